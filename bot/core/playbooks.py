@@ -1,0 +1,185 @@
+"""Playbooks: one YAML file per moment of truth, validated by a schema.
+
+A bad file is rejected with errors that name the file and the field; `load_dir(..., strict=False)`
+collects every error instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "playbooks"
+BUILTIN_IDS = (
+    "first-contact", "information-request", "purchase-decision", "order-status",
+    "billing-dispute", "product-defect", "service-outage", "account-access",
+    "repeat-contact", "escalation-request", "cancellation-risk", "praise",
+)
+LoyaltyOutcome = Literal["return", "spend", "trust", "word_of_mouth"]
+Level = Literal["none", "watch", "escalate"]
+SLOTS = ("customer_name", "reference", "timeframe", "agent_name")
+_SLOT = re.compile(r"\{(\w+)\}")
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _check_patterns(patterns: Iterable[str]) -> None:
+    for index, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"item {index}: {pattern!r} is not a valid pattern ({exc})") from None
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Customer(Strict):
+    wants: list[NonEmpty] = Field(min_length=1)
+    shies_away_from: list[NonEmpty] = Field(min_length=1)
+
+
+class Loyalty(Strict):
+    outcomes: list[LoyaltyOutcome] = Field(min_length=1)
+    moves: list[NonEmpty] = Field(min_length=1)
+
+
+class Signal(Strict):
+    """A regular expression matched against normalised customer text (see matcher.normalise)."""
+
+    pattern: NonEmpty
+    weight: float = Field(default=1.0, gt=0, le=5)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        _check_patterns([value])
+        return value
+
+
+class Matching(Strict):
+    signals: list[Signal] = Field(min_length=1)
+    examples: list[NonEmpty] = Field(min_length=25)
+
+    @field_validator("signals", mode="before")
+    @classmethod
+    def _plain_strings(cls, value):
+        if isinstance(value, list):
+            return [{"pattern": item} if isinstance(item, str) else item for item in value]
+        return value
+
+
+class Reply(Strict):
+    text: NonEmpty
+    why: NonEmpty
+
+    @field_validator("text")
+    @classmethod
+    def _known_slots(cls, value: str) -> str:
+        unknown = sorted(set(_SLOT.findall(value)) - set(SLOTS))
+        if unknown:
+            raise ValueError(f"unknown slot {{{unknown[0]}}}; slots are {', '.join(SLOTS)}")
+        return value
+
+
+class RequiredMove(Strict):
+    name: NonEmpty
+    description: NonEmpty
+    any_of: list[NonEmpty] = Field(min_length=1)  # patterns, case-insensitive
+
+    @field_validator("any_of")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        _check_patterns(value)
+        return value
+
+
+class Rubric(Strict):
+    required_moves: list[RequiredMove] = Field(min_length=1)
+    avoid: list[NonEmpty] = Field(min_length=1)  # plain phrases, case-insensitive
+
+
+class Nudge(Strict):
+    min_level: Level = "escalate"
+    note: NonEmpty
+
+
+class Playbook(Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    title: NonEmpty
+    moment: NonEmpty
+    customer: Customer
+    loyalty: Loyalty
+    matching: Matching
+    replies: list[Reply] = Field(min_length=3)
+    rubric: Rubric
+    nudge: Nudge
+    openers: dict[Level, list[NonEmpty]] = Field(default_factory=dict)
+
+
+class PlaybookError(Exception):
+    """One or more playbook files are invalid; `problems` lists `file: field: message` lines."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _field_path(location: tuple) -> str:
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(top level)"
+
+
+def load_file(path: Path) -> Playbook:
+    """Parse and validate one file; raises PlaybookError naming the file and each bad field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlaybookError([f"{path}: cannot read file ({exc})"]) from None
+    except yaml.YAMLError as exc:
+        raise PlaybookError([f"{path}: not valid YAML ({exc})".replace("\n", " ")]) from None
+    if not isinstance(data, dict):
+        raise PlaybookError([f"{path}: (top level): expected a mapping of playbook fields"])
+    try:
+        playbook = Playbook.model_validate(data)
+    except ValidationError as exc:
+        raise PlaybookError(
+            [f"{path}: {_field_path(e['loc'])}: {e['msg']}" for e in exc.errors()]
+        ) from None
+    if playbook.id != path.stem:
+        raise PlaybookError([f"{path}: id: {playbook.id!r} does not match the file name"])
+    return playbook
+
+
+def load_dir(directory: Path, strict: bool = True) -> tuple[dict[str, Playbook], list[str]]:
+    """Every `*.yaml`/`*.yml` in a folder. Strict mode raises on the first bad file."""
+    if not directory.is_dir():
+        raise PlaybookError([f"{directory}: not a directory"])
+    playbooks: dict[str, Playbook] = {}
+    problems: list[str] = []
+    for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+        try:
+            playbook = load_file(path)
+        except PlaybookError as exc:
+            if strict:
+                raise
+            problems.extend(exc.problems)
+            continue
+        playbooks[playbook.id] = playbook
+    return playbooks, problems
+
+
+def load_playbooks(extra_dir: Path | None = None) -> dict[str, Playbook]:
+    """The built-in playbooks, with those in `extra_dir` added or overriding by id."""
+    playbooks, _ = load_dir(BUILTIN_DIR)
+    if extra_dir is not None:
+        extra, _ = load_dir(extra_dir)
+        playbooks.update(extra)
+    return playbooks
