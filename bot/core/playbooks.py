@@ -14,7 +14,15 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "playbooks"
+from bot.resources import data_dir
+
+
+def _builtin_dir() -> Path:
+    """The source tree's playbooks/, or the copy a regular install puts under share/."""
+    return data_dir("playbooks")
+
+
+BUILTIN_DIR = _builtin_dir()
 BUILTIN_IDS = (
     "first-contact", "information-request", "purchase-decision", "order-status",
     "billing-dispute", "product-defect", "service-outage", "account-access",

@@ -1,0 +1,86 @@
+"""The `mot-coach` command (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from bot import __version__
+from bot.commands import backends, classify, evaluate, playbooks, serve, tip
+from bot.config import Settings
+from bot.messages import UserError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mot-coach",
+        description="Coaches support agents through every moment of truth.",
+    )
+    parser.add_argument("--version", action="version", version=f"mot-coach {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("tip", help="coach on one conversation",
+                            description="Coach on one conversation: 'Customer: ...' / "
+                            "'Agent: ...' lines, or JSON {\"messages\": [...]}.")
+    p.add_argument("file", nargs="?", default="-", help="conversation file, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--backend", help="suggestion backend (default: MOT_LLM_BACKEND)")
+    p.set_defaults(run=tip.run)
+
+    p = commands.add_parser("classify", help="playbook and escalation per JSON line (no LLM)",
+                            description="Reads JSON lines {id, text} or {id, messages}; writes "
+                            "{id, playbook, confidence, escalation} per line, in order.")
+    p.add_argument("file", nargs="?", default="-", help="JSONL file, or - for stdin")
+    p.set_defaults(run=classify.run)
+
+    p = commands.add_parser("playbooks", help="list, show or validate playbooks")
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sub.add_parser("list", help="the loaded playbooks").set_defaults(run=playbooks.run_list)
+    show = sub.add_parser("show", help="one playbook in full")
+    show.add_argument("id")
+    show.set_defaults(run=playbooks.run_show)
+    validate = sub.add_parser("validate", help="check every file in a folder; report all errors")
+    validate.add_argument("dir", nargs="?", help="folder of *.yaml (default: built-ins)")
+    validate.set_defaults(run=playbooks.run_validate)
+
+    p = commands.add_parser("eval", help="score matching and escalation on labelled JSONL",
+                            description="Rows carry 'playbook' and/or 'escalate' labels; prints "
+                            "accuracy, macro-F1, per-label precision/recall and confusion.")
+    p.add_argument("file", help="labelled JSONL file, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(run=evaluate.run)
+
+    p = commands.add_parser("serve", help="run the web process (Slack, Teams, dashboard)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=3000, help="port (default 3000)")
+    p.set_defaults(run=serve.run)
+
+    p = commands.add_parser("backends", help="suggestion backends")
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sub.add_parser("list", help="installed backends and their state").set_defaults(
+        run=backends.run_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print("mot-coach: invalid settings:", file=sys.stderr)
+        for error in exc.errors():
+            print(f"  {'.'.join(map(str, error['loc'])).upper()}: {error['msg']}", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args, settings)
+    except UserError as exc:
+        print(f"mot-coach: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `mot-coach classify big.jsonl | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""One module per `mot-coach` sub-command; bot.cli wires them to the parser."""

@@ -1,0 +1,158 @@
+"""Settings: the one place that reads the environment (and an optional `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+CsvList = Annotated[list[str], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    # Slack
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+
+    # Teams (Bot Framework's own names)
+    microsoft_app_id: str | None = Field(None, validation_alias=AliasChoices("MicrosoftAppId"))
+    microsoft_app_password: str | None = Field(
+        None, validation_alias=AliasChoices("MicrosoftAppPassword")
+    )
+    microsoft_app_type: str = Field(
+        "MultiTenant", validation_alias=AliasChoices("MicrosoftAppType")
+    )
+    microsoft_app_tenant_id: str | None = Field(
+        None, validation_alias=AliasChoices("MicrosoftAppTenantId")
+    )
+
+    # LLM: the suggestion backend. README "Suggestion backends (LLM)" explains each setting.
+    mot_llm_backend: str = "offline"  # offline | openai | azure | an installed plugin
+    mot_llm_model: str | None = None  # model name; for Azure, the deployment is used
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None  # any OpenAI-compatible server (Ollama, vLLM, llama.cpp)
+    azure_openai_endpoint: str | None = None  # Azure OpenAI, under Azure's usual names
+    azure_openai_api_key: str | None = None
+    azure_openai_deployment: str | None = None
+    openai_api_version: str = "2024-10-21"
+    # Whatever the model does, the agent gets a tip within the budget (seconds).
+    mot_llm_timeout: float = Field(2.0, gt=0, le=600)  # one HTTP attempt
+    mot_llm_budget_seconds: float = Field(2.5, gt=0, le=600)  # all attempts and waits
+    mot_llm_stream_budget_seconds: float = Field(15.0, gt=0, le=600)  # a whole streamed answer
+    mot_llm_max_tokens: int = Field(600, ge=16, le=32768)
+    mot_llm_temperature: float = Field(0.4, ge=0, le=2)
+    mot_llm_retries: int = Field(2, ge=0, le=10)  # retries after the first attempt
+    mot_llm_retry_backoff: float = Field(0.2, ge=0, le=30)  # first jittered wait, then doubling
+    mot_llm_response_format: str = Field(
+        "auto", pattern="^(auto|json_schema|json_object|none)$"
+    )
+    mot_llm_cache_seconds: float = Field(60.0, ge=0)  # identical requests; 0 turns it off
+    mot_llm_breaker_failures: int = Field(5, ge=0)  # failed calls in a row; 0 turns it off
+    mot_llm_breaker_reset_seconds: float = Field(30.0, gt=0)  # then one trial call
+    mot_llm_prompt: str = "suggest"  # prompt id ("suggest": newest version) or "suggest-v1"
+    mot_prompts_dir: Path | None = None  # extra or overriding prompt templates
+
+    @field_validator(
+        "openai_api_key", "openai_base_url", "azure_openai_endpoint", "azure_openai_api_key",
+        "azure_openai_deployment", "mot_prompts_dir", mode="before",
+    )
+    @classmethod
+    def _llm_blank_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
+
+    # Storage and playbooks
+    mot_database_url: str = "sqlite:///./mot-coach.db"
+    mot_playbooks_dir: Path | None = None
+
+    # Who and where
+    mot_support_channels: CsvList = []
+    mot_agents: CsvList = []
+    mot_leads: CsvList = []
+    mot_leads_channel: str | None = None
+
+    # Coaching
+    mot_match_threshold: float = Field(0.35, ge=0, le=1)
+
+    # --- Storage and review: the suggestion log, its retention, and the team-lead dashboard ---
+    # (MOT_DATABASE_URL above selects the database.) How much of the conversation the log keeps:
+    # none | redacted (PII replaced by placeholders) | full.
+    mot_log_content: Literal["none", "redacted", "full"] = "redacted"
+    # Where log records wait while the database is unreachable; replayed when it is back.
+    # Default: beside the SQLite file, or ./mot-coach-spool.jsonl for a server database.
+    mot_spool_path: Path | None = None
+    # Purge log records older than this many days, on a schedule in `serve` (0: keep all).
+    mot_retention_days: int = Field(0, ge=0)
+    # Dashboard logins: comma-separated "user:HASH" (`mot-coach dashboard hash-password`).
+    mot_dashboard_users: Annotated[dict[str, str], NoDecode] = {}
+    # Leads limited to workspaces/channels: "bob=C0123 C0456; carol=workspace:T0ABC".
+    # Users not named here see every workspace and channel.
+    mot_dashboard_scopes: Annotated[dict[str, list[str]], NoDecode] = {}
+    # Key that signs dashboard sessions; default: random per process (logins end on restart).
+    mot_dashboard_secret: str | None = None
+
+    @field_validator("mot_dashboard_users", mode="before")
+    @classmethod
+    def _parse_dashboard_users(cls, value):
+        if not isinstance(value, str):
+            return value
+        users = {}
+        for entry in filter(None, (item.strip() for item in value.split(","))):
+            name, _, password_hash = entry.partition(":")
+            if not name.strip() or not password_hash.startswith("pbkdf2_sha256$"):
+                raise ValueError(f"entry {name.strip() or entry[:12]!r} must be user:HASH, the "
+                                 "HASH from `mot-coach dashboard hash-password`")
+            users[name.strip()] = password_hash.strip()
+        return users
+
+    @field_validator("mot_dashboard_scopes", mode="before")
+    @classmethod
+    def _parse_dashboard_scopes(cls, value):
+        if not isinstance(value, str):
+            return value
+        scopes = {}
+        for entry in filter(None, (item.strip() for item in value.split(";"))):
+            name, equals, places = entry.partition("=")
+            if not equals or not name.strip() or not places.split():
+                raise ValueError(f"entry {entry!r} must be user=C0123 workspace:T0ABC ...")
+            scopes[name.strip()] = places.replace(",", " ").split()
+        return scopes
+
+    @field_validator("mot_spool_path", "mot_dashboard_secret", mode="before")
+    @classmethod
+    def _blank_store_setting_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _scoped_users_exist(self):
+        unknown = sorted(set(self.mot_dashboard_scopes) - set(self.mot_dashboard_users))
+        if unknown:
+            raise ValueError(f"MOT_DASHBOARD_SCOPES names {', '.join(unknown)}, not in "
+                             "MOT_DASHBOARD_USERS")
+        return self
+    # --- end of Storage and review ---
+
+    @field_validator("mot_support_channels", "mot_agents", "mot_leads", mode="before")
+    @classmethod
+    def _split_csv(cls, value):
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("mot_playbooks_dir", "mot_leads_channel", "mot_llm_model", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,152 @@
+"""Coach: the one service every channel calls. Conversation in; assessment and suggestions out.
+
+It prints nothing and imports no channel code. Every result goes to a sink (the suggestion log).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.core.conversation import Conversation
+from bot.core.escalation import EscalationAssessment, assess
+from bot.core.matcher import DEFAULT_THRESHOLD, Match, Matcher
+from bot.core.playbooks import Playbook
+from bot.core.slots import fill_slots
+from bot.llm.base import Backend, Suggestion, SuggestionRequest
+from bot.llm.offline import OfflineBackend
+
+log = logging.getLogger(__name__)
+# When nothing matches but the conversation is hot, coach on the escalation playbook.
+HOT_FALLBACK_PLAYBOOK = "escalation-request"
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    match: Match | None
+    ranked: tuple[Match, ...]
+    escalation: EscalationAssessment
+    playbook: Playbook | None  # the playbook to coach with (None: no tip)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "playbook": self.playbook.id if self.playbook else None,
+            "title": self.playbook.title if self.playbook else None,
+            "confidence": self.match.confidence if self.match else 0.0,
+            "matched_by": "escalation" if self.playbook and not self.match else (
+                "signals" if self.match else None),
+            "alternatives": [
+                {"playbook": m.playbook_id, "confidence": m.confidence} for m in self.ranked[1:3]
+            ],
+            "escalation": self.escalation.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class CoachingResult:
+    conversation: Conversation
+    assessment: Assessment
+    suggestions: list[Suggestion]
+    backend: str
+    fallback: bool = False
+    fallback_reason: str | None = None
+    latency_ms: float = 0.0
+    trigger: str = "command"
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "conversation_id": self.conversation.id,
+            **self.assessment.to_dict(),
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "backend": self.backend,
+            "fallback": self.fallback,
+            "fallback_reason": self.fallback_reason,
+            "latency_ms": round(self.latency_ms, 2),
+            "trigger": self.trigger,
+        }
+
+
+class SuggestionSink(Protocol):
+    def record(self, result: CoachingResult) -> None: ...
+
+
+class NullSink:
+    def record(self, result: CoachingResult) -> None:
+        return None
+
+
+class Coach:
+    def __init__(
+        self,
+        playbooks: Mapping[str, Playbook],
+        backend: Backend | None = None,
+        sink: SuggestionSink | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+    ):
+        self.playbooks = dict(playbooks)
+        self.matcher = Matcher(self.playbooks, threshold=threshold)
+        self.offline = OfflineBackend()
+        self.backend = backend or self.offline
+        self.sink = sink or NullSink()
+
+    def assess(self, conversation: Conversation, now: float | None = None) -> Assessment:
+        ranked = tuple(self.matcher.rank(conversation))
+        best = ranked[0] if ranked and ranked[0].confidence >= self.matcher.threshold else None
+        escalation = assess(conversation, now=now)
+        playbook = self.playbooks.get(best.playbook_id) if best else None
+        if playbook is None and escalation.level == "escalate":
+            playbook = self.playbooks.get(HOT_FALLBACK_PLAYBOOK)
+        return Assessment(best, ranked, escalation, playbook)
+
+    def suggest(
+        self, conversation: Conversation, assessment: Assessment, variant: int = 0
+    ) -> tuple[list[Suggestion], str, str | None]:
+        """Suggestions, the backend that wrote them, and why the offline composer stood in."""
+        if assessment.playbook is None:
+            return [], self.backend.name, None
+        request = SuggestionRequest(
+            conversation=conversation,
+            playbook=assessment.playbook,
+            assessment=assessment.escalation,
+            slots=fill_slots(conversation),
+            variant=variant,
+        )
+        if self.backend is self.offline:
+            return self.offline.suggest(request), self.offline.name, None
+        try:
+            return self.backend.suggest(request), self.backend.name, None
+        except Exception as exc:  # any backend failure: the agent still gets a tip
+            log.warning("backend %s failed, using offline composer: %s", self.backend.name, exc)
+            return self.offline.suggest(request), self.offline.name, f"{type(exc).__name__}: {exc}"
+
+    def coach(
+        self,
+        conversation: Conversation,
+        trigger: str = "command",
+        context: dict[str, Any] | None = None,
+        variant: int = 0,
+        now: float | None = None,
+    ) -> CoachingResult:
+        started = time.perf_counter()
+        assessment = self.assess(conversation, now=now)
+        suggestions, backend, reason = self.suggest(conversation, assessment, variant)
+        result = CoachingResult(
+            conversation=conversation,
+            assessment=assessment,
+            suggestions=suggestions,
+            backend=backend,
+            fallback=reason is not None,
+            fallback_reason=reason,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            trigger=trigger,
+            context=dict(context or {}),
+        )
+        try:
+            self.sink.record(result)
+        except Exception:  # the log must never cost the agent their tip
+            log.exception("could not record coaching result for %s", conversation.id)
+        return result

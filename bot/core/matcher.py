@@ -1,0 +1,139 @@
+"""Conversation -> playbooks ranked by confidence, or an abstention when nothing fits.
+
+Two kinds of evidence, both read from the playbooks, so a team's own playbook is matched the
+same way as a built-in one:
+- signals: patterns that describe the moment in the customer's words (weighted);
+- examples: customer messages, compared by TF-IDF cosine similarity (nearest neighbours).
+
+The latest customer messages weigh most, so a thread can move from one moment to another.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.core.conversation import Conversation
+from bot.core.playbooks import Playbook
+from bot.core.text import normalise
+
+DEFAULT_THRESHOLD = 0.35
+TURN_DECAY = 0.6  # each older customer message counts this much less than the one after it
+TURNS_CONSIDERED = 4
+SIGNAL_SATURATION = 2.0  # summed signal weight at which signal evidence reaches ~0.63
+SIGNAL_SHARE = 0.7  # the rest of a message's score comes from example similarity
+
+_STOPWORDS = frozenset(
+    "a an the i me my we our you your it its is am are was were be been being to of in on at "
+    "for with and or but so that this these those there here do does did have has had will "
+    "would can could should shall may might just please hi hello hey thanks thank".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: enough to pair 'charges'/'charged'/'charging'."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(normalised: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(normalised) if w not in _STOPWORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    playbook_id: str
+    confidence: float
+    evidence: tuple[str, ...] = ()  # the signal patterns that fired, for explanations
+
+
+class _ExampleIndex:
+    """TF-IDF vectors of every playbook example, with an inverted index for fast cosine."""
+
+    def __init__(self, playbooks: Mapping[str, Playbook]):
+        documents = [(pid, terms(normalise(example)))
+                     for pid, pb in playbooks.items() for example in pb.matching.examples]
+        frequency: dict[str, int] = defaultdict(int)
+        for _, words in documents:
+            for word in set(words):
+                frequency[word] += 1
+        total = len(documents) or 1
+        self.idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in frequency.items()}
+        self.owner: list[str] = []
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, (pid, words) in enumerate(documents):
+            self.owner.append(pid)
+            vector = self._vector(words)
+            for word, weight in vector.items():
+                self.postings[word].append((index, weight))
+
+    def _vector(self, words: list[str]) -> dict[str, float]:
+        counts: dict[str, int] = defaultdict(int)
+        for word in words:
+            if word in self.idf:
+                counts[word] += 1
+        vector = {w: (1 + math.log(c)) * self.idf[w] for w, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {w: v / norm for w, v in vector.items()}
+
+    def similarity(self, words: list[str]) -> dict[str, float]:
+        """Best cosine similarity to each playbook's examples."""
+        scores: dict[int, float] = defaultdict(float)
+        for word, weight in self._vector(words).items():
+            for index, example_weight in self.postings[word]:
+                scores[index] += weight * example_weight
+        best: dict[str, float] = {}
+        for index, score in scores.items():
+            pid = self.owner[index]
+            if score > best.get(pid, 0.0):
+                best[pid] = score
+        return best
+
+
+class Matcher:
+    def __init__(self, playbooks: Mapping[str, Playbook], threshold: float = DEFAULT_THRESHOLD):
+        self.threshold = threshold
+        self._signals = {
+            pid: [(re.compile(s.pattern), s.weight, s.pattern) for s in pb.matching.signals]
+            for pid, pb in playbooks.items()
+        }
+        self._examples = _ExampleIndex(playbooks)
+
+    def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
+        """Each playbook's score in 0..1 for one message, with the signals that fired."""
+        normalised = normalise(text)
+        similarity = self._examples.similarity(terms(normalised))
+        scores = {}
+        for pid, signals in self._signals.items():
+            fired = [(weight, pattern) for rx, weight, pattern in signals if rx.search(normalised)]
+            weight = sum(w for w, _ in fired)
+            signal_score = 1.0 - math.exp(-weight / SIGNAL_SATURATION)
+            score = SIGNAL_SHARE * signal_score + (1 - SIGNAL_SHARE) * similarity.get(pid, 0.0)
+            if score > 0:
+                scores[pid] = (score, tuple(p for _, p in fired))
+        return scores
+
+    def rank(self, conversation: Conversation) -> list[Match]:
+        """All playbooks with any evidence, best first; the latest customer turns weigh most."""
+        turns = [m.text for m in conversation.customer_messages if m.text.strip()]
+        best: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for age, text in enumerate(reversed(turns[-TURNS_CONSIDERED:])):
+            decay = TURN_DECAY**age
+            for pid, (score, evidence) in self.score_text(text).items():
+                if score * decay > best.get(pid, (0.0,))[0]:
+                    best[pid] = (score * decay, evidence)
+        ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
+        return [Match(pid, round(score, 4), evidence) for pid, (score, evidence) in ranked]
+
+    def match(self, conversation: Conversation) -> Match | None:
+        """The best playbook, or None (abstain) when it is below the threshold."""
+        ranked = self.rank(conversation)
+        if ranked and ranked[0].confidence >= self.threshold:
+            return ranked[0]
+        return None

@@ -1,0 +1,1 @@
+"""Suggestion backends: the offline composer and pluggable LLM backends."""

@@ -1,0 +1,54 @@
+"""The offline composer: suggestions from the playbook's own reply templates, no network."""
+
+from __future__ import annotations
+
+import re
+
+from bot.llm.base import Backend, Suggestion, SuggestionRequest
+
+# Used when a playbook has no openers of its own for the level.
+DEFAULT_OPENERS = {
+    "watch": [
+        "I'm sorry this has been frustrating.",
+        "I can see why this is annoying, and I want to get it right for you.",
+    ],
+    "escalate": [
+        "I'm truly sorry. This has gone on far too long, and I'm taking it on personally.",
+        "I hear you, and you deserve better than this. I'm going to own this with you now.",
+    ],
+}
+_GREETING = re.compile(
+    r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!])\s*",
+    re.IGNORECASE,
+)
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, slots: dict[str, str]) -> str:
+    return _SLOT.sub(lambda m: slots.get(m.group(1), f"[{m.group(1).replace('_', ' ')}]"), template)
+
+
+def with_opener(text: str, opener: str) -> str:
+    """Put a tone-setting opener after the greeting, or first when there is none."""
+    greeting = _GREETING.match(text)
+    if greeting:
+        return f"{greeting.group(1)} {opener} {text[greeting.end():]}"
+    return f"{opener} {text}"
+
+
+class OfflineBackend(Backend):
+    name = "offline"
+
+    def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
+        playbook, level = request.playbook, request.assessment.level
+        replies = playbook.replies
+        start = request.variant * request.count
+        chosen = [replies[(start + i) % len(replies)] for i in range(min(request.count, len(replies)))]
+        openers = playbook.openers.get(level) or DEFAULT_OPENERS.get(level, [])
+        suggestions = []
+        for index, reply in enumerate(chosen):
+            text = fill(reply.text, request.slots)
+            if openers:
+                text = with_opener(text, openers[(index + request.variant) % len(openers)])
+            suggestions.append(Suggestion(text=text, why=reply.why, source=self.name))
+        return suggestions

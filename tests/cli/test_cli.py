@@ -1,0 +1,170 @@
+"""The `mot-coach` command, run as a user runs it: a real subprocess."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+
+def mot(*args, stdin: bytes | None = None, env: dict | None = None):
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def assert_clean_failure(run, *phrases):
+    err = run.stderr.decode()
+    assert run.returncode != 0
+    assert "Traceback" not in err
+    for phrase in phrases:
+        assert phrase in err, err
+
+
+def test_tip_prints_moment_escalation_and_three_suggestions():
+    run = mot("tip", str(EXAMPLES / "tense-escalation.txt"))
+    out = run.stdout.decode()
+    assert run.returncode == 0, run.stderr
+    assert "Moment:" in out and "Escalation: ESCALATE" in out
+    assert out.count("Why:") == 3
+
+
+def test_tip_json_from_stdin():
+    conversation = {"messages": [{"role": "customer", "text": "My card was charged twice"}]}
+    run = mot("tip", "-", "--json", stdin=json.dumps(conversation).encode())
+    data = json.loads(run.stdout)
+    assert data["playbook"] == "billing-dispute"
+    assert len(data["suggestions"]) == 3
+    assert {"score", "level", "reasons"} <= set(data["escalation"])
+
+
+@pytest.mark.parametrize("content,phrase", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+    (b'{"messages": [', "not valid JSON"),
+    (b'{"messages": [{"role": "robot", "text": "x"}]}', "messages[0].role"),
+])
+def test_tip_bad_input_is_a_clear_error(tmp_path, content, phrase):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    assert_clean_failure(mot("tip", str(path)), phrase)
+
+
+def test_tip_missing_file_and_unknown_backend():
+    assert_clean_failure(mot("tip", "/no/such/file.txt"), "cannot read")
+    assert_clean_failure(mot("tip", str(EXAMPLES / "praise.txt"), "--backend", "nope"),
+                         "unknown backend 'nope'", "offline")
+    assert_clean_failure(mot("tip", str(EXAMPLES / "praise.txt"),
+                             env={"MOT_LLM_BACKEND": "nope"}), "MOT_LLM_BACKEND")
+
+
+def test_classify_keeps_order_and_reports_bad_lines():
+    lines = [
+        json.dumps({"id": "a", "text": "where is my parcel? it never arrived"}),
+        "{not json",
+        json.dumps({"id": "c", "messages": [{"role": "customer", "text": "thank you so much!"}]}),
+        json.dumps({"id": "d", "text": 42}),
+        json.dumps({"id": "e", "text": "what is the capital of peru"}),
+    ]
+    run = mot("classify", "-", stdin="\n".join(lines).encode())
+    assert run.returncode == 1
+    out = [json.loads(line) for line in run.stdout.decode().splitlines()]
+    assert [row["id"] for row in out] == ["a", None, "c", "d", "e"]
+    assert out[0]["playbook"] == "order-status"
+    assert out[2]["playbook"] == "praise"
+    assert out[4]["playbook"] is None
+    assert "line 2" in out[1]["error"] and "line 4" in out[3]["error"]
+    for row in (out[0], out[2], out[4]):
+        assert set(row) == {"id", "playbook", "confidence", "escalation"}
+        assert row["escalation"]["level"] in {"none", "watch", "escalate"}
+    assert_clean_failure(run, "line 2: not valid JSON", "line 4")
+
+
+def test_classify_empty_and_binary_input(tmp_path):
+    assert_clean_failure(mot("classify", "-", stdin=b""), "empty")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    assert_clean_failure(mot("classify", str(binary)), "binary")
+
+
+def test_playbooks_list_show_and_validate_builtins():
+    listing = mot("playbooks", "list").stdout.decode()
+    assert "billing-dispute" in listing and "praise" in listing
+    shown = mot("playbooks", "show", "order-status")
+    assert shown.returncode == 0 and "moment:" in shown.stdout.decode()
+    assert_clean_failure(mot("playbooks", "show", "nope"), "no playbook 'nope'")
+    valid = mot("playbooks", "validate")
+    assert valid.returncode == 0, valid.stderr
+    assert "12 valid playbook(s), 0 problem(s)" in valid.stdout.decode()
+
+
+def test_validate_reports_every_error_in_a_folder(tmp_path):
+    (tmp_path / "one.yaml").write_text("id: one\ntitle: One\n")
+    (tmp_path / "two.yaml").write_text("id: [broken\n")
+    run = mot("playbooks", "validate", str(tmp_path))
+    err = run.stderr.decode()
+    assert run.returncode == 1
+    assert "one.yaml: moment" in err and "one.yaml: matching" in err
+    assert "two.yaml: not valid YAML" in err
+    assert_clean_failure(mot("playbooks", "validate", str(tmp_path / "missing")),
+                         "not a directory")
+
+
+def test_bad_playbooks_dir_setting_is_a_clear_error(tmp_path):
+    (tmp_path / "praise.yaml").write_text("id: praise\n")
+    run = mot("tip", str(EXAMPLES / "praise.txt"), env={"MOT_PLAYBOOKS_DIR": str(tmp_path)})
+    assert_clean_failure(run, "MOT_PLAYBOOKS_DIR", "praise.yaml")
+
+
+def test_custom_playbook_overrides_builtin(tmp_path):
+    import yaml
+
+    from bot.core.playbooks import BUILTIN_DIR
+
+    data = yaml.safe_load((BUILTIN_DIR / "praise.yaml").read_text())
+    data["title"] = "Compliment from a happy customer"
+    (tmp_path / "praise.yaml").write_text(yaml.safe_dump(data))
+    run = mot("tip", str(EXAMPLES / "praise.txt"), env={"MOT_PLAYBOOKS_DIR": str(tmp_path)})
+    assert "Compliment from a happy customer" in run.stdout.decode()
+
+
+def test_eval_scores_a_labelled_file(tmp_path):
+    rows = [
+        {"id": 1, "text": "I was charged twice this month", "playbook": "billing-dispute"},
+        {"id": 2, "text": "what's the weather tomorrow", "playbook": None},
+        {"id": 3, "text": "this is the worst service, I want a manager NOW", "escalate": True},
+        {"id": 4, "text": "thanks, all sorted!", "escalate": False},
+    ]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    run = mot("eval", str(path), "--json")
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["playbook"]["n"] == 2 and report["escalate"]["n"] == 2
+    assert set(report["playbook"]["labels"]) == {"billing-dispute", "null"}
+    text = mot("eval", str(path)).stdout.decode()
+    assert "macro-F1=" in text and "confusion" in text
+
+
+def test_eval_without_labels_is_an_error(tmp_path):
+    path = tmp_path / "unlabelled.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "hello"}) + "\n")
+    assert_clean_failure(mot("eval", str(path)), "no 'playbook' or 'escalate' label")
+
+
+@pytest.mark.parametrize("command", [[], ["tip"], ["classify"], ["playbooks"], ["eval"],
+                                     ["serve"], ["backends"]])
+def test_help_everywhere(command):
+    run = mot(*command, "--help")
+    assert run.returncode == 0 and b"usage: mot-coach" in run.stdout
+
+
+def test_backends_list_shows_offline_ready():
+    out = mot("backends", "list").stdout.decode()
+    assert "offline" in out and "ready" in out

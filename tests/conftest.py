@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.core.playbooks import load_playbooks
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+EVAL_DIR = REPO.parent / "shared" / "eval"
+
+
+def eval_rows(name: str) -> list[dict]:
+    """Rows of a development file in ../shared/eval; skips the test where it is absent."""
+    path = EVAL_DIR / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not here (development data is not shipped)")
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def playbooks():
+    return load_playbooks()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path):
+    """Tests never read the developer's .env or write a database into the repo."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("MOT_LLM_BACKEND", "MOT_PLAYBOOKS_DIR", "MOT_DATABASE_URL", "OPENAI_API_KEY",
+                 "OPENAI_BASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
+                 "MicrosoftAppId", "MicrosoftAppPassword", "MOT_SUPPORT_CHANNELS"):
+        monkeypatch.delenv(name, raising=False)

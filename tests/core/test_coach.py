@@ -1,0 +1,111 @@
+import pytest
+
+from bot.core.coach import Coach
+from bot.core.conversation import Conversation
+from bot.core.rubric import check
+from bot.llm.base import Backend
+from tests.conftest import EXAMPLES, eval_rows
+from bot.commands.inputs import read_conversation
+
+
+class RecordingSink:
+    def __init__(self):
+        self.results = []
+
+    def record(self, result):
+        self.results.append(result)
+
+
+class BrokenSink:
+    def record(self, result):
+        raise RuntimeError("database is down")
+
+
+class FailingBackend(Backend):
+    name = "failing"
+
+    def suggest(self, request):
+        raise TimeoutError("model took too long")
+
+
+def _suggestions_pass_rubric(result):
+    playbook = result.assessment.playbook
+    for suggestion in result.suggestions:
+        outcome = check(suggestion.text, playbook)
+        assert outcome.passed, (playbook.id, suggestion.text, outcome.describe())
+
+
+def test_coach_gives_three_suggestions_with_reasons_and_logs_them(playbooks):
+    sink = RecordingSink()
+    coach = Coach(playbooks, sink=sink)
+    result = coach.coach(Conversation.from_text(
+        "I was charged twice for the same order and I want my money back"))
+    assert result.assessment.playbook.id == "billing-dispute"
+    assert len(result.suggestions) == 3
+    assert all(s.why for s in result.suggestions)
+    assert sink.results == [result]
+    _suggestions_pass_rubric(result)
+
+
+def test_off_topic_chatter_gets_no_tip(playbooks):
+    result = Coach(playbooks).coach(read_conversation(str(EXAMPLES / "off-topic.txt")))
+    assert result.assessment.playbook is None
+    assert result.suggestions == []
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in EXAMPLES.iterdir()))
+def test_every_example_suggestion_passes_its_rubric(playbooks, path):
+    result = Coach(playbooks).coach(read_conversation(str(EXAMPLES / path)))
+    if path.startswith("off-topic"):
+        assert result.suggestions == []
+    else:
+        assert len(result.suggestions) == 3, path
+        _suggestions_pass_rubric(result)
+
+
+def test_tense_escalation_changes_the_tone(playbooks):
+    coach = Coach(playbooks)
+    hot = coach.coach(read_conversation(str(EXAMPLES / "tense-escalation.txt")))
+    assert hot.assessment.escalation.level == "escalate"
+    calm_version = coach.suggest(
+        hot.conversation, hot.assessment.__class__(
+            hot.assessment.match, hot.assessment.ranked,
+            hot.assessment.escalation.__class__(0.0, "none", []), hot.assessment.playbook))[0]
+    assert [s.text for s in hot.suggestions] != [s.text for s in calm_version]
+
+
+def test_another_set_gives_different_suggestions(playbooks):
+    coach = Coach(playbooks)
+    conversation = Conversation.from_text("my package still has not arrived, where is it?")
+    first = coach.coach(conversation)
+    second = coach.coach(conversation, variant=1)
+    assert [s.text for s in first.suggestions] != [s.text for s in second.suggestions]
+
+
+def test_backend_failure_falls_back_to_offline_and_says_so(playbooks):
+    sink = RecordingSink()
+    coach = Coach(playbooks, backend=FailingBackend(), sink=sink)
+    result = coach.coach(Conversation.from_text("I can't log in, my account is locked"))
+    assert result.fallback is True
+    assert "model took too long" in result.fallback_reason
+    assert result.backend == "offline"
+    assert len(result.suggestions) == 3
+    assert sink.results[0].fallback is True
+
+
+def test_a_broken_sink_never_costs_the_agent_their_tip(playbooks):
+    result = Coach(playbooks, sink=BrokenSink()).coach(
+        Conversation.from_text("I want to cancel my subscription"))
+    assert len(result.suggestions) == 3
+
+
+def test_development_messages_get_rubric_passing_suggestions(playbooks):
+    rows = eval_rows("match-bitext.jsonl")[::25]
+    coach = Coach(playbooks)
+    coached = 0
+    for row in rows:
+        result = coach.coach(Conversation.from_text(row["text"]))
+        if result.suggestions:
+            coached += 1
+            _suggestions_pass_rubric(result)
+    assert coached >= len(rows) // 2
