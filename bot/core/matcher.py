@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
+from bot.core.signals import SignalIndex
 from bot.core.text import normalise
 
 DEFAULT_THRESHOLD = 0.35
@@ -99,24 +100,27 @@ class _ExampleIndex:
 class Matcher:
     def __init__(self, playbooks: Mapping[str, Playbook], threshold: float = DEFAULT_THRESHOLD):
         self.threshold = threshold
-        self._signals = {
-            pid: [(re.compile(s.pattern), s.weight, s.pattern) for s in pb.matching.signals]
-            for pid, pb in playbooks.items()
-        }
+        self._signals = SignalIndex([
+            (pid, signal.pattern, signal.weight)
+            for pid, pb in playbooks.items() for signal in pb.matching.signals
+        ])
         self._examples = _ExampleIndex(playbooks)
 
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
         """Each playbook's score in 0..1 for one message, with the signals that fired."""
         normalised = normalise(text)
         similarity = self._examples.similarity(terms(normalised))
+        weights: dict[str, float] = defaultdict(float)
+        evidence: dict[str, list[str]] = defaultdict(list)
+        for pid, weight, pattern in self._signals.fired(normalised):
+            weights[pid] += weight
+            evidence[pid].append(pattern)
         scores = {}
-        for pid, signals in self._signals.items():
-            fired = [(weight, pattern) for rx, weight, pattern in signals if rx.search(normalised)]
-            weight = sum(w for w, _ in fired)
-            signal_score = 1.0 - math.exp(-weight / SIGNAL_SATURATION)
+        for pid in weights.keys() | similarity.keys():
+            signal_score = 1.0 - math.exp(-weights.get(pid, 0.0) / SIGNAL_SATURATION)
             score = SIGNAL_SHARE * signal_score + (1 - SIGNAL_SHARE) * similarity.get(pid, 0.0)
             if score > 0:
-                scores[pid] = (score, tuple(p for _, p in fired))
+                scores[pid] = (score, tuple(evidence.get(pid, ())))
         return scores
 
     def rank(self, conversation: Conversation) -> list[Match]:

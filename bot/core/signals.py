@@ -1,0 +1,136 @@
+"""Fast signal matching: try each pattern only at the words where a match could start.
+
+Playbooks carry a few hundred signal patterns, most of them alternations of phrases such as
+`\\b(lost|stolen) (my )?(card|phone)`. Each top-level alternative is compiled on its own, and
+from its structure we read the literal prefixes its matches must start with ({"lost",
+"stolen"}). It is then tried, anchored, only at the words of the text that begin with one of
+them, instead of being searched across the whole text. Alternatives whose start cannot be read
+are searched as usual, so the result is exactly that of searching every pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from re import _constants as sre  # Python 3.11+
+from re import _parser as sre_parse
+
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level `|`, respecting groups, classes and escapes."""
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1:index + 2] == "^":
+                index += 1
+            if pattern[index + 1:index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _union(parts) -> set[str] | None:
+    found: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+    return found
+
+
+def _prefixes(items: list, prefix: str = "") -> set[str] | None:
+    """Literal prefixes that any match of `items`, starting at a word start, begins with."""
+    for position, (op, value) in enumerate(items):
+        rest = items[position + 1:]
+        if op is sre.LITERAL and chr(value).isalnum():
+            prefix += chr(value)
+            continue
+        if prefix:
+            return {prefix}
+        if op in _ZERO_WIDTH or (op is sre.AT and value is sre.AT_BOUNDARY):
+            continue
+        if op is sre.SUBPATTERN:
+            return _prefixes(list(value[-1]) + rest)
+        if op is sre.BRANCH:
+            return _union(_prefixes(list(branch) + rest) for branch in value[1])
+        if op in _REPEATS:
+            low, high, content = value
+            if low == 0 and high == 1:
+                return _union([_prefixes(list(content) + rest), _prefixes(rest)])
+            return _prefixes(list(content)) if low >= 1 else None
+        return None
+    return {prefix} if prefix else None
+
+
+def first_words(pattern: str) -> set[str] | None:
+    """Literal prefixes that every match of one alternative starts with, or None if unknown.
+
+    Only patterns that begin with a word boundary qualify: their matches then start at a word
+    start of the normalised text (words are separated by single spaces).
+    """
+    items = list(sre_parse.parse(pattern))
+    while items and items[0][0] in _ZERO_WIDTH:
+        items = items[1:]
+    if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
+        return None
+    return _prefixes(items[1:])
+
+
+class SignalIndex:
+    """All signals of all playbooks, each alternative tried only where its first word occurs."""
+
+    def __init__(self, signals: list[tuple[str, str, float]]):
+        """`signals` are (owner, pattern, weight) triples."""
+        self.signals = list(signals)
+        self._owner_of: list[int] = []  # alternative -> signal index
+        self._compiled: list[re.Pattern] = []
+        self._by_prefix: dict[str, list[int]] = defaultdict(list)
+        self._always: list[int] = []
+        for signal_index, (_, pattern, _) in enumerate(signals):
+            for alternative in split_alternatives(pattern):
+                index = len(self._compiled)
+                self._owner_of.append(signal_index)
+                self._compiled.append(re.compile(alternative))
+                words = first_words(alternative)
+                if words is None:
+                    self._always.append(index)
+                for prefix in words or ():
+                    self._by_prefix[prefix].append(index)
+        self._longest = max((len(p) for p in self._by_prefix), default=0)
+
+    def fired(self, normalised: str) -> list[tuple[str, float, str]]:
+        """(owner, weight, pattern) of every signal that matches the normalised text."""
+        matched: set[int] = set()
+        owner_of, compiled, by_prefix = self._owner_of, self._compiled, self._by_prefix
+        offset = 0
+        for word in normalised.split(" "):
+            for end in range(1, min(len(word), self._longest) + 1):
+                for index in by_prefix.get(word[:end], ()):
+                    owner = owner_of[index]
+                    if owner not in matched and compiled[index].match(normalised, offset):
+                        matched.add(owner)
+            offset += len(word) + 1
+        for index in self._always:
+            owner = owner_of[index]
+            if owner not in matched and compiled[index].search(normalised):
+                matched.add(owner)
+        return [(self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)]
