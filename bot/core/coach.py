@@ -16,7 +16,8 @@ from bot.core.escalation import EscalationAssessment, assess
 from bot.core.matcher import DEFAULT_THRESHOLD, Match, Matcher
 from bot.core.playbooks import Playbook
 from bot.core.slots import fill_slots
-from bot.llm.base import Backend, Suggestion, SuggestionRequest
+from bot.llm.base import Backend, CallInfo, Suggestion, SuggestionList, SuggestionRequest
+from bot.llm.guard import DraftCallback, guarded_suggest
 from bot.llm.offline import OfflineBackend
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,20 @@ class CoachingResult:
     latency_ms: float = 0.0
     trigger: str = "command"
     context: dict[str, Any] = field(default_factory=dict)
+    call: CallInfo | None = None  # model, prompt, tokens and time of the backend call, if any
+
+    def _call_dict(self) -> dict[str, Any]:
+        call = self.call
+        return {
+            "model": call.model if call else None,
+            "prompt_id": call.prompt_id if call else None,
+            "prompt_version": call.prompt_version if call else None,
+            "usage": call.usage if call else None,
+            "backend_latency_ms": round(call.latency_ms, 2) if call else None,
+            "attempts": call.attempts if call else None,
+            "cached": call.cached if call else False,
+            "replaced": sum(1 for s in self.suggestions if s.replaced),
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +82,7 @@ class CoachingResult:
             "fallback_reason": self.fallback_reason,
             "latency_ms": round(self.latency_ms, 2),
             "trigger": self.trigger,
+            **self._call_dict(),
         }
 
 
@@ -103,9 +119,18 @@ class Coach:
         return Assessment(best, ranked, escalation, playbook)
 
     def suggest(
-        self, conversation: Conversation, assessment: Assessment, variant: int = 0
+        self,
+        conversation: Conversation,
+        assessment: Assessment,
+        variant: int = 0,
+        on_draft: DraftCallback | None = None,
     ) -> tuple[list[Suggestion], str, str | None]:
-        """Suggestions, the backend that wrote them, and why the offline composer stood in."""
+        """Suggestions, the backend that wrote them, and why the offline composer stood in.
+
+        Other backends than the offline composer run guarded (bot/llm/guard.py): they see the
+        conversation redacted, and their suggestions are checked. With `on_draft`, the backend
+        streams, and each set of provisional reply texts is passed to it as it grows.
+        """
         if assessment.playbook is None:
             return [], self.backend.name, None
         request = SuggestionRequest(
@@ -115,13 +140,15 @@ class Coach:
             slots=fill_slots(conversation),
             variant=variant,
         )
-        if self.backend is self.offline:
+        if self.backend is self.offline or isinstance(self.backend, OfflineBackend):
             return self.offline.suggest(request), self.offline.name, None
         try:
-            return self.backend.suggest(request), self.backend.name, None
+            suggestions = guarded_suggest(self.backend, request, self.offline, on_draft)
+            return suggestions, self.backend.name, None
         except Exception as exc:  # any backend failure: the agent still gets a tip
             log.warning("backend %s failed, using offline composer: %s", self.backend.name, exc)
-            return self.offline.suggest(request), self.offline.name, f"{type(exc).__name__}: {exc}"
+            fallback = SuggestionList(self.offline.suggest(request), getattr(exc, "call", None))
+            return fallback, self.offline.name, f"{type(exc).__name__}: {exc}"
 
     def coach(
         self,
@@ -130,10 +157,11 @@ class Coach:
         context: dict[str, Any] | None = None,
         variant: int = 0,
         now: float | None = None,
+        on_draft: DraftCallback | None = None,
     ) -> CoachingResult:
         started = time.perf_counter()
         assessment = self.assess(conversation, now=now)
-        suggestions, backend, reason = self.suggest(conversation, assessment, variant)
+        suggestions, backend, reason = self.suggest(conversation, assessment, variant, on_draft)
         result = CoachingResult(
             conversation=conversation,
             assessment=assessment,
@@ -144,6 +172,7 @@ class Coach:
             latency_ms=(time.perf_counter() - started) * 1000,
             trigger=trigger,
             context=dict(context or {}),
+            call=getattr(suggestions, "call", None),
         )
         try:
             self.sink.record(result)

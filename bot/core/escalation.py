@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
 from bot.core.conversation import Conversation
-from bot.core.text import normalise
+from bot.core.text import clean_text, words, words_and_breaks
 
 __all__ = ["EscalationAssessment", "assess", "tokens"]
 
@@ -50,6 +50,7 @@ MIXED = 0.3
 REQUEST = 0.6
 DIMINISH = 0.7  # the k-th complaint (or delay) cue in a message counts DIMINISH**k
 SITUATION = 1.5  # evidence that something has gone wrong (what turns praise sarcastic)
+ANGRY = 2.4  # an anger cue this strong is not softened by a polite request
 
 THREATS = ("legal", "manager", "public", "cancel")
 _THREAT_TAGS = frozenset(THREATS)
@@ -68,56 +69,13 @@ class EscalationAssessment:
 
 
 # --- tokens ---------------------------------------------------------------------------------
-# `normalise` is the project's normal form, but its dozen regexes cost more than this whole
-# model; so words are split here with one regex and only the words `normalise` would rewrite
-# (contractions, "dont", "im") go through it, cached. Internally "." marks a clause break, so
-# negation and phrases do not run across sentences.
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_WORD = re.compile(r"[a-z0-9']+|[?!]|[.,;:()\"#\n]+")
-_BREAKS = frozenset('.,;:()"#\n')
-# fmt: off
-_BARE = frozenset({  # the apostrophe-less forms `normalise` expands
-    "dont", "doesnt", "didnt", "cant", "cannot", "wont", "isnt", "arent", "wasnt", "werent",
-    "havent", "hasnt", "hadnt", "couldnt", "shouldnt", "wouldnt", "im", "ive",
-})
-# fmt: on
-
-
-@lru_cache(maxsize=8192)
-def _rewrite(word: str) -> tuple[str, ...]:
-    return tuple(normalise(word).split())
-
-
-def _clean(text: str) -> str:
-    """Lower case, straight quotes, no URLs: what `normalise` starts from."""
-    if not text.isascii():
-        text = text.translate(_QUOTES)
-    text = text.lower()
-    if "http" in text or "www." in text:
-        text = _URL.sub(" ", text)
-    return text
-
-
-def _split(clean: str) -> list[str]:
-    found = _WORD.findall(clean)
-    if "'" not in clean and _BARE.isdisjoint(found):  # the usual case: nothing to rewrite
-        return ["." if word[0] in _BREAKS else word for word in found]
-    out: list[str] = []
-    for word in found:
-        if word[0] in _BREAKS:
-            out.append(".")
-        elif "'" in word or word in _BARE:
-            out.extend(_rewrite(word))
-        else:
-            out.append(word)
-    return out
+# Words come from bot.core.text, with "." marking clause breaks, so that negation and phrases
+# do not run across sentences.
 
 
 def tokens(text: str) -> list[str]:
-    """The words of `normalise(text)`, computed faster: `" ".join(tokens(t)) == normalise(t)`."""
-    return [w for w in _split(_clean(text)) if w != "."]
+    """The words of `normalise(text)`."""
+    return words(text)
 
 
 # --- the lexicon, compiled ------------------------------------------------------------------
@@ -182,23 +140,25 @@ _INTENSIFIERS = lex.INTENSIFIERS
 _KNOWN = frozenset(_PHRASES) | frozenset(_WORDS) | _NEGATORS | _CONTRAST | _STOPS
 
 
-def _compile(patterns: list[tuple[str, float]]) -> list[tuple[re.Pattern[str], float]]:
-    return [(re.compile(p), w) for p, w in patterns]
+def _compile(
+    tag: str, patterns: list[tuple[str, float, str]]
+) -> tuple[str, frozenset[str], list[tuple[frozenset[str], re.Pattern[str], float]]]:
+    compiled = [(frozenset(words.split()), re.compile(p), w) for p, w, words in patterns]
+    return tag, frozenset().union(*(keys for keys, _, _ in compiled)), compiled
 
 
-# (tag, words one of which must be present, patterns)
+# (tag, words one of which must be present, [(words, pattern, weight)])
 _THREATS = [
-    ("manager", lex.MANAGER_KEYS, _compile(lex.MANAGER_PATTERNS)),
-    ("legal", lex.LEGAL_KEYS, _compile(lex.LEGAL_PATTERNS)),
-    ("public", lex.PUBLIC_KEYS, _compile(lex.PUBLIC_PATTERNS)),
-    ("cancel", lex.CANCEL_KEYS, _compile(lex.CANCEL_PATTERNS)),
+    _compile("manager", lex.MANAGER_PATTERNS),
+    _compile("legal", lex.LEGAL_PATTERNS),
+    _compile("public", lex.PUBLIC_PATTERNS),
+    _compile("cancel", lex.CANCEL_PATTERNS),
 ]
 
 # Raw-text cues that normalisation removes.
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _CAPS_OK = frozenset({"ASAP", "HTTP", "HTTPS", "INFO", "NASA", "FAQS", "EDIT", "PDF", "HTML"})
 _EXCLAIM = re.compile(r"!{2,}|\?{3,}|[?!]{2,}")
-_INDIGNANT = re.compile(r"\?!|!\?")
 _NEG_EMOJI = re.compile(  # angry, fed-up, crying; not merely worried or confused
     "[\U0001f620\U0001f621\U0001f92c\U0001f624\U0001f612\U0001f644\U0001f61e\U0001f629"
     "\U0001f62b\U0001f622\U0001f62d\U0001f494\U0001f44e\U0001f623\U0001f616\u2639"
@@ -276,8 +236,8 @@ def _thanks_for_trouble(words: list[str]) -> str | None:
 @lru_cache(maxsize=4096)
 def _read(text: str) -> _Reading:
     """Evidence of escalation in one customer message (cached: threads are re-read often)."""
-    clean = _clean(text)
-    words = _split(clean)
+    clean = clean_text(text)
+    words = words_and_breaks(text)
     # (position, weight, tag, text): weight > 0 counts against, < 0 is praise. Praise tagged
     # "irony" ("oh great", "thanks a lot") is sarcasm when something has gone wrong.
     found: list[tuple[int, float, str, str]] = []
@@ -332,6 +292,8 @@ def _read(text: str) -> _Reading:
     cues = _diminish([_Cue(w, t, x) for _, w, t, x in found if w > 0])
     praise = [(p, -w, t, x) for p, w, t, x in found if w < 0]
     negative = sum(c.weight for c in cues)
+    # how wrong things are, counting every complaint cue in full (for sarcasm, below)
+    undiminished = sum(w for _, w, _, _ in found if w > 0) - negative
     positive = sum(w for _, w, _, _ in praise)
     signals: set[str] = set()
 
@@ -342,8 +304,8 @@ def _read(text: str) -> _Reading:
         if present.isdisjoint(keys):
             continue
         joined = joined or " ".join([w for w in words if w != "."])
-        for pattern, weight in patterns:
-            match = pattern.search(joined)
+        for needed, pattern, weight in patterns:
+            match = None if present.isdisjoint(needed) else pattern.search(joined)
             if match:
                 cues.append(_Cue(weight, tag, match.group(0)))
                 negative += weight
@@ -359,13 +321,13 @@ def _read(text: str) -> _Reading:
                 negative += hit[0]
 
     # a polite request about a problem is not (yet) frustration
-    if request and not signals and not any(c.tag == "anger" and c.weight >= 2.4 for c in cues):
+    if request and not signals and not any(c.tag == "anger" and c.weight >= ANGRY for c in cues):
         cues = [c._replace(weight=c.weight * REQUEST) for c in cues]
         negative *= REQUEST
 
     # sarcasm: praise next to a negative situation is not praise
     sarcasm = next((c.text for c in cues if c.tag == "sarcasm"), None)
-    if negative >= SITUATION and praise:
+    if negative + undiminished >= SITUATION and praise:
         sincere = [x for _, w, t, x in praise if t != "irony" and w >= 1.0]
         ironic = [x for _, _, t, x in praise if t == "irony"]
         openers = [x for p, _, _, x in praise if _opens_with_praise(words, p)]
@@ -395,9 +357,9 @@ def _read(text: str) -> _Reading:
             negative += weight
         if "!" in text or "?" in text:
             negative *= 1.0 + min(0.1 * len(_EXCLAIM.findall(text)), 0.3)
-            if _INDIGNANT.search(text):
-                cues.append(_Cue(0.6, "anger", "?!"))
-                negative += 0.6
+    if ("?!" in text or "!?" in text) and positive < SITUATION:  # indignant, even without words
+        cues.append(_Cue(1.0, "anger", "?!"))
+        negative += 1.0
     sad = happy = 0
     if not text.isascii():
         sad, happy = len(_NEG_EMOJI.findall(text)), len(_POS_EMOJI.findall(text))
@@ -420,12 +382,9 @@ def _opens_with_praise(words: list[str], position: int) -> bool:
     """'Great, another delay' / '... charged twice. Amazing.': praise as an interjection."""
     if words[position] not in lex.SARCASM_OPENERS:
         return False
-    closed = position + 1 == len(words) or words[position + 1] in _ENDS
-    opens = position <= 2 or words[position - 1] in _ENDS
+    closed = position + 1 == len(words) or words[position + 1] in _STOPS
+    opens = position <= 2 or words[position - 1] in _STOPS
     return closed and opens and not any(w in lex.CONTRAST for w in words[position:])
-
-
-_ENDS = frozenset(".!?")
 
 
 # --- the conversation -----------------------------------------------------------------------

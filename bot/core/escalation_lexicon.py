@@ -115,14 +115,14 @@ TROUBLE: dict[str, float] = {
     "blaming": 1.8, "hung": 0.8, "disconnect": 1.0, "queue": 0.6, "bumped": 1.4, "downgraded": 1.8,
     "worn": 1.0, "shortage": 1.2, "unpaid": 1.0, "bounced": 1.2, "lack": 1.2, "lacking": 1.4,
     "poorest": 2.6, "confusion": 1.2, "empty": 0.4, "hidden": 1.0, "doubled": 1.2, "twice": 0.8,
-    "cannot": 0.6, "problematic": 1.6, "uncomfortable": 1.6, "frustratingly": 2.4, "sadly": 1.2,
+    "problematic": 1.6, "uncomfortable": 1.6, "frustratingly": 2.4, "sadly": 1.2,
     "unfortunately": 1.0, "disruption": 1.4, "disrupted": 1.4, "interrupted": 1.0, "chasing": 1.6,
     "chased": 1.4, "begging": 2.0, "beg": 1.4, "pleading": 2.0, "demand": 1.6, "demanding": 1.6,
     "crazy": 1.6, "insane": 2.2, "literally": 0.4, "another": 0.4, "why": 0.6, "forgot": 1.2,
     "booted": 1.6, "kicked": 1.4, "concern": 1.0, "concerns": 1.0, "busy": 0.6, "behind": 0.6,
     "zero": 0.8, "nope": 1.0, "keeps": 0.6, "constantly": 1.0, "overdraft": 1.2,
     "foreclosure": 1.6, "hike": 1.4, "backordered": 1.0, "urgent": 1.0, "urgently": 1.0,
-    "asap": 0.6, "immediately": 0.8, "emergency": 1.2,
+    "asap": 0.6, "immediately": 0.8, "emergency": 1.2, "transferred": 1.0,
 }
 
 # Positive words. Negated ("not happy") they count as negative; next to a negative situation
@@ -229,9 +229,12 @@ QUANTITY: frozenset[str] = frozenset(
 )
 
 # --- phrases ------------------------------------------------------------------------------
-# Token sequences on the normalised text. `#` matches a quantity (digits or QUANTITY),
-# `*` any one word. Each maps to (weight, tag). Tags: complaint, delay, repeat, anger,
-# sarcasm, positive (negative weight), cancel.
+# Word sequences on the normalised text, each (weight, tag); `#` matches a quantity (digits or
+# QUANTITY). The longest phrase at a position wins and its words are not read again, so
+# "not happy" is not also "happy". Tags: anger, complaint, delay, repeat, sarcasm, cancel
+# count against; positive counts for (a negative weight there reads the same); irony is
+# praise that turns sarcastic next to a complaint; request (a polite ask) softens mild
+# complaint words; neutral only keeps its words from being read on their own.
 
 PHRASES: dict[str, tuple[float, str]] = {
     # things that did not happen
@@ -500,6 +503,14 @@ PHRASES: dict[str, tuple[float, str]] = {
     "file a complaint": (2.4, "complaint"), "lodge a complaint": (2.4, "complaint"),
     "make a complaint": (2.2, "complaint"), "raise a complaint": (2.2, "complaint"),
     "complaint against": (2.4, "complaint"), "claim against": (2.0, "complaint"),
+    "loyal customer": (1.4, "anger"), "how you treat": (2.4, "anger"),
+    "is this how": (1.6, "anger"), "transferred around": (2.2, "repeat"),
+    "not here": (1.2, "complaint"), "not here yet": (1.6, "complaint"),
+    "can not": (0.6, "complaint"), "could not": (0.5, "complaint"),
+    "without internet": (1.8, "complaint"), "without service": (1.8, "complaint"),
+    "without power": (1.8, "complaint"), "without access": (1.6, "complaint"),
+    "without heating": (1.8, "complaint"), "without water": (1.8, "complaint"),
+    "without a phone": (1.4, "complaint"), "come on": (1.6, "anger"), "c mon": (1.6, "anger"),
     "kind of": (0.0, "neutral"), "what kind of": (0.0, "neutral"), "kind regards": (0.0, "neutral"),
     "best regards": (0.0, "neutral"), "warm regards": (0.0, "neutral"),
     "best wishes": (0.0, "neutral"), "all the best": (0.0, "neutral"),
@@ -538,7 +549,9 @@ PHRASES: dict[str, tuple[float, str]] = {
 }
 
 # --- escalation threats: regular expressions over the normalised text -------------------
-# Each is a (pattern, weight) list; a cheap keyword prefilter decides whether to run them.
+# Each entry is (pattern, weight, words): the pattern runs only when one of the words is in
+# the message, which keeps the cost of a message without them near zero. A pattern weighing
+# THREAT (2.4) or more is a threat that sets the level by itself; weaker ones are cues.
 
 _HUMAN = (
     r"(?:manager|managers|supervisor|supervisors|superior|team lead|team leader|"
@@ -549,71 +562,86 @@ _HUMAN = (
     r"(?:person|human|agent|people|representative)|"
     r"(?:a|another) human(?: being)?|a person|human being)"
 )
-MANAGER_PATTERNS: list[tuple[str, float]] = [
-    (r"\b" + _HUMAN + r" (?:\w+ ){0,3}?(?:speak|talk|escalate)\b", 3.2),
-    (
-        r"\b(?:corporate (?:number|office|offices|headquarters|contact)|head office|"
-        r"headquarters|your executives|(?:than|not) a (?:bot|robot|machine))\b",
-        2.6,
-    ),
+_HUMAN_WORDS = (
+    "manager managers supervisor supervisors superior lead leader senior charge higher head "
+    "boss ceo director human person"
+)
+MANAGER_PATTERNS: list[tuple[str, float, str]] = [
     (
         r"\b(?:speak|talk|chat|speaking|talking|escalate|transfer|connect|put me through|"
         r"put me on|get me|want|need|ask for|asking for|asked for|demand|demanding|reach|"
         r"contact|give me|is there|where is|let me|get|pass (?:this|me|it) (?:on|up) to|"
         r"forward (?:this|it|me) to|refer (?:this|it|me) to)\b(?: \w+){0,4}? " + _HUMAN + r"\b",
         3.2,
+        _HUMAN_WORDS,
     ),
-    (r"\b(?:escalate (?:this|it|my|the|me)|escalated|escalation|formal complaint)\b", 2.6),
-    (r"\b(?:real|actual|live) (?:person|human|people)\b", 2.4),
-    (r"\b(?:not|stop) (?:talking|talk|speaking|speak) to (?:a )?(?:bot|robot|machine)\b", 2.6),
-    (r"\byour (?:manager|supervisor|boss|ceo)\b", 2.0),
-    # asking for an agent at all: weaker, a cue but not a threat
+    (r"\b" + _HUMAN + r" (?:\w+ ){0,3}?(?:speak|talk|escalate)\b", 3.2, "speak talk escalate"),
+    (
+        r"\b(?:escalate (?:this|it|my|the|me)|escalated|escalation|formal complaint)\b",
+        2.6,
+        "escalate escalated escalation formal",
+    ),
+    (r"\b(?:real|actual|live) (?:person|human|people)\b", 2.4, "person human people"),
+    (
+        r"\b(?:(?:not|stop) (?:talking|talk|speaking|speak) to (?:a )?|(?:than|not) a )"
+        r"(?:bot|robot|machine)\b",
+        2.6,
+        "bot robot machine",
+    ),
+    (
+        r"\b(?:corporate (?:number|office|offices|headquarters|contact)|head office|"
+        r"headquarters|your executives)\b",
+        2.6,
+        "corporate office headquarters executives",
+    ),
+    (r"\byour (?:manager|supervisor|boss|ceo)\b", 2.0, "manager supervisor boss ceo"),
+    # asking for an agent at all: a cue, not a threat
     (
         r"\b(?:speak|talk|chat|speaking|talking|chatting|connect me|transfer me|put me through)"
         r"\b(?: \w+){0,3}? (?:an? )?(?:human |live |real )?(?:agent|agents|representative|rep|"
         r"operator|someone|somebody|anyone|anybody)\b",
         1.6,
+        "agent agents representative rep operator someone somebody anyone anybody",
     ),
 ]
-MANAGER_KEYS: frozenset[str] = frozenset(
-    [
-        "manager", "managers", "supervisor", "supervisors", "superior", "lead", "leader", "senior",
-        "charge", "higher", "head", "boss", "ceo", "director", "real", "actual", "live", "human",
-        "person", "people", "escalate", "escalated", "escalation", "formal", "bot", "robot",
-        "machine", "representative", "competent", "corporate", "office", "headquarters", "agent",
-        "agents", "rep", "operator", "someone", "somebody", "anyone", "anybody", "executives",
-    ]
-)
 
-LEGAL_PATTERNS: list[tuple[str, float]] = [
+LEGAL_PATTERNS: list[tuple[str, float, str]] = [
     (
         r"\b(?:lawyer|lawyers|attorney|attorneys|solicitor|solicitors|lawsuit|sue|suing|sued|"
-        r"legal action|legal advice|legal proceedings|legal team|court|courts|small claims|"
-        r"class action|ombudsman|regulator|regulators|trading standards|"
-        r"better business bureau|bbb|cfpb|ftc|fca|fos|ofcom|ofgem|"
-        r"attorney general|consumer protection|consumer rights|consumer affairs|"
-        r"chargeback|charge back|breach of contract|illegal|illegally|unlawful|"
-        r"(?:report|reporting|complain|complaining) (?:you |this |it )?to (?:the )?\w+|"
-        r"(?:dispute|disputing) (?:it |this |the charge |the payment )?with (?:my|the) "
-        r"(?:bank|card|credit card|card issuer|card company))\b",
+        r"legal action|legal advice|legal proceedings|legal team|small claims|class action|"
+        r"ombudsman|regulator|regulators|trading standards|better business bureau|bbb|cfpb|"
+        r"ftc|fca|ofcom|ofgem|attorney general|consumer protection|consumer rights|"
+        r"consumer affairs|chargeback|charge back|breach of contract|illegal|illegally|"
+        r"unlawful|(?:to|in) court)\b",
         4.0,
+        "lawyer lawyers attorney attorneys solicitor solicitors lawsuit sue suing sued legal "
+        "claims class ombudsman regulator regulators trading bureau bbb cfpb ftc fca ofcom ofgem "
+        "consumer chargeback charge breach illegal illegally unlawful court",
+    ),
+    (
+        r"\b(?:(?:report|reporting) you|(?:report|reporting|complain|complaining) "
+        r"(?:you |this |it )?to (?:the )?(?:police|authorities|authority|watchdog|government|"
+        r"council|bank|card company|credit card company|consumer \w+))\b",
+        4.0,
+        "report reporting complain complaining",
+    ),
+    (
+        r"\b(?:dispute|disputing) (?:it |this |the charge |the payment )?with (?:my|the) "
+        r"(?:bank|card|credit card|card issuer|card company)\b",
+        4.0,
+        "dispute disputing",
     ),
 ]
-LEGAL_KEYS: frozenset[str] = frozenset(
-    [
-        "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors", "lawsuit", "sue",
-        "suing", "sued", "legal", "court", "courts", "claims", "class", "ombudsman", "regulator",
-        "regulators", "trading", "bureau", "bbb", "cfpb", "ftc", "fca", "fos", "ofcom", "ofgem",
-        "general", "consumer", "chargeback", "charge", "breach", "illegal", "illegally",
-        "unlawful", "report", "reporting", "complain", "complaining", "dispute", "disputing",
-    ]
-)
 
-PUBLIC_PATTERNS: list[tuple[str, float]] = [
+PUBLIC_PATTERNS: list[tuple[str, float, str]] = [
     (
         r"\b(?:(?:leave|leaving|write|writing|post|posting|give|giving|left|wrote|posted)"
-        r"(?: \w+){0,3}? (?:review|reviews|rating)|"
-        r"(?:1|one|zero|0) star|trustpilot|yelp|social media|go public|going public|"
+        r"(?: \w+){0,3}? (?:review|reviews|rating)|(?:1|one|zero|0) star)\b",
+        2.6,
+        "review reviews rating star",
+    ),
+    (
+        r"\b(?:trustpilot|yelp|social media|go public|going public|"
         r"(?:tell|telling|warn|warning) (?:all |every )?(?:my |of my )?"
         r"(?:friends|family|everyone|everybody|others|people|followers|colleagues)|"
         r"spread the word|let everyone know|let people know|the news|the press|the media|"
@@ -621,51 +649,47 @@ PUBLIC_PATTERNS: list[tuple[str, float]] = [
         r"(?:post|posting|share|sharing) (?:this|it) (?:on|everywhere)|"
         r"facebook|instagram|tiktok|youtube|reddit|linkedin)\b",
         2.6,
+        "trustpilot yelp social public tell telling warn warning spread everyone people news "
+        "press media journalist journalists reporter newspaper viral post posting share sharing "
+        "facebook instagram tiktok youtube reddit linkedin",
     ),
 ]
-PUBLIC_KEYS: frozenset[str] = frozenset(
-    [
-        "review", "reviews", "rating", "star", "trustpilot", "yelp", "social", "public", "tell",
-        "telling", "warn", "warning", "spread", "everyone", "people", "news", "press", "media",
-        "journalist", "journalists", "reporter", "newspaper", "viral", "post", "posting", "share",
-        "sharing", "facebook", "instagram", "tiktok", "youtube", "reddit", "linkedin",
-    ]
-)
 
-CANCEL_PATTERNS: list[tuple[str, float]] = [
+CANCEL_PATTERNS: list[tuple[str, float, str]] = [
     (
-        r"\b(?:(?:cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|"
-        r"quit|quitting|leave|leaving|drop|dropping) (?:my|our|the|this) "
+        r"\b(?:cancel|cancelling|canceling|close|closing|terminate|terminating|end|ending|"
+        r"quit|quitting|leave|leaving|drop|dropping) (?:my|our|the|this) (?:\w+ ){0,2}?"
         r"(?:account|accounts|subscription|membership|service|contract|plan|policy|card|"
-        r"loyalty|business|custom|prime)|"
-        r"(?:switch|switching|switched|move|moving|go|going|went|take|taking) "
+        r"loyalty|business|custom|prime)\b",
+        2.4,
+        "cancel cancelling canceling close closing terminate terminating end ending quit "
+        "quitting leave leaving drop dropping",
+    ),
+    (
+        r"\b(?:(?:switch|switching|switched|move|moving|go|going|went|take|taking) "
         r"(?:my business |my money |our business )?(?:to|over to) (?:a |another |your )?"
         r"(?:competitor|competitors|competition|another (?:company|provider|bank|supplier))|"
         r"(?:take|taking) my (?:business|money|custom) elsewhere|"
         r"(?:lost|losing|lose) (?:a |my |our |another )?(?:customer|business|custom)|"
-        r"never (?:again|use you|using you|buy from you|shop with you|order from you|"
+        r"find (?:another|a new|a different) (?:provider|company|bank|supplier|insurer|"
+        r"carrier|store|service)|looking (?:for|at) (?:other|another)|former customer|"
+        r"ex customer|(?:i am|we are|i will be|we will be) (?:switching|leaving|cancelling|"
+        r"canceling))\b",
+        2.4,
+        "switch switching switched competitor competitors competition another elsewhere lost "
+        "losing lose find looking former ex leaving cancelling canceling",
+    ),
+    (
+        r"\b(?:never (?:again|use you|using you|buy from you|shop with you|order from you|"
         r"deal with you|be back|coming back|come back|recommend)|"
         r"(?:will|would) not (?:be (?:using|back|returning|renewing|recommending)|"
         r"use you|recommend|renew|return)|(?:will|would|shall) (?:not|never) (?:\w+ ){1,3}?again|"
-        r"(?:not|never) coming back|"
-        r"last time i (?:use|buy|shop|order|book|deal|fly|stay)|"
-        r"(?:done|finished) with (?:you|your|this company)|giving up on|"
-        r"looking (?:for|at) (?:other|another)|"
-        r"find (?:another|a new|a different) (?:provider|company|bank|supplier|insurer|"
-        r"carrier|store|service)|former customer|ex customer|"
-        r"(?:i am|we are|i will be|we will be) (?:switching|leaving|cancelling|canceling))\b",
+        r"(?:not|never) coming back|last time i (?:use|buy|shop|order|book|deal|fly|stay)|"
+        r"(?:done|finished) with (?:you|your|this company)|giving up on)\b",
         2.4,
+        "never again using back returning renewing recommending recommend renew return coming "
+        "last done finished giving",
     ),
 ]
-CANCEL_KEYS: frozenset[str] = frozenset(
-    [
-        "cancel", "cancelling", "canceling", "close", "closing", "terminate", "terminating", "end",
-        "ending", "quit", "quitting", "leave", "leaving", "drop", "dropping", "switch",
-        "switching", "switched", "competitor", "competitors", "competition", "elsewhere", "lost",
-        "losing", "lose", "never", "using", "returning", "renewing", "recommending", "recommend",
-        "renew", "return", "last", "done", "finished", "giving", "looking", "find", "former", "ex",
-        "again", "coming",
-    ]
-)
 
 # fmt: on

@@ -28,9 +28,7 @@ SIGNAL_SATURATION = 2.0  # summed signal weight at which signal evidence reaches
 SIGNAL_SHARE = 0.7  # the rest of a message's score comes from example similarity
 
 _STOPWORDS = frozenset(
-    "a an the i me my we our you your it its is am are was were be been being to of in on at "
-    "for with and or but so that this these those there here do does did have has had will "
-    "would can could should shall may might just please hi hello hey thanks thank".split()
+    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "am", "are", "was", "were", "be", "been", "being", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "so", "that", "this", "these", "those", "there", "here", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "just", "please", "hi", "hello", "hey", "thanks", "thank"]
 )
 _WORD = re.compile(r"[a-z0-9]+")
 

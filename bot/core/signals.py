@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-
 from re import _constants as sre  # Python 3.11+
 from re import _parser as sre_parse
 
@@ -57,28 +56,55 @@ def _union(parts) -> set[str] | None:
     return found
 
 
+_MAX_PREFIXES = 64  # beyond this many alternatives, stop extending a prefix
+
+
 def _prefixes(items: list, prefix: str = "") -> set[str] | None:
-    """Literal prefixes that any match of `items`, starting at a word start, begins with."""
+    """Literal prefixes that any match of `items`, starting at a word start, begins with.
+
+    Extends through groups and alternations within the first word ("t(ook|aken)" gives
+    {"took", "taken"}); a prefix that must be the whole word ends with a space ("took ").
+    None when a match could start without a known literal.
+    """
     for position, (op, value) in enumerate(items):
         rest = items[position + 1:]
-        if op is sre.LITERAL and chr(value).isalnum():
+        if op is sre.LITERAL:
+            if not chr(value).isalnum():  # the word ends here: it must be the whole word
+                return {prefix + " "} if prefix and chr(value) == " " else (
+                    {prefix} if prefix else None)
             prefix += chr(value)
             continue
-        if prefix:
-            return {prefix}
-        if op in _ZERO_WIDTH or (op is sre.AT and value is sre.AT_BOUNDARY):
+        if op is sre.AT and value is sre.AT_BOUNDARY:
+            if prefix:
+                return {prefix + " "}
+            continue
+        if op in _ZERO_WIDTH:
+            if prefix:
+                return {prefix}
             continue
         if op is sre.SUBPATTERN:
-            return _prefixes(list(value[-1]) + rest)
-        if op is sre.BRANCH:
-            return _union(_prefixes(list(branch) + rest) for branch in value[1])
-        if op in _REPEATS:
-            low, high, content = value
-            if low == 0 and high == 1:
-                return _union([_prefixes(list(content) + rest), _prefixes(rest)])
-            return _prefixes(list(content)) if low >= 1 else None
-        return None
+            extended = _prefixes(list(value[-1]) + rest, prefix)
+        elif op is sre.BRANCH:
+            extended = _union(_prefixes(list(branch) + rest, prefix) for branch in value[1])
+        elif op in _REPEATS and value[:2] == (0, 1):
+            extended = _union([_prefixes(list(value[2]) + rest, prefix), _prefixes(rest, prefix)])
+        elif op in _REPEATS and value[0] >= 1:
+            extended = _prefixes(list(value[2]), prefix)
+        else:
+            extended = None
+        if extended is not None and len(extended) <= _MAX_PREFIXES:
+            return extended
+        return {prefix} if prefix else None
     return {prefix} if prefix else None
+
+
+def _union(parts) -> set[str] | None:
+    found: set[str] = set()
+    for part in parts:
+        if part is None or not part:
+            return None
+        found |= part
+    return found
 
 
 def first_words(pattern: str) -> set[str] | None:
@@ -123,8 +149,11 @@ class SignalIndex:
         owner_of, compiled, by_prefix = self._owner_of, self._compiled, self._by_prefix
         offset = 0
         for word in normalised.split(" "):
-            for end in range(1, min(len(word), self._longest) + 1):
-                for index in by_prefix.get(word[:end], ()):
+            # "word " keys need the whole word; plain keys are prefixes of it.
+            keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
+            keys.append(word + " ")
+            for key in keys:
+                for index in by_prefix.get(key, ()):
                     owner = owner_of[index]
                     if owner not in matched and compiled[index].match(normalised, offset):
                         matched.add(owner)

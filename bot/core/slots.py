@@ -20,8 +20,7 @@ _NAME_PATTERNS = [
     re.compile(r"(?:^|\n)\s*[-–—~]\s*" + _NAME + r"\s*$"),
 ]
 _NOT_NAMES = frozenset(
-    "Sorry Still Not Very So Really Just Calling Writing Trying Here Done Fed Tired Angry Happy "
-    "Going Looking Waiting Sure Good Fine Okay Ok Please The This That".split()
+    ["Sorry", "Still", "Not", "Very", "So", "Really", "Just", "Calling", "Writing", "Trying", "Here", "Done", "Fed", "Tired", "Angry", "Happy", "Going", "Looking", "Waiting", "Sure", "Good", "Fine", "Okay", "Ok", "Please", "The", "This", "That"]
 )
 _REFERENCE = re.compile(
     r"\b(?:order|ticket|case|invoice|reference|ref|booking|claim|policy|account|tracking|"

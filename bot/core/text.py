@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _CONTRACTIONS = [
@@ -35,12 +36,8 @@ _NON_WORD = re.compile(r"[^a-z0-9'?!\s]+")
 _SPACES = re.compile(r"\s+")
 
 
-def normalise(text: str) -> str:
-    """Lower-case, expand contractions, drop URLs and punctuation but `?` and `!`.
-
-    Playbook signals and rubric patterns are written against this form, e.g. "did not arrive"
-    also matches "didn't arrive" and "didnt arrive".
-    """
+def _normalise_slowly(text: str) -> str:
+    """The reference definition of the normal form (a dozen regexes; see `normalise`)."""
     text = _URL.sub(" ", text.translate(_QUOTES).lower())
     text = _HANDLE.sub(r" \1 ", text)
     for pattern, replacement in _CONTRACTIONS:
@@ -49,3 +46,55 @@ def normalise(text: str) -> str:
     text = _NON_WORD.sub(" ", text).replace("'", " ")
     text = re.sub(r"([?!])", r" \1 ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+# The fast path: one regex splits words; only words the reference would rewrite (contractions,
+# "dont", "im") go through it, cached. "." marks a clause break for callers that want one.
+_WORD = re.compile(r"[a-z0-9']+|[?!]|[.,;:()\"#\n]+")
+_BREAK_CHARS = frozenset('.,;:()"#\n')
+_BARE_FORMS = frozenset(_BARE_MAP)
+
+
+@lru_cache(maxsize=8192)
+def _rewrite(word: str) -> tuple[str, ...]:
+    return tuple(_normalise_slowly(word).split())
+
+
+def clean_text(text: str) -> str:
+    """Lower case, straight quotes, no URLs."""
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    text = text.lower()
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    return text
+
+
+def words_and_breaks(text: str) -> list[str]:
+    """The words of `normalise(text)`, with "." wherever a clause breaks (, . ; : and so on)."""
+    clean = clean_text(text)
+    found = _WORD.findall(clean)
+    if "'" not in clean and _BARE_FORMS.isdisjoint(found):  # the usual case: nothing to rewrite
+        return ["." if word[0] in _BREAK_CHARS else word for word in found]
+    out: list[str] = []
+    for word in found:
+        if word[0] in _BREAK_CHARS:
+            out.append(".")
+        elif "'" in word or word in _BARE_FORMS:
+            out.extend(_rewrite(word))
+        else:
+            out.append(word)
+    return out
+
+
+def words(text: str) -> list[str]:
+    return [word for word in words_and_breaks(text) if word != "."]
+
+
+def normalise(text: str) -> str:
+    """Lower-case, expand contractions, drop URLs and punctuation but `?` and `!`.
+
+    Playbook signals and rubric patterns are written against this form, e.g. "did not arrive"
+    also matches "didn't arrive" and "didnt arrive". Equal to `_normalise_slowly`, faster.
+    """
+    return " ".join(words(text))

@@ -1,11 +1,11 @@
 import pytest
 
+from bot.commands.inputs import read_conversation
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.base import Backend
 from tests.conftest import EXAMPLES, eval_rows
-from bot.commands.inputs import read_conversation
 
 
 class RecordingSink:

@@ -5,8 +5,8 @@ import yaml
 
 from bot.core.playbooks import BUILTIN_DIR, BUILTIN_IDS, PlaybookError, load_dir, load_file
 from bot.core.rubric import check
-from bot.llm.offline import fill
 from bot.core.slots import PLACEHOLDERS
+from bot.llm.offline import fill
 
 
 def _valid_data() -> dict:

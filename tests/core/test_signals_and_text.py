@@ -1,0 +1,56 @@
+import re
+
+import pytest
+
+from bot.core.signals import SignalIndex, first_words, split_alternatives
+from bot.core.text import _normalise_slowly, normalise
+from tests.conftest import eval_rows
+
+TRICKY = [
+    "I didn’t get my ORDER #1234!! https://x.co/a @Support",
+    "Cant log in, im locked out... dont know why",
+    "We’ve waited 3hrs; they're 'sorry'?!",
+    "Café naïve résumé — 10/10 would NOT recommend",
+    "taken money twice, took out £40, taking the mickey",
+    "you guys are great, what a team",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_normalise_equals_the_reference(text):
+    assert normalise(text) == _normalise_slowly(text)
+
+
+def test_fast_normalise_equals_the_reference_on_development_data():
+    rows = eval_rows("escalate-airline.jsonl")[:3000]
+    assert all(normalise(r["text"]) == _normalise_slowly(r["text"]) for r in rows)
+
+
+def test_split_alternatives_respects_groups_classes_and_escapes():
+    assert split_alternatives(r"a(b|c)|d[|]e|f\|g") == ["a(b|c)", "d[|]e", r"f\|g"]
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\b(lost|stolen) (my )?card", {"lost ", "stolen "}),
+    (r"\brefund", {"refund"}),
+    (r"\bt(ook|aken) money", {"took ", "taken "}),
+    (r"\b(i |we )?(was|were) told", {"i ", "we ", "was ", "were "}),
+    (r"\b(?!(what)\b)(you|your team)\b", {"you ", "your "}),
+    (r"\b(my )?\d+ days", None),
+    (r"^hi", None),
+    (r"!( !)+", None),
+])
+def test_first_words(pattern, expected):
+    assert first_words(pattern) == expected
+
+
+def test_index_fires_exactly_what_a_plain_search_fires(playbooks):
+    signals = [(pid, s.pattern, s.weight)
+               for pid, pb in playbooks.items() for s in pb.matching.signals]
+    index = SignalIndex(signals)
+    texts = [e for pb in playbooks.values() for e in pb.matching.examples] + TRICKY
+    for text in texts:
+        normalised = normalise(text)
+        expected = [(o, w, p) for o, p, w in signals if re.search(p, normalised)]
+        assert index.fired(normalised) == expected, text
