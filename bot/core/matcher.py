@@ -26,9 +26,70 @@ TURN_DECAY = 0.6  # each older customer message counts this much less than the o
 TURNS_CONSIDERED = 4
 SIGNAL_SATURATION = 2.0  # summed signal weight at which signal evidence reaches ~0.63
 SIGNAL_SHARE = 0.7  # the rest of a message's score comes from example similarity
+NEAR_DUPLICATE = 0.75  # similarity at which an example alone is enough evidence
+_REQUIRES = "\0requires:"  # owner prefix of `matching.requires` patterns in the signal index
 
 _STOPWORDS = frozenset(
-    ["a", "an", "the", "i", "me", "my", "we", "our", "you", "your", "it", "its", "is", "am", "are", "was", "were", "be", "been", "being", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "so", "that", "this", "these", "those", "there", "here", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "just", "please", "hi", "hello", "hey", "thanks", "thank"]
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "you",
+        "your",
+        "it",
+        "its",
+        "is",
+        "am",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "so",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "just",
+        "please",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+    ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -56,8 +117,11 @@ class _ExampleIndex:
     """TF-IDF vectors of every playbook example, with an inverted index for fast cosine."""
 
     def __init__(self, playbooks: Mapping[str, Playbook]):
-        documents = [(pid, terms(normalise(example)))
-                     for pid, pb in playbooks.items() for example in pb.matching.examples]
+        documents = [
+            (pid, terms(normalise(example)))
+            for pid, pb in playbooks.items()
+            for example in pb.matching.examples
+        ]
         frequency: dict[str, int] = defaultdict(int)
         for _, words in documents:
             for word in set(words):
@@ -98,10 +162,18 @@ class _ExampleIndex:
 class Matcher:
     def __init__(self, playbooks: Mapping[str, Playbook], threshold: float = DEFAULT_THRESHOLD):
         self.threshold = threshold
-        self._signals = SignalIndex([
+        signals = [
             (pid, signal.pattern, signal.weight)
-            for pid, pb in playbooks.items() for signal in pb.matching.signals
-        ])
+            for pid, pb in playbooks.items()
+            for signal in pb.matching.signals
+        ]
+        requirements = [
+            (_REQUIRES + pid, pattern, 1.0)
+            for pid, pb in playbooks.items()
+            for pattern in pb.matching.requires
+        ]
+        self._signals = SignalIndex(signals + requirements)
+        self._gated = {pid for pid, pb in playbooks.items() if pb.matching.requires}
         self._examples = _ExampleIndex(playbooks)
 
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -110,11 +182,19 @@ class Matcher:
         similarity = self._examples.similarity(terms(normalised))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
-        for pid, weight, pattern in self._signals.fired(normalised):
-            weights[pid] += weight
-            evidence[pid].append(pattern)
+        met: set[str] = set()
+        for owner, weight, pattern in self._signals.fired(normalised):
+            if owner.startswith(_REQUIRES):
+                met.add(owner[len(_REQUIRES) :])
+                continue
+            weights[owner] += weight
+            evidence[owner].append(pattern)
         scores = {}
         for pid in weights.keys() | similarity.keys():
+            if pid in self._gated and pid not in met:
+                continue
+            if pid not in weights and similarity[pid] < NEAR_DUPLICATE:
+                continue  # resemblance alone is not evidence, unless it is nearly an example
             signal_score = 1.0 - math.exp(-weights.get(pid, 0.0) / SIGNAL_SATURATION)
             score = SIGNAL_SHARE * signal_score + (1 - SIGNAL_SHARE) * similarity.get(pid, 0.0)
             if score > 0:

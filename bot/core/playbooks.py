@@ -24,9 +24,18 @@ def _builtin_dir() -> Path:
 
 BUILTIN_DIR = _builtin_dir()
 BUILTIN_IDS = (
-    "first-contact", "information-request", "purchase-decision", "order-status",
-    "billing-dispute", "product-defect", "service-outage", "account-access",
-    "repeat-contact", "escalation-request", "cancellation-risk", "praise",
+    "first-contact",
+    "information-request",
+    "purchase-decision",
+    "order-status",
+    "billing-dispute",
+    "product-defect",
+    "service-outage",
+    "account-access",
+    "repeat-contact",
+    "escalation-request",
+    "cancellation-risk",
+    "praise",
 )
 LoyaltyOutcome = Literal["return", "spend", "trust", "word_of_mouth"]
 Level = Literal["none", "watch", "escalate"]
@@ -73,6 +82,15 @@ class Signal(Strict):
 class Matching(Strict):
     signals: list[Signal] = Field(min_length=1)
     examples: list[NonEmpty] = Field(min_length=25)
+    # If set, the playbook is considered only when one of these patterns matches: for moments
+    # defined by what the customer talks about (their account, order, bill ...), not how.
+    requires: list[NonEmpty] = Field(default_factory=list)
+
+    @field_validator("requires")
+    @classmethod
+    def _requires_compile(cls, value: list[str]) -> list[str]:
+        _check_patterns(value)
+        return value
 
     @field_validator("signals", mode="before")
     @classmethod
