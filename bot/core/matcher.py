@@ -26,6 +26,7 @@ TURN_DECAY = 0.6  # each older customer message counts this much less than the o
 TURNS_CONSIDERED = 4
 SIGNAL_SATURATION = 2.0  # summed signal weight at which signal evidence reaches ~0.63
 SIGNAL_SHARE = 0.7  # the rest of a message's score comes from example similarity
+FALLBACK_YIELDS_AT = 0.85  # a fallback gives way to a moment scoring at least this share of it
 NEAR_DUPLICATE = 0.75  # similarity at which an example alone is enough evidence
 _REQUIRES = "\0requires:"  # owner prefix of `matching.requires` patterns in the signal index
 
@@ -174,6 +175,7 @@ class Matcher:
         ]
         self._signals = SignalIndex(signals + requirements)
         self._gated = {pid for pid, pb in playbooks.items() if pb.matching.requires}
+        self._fallbacks = {pid for pid, pb in playbooks.items() if pb.matching.fallback}
         self._examples = _ExampleIndex(playbooks)
 
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -210,7 +212,14 @@ class Matcher:
             for pid, (score, evidence) in self.score_text(text).items():
                 if score * decay > best.get(pid, (0.0,))[0]:
                     best[pid] = (score * decay, evidence)
-        ranked = sorted(best.items(), key=lambda item: item[1][0], reverse=True)
+        fallback_best = max((best[p][0] for p in best if p in self._fallbacks), default=0.0)
+        bar = max(self.threshold, fallback_best * FALLBACK_YIELDS_AT)
+
+        def order(item):  # a specific moment that is nearly as strong comes before a fallback
+            pid, (score, _) = item
+            return (pid not in self._fallbacks and score >= bar, score)
+
+        ranked = sorted(best.items(), key=order, reverse=True)
         return [Match(pid, round(score, 4), evidence) for pid, (score, evidence) in ranked]
 
     def match(self, conversation: Conversation) -> Match | None:

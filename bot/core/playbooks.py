@@ -85,6 +85,9 @@ class Matching(Strict):
     # If set, the playbook is considered only when one of these patterns matches: for moments
     # defined by what the customer talks about (their account, order, bill ...), not how.
     requires: list[NonEmpty] = Field(default_factory=list)
+    # A fallback moment (a routine question, a greeting) is chosen only when no other
+    # playbook reaches the threshold: a question that names a problem is about the problem.
+    fallback: bool = False
 
     @field_validator("requires")
     @classmethod
