@@ -37,8 +37,9 @@ class Assessment:
             "playbook": self.playbook.id if self.playbook else None,
             "title": self.playbook.title if self.playbook else None,
             "confidence": self.match.confidence if self.match else 0.0,
-            "matched_by": "escalation" if self.playbook and not self.match else (
-                "signals" if self.match else None),
+            "matched_by": "escalation"
+            if self.playbook and not self.match
+            else ("signals" if self.match else None),
             "alternatives": [
                 {"playbook": m.playbook_id, "confidence": m.confidence} for m in self.ranked[1:3]
             ],

@@ -102,6 +102,7 @@ class Conversation:
             if role not in ROLES:
                 raise ValueError(f"messages[{index}].role must be customer or agent, not {role!r}")
             ts = item.get("ts")
-            conversation.add(role, text, ts=float(ts) if ts is not None else None,
-                             author=item.get("author"))
+            conversation.add(
+                role, text, ts=float(ts) if ts is not None else None, author=item.get("author")
+            )
         return conversation

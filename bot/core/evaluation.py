@@ -35,12 +35,17 @@ class Report:
             "accuracy": round(self.accuracy, 4),
             "macro_f1": round(self.macro_f1, 4),
             "labels": {
-                name(s.label): {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                                "f1": round(s.f1, 4), "support": s.support}
+                name(s.label): {
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                    "support": s.support,
+                }
                 for s in self.labels
             },
-            "confusion": {name(g): {name(p): c for p, c in row.items()}
-                          for g, row in self.confusion.items()},
+            "confusion": {
+                name(g): {name(p): c for p, c in row.items()} for g, row in self.confusion.items()
+            },
         }
 
 
@@ -65,8 +70,9 @@ def score(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> Report:
         f1 = _ratio(2 * precision * recall, 1) / (precision + recall) if tp else 0.0
         labels.append(LabelScore(label, precision, recall, f1, gold_counts[label]))
     confusion: dict = {}
-    for (g, p), count in sorted(pairs.items(), key=lambda kv: (label_name(kv[0][0]),
-                                                               label_name(kv[0][1]))):
+    for (g, p), count in sorted(
+        pairs.items(), key=lambda kv: (label_name(kv[0][0]), label_name(kv[0][1]))
+    ):
         confusion.setdefault(g, {})[p] = count
     n = len(gold)
     correct = sum(c for (g, p), c in pairs.items() if g == p)

@@ -1,4 +1,4 @@
-"""Checks a suggested reply against its playbook's rubric: required moves present, no avoid phrase."""
+"""Checks a suggested reply against its playbook rubric: required moves present, no avoid phrase."""
 
 from __future__ import annotations
 

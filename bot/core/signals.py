@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from re import _constants as sre  # Python 3.11+
 from re import _parser as sre_parse
 
@@ -31,9 +32,9 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if pattern[index + 1:index + 2] == "^":
+            if pattern[index + 1 : index + 2] == "^":
                 index += 1
-            if pattern[index + 1:index + 2] == "]":
+            if pattern[index + 1 : index + 2] == "]":
                 index += 1
         elif char == "(":
             depth += 1
@@ -45,6 +46,21 @@ def split_alternatives(pattern: str) -> list[str]:
         index += 1
     parts.append(pattern[start:])
     return parts
+
+
+def _class_chars(items) -> str | None:
+    """The characters of a small class of letters or digits ([sz], \\d), or None."""
+    chars = ""
+    for op, value in items:
+        if op is sre.LITERAL:
+            chars += chr(value)
+        elif op is sre.RANGE and value[1] - value[0] < 10:
+            chars += "".join(map(chr, range(value[0], value[1] + 1)))
+        elif op is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+            chars += "0123456789"
+        else:
+            return None
+    return chars if chars.isalnum() else None
 
 
 def _union(parts) -> set[str] | None:
@@ -67,11 +83,14 @@ def _prefixes(items: list, prefix: str = "") -> set[str] | None:
     None when a match could start without a known literal.
     """
     for position, (op, value) in enumerate(items):
-        rest = items[position + 1:]
+        rest = items[position + 1 :]
         if op is sre.LITERAL:
             if not chr(value).isalnum():  # the word ends here: it must be the whole word
-                return {prefix + " "} if prefix and chr(value) == " " else (
-                    {prefix} if prefix else None)
+                return (
+                    {prefix + " "}
+                    if prefix and chr(value) == " "
+                    else ({prefix} if prefix else None)
+                )
             prefix += chr(value)
             continue
         if op is sre.AT and value is sre.AT_BOUNDARY:
@@ -82,7 +101,9 @@ def _prefixes(items: list, prefix: str = "") -> set[str] | None:
             if prefix:
                 return {prefix}
             continue
-        if op is sre.SUBPATTERN:
+        if op is sre.IN and _class_chars(value) is not None:
+            extended = _union(_prefixes(rest, prefix + c) for c in _class_chars(value))
+        elif op is sre.SUBPATTERN:
             extended = _prefixes(list(value[-1]) + rest, prefix)
         elif op is sre.BRANCH:
             extended = _union(_prefixes(list(branch) + rest, prefix) for branch in value[1])
@@ -142,24 +163,29 @@ class SignalIndex:
                 for prefix in words or ():
                     self._by_prefix[prefix].append(index)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
+        self._starting_at = lru_cache(maxsize=65536)(self._alternatives_starting_at)
+
+    def _alternatives_starting_at(self, word: str) -> tuple[int, ...]:
+        """Alternatives whose first word can be `word` (cached: vocabularies repeat)."""
+        keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
+        keys.append(word + " ")
+        return tuple(i for key in keys for i in self._by_prefix.get(key, ()))
 
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        owner_of, compiled, by_prefix = self._owner_of, self._compiled, self._by_prefix
-        offset = 0
+        owner_of, compiled = self._owner_of, self._compiled
+        offset, starting_at = 0, self._starting_at
         for word in normalised.split(" "):
-            # "word " keys need the whole word; plain keys are prefixes of it.
-            keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
-            keys.append(word + " ")
-            for key in keys:
-                for index in by_prefix.get(key, ()):
-                    owner = owner_of[index]
-                    if owner not in matched and compiled[index].match(normalised, offset):
-                        matched.add(owner)
+            for index in starting_at(word):
+                owner = owner_of[index]
+                if owner not in matched and compiled[index].match(normalised, offset):
+                    matched.add(owner)
             offset += len(word) + 1
         for index in self._always:
             owner = owner_of[index]
             if owner not in matched and compiled[index].search(normalised):
                 matched.add(owner)
-        return [(self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)]
+        return [
+            (self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)
+        ]

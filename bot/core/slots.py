@@ -15,12 +15,44 @@ PLACEHOLDERS = {
 _NAME = r"([A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20})?)"
 _NAME_PATTERNS = [
     re.compile(r"\b(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame's)\s+" + _NAME + r"\b"),
-    re.compile(r"(?:^|\n)\s*(?:[Tt]hanks|[Rr]egards|[Cc]heers|[Bb]est|[Tt]hank you),?\s*\n?\s*"
-               + _NAME + r"\s*$"),
+    re.compile(
+        r"(?:^|\n)\s*(?:[Tt]hanks|[Rr]egards|[Cc]heers|[Bb]est|[Tt]hank you),?\s*\n?\s*"
+        + _NAME
+        + r"\s*$"
+    ),
     re.compile(r"(?:^|\n)\s*[-–—~]\s*" + _NAME + r"\s*$"),
 ]
 _NOT_NAMES = frozenset(
-    ["Sorry", "Still", "Not", "Very", "So", "Really", "Just", "Calling", "Writing", "Trying", "Here", "Done", "Fed", "Tired", "Angry", "Happy", "Going", "Looking", "Waiting", "Sure", "Good", "Fine", "Okay", "Ok", "Please", "The", "This", "That"]
+    [
+        "Sorry",
+        "Still",
+        "Not",
+        "Very",
+        "So",
+        "Really",
+        "Just",
+        "Calling",
+        "Writing",
+        "Trying",
+        "Here",
+        "Done",
+        "Fed",
+        "Tired",
+        "Angry",
+        "Happy",
+        "Going",
+        "Looking",
+        "Waiting",
+        "Sure",
+        "Good",
+        "Fine",
+        "Okay",
+        "Ok",
+        "Please",
+        "The",
+        "This",
+        "That",
+    ]
 )
 _REFERENCE = re.compile(
     r"\b(?:order|ticket|case|invoice|reference|ref|booking|claim|policy|account|tracking|"

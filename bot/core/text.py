@@ -24,11 +24,24 @@ _BARE = re.compile(
     r"couldnt|shouldnt|wouldnt|im|ive)\b"
 )
 _BARE_MAP = {
-    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
-    "cannot": "can not", "wont": "will not", "isnt": "is not", "arent": "are not",
-    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
-    "hadnt": "had not", "couldnt": "could not", "shouldnt": "should not",
-    "wouldnt": "would not", "im": "i am", "ive": "i have",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "havent": "have not",
+    "hasnt": "has not",
+    "hadnt": "had not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "wouldnt": "would not",
+    "im": "i am",
+    "ive": "i have",
 }
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE = re.compile(r"[@#](\w+)")

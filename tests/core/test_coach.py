@@ -38,8 +38,9 @@ def _suggestions_pass_rubric(result):
 def test_coach_gives_three_suggestions_with_reasons_and_logs_them(playbooks):
     sink = RecordingSink()
     coach = Coach(playbooks, sink=sink)
-    result = coach.coach(Conversation.from_text(
-        "I was charged twice for the same order and I want my money back"))
+    result = coach.coach(
+        Conversation.from_text("I was charged twice for the same order and I want my money back")
+    )
     assert result.assessment.playbook.id == "billing-dispute"
     assert len(result.suggestions) == 3
     assert all(s.why for s in result.suggestions)
@@ -68,9 +69,14 @@ def test_tense_escalation_changes_the_tone(playbooks):
     hot = coach.coach(read_conversation(str(EXAMPLES / "tense-escalation.txt")))
     assert hot.assessment.escalation.level == "escalate"
     calm_version = coach.suggest(
-        hot.conversation, hot.assessment.__class__(
-            hot.assessment.match, hot.assessment.ranked,
-            hot.assessment.escalation.__class__(0.0, "none", []), hot.assessment.playbook))[0]
+        hot.conversation,
+        hot.assessment.__class__(
+            hot.assessment.match,
+            hot.assessment.ranked,
+            hot.assessment.escalation.__class__(0.0, "none", []),
+            hot.assessment.playbook,
+        ),
+    )[0]
     assert [s.text for s in hot.suggestions] != [s.text for s in calm_version]
 
 
@@ -95,7 +101,8 @@ def test_backend_failure_falls_back_to_offline_and_says_so(playbooks):
 
 def test_a_broken_sink_never_costs_the_agent_their_tip(playbooks):
     result = Coach(playbooks, sink=BrokenSink()).coach(
-        Conversation.from_text("I want to cancel my subscription"))
+        Conversation.from_text("I want to cancel my subscription")
+    )
     assert len(result.suggestions) == 3
 
 

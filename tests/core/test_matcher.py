@@ -18,26 +18,32 @@ def best(matcher, text):
     return match.playbook_id if match else None
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("I was charged twice for my subscription this month", "billing-dispute"),
-    ("my parcel still hasn't arrived, it was due last week", "order-status"),
-    ("I can't log in, my account is locked after too many attempts", "account-access"),
-    ("I want to speak to a manager right now", "escalation-request"),
-    ("please cancel my membership, I'm moving to another provider", "cancellation-risk"),
-    ("the kettle I bought stopped working after two days", "product-defect"),
-    ("is your website down? nobody in our office can load it", "service-outage"),
-    ("thank you so much, you were brilliant", "praise"),
-    ("how do I update the email address on my account?", "information-request"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I was charged twice for my subscription this month", "billing-dispute"),
+        ("my parcel still hasn't arrived, it was due last week", "order-status"),
+        ("I can't log in, my account is locked after too many attempts", "account-access"),
+        ("I want to speak to a manager right now", "escalation-request"),
+        ("please cancel my membership, I'm moving to another provider", "cancellation-risk"),
+        ("the kettle I bought stopped working after two days", "product-defect"),
+        ("is your website down? nobody in our office can load it", "service-outage"),
+        ("thank you so much, you were brilliant", "praise"),
+        ("how do I update the email address on my account?", "information-request"),
+    ],
+)
 def test_recognises_each_moment(matcher, text, expected):
     assert best(matcher, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "what's the capital of australia",
-    "how do I get red wine out of a carpet",
-    "tell me a joke about penguins",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the capital of australia",
+        "how do I get red wine out of a carpet",
+        "tell me a joke about penguins",
+    ],
+)
 def test_abstains_on_off_topic_questions(matcher, text):
     assert best(matcher, text) is None
 
@@ -68,9 +74,11 @@ def test_a_question_that_names_a_problem_is_about_the_problem(matcher):
 def _custom_playbook(**matching) -> Playbook:
     data = yaml.safe_load((BUILTIN_DIR / "praise.yaml").read_text())
     data["id"] = "warranty-claim"
-    data["matching"] = {"signals": [{"pattern": r"\bwarranty claim\b", "weight": 3}],
-                        "examples": [f"I want to file a warranty claim for item {n}"
-                                     for n in range(25)], **matching}
+    data["matching"] = {
+        "signals": [{"pattern": r"\bwarranty claim\b", "weight": 3}],
+        "examples": [f"I want to file a warranty claim for item {n}" for n in range(25)],
+        **matching,
+    }
     return Playbook.model_validate(data)
 
 
@@ -85,11 +93,14 @@ def test_requires_keeps_a_playbook_out_without_its_topic():
     assert best(matcher, "warranty claim for my kettle please") == "warranty-claim"
 
 
-@pytest.mark.parametrize("name,bar", [
-    ("match-banking77.jsonl", 0.75),
-    ("match-bitext.jsonl", 0.75),
-    ("match-clinc150.jsonl", 0.75),
-])
+@pytest.mark.parametrize(
+    "name,bar",
+    [
+        ("match-banking77.jsonl", 0.75),
+        ("match-bitext.jsonl", 0.75),
+        ("match-clinc150.jsonl", 0.75),
+    ],
+)
 def test_macro_f1_on_development_data(matcher, name, bar):
     rows = eval_rows(name)
     predicted = [best(matcher, row["text"]) for row in rows]

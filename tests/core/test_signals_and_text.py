@@ -31,23 +31,29 @@ def test_split_alternatives_respects_groups_classes_and_escapes():
     assert split_alternatives(r"a(b|c)|d[|]e|f\|g") == ["a(b|c)", "d[|]e", r"f\|g"]
 
 
-@pytest.mark.parametrize("pattern,expected", [
-    (r"\b(lost|stolen) (my )?card", {"lost ", "stolen "}),
-    (r"\brefund", {"refund"}),
-    (r"\bt(ook|aken) money", {"took ", "taken "}),
-    (r"\b(i |we )?(was|were) told", {"i ", "we ", "was ", "were "}),
-    (r"\b(?!(what)\b)(you|your team)\b", {"you ", "your "}),
-    (r"\b(my )?\d+ days", None),
-    (r"^hi", None),
-    (r"!( !)+", None),
-])
+@pytest.mark.parametrize(
+    "pattern,expected",
+    [
+        (r"\b(lost|stolen) (my )?card", {"lost ", "stolen "}),
+        (r"\brefund", {"refund"}),
+        (r"\bt(ook|aken) money", {"took ", "taken "}),
+        (r"\b(i |we )?(was|were) told", {"i ", "we ", "was ", "were "}),
+        (r"\b(?!(what)\b)(you|your team)\b", {"you ", "your "}),
+        (r"\b(my )?\d+ days", {"my ", *"0123456789"}),
+        (r"\brecogni[sz]e", {"recognise", "recognize"}),
+        (r"\b\w+ days", None),
+        (r"^hi", None),
+        (r"!( !)+", None),
+    ],
+)
 def test_first_words(pattern, expected):
     assert first_words(pattern) == expected
 
 
 def test_index_fires_exactly_what_a_plain_search_fires(playbooks):
-    signals = [(pid, s.pattern, s.weight)
-               for pid, pb in playbooks.items() for s in pb.matching.signals]
+    signals = [
+        (pid, s.pattern, s.weight) for pid, pb in playbooks.items() for s in pb.matching.signals
+    ]
     index = SignalIndex(signals)
     texts = [e for pb in playbooks.values() for e in pb.matching.examples] + TRICKY
     for text in texts:
