@@ -43,8 +43,11 @@ class CallInfo:
         if self.prompt_tokens is None and self.completion_tokens is None:
             return None
         prompt, completion = self.prompt_tokens or 0, self.completion_tokens or 0
-        return {"prompt_tokens": prompt, "completion_tokens": completion,
-                "total_tokens": prompt + completion}
+        return {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "latency_ms": round(self.latency_ms, 2), "usage": self.usage}

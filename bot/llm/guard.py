@@ -1,0 +1,95 @@
+"""The guard around every non-offline backend, built-in or plugin.
+
+In: the conversation is redacted before the backend sees it, so no personal data leaves the
+process. Out: each suggestion gets its placeholders restored, then is checked (rubric, leftover
+placeholders, injected instructions); one that fails is replaced from the offline composer and
+says why in `Suggestion.replaced`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.core.conversation import Conversation, Message
+from bot.core.redact import Redaction, Redactor
+from bot.llm.base import (
+    Backend,
+    BackendError,
+    CallInfo,
+    Suggestion,
+    SuggestionList,
+    SuggestionRequest,
+)
+from bot.llm.output_check import reply_problems
+
+log = logging.getLogger(__name__)
+_REDACTOR = Redactor()
+DraftCallback = Callable[[tuple[str, ...]], None]
+
+
+def redact_request(request: SuggestionRequest) -> tuple[SuggestionRequest, Redaction]:
+    """The request with PII in messages and slots replaced by placeholders, and the mapping."""
+    messages = request.conversation.messages
+    slot_names = list(request.slots)
+    texts, redaction = _REDACTOR.redact_many(
+        [m.text for m in messages] + [request.slots[name] for name in slot_names]
+    )
+    conversation = Conversation(
+        id=request.conversation.id,
+        # authors are people's names or ids: the backend does not need them
+        messages=[Message(m.role, text, m.ts) for m, text in zip(messages, texts, strict=False)],
+    )
+    slots = dict(zip(slot_names, texts[len(messages) :], strict=True))
+    return replace(request, conversation=conversation, slots=slots), redaction
+
+
+def check_suggestions(
+    raw: list[Suggestion], request: SuggestionRequest, redaction: Redaction, offline: Backend
+) -> list[Suggestion]:
+    """Restored, checked suggestions; failures and gaps filled from the offline composer."""
+    stand_ins: list[Suggestion] | None = None
+    checked: list[Suggestion] = []
+    for index in range(request.count):
+        if index < len(raw):
+            text, why = redaction.restore(raw[index].text), redaction.restore(raw[index].why)
+            leftovers = redaction.leftover_placeholders(f"{text}\n{why}")
+            problems = reply_problems(text, why, request.playbook, request.conversation, leftovers)
+            if not problems:
+                checked.append(Suggestion(text, why, source=raw[index].source))
+                continue
+            reason = "; ".join(problems)
+        else:
+            reason = "missing from the backend's answer"
+        stand_ins = stand_ins or offline.suggest(request)
+        log.info("suggestion %d replaced from the offline composer: %s", index + 1, reason)
+        checked.append(replace(stand_ins[index % len(stand_ins)], replaced=reason))
+    return checked
+
+
+def guarded_suggest(
+    backend: Backend,
+    request: SuggestionRequest,
+    offline: Backend,
+    on_draft: DraftCallback | None = None,
+) -> SuggestionList:
+    """Suggestions from `backend`, guarded; with `on_draft`, streamed drafts are passed on."""
+    started = time.perf_counter()
+    redacted, redaction = redact_request(request)
+    if on_draft is None:
+        raw = backend.suggest(redacted)
+    else:
+        raw = None
+        for event in backend.stream(redacted):
+            if event.final:
+                raw = event.suggestions
+            else:
+                on_draft(tuple(redaction.restore(draft) for draft in event.drafts))
+        if raw is None:
+            raise BackendError(f"backend {backend.name!r} ended its stream without suggestions")
+    call = getattr(raw, "call", None) or CallInfo(
+        backend=backend.name, latency_ms=(time.perf_counter() - started) * 1000
+    )
+    return SuggestionList(check_suggestions(list(raw), request, redaction, offline), call)
