@@ -116,3 +116,27 @@ def test_development_messages_get_rubric_passing_suggestions(playbooks):
             coached += 1
             _suggestions_pass_rubric(result)
     assert coached >= len(rows) // 2
+
+
+@pytest.mark.parametrize("level", ["none", "watch", "escalate"])
+def test_offline_openers_never_repeat_what_the_reply_already_says(playbooks, level):
+    from bot.core.escalation import EscalationAssessment
+    from bot.core.text import normalise
+    from bot.llm.base import SuggestionRequest
+    from bot.llm.offline import OfflineBackend
+
+    conversation = Conversation.from_text("something went wrong with my account")
+    for playbook in playbooks.values():
+        request = SuggestionRequest(conversation, playbook, EscalationAssessment(0.5, level, []))
+        for suggestion in OfflineBackend().suggest(request):
+            sentences = [normalise(s) for s in suggestion.text.split(". ") if s.strip()]
+            assert len(sentences) == len(set(sentences)), suggestion.text
+
+
+def test_offline_puts_the_most_relevant_template_first(playbooks):
+    from bot.llm.offline import most_relevant_first
+
+    replies = list(playbooks["billing-dispute"].replies)
+    ordered = most_relevant_first(replies, "where is my refund? it never arrived")
+    assert "refund" in ordered[0].text.lower()
+    assert sorted(r.text for r in ordered) == sorted(r.text for r in replies)
