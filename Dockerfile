@@ -12,6 +12,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY playbooks ./playbooks
+COPY prompts ./prompts
 COPY examples ./examples
 RUN pip install . && rm -rf /app/build
 

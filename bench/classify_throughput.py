@@ -32,8 +32,10 @@ def load_lines(files: list[Path], playbooks) -> list[str]:
             row = json.loads(line)
             lines.append(json.dumps({k: row[k] for k in ("id", "text", "messages") if k in row}))
     if not lines:  # no development data here: use the playbooks' examples
-        lines = [json.dumps({"id": i, "text": t}) for i, t in enumerate(
-            t for p in playbooks.values() for t in p.matching.examples)]
+        lines = [
+            json.dumps({"id": i, "text": t})
+            for i, t in enumerate(t for p in playbooks.values() for t in p.matching.examples)
+        ]
     return lines
 
 
@@ -80,13 +82,18 @@ def main() -> None:
         base_rates.append(len(lines) / sum(base))
         all_latencies.extend(latencies)
     rate, base_rate = statistics.median(rates), statistics.median(base_rates)
-    print(f"messages: {len(lines)} from {len(files) or 'playbook examples'} file(s), "
-          f"{args.rounds} rounds, one core")
+    print(
+        f"messages: {len(lines)} from {len(files) or 'playbook examples'} file(s), "
+        f"{args.rounds} rounds, one core"
+    )
     print(f"classify : median {rate:,.0f} messages/s")
     print(f"baseline : median {base_rate:,.0f} messages/s (JSON + normalise + JSON)")
     print(f"ratio    : classify costs {base_rate / rate:.1f}x the baseline per message")
-    print("latency  : p50 {:.0f} us, p90 {:.0f} us, p99 {:.0f} us, max {:.0f} us".format(
-        *(percentile(all_latencies, q) * 1e6 for q in (0.5, 0.9, 0.99, 1.0))))
+    print(
+        "latency  : p50 {:.0f} us, p90 {:.0f} us, p99 {:.0f} us, max {:.0f} us".format(
+            *(percentile(all_latencies, q) * 1e6 for q in (0.5, 0.9, 0.99, 1.0))
+        )
+    )
 
 
 if __name__ == "__main__":

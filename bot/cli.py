@@ -10,6 +10,10 @@ from pydantic import ValidationError
 
 from bot import __version__
 from bot.commands import backends, classify, evaluate, playbooks, serve, tip
+from bot.commands import dashboard as dashboard_command
+from bot.commands import db as db_command
+from bot.commands import logs as logs_command
+from bot.commands import teams as teams_command
 from bot.config import Settings
 from bot.messages import UserError
 
@@ -22,17 +26,23 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mot-coach {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = commands.add_parser("tip", help="coach on one conversation",
-                            description="Coach on one conversation: 'Customer: ...' / "
-                            "'Agent: ...' lines, or JSON {\"messages\": [...]}.")
+    p = commands.add_parser(
+        "tip",
+        help="coach on one conversation",
+        description="Coach on one conversation: 'Customer: ...' / "
+        "'Agent: ...' lines, or JSON {\"messages\": [...]}.",
+    )
     p.add_argument("file", nargs="?", default="-", help="conversation file, or - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--backend", help="suggestion backend (default: MOT_LLM_BACKEND)")
     p.set_defaults(run=tip.run)
 
-    p = commands.add_parser("classify", help="playbook and escalation per JSON line (no LLM)",
-                            description="Reads JSON lines {id, text} or {id, messages}; writes "
-                            "{id, playbook, confidence, escalation} per line, in order.")
+    p = commands.add_parser(
+        "classify",
+        help="playbook and escalation per JSON line (no LLM)",
+        description="Reads JSON lines {id, text} or {id, messages}; writes "
+        "{id, playbook, confidence, escalation} per line, in order.",
+    )
     p.add_argument("file", nargs="?", default="-", help="JSONL file, or - for stdin")
     p.set_defaults(run=classify.run)
 
@@ -46,9 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", nargs="?", help="folder of *.yaml (default: built-ins)")
     validate.set_defaults(run=playbooks.run_validate)
 
-    p = commands.add_parser("eval", help="score matching and escalation on labelled JSONL",
-                            description="Rows carry 'playbook' and/or 'escalate' labels; prints "
-                            "accuracy, macro-F1, per-label precision/recall and confusion.")
+    p = commands.add_parser(
+        "eval",
+        help="score matching and escalation on labelled JSONL",
+        description="Rows carry 'playbook' and/or 'escalate' labels; prints "
+        "accuracy, macro-F1, per-label precision/recall and confusion.",
+    )
     p.add_argument("file", help="labelled JSONL file, or - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(run=evaluate.run)
@@ -61,7 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("backends", help="suggestion backends")
     sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     sub.add_parser("list", help="installed backends and their state").set_defaults(
-        run=backends.run_list)
+        run=backends.run_list
+    )
+
+    # Storage and review: the suggestion log, its schema, and the dashboard's helpers.
+    logs_command.add_parser(commands)
+    db_command.add_parser(commands)
+    dashboard_command.add_parser(commands)
+    teams_command.add_parser(commands)  # Microsoft Teams: `teams package`
     return parser
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CsvList = Annotated[list[str], NoDecode]
@@ -34,6 +34,16 @@ class Settings(BaseSettings):
     microsoft_app_tenant_id: str | None = Field(
         None, validation_alias=AliasChoices("MicrosoftAppTenantId")
     )
+    # --- Teams: the bot at /api/messages (bot/teams). README "Install in Teams" explains each.
+    # Seconds before the same reply chain may nudge its agent again (a rise to escalate skips it).
+    mot_teams_nudge_cooldown_seconds: float = Field(600.0, ge=0)
+    # Channel that gets high-risk alerts: its Teams id, e.g. 19:abc...@thread.tacv2 (optional).
+    mot_teams_leads_channel: str | None = None
+    # Escalation score (0..1) from which an escalating chain also alerts the leads channel.
+    mot_teams_alert_score: float = Field(0.8, ge=0, le=1)
+    # The public HTTPS host `mot-coach teams package` writes into the manifest's validDomains.
+    mot_teams_bot_domain: str | None = None
+    # --- end of Teams ---
 
     # LLM: the suggestion backend. README "Suggestion backends (LLM)" explains each setting.
     mot_llm_backend: str = "offline"  # offline | openai | azure | an installed plugin
@@ -52,9 +62,7 @@ class Settings(BaseSettings):
     mot_llm_temperature: float = Field(0.4, ge=0, le=2)
     mot_llm_retries: int = Field(2, ge=0, le=10)  # retries after the first attempt
     mot_llm_retry_backoff: float = Field(0.2, ge=0, le=30)  # first jittered wait, then doubling
-    mot_llm_response_format: str = Field(
-        "auto", pattern="^(auto|json_schema|json_object|none)$"
-    )
+    mot_llm_response_format: str = Field("auto", pattern="^(auto|json_schema|json_object|none)$")
     mot_llm_cache_seconds: float = Field(60.0, ge=0)  # identical requests; 0 turns it off
     mot_llm_breaker_failures: int = Field(5, ge=0)  # failed calls in a row; 0 turns it off
     mot_llm_breaker_reset_seconds: float = Field(30.0, gt=0)  # then one trial call
@@ -62,8 +70,13 @@ class Settings(BaseSettings):
     mot_prompts_dir: Path | None = None  # extra or overriding prompt templates
 
     @field_validator(
-        "openai_api_key", "openai_base_url", "azure_openai_endpoint", "azure_openai_api_key",
-        "azure_openai_deployment", "mot_prompts_dir", mode="before",
+        "openai_api_key",
+        "openai_base_url",
+        "azure_openai_endpoint",
+        "azure_openai_api_key",
+        "azure_openai_deployment",
+        "mot_prompts_dir",
+        mode="before",
     )
     @classmethod
     def _llm_blank_is_unset(cls, value):
@@ -81,6 +94,37 @@ class Settings(BaseSettings):
 
     # Coaching
     mot_match_threshold: float = Field(0.35, ge=0, le=1)
+
+    # --- Slack: the Bolt app (bot/slack). README "Slack" explains each setting. ---
+    # "Use this" may post the chosen reply to the thread (as the bot, naming the agent).
+    mot_slack_post_replies: bool = False
+    # Ignore messages from other bots and integrations too (the bot's own are always ignored).
+    mot_slack_ignore_bots: bool = True
+    # Nudge when a thread reaches `escalate` (escalate), or whenever its level rises (rise).
+    mot_slack_nudge_on: Literal["escalate", "rise"] = "escalate"
+    mot_slack_nudge_cooldown_seconds: float = Field(900.0, ge=0)  # per thread and level
+    # Who is nudged when no agent has replied yet: "U0123" for every channel, or per channel
+    # "C0AAA=U0123, C0BBB=U0456" (a "*=U0789" entry is the default).
+    mot_slack_on_call: Annotated[dict[str, str], NoDecode] = {}
+    mot_slack_lead_alerts: bool = True  # high-risk threads alert MOT_LEADS_CHANNEL, if set
+    # A private note when an agent's message uses a playbook's "avoid" phrase.
+    mot_slack_avoid_phrase_notes: bool = True
+    mot_slack_dashboard_url: str | None = None  # the dashboard link in the leads' App Home
+
+    @field_validator("mot_slack_on_call", mode="before")
+    @classmethod
+    def _parse_on_call(cls, value):
+        if not isinstance(value, str):
+            return value
+        on_call = {}
+        for entry in filter(None, (item.strip() for item in value.split(","))):
+            channel, equals, user = entry.rpartition("=")
+            if equals and not (channel.strip() and user.strip()):
+                raise ValueError(f"entry {entry!r} must be CHANNEL=USER or USER")
+            on_call[channel.strip() or "*"] = user.strip()
+        return on_call
+
+    # --- end of Slack ---
 
     # --- Storage and review: the suggestion log, its retention, and the team-lead dashboard ---
     # (MOT_DATABASE_URL above selects the database.) How much of the conversation the log keeps:
@@ -108,8 +152,10 @@ class Settings(BaseSettings):
         for entry in filter(None, (item.strip() for item in value.split(","))):
             name, _, password_hash = entry.partition(":")
             if not name.strip() or not password_hash.startswith("pbkdf2_sha256$"):
-                raise ValueError(f"entry {name.strip() or entry[:12]!r} must be user:HASH, the "
-                                 "HASH from `mot-coach dashboard hash-password`")
+                raise ValueError(
+                    f"entry {name.strip() or entry[:12]!r} must be user:HASH, the "
+                    "HASH from `mot-coach dashboard hash-password`"
+                )
             users[name.strip()] = password_hash.strip()
         return users
 
@@ -131,13 +177,14 @@ class Settings(BaseSettings):
     def _blank_store_setting_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
 
-    @model_validator(mode="after")
-    def _scoped_users_exist(self):
-        unknown = sorted(set(self.mot_dashboard_scopes) - set(self.mot_dashboard_users))
+    @field_validator("mot_dashboard_scopes", mode="after")
+    @classmethod
+    def _scoped_users_exist(cls, value, info):
+        unknown = sorted(set(value) - set(info.data.get("mot_dashboard_users") or {}))
         if unknown:
-            raise ValueError(f"MOT_DASHBOARD_SCOPES names {', '.join(unknown)}, not in "
-                             "MOT_DASHBOARD_USERS")
-        return self
+            raise ValueError(f"names {', '.join(unknown)}, not in MOT_DASHBOARD_USERS")
+        return value
+
     # --- end of Storage and review ---
 
     @field_validator("mot_support_channels", "mot_agents", "mot_leads", mode="before")
@@ -147,7 +194,14 @@ class Settings(BaseSettings):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
-    @field_validator("mot_playbooks_dir", "mot_leads_channel", "mot_llm_model", mode="before")
+    @field_validator(
+        "mot_playbooks_dir",
+        "mot_leads_channel",
+        "mot_llm_model",
+        "mot_teams_leads_channel",
+        "mot_teams_bot_domain",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value

@@ -26,8 +26,10 @@ def bad_json(source: str, reason: str) -> str:
 
 
 def bad_conversation(source: str, reason: str) -> str:
-    return f"{source}: not a conversation ({reason}); expected 'Customer: ...' / 'Agent: ...' " \
+    return (
+        f"{source}: not a conversation ({reason}); expected 'Customer: ...' / 'Agent: ...' "
         'lines or JSON {"messages": [{"role": "customer", "text": "..."}]}'
+    )
 
 
 def bad_line(number: int, reason: str) -> str:
@@ -40,3 +42,43 @@ def unknown_playbook(playbook_id: str, known: list[str]) -> str:
 
 def no_labels(source: str) -> str:
     return f"{source}: no row has a 'playbook' or 'escalate' label to score against"
+
+
+def database_unreachable(url: str, reason: str) -> str:
+    return (
+        f"cannot reach the suggestion log at {url} ({reason}); check MOT_DATABASE_URL "
+        "and that the database is running"
+    )
+
+
+def bad_filter(reason: str) -> str:
+    return f"bad filter: {reason}"
+
+
+def no_log_entry(event_id: int) -> str:
+    return f"no log entry {event_id}; `mot-coach logs list` shows the ids"
+
+
+# --- Slack (bot/slack): what the agent reads in Slack ---
+
+SLACK_COACHING = "Coaching…"
+SLACK_NO_CONVERSATION = (
+    "I can't find a support conversation in this channel that you're part of. Try "
+    "`/mot-tip <the customer's message>`, or use the message shortcut *Coach me on this thread*."
+)
+SLACK_EMPTY_THREAD = "That thread has nothing to coach on yet."
+SLACK_TIP_EXPIRED = "That tip has expired; ask again with `/mot-tip` or the thread shortcut."
+SLACK_THANKS = "Thanks, noted. Your feedback shapes the playbooks."
+SLACK_POSTED = "Posted to the thread."
+
+
+def slack_failed(reason: str) -> str:
+    return f"Sorry, I couldn't coach on that ({reason}). Please try again in a moment."
+
+
+def slack_not_configured(missing: list[str]) -> str:
+    return f"Slack is not configured: set {', '.join(missing)} (see README, Install in Slack)"
+
+
+def unwritable(target: str, reason: str) -> str:
+    return f"{target}: cannot write it ({reason})"

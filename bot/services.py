@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.config import Settings
 from bot.core.coach import Coach, SuggestionSink
 from bot.core.playbooks import Playbook, PlaybookError, load_playbooks
 from bot.llm.base import BackendError
 from bot.llm.registry import create_backend
 from bot.messages import UserError
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that log
+    from bot.store import Spool, Store, StoreSink
 
 
 def playbooks_from(settings: Settings) -> dict[str, Playbook]:
@@ -28,6 +33,35 @@ def build_coach(
     return Coach(
         playbooks_from(settings),
         backend=backend,
-        sink=sink,
+        sink=sink if sink is not None else build_sink(settings),
         threshold=settings.mot_match_threshold,
     )
+
+
+def build_store(settings: Settings) -> Store:
+    """The suggestion log's Store (not yet connected); a bad MOT_DATABASE_URL is a UserError."""
+    from bot.store import DatabaseURLError, Store
+
+    try:
+        return Store(settings.mot_database_url)
+    except DatabaseURLError as exc:
+        raise UserError(str(exc)) from None
+
+
+def spool_for(settings: Settings, store: Store) -> Spool:
+    """MOT_SPOOL_PATH, else beside the SQLite file, else in the working directory."""
+    from bot.store import Spool
+
+    if settings.mot_spool_path:
+        return Spool(settings.mot_spool_path)
+    if store.sqlite_path and store.sqlite_path != ":memory:":
+        return Spool(store.sqlite_path + ".spool.jsonl")
+    return Spool("mot-coach-spool.jsonl")
+
+
+def build_sink(settings: Settings, store: Store | None = None) -> StoreSink:
+    """The Coach's sink: every result to the log, or to the spool while the log is down."""
+    from bot.store import StoreSink
+
+    store = store or build_store(settings)
+    return StoreSink(store, spool_for(settings, store), content_mode=settings.mot_log_content)

@@ -30,7 +30,24 @@ def playbooks():
 def _isolated_env(monkeypatch, tmp_path):
     """Tests never read the developer's .env or write a database into the repo."""
     monkeypatch.chdir(tmp_path)
-    for name in ("MOT_LLM_BACKEND", "MOT_PLAYBOOKS_DIR", "MOT_DATABASE_URL", "OPENAI_API_KEY",
-                 "OPENAI_BASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
-                 "MicrosoftAppId", "MicrosoftAppPassword", "MOT_SUPPORT_CHANNELS"):
+    for name in (
+        "MOT_LLM_BACKEND",
+        "MOT_PLAYBOOKS_DIR",
+        "MOT_DATABASE_URL",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "MicrosoftAppId",
+        "MicrosoftAppPassword",
+        "MOT_SUPPORT_CHANNELS",
+        # the suggestion log and the dashboard
+        "MOT_LOG_CONTENT",
+        "MOT_SPOOL_PATH",
+        "MOT_RETENTION_DAYS",
+        "MOT_DASHBOARD_USERS",
+        "MOT_DASHBOARD_SCOPES",
+        "MOT_DASHBOARD_SECRET",
+    ):
         monkeypatch.delenv(name, raising=False)

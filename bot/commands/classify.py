@@ -19,8 +19,9 @@ def classify_record(coach: Coach, record: dict, number: int) -> dict:
     return {
         "id": record.get("id"),
         "playbook": match.playbook_id if match else None,
-        "confidence": match.confidence if match else (
-            assessment.ranked[0].confidence if assessment.ranked else 0.0),
+        "confidence": match.confidence
+        if match
+        else (assessment.ranked[0].confidence if assessment.ranked else 0.0),
         "escalation": assessment.escalation.to_dict(),
     }
 

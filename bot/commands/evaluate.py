@@ -15,16 +15,20 @@ from bot.services import playbooks_from
 
 
 def render(title: str, report: Report) -> str:
-    lines = [f"{title}: n={report.n}  accuracy={report.accuracy:.3f}  "
-             f"macro-F1={report.macro_f1:.3f}",
-             f"  {'label':<22}{'precision':>10}{'recall':>8}{'f1':>7}{'support':>9}"]
+    lines = [
+        f"{title}: n={report.n}  accuracy={report.accuracy:.3f}  macro-F1={report.macro_f1:.3f}",
+        f"  {'label':<22}{'precision':>10}{'recall':>8}{'f1':>7}{'support':>9}",
+    ]
     for s in report.labels:
-        lines.append(f"  {label_name(s.label):<22}{s.precision:>10.3f}{s.recall:>8.3f}"
-                     f"{s.f1:>7.3f}{s.support:>9}")
+        lines.append(
+            f"  {label_name(s.label):<22}{s.precision:>10.3f}{s.recall:>8.3f}"
+            f"{s.f1:>7.3f}{s.support:>9}"
+        )
     lines.append("  confusion (gold -> predicted: count):")
     for gold, row in report.confusion.items():
-        cells = ", ".join(f"{label_name(p)}: {c}" for p, c in
-                          sorted(row.items(), key=lambda kv: -kv[1]))
+        cells = ", ".join(
+            f"{label_name(p)}: {c}" for p, c in sorted(row.items(), key=lambda kv: -kv[1])
+        )
         lines.append(f"    {label_name(gold)} -> {cells}")
     return "\n".join(lines)
 
@@ -57,8 +61,11 @@ def run(args, settings: Settings) -> int:
     if gold_esc:
         reports["escalate"] = score(gold_esc, pred_esc)
     if args.json:
-        print(json.dumps({k: r.to_dict() for k, r in reports.items()} | {"skipped": skipped},
-                         indent=2))
+        print(
+            json.dumps(
+                {k: r.to_dict() for k, r in reports.items()} | {"skipped": skipped}, indent=2
+            )
+        )
     else:
         print("\n\n".join(render(k, r) for k, r in reports.items()))
         if skipped:

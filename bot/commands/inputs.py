@@ -65,7 +65,7 @@ def read_conversation(source: str) -> Conversation:
 
 
 def json_lines(source: str) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(line number, record, error) per non-blank line, streamed; a bad line doesn't stop the rest."""
+    """(line number, record, error) per non-blank line, streamed; a bad line stops nothing."""
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     except OSError as exc:

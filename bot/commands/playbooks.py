@@ -37,8 +37,11 @@ def run_validate(args, settings: Settings) -> int:
     except PlaybookError as exc:
         raise UserError(str(exc)) from None
     if directory.resolve() == BUILTIN_DIR.resolve():
-        problems += [f"{directory}: built-in playbook {pid!r} is missing"
-                     for pid in BUILTIN_IDS if pid not in playbooks]
+        problems += [
+            f"{directory}: built-in playbook {pid!r} is missing"
+            for pid in BUILTIN_IDS
+            if pid not in playbooks
+        ]
     for problem in problems:
         print(problem, file=sys.stderr)
     files = len(list(directory.glob("*.y*ml")))

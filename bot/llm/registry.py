@@ -24,7 +24,9 @@ def register(name: str, backend: type[Backend]) -> None:
 def available() -> dict[str, str]:
     """Backend name -> where it comes from, without importing it."""
     found = {ep.name: ep.value for ep in entry_points(group=GROUP)}
-    found.update({name: f"{cls.__module__}:{cls.__qualname__}" for name, cls in _registered.items()})
+    found.update(
+        {name: f"{cls.__module__}:{cls.__qualname__}" for name, cls in _registered.items()}
+    )
     return dict(sorted(found.items()))
 
 
@@ -35,14 +37,14 @@ def backend_class(name: str) -> type[Backend]:
         try:
             cls = ep.load()
         except Exception as exc:  # a broken plugin must not take the bot down with a traceback
-            raise BackendError(f"backend {name!r} could not be loaded from {ep.value}: {exc}") from exc
+            raise BackendError(
+                f"backend {name!r} could not be loaded from {ep.value}: {exc}"
+            ) from exc
         if not (isinstance(cls, type) and issubclass(cls, Backend)):
             raise BackendError(f"backend {name!r} ({ep.value}) is not a mot-coach Backend class")
         return cls
     names = ", ".join(available()) or "none"
-    raise BackendError(
-        f"unknown backend {name!r} (MOT_LLM_BACKEND); installed backends: {names}"
-    )
+    raise BackendError(f"unknown backend {name!r} (MOT_LLM_BACKEND); installed backends: {names}")
 
 
 def create_backend(name: str, settings=None) -> Backend:

@@ -8,11 +8,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 import bot
 from bot.config import Settings
 from bot.core.coach import Coach
-from bot.services import build_coach
-
-COACH = web.AppKey("coach", Coach)
-SETTINGS = web.AppKey("settings", Settings)
-TEMPLATES = web.AppKey("templates", Environment)
+from bot.services import build_coach, build_sink
+from bot.slack.app import mount_slack
+from bot.teams import mount_teams
+from bot.web.auth import dashboard_guard
+from bot.web.keys import COACH, SETTINGS, TEMPLATES
+from bot.web.review import mount_review
 
 
 def channel_status(settings: Settings) -> dict[str, str]:
@@ -23,8 +24,11 @@ def channel_status(settings: Settings) -> dict[str, str]:
         slack = "configured (HTTP, /slack/events)"
     else:
         slack = "not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)"
-    teams = (f"configured (app {settings.microsoft_app_id}, /api/messages)"
-             if settings.microsoft_app_id else "local emulator mode (no MicrosoftAppId)")
+    teams = (
+        f"configured (app {settings.microsoft_app_id}, /api/messages)"
+        if settings.microsoft_app_id
+        else "local emulator mode (no MicrosoftAppId)"
+    )
     return {"Slack": slack, "Microsoft Teams": teams}
 
 
@@ -35,22 +39,31 @@ async def healthz(request: web.Request) -> web.Response:
 async def status_page(request: web.Request) -> web.Response:
     app = request.app
     settings, coach = app[SETTINGS], app[COACH]
-    html = app[TEMPLATES].get_template("status.html").render(
-        version=bot.__version__,
-        backend=coach.backend.name,
-        playbooks=list(coach.playbooks.values()),
-        channels=channel_status(settings),
-        support_channels=settings.mot_support_channels,
+    html = (
+        app[TEMPLATES]
+        .get_template("status.html")
+        .render(
+            version=bot.__version__,
+            backend=coach.backend.name,
+            playbooks=list(coach.playbooks.values()),
+            channels=channel_status(settings),
+            support_channels=settings.mot_support_channels,
+        )
     )
     return web.Response(text=html, content_type="text/html")
 
 
 def create_app(settings: Settings, coach: Coach | None = None) -> web.Application:
-    app = web.Application()
+    app = web.Application(middlewares=[dashboard_guard])
     app[SETTINGS] = settings
-    app[COACH] = coach or build_coach(settings)
-    app[TEMPLATES] = Environment(loader=PackageLoader("bot.web", "templates"),
-                                 autoescape=select_autoescape())
+    sink = build_sink(settings)  # the suggestion log; connects on first use
+    app[COACH] = coach or build_coach(settings, sink=sink)
+    app[TEMPLATES] = Environment(
+        loader=PackageLoader("bot.web", "templates"), autoescape=select_autoescape()
+    )
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/", status_page)
+    mount_review(app, sink)  # dashboard, /readyz, /metrics, spool replay and retention
+    mount_slack(app, settings, app[COACH], sink)  # /slack/events, or Socket Mode
+    mount_teams(app, settings, app[COACH])  # Teams: POST /api/messages (bot/teams)
     return app

@@ -13,7 +13,10 @@ def mot(*args, stdin: bytes | None = None, env: dict | None = None):
     import os
 
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
         env={**os.environ, **(env or {})},
     )
 
@@ -43,13 +46,16 @@ def test_tip_json_from_stdin():
     assert {"score", "level", "reasons"} <= set(data["escalation"])
 
 
-@pytest.mark.parametrize("content,phrase", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-    (b'{"messages": [', "not valid JSON"),
-    (b'{"messages": [{"role": "robot", "text": "x"}]}', "messages[0].role"),
-])
+@pytest.mark.parametrize(
+    "content,phrase",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (b'{"messages": [', "not valid JSON"),
+        (b'{"messages": [{"role": "robot", "text": "x"}]}', "messages[0].role"),
+    ],
+)
 def test_tip_bad_input_is_a_clear_error(tmp_path, content, phrase):
     path = tmp_path / "input.txt"
     path.write_bytes(content)
@@ -58,10 +64,14 @@ def test_tip_bad_input_is_a_clear_error(tmp_path, content, phrase):
 
 def test_tip_missing_file_and_unknown_backend():
     assert_clean_failure(mot("tip", "/no/such/file.txt"), "cannot read")
-    assert_clean_failure(mot("tip", str(EXAMPLES / "praise.txt"), "--backend", "nope"),
-                         "unknown backend 'nope'", "offline")
-    assert_clean_failure(mot("tip", str(EXAMPLES / "praise.txt"),
-                             env={"MOT_LLM_BACKEND": "nope"}), "MOT_LLM_BACKEND")
+    assert_clean_failure(
+        mot("tip", str(EXAMPLES / "praise.txt"), "--backend", "nope"),
+        "unknown backend 'nope'",
+        "offline",
+    )
+    assert_clean_failure(
+        mot("tip", str(EXAMPLES / "praise.txt"), env={"MOT_LLM_BACKEND": "nope"}), "MOT_LLM_BACKEND"
+    )
 
 
 def test_classify_keeps_order_and_reports_bad_lines():
@@ -112,8 +122,7 @@ def test_validate_reports_every_error_in_a_folder(tmp_path):
     assert run.returncode == 1
     assert "one.yaml: moment" in err and "one.yaml: matching" in err
     assert "two.yaml: not valid YAML" in err
-    assert_clean_failure(mot("playbooks", "validate", str(tmp_path / "missing")),
-                         "not a directory")
+    assert_clean_failure(mot("playbooks", "validate", str(tmp_path / "missing")), "not a directory")
 
 
 def test_bad_playbooks_dir_setting_is_a_clear_error(tmp_path):
@@ -158,8 +167,9 @@ def test_eval_without_labels_is_an_error(tmp_path):
     assert_clean_failure(mot("eval", str(path)), "no 'playbook' or 'escalate' label")
 
 
-@pytest.mark.parametrize("command", [[], ["tip"], ["classify"], ["playbooks"], ["eval"],
-                                     ["serve"], ["backends"]])
+@pytest.mark.parametrize(
+    "command", [[], ["tip"], ["classify"], ["playbooks"], ["eval"], ["serve"], ["backends"]]
+)
 def test_help_everywhere(command):
     run = mot(*command, "--help")
     assert run.returncode == 0 and b"usage: mot-coach" in run.stdout

@@ -29,7 +29,9 @@ def server():
     env = {**os.environ, "MOT_SUPPORT_CHANNELS": "C0SUPPORT,help-desk"}
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

@@ -1,0 +1,189 @@
+"""/mot-tip under load: 50 concurrent signed slash commands against `mot-coach serve`.
+
+    python bench/slack_bench.py [--concurrency 50] [--seconds 10]
+
+Starts `mot-coach serve` (offline backend, a fresh SQLite log) as its own process on loopback,
+pointed through SLACK_API_URL at a collector in this process that stands in for Slack. Each
+worker sends a signed /mot-tip, waits for the ack, then for the tip at its response_url.
+Reports ack latency (p50, p99) and time-to-tip (p50, p95). Targets: ack p99 < 100 ms;
+offline time-to-tip p95 < 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import count
+from urllib.parse import urlencode
+
+import aiohttp
+from aiohttp import web
+from slack_sdk.signature import SignatureVerifier
+
+SECRET = "bench-signing-secret"
+TEXTS = [
+    "I was charged twice for my order and nobody has refunded me.",
+    "My parcel was due on Monday and still hasn't arrived. Where is it?",
+    "I can't log in to my account, the reset email never comes.",
+    "This is the third time I contact you. I want to speak to a manager now.",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+class Collector:
+    """Stands in for Slack: answers the Web API and receives response_url posts."""
+
+    def __init__(self):
+        self.waiting: dict[str, asyncio.Future] = {}
+        self.app = web.Application()
+        self.app.router.add_post("/response/{id}", self.response)
+        self.app.router.add_route("*", "/api/{method}", self.api)
+
+    async def response(self, request: web.Request) -> web.Response:
+        await request.read()
+        future = self.waiting.pop(request.match_info["id"], None)
+        if future and not future.done():
+            future.set_result(time.perf_counter())
+        return web.Response(text="ok")
+
+    async def api(self, request: web.Request) -> web.Response:
+        await request.read()
+        return web.json_response({"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"})
+
+
+async def wait_ready(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            try:
+                async with session.get(url) as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.1)
+    raise SystemExit(f"the server at {url} did not start")
+
+
+async def worker(session, url, collector, base, ids, stop_at, acks, tips, errors) -> None:
+    verifier = SignatureVerifier(SECRET)
+    while time.perf_counter() < stop_at:
+        request_id = str(next(ids))
+        body = urlencode(
+            {
+                "command": "/mot-tip",
+                "text": TEXTS[int(request_id) % len(TEXTS)],
+                "user_id": f"U{request_id}",
+                "channel_id": "C1",
+                "team_id": "T1",
+                "response_url": f"{base}/response/{request_id}",
+            }
+        )
+        ts = str(int(time.time()))
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body),
+        }
+        tip = asyncio.get_running_loop().create_future()
+        collector.waiting[request_id] = tip
+        sent = time.perf_counter()
+        async with session.post(url, data=body, headers=headers) as response:
+            await response.read()
+            if response.status != 200:
+                errors.append(response.status)
+                continue
+        acks.append(time.perf_counter() - sent)
+        try:
+            tips.append(await asyncio.wait_for(tip, 5) - sent)
+        except TimeoutError:
+            errors.append("no tip within 5 s")
+
+
+async def main(concurrency: int, seconds: float) -> None:
+    collector = Collector()
+    runner = web.AppRunner(collector.app)
+    await runner.setup()
+    collector_port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", collector_port).start()
+    base = f"http://127.0.0.1:{collector_port}"
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="slack-bench-")
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": f"{base}/api/",
+        "MOT_LLM_BACKEND": "offline",
+        "MOT_DATABASE_URL": f"sqlite:///{workdir}/log.db",
+    }
+    env.pop("SLACK_APP_TOKEN", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        await wait_ready(f"http://127.0.0.1:{port}/healthz")
+        url = f"http://127.0.0.1:{port}/slack/events"
+        acks, tips, errors, ids = [], [], [], count(1)
+        connector = aiohttp.TCPConnector(limit=concurrency)
+        async with aiohttp.ClientSession(connector=connector) as session:
+            warm_until = time.perf_counter() + 1.0  # warm-up: schema, auth.test, imports
+            await asyncio.gather(
+                *(
+                    worker(session, url, collector, base, ids, warm_until, [], [], [])
+                    for _ in range(concurrency)
+                )
+            )
+            stop_at = time.perf_counter() + seconds
+            await asyncio.gather(
+                *(
+                    worker(session, url, collector, base, ids, stop_at, acks, tips, errors)
+                    for _ in range(concurrency)
+                )
+            )
+    finally:
+        server.terminate()
+        server.wait(15)
+        await runner.cleanup()
+    if not acks:
+        raise SystemExit(f"no successful requests; errors: {errors[:5]}")
+    ms = 1000
+    print(f"/mot-tip, {concurrency} concurrent for {seconds:.0f} s, offline backend, SQLite log")
+    print(f"  requests {len(acks)} ({len(acks) / seconds:.0f}/s), errors {len(errors)}")
+    print(
+        f"  ack          p50 {statistics.median(acks) * ms:7.1f} ms   "
+        f"p99 {percentile(acks, 99) * ms:7.1f} ms   (target p99 < 100 ms)"
+    )
+    print(
+        f"  time-to-tip  p50 {statistics.median(tips) * ms:7.1f} ms   "
+        f"p95 {percentile(tips, 95) * ms:7.1f} ms   (target p95 < 300 ms)"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    options = parser.parse_args()
+    asyncio.run(main(options.concurrency, options.seconds))

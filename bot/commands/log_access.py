@@ -1,0 +1,54 @@
+"""Opening the suggestion log for a command, with a UserError (not a traceback) if it is down."""
+
+from __future__ import annotations
+
+import getpass
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import messages
+from bot.config import Settings
+from bot.messages import UserError
+from bot.services import build_store
+from bot.store import FilterError, LogFilter, Store, error_summary
+
+FILTERS = (
+    "since",
+    "until",
+    "agent",
+    "channel",
+    "workspace",
+    "playbook",
+    "trigger",
+    "outcome",
+    "channel_kind",
+)
+
+
+def cli_actor() -> str:
+    """Who ran a command, for the audit log."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def unreachable(store: Store, exc: BaseException) -> UserError:
+    return UserError(messages.database_unreachable(store.shown_url, error_summary(exc)))
+
+
+def open_log(settings: Settings) -> Store:
+    """The store, migrated to the newest schema; a database that is down is a UserError."""
+    store = build_store(settings)
+    try:
+        store.ensure_schema()
+    except SQLAlchemyError as exc:
+        raise unreachable(store, exc) from None
+    return store
+
+
+def log_filter_from(args) -> LogFilter:
+    try:
+        return LogFilter.parse({name: getattr(args, name, None) for name in FILTERS})
+    except FilterError as exc:
+        raise UserError(messages.bad_filter(str(exc))) from None

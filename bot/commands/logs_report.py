@@ -1,0 +1,140 @@
+"""`mot-coach logs stats | export`, and the text form of one event for `logs show`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import messages
+from bot.commands.log_access import cli_actor, log_filter_from, open_log, unreachable
+from bot.config import Settings
+from bot.messages import UserError
+from bot.store.export import export_chunks
+from bot.store.queries import iter_events
+from bot.store.stats import Acceptance, LogStats, compute_stats
+
+
+def _rate(a: Acceptance) -> str:
+    return f"{a.rate:6.1%}" if a.rate is not None else "     -"
+
+
+def _acceptance_table(title: str, rows: list[Acceptance]) -> list[str]:
+    lines = [
+        f"{title}:",
+        f"  {'':<24}{'tips':>7}{'shown':>7}{'used+edited':>13}{'rate':>8}{'up':>5}{'down':>6}",
+    ]
+    lines += [
+        f"  {a.key[:24]:<24}{a.tips:>7}{a.shown:>7}{a.accepted:>13}{_rate(a):>8}"
+        f"{a.thumbs_up:>5}{a.thumbs_down:>6}"
+        for a in rows
+    ]
+    return lines
+
+
+def render_stats(stats: LogStats) -> str:
+    overall = stats.overall
+    lines = [
+        f"{stats.total} coaching event(s), {stats.fallbacks} fallback(s); acceptance "
+        f"(used + edited / shown): {_rate(overall).strip()} "
+        f"({overall.accepted} of {overall.shown} shown)",
+        "",
+    ]
+    lines += [*_acceptance_table("Acceptance by playbook", stats.by_playbook), ""]
+    lines += [*_acceptance_table("Acceptance by agent", stats.by_agent), ""]
+    lines.append("Escalations per day (escalate / watch / all events):")
+    lines += [
+        f"  {d.day}  {d.escalated:>5} {d.watched:>7} {d.total:>7}"
+        for d in stats.escalations_per_day
+    ] or ["  none"]
+    lines += ["", "Moments of truth:"]
+    lines += [
+        f"  {playbook:<24}{n:>7}  {n / stats.total:6.1%}" for playbook, n in stats.moments.items()
+    ] or ["  none"]
+    return "\n".join(lines)
+
+
+def run_stats(args, settings: Settings) -> int:
+    log_filter = log_filter_from(args)
+    store = open_log(settings)
+    try:
+        stats = compute_stats(store, log_filter)
+    except SQLAlchemyError as exc:
+        raise unreachable(store, exc) from None
+    print(json.dumps(stats.to_dict(), indent=2) if args.json else render_stats(stats))
+    return 0
+
+
+def run_export(args, settings: Settings) -> int:
+    log_filter = log_filter_from(args)
+    store = open_log(settings)
+    try:
+        out = (
+            sys.stdout
+            if args.output == "-"
+            else open(  # noqa: SIM115
+                args.output, "w", encoding="utf-8", newline=""
+            )
+        )
+    except OSError as exc:
+        raise UserError(messages.unwritable(args.output, exc.strerror or str(exc))) from None
+    try:
+        store.audit(
+            cli_actor(),
+            "export",
+            args.format,
+            {"filters": log_filter.as_params(), "via": "cli", "output": args.output},
+        )
+        for chunk in export_chunks(iter_events(store, log_filter), args.format):
+            out.write(chunk)
+        out.flush()
+    except SQLAlchemyError as exc:
+        raise unreachable(store, exc) from None
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def render_event(event: dict) -> str:
+    where = " / ".join(filter(None, [event["workspace"], event["channel"], event["thread"]]))
+    lines = [
+        f"Event {event['id']} at {event['created_at']:%Y-%m-%d %H:%M:%S} UTC, "
+        f"{event['channel_kind']} {where}".rstrip(),
+        f"Agent: {event['agent'] or '-'}   trigger: {event['trigger']}   backend: "
+        f"{event['backend']}{' (fallback)' if event['fallback'] else ''}",
+        f"Moment: {event['playbook'] or 'none'} (confidence {event['confidence']:.2f})",
+        f"Escalation: {event['escalation_level']} (score {event['escalation_score']:.2f})",
+    ]
+    lines += [f"  - {reason}" for reason in event["escalation_reasons"]]
+    if event["excerpt"] is None:
+        lines.append("Conversation: not kept (MOT_LOG_CONTENT=none)")
+    else:
+        lines.append(f"Conversation ({event['content_mode']}):")
+        lines += [
+            textwrap.fill(
+                f"{m['role']}: {m['text']}", 96, initial_indent="  ", subsequent_indent="    "
+            )
+            for m in event["excerpt"]
+        ]
+    lines.append("Suggestions:")
+    for number, s in enumerate(event["suggestions"], 1):
+        lines.append(
+            textwrap.fill(s["text"], 96, initial_indent=f"  {number}. ", subsequent_indent="     ")
+        )
+        lines.append(
+            textwrap.fill(f"Why: {s['why']}", 96, initial_indent="     ", subsequent_indent="     ")
+        )
+    lines.append(f"Outcome: {event['outcome'] or 'not shown'}")
+    lines += [
+        f"  {o['created_at']:%Y-%m-%d %H:%M} {o['kind']}"
+        + "".join(
+            f" {k}={o[k]}"
+            for k in ("suggestion_index", "edit_ratio", "rating", "comment", "actor")
+            if o[k] is not None
+        )
+        for o in event["outcomes"]
+    ]
+    return "\n".join(lines)

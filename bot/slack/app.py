@@ -1,0 +1,85 @@
+"""The Bolt app, mounted at /slack/events in `serve`'s aiohttp app (HTTP mode), or connected
+over Socket Mode when SLACK_APP_TOKEN is set. Bolt verifies every request's signature."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+from bot import messages
+from bot.config import Settings
+from bot.core.coach import Coach
+from bot.messages import UserError
+from bot.slack.client import web_client
+from bot.slack.listeners import register
+from bot.slack.service import SlackCoaching
+
+log = logging.getLogger(__name__)
+EVENTS_PATH = "/slack/events"
+BOLT_APP = web.AppKey("slack_bolt_app", AsyncApp)
+SLACK = web.AppKey("slack_coaching", SlackCoaching)
+
+
+def slack_configured(settings: Settings) -> bool:
+    return bool(
+        settings.slack_bot_token and (settings.slack_signing_secret or settings.slack_app_token)
+    )
+
+
+def build_slack_app(
+    settings: Settings, coach: Coach, sink: Any = None
+) -> tuple[AsyncApp, SlackCoaching]:
+    missing = [
+        name
+        for name, value in (
+            ("SLACK_BOT_TOKEN", settings.slack_bot_token),
+            ("SLACK_SIGNING_SECRET", settings.slack_signing_secret or settings.slack_app_token),
+        )
+        if not value
+    ]
+    if missing:
+        raise UserError(messages.slack_not_configured(missing))
+    app = AsyncApp(
+        name="mot-coach",
+        client=web_client(settings),
+        signing_secret=settings.slack_signing_secret or "socket-mode",
+        request_verification_enabled=not settings.slack_app_token,
+    )
+    mot = SlackCoaching(settings, coach, sink)
+    register(app, mot)
+    return app, mot
+
+
+async def slack_events(request: web.Request) -> web.Response:
+    bolt_response = await request.app[BOLT_APP].async_dispatch(await to_bolt_request(request))
+    return await to_aiohttp_response(bolt_response)
+
+
+def mount_slack(app: web.Application, settings: Settings, coach: Coach, sink: Any) -> None:
+    """Adds Slack to `serve`'s app when it is configured; a no-op otherwise."""
+    if not slack_configured(settings):
+        return
+    bolt_app, mot = build_slack_app(settings, coach, sink)
+    app[BOLT_APP], app[SLACK] = bolt_app, mot
+    app.on_cleanup.append(lambda _: mot.close())
+    if settings.slack_app_token:
+        app.cleanup_ctx.append(_socket_mode(bolt_app, settings.slack_app_token))
+    else:
+        app.router.add_post(EVENTS_PATH, slack_events)
+
+
+def _socket_mode(bolt_app: AsyncApp, app_token: str):
+    async def connect(_: web.Application):
+        from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+        handler = AsyncSocketModeHandler(bolt_app, app_token)
+        await handler.connect_async()
+        log.info("Slack: connected over Socket Mode")
+        yield
+        await handler.close_async()
+
+    return connect

@@ -1,0 +1,46 @@
+"""The "Post to thread" modal submission: posts the (possibly edited) reply in the thread."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.slack.acceptance import edited_fraction
+from bot.slack.listeners.actions.use_this import POST_CALLBACK
+from bot.slack.listeners.logged import logged
+from bot.slack.service import SlackCoaching
+
+log = logging.getLogger(__name__)
+
+
+def register(app: AsyncApp, mot: SlackCoaching) -> None:
+    async def acknowledge(ack, view: dict) -> None:
+        text = view["state"]["values"]["reply"]["text"].get("value") or ""
+        if not text.strip():
+            await ack(response_action="errors", errors={"reply": "The reply is empty."})
+            return
+        await ack()
+
+    @logged
+    async def post(body: dict, view: dict, client) -> None:
+        if not mot.settings.mot_slack_post_replies:
+            return
+        metadata = json.loads(view.get("private_metadata") or "{}")
+        text = view["state"]["values"]["reply"]["text"]["value"]
+        user = body["user"]["id"]
+        await client.chat_postMessage(
+            channel=metadata["c"],
+            thread_ts=metadata["t"],
+            text=text,
+            metadata={"event_type": "mot_reply", "event_payload": {"agent": user}},
+        )
+        tip = mot.tracker.tip(metadata.get("l") or "")
+        if tip is not None and text != tip.suggestions[metadata["i"]]:
+            ratio = edited_fraction(tip.suggestions[metadata["i"]], text)
+            await mot.record(
+                tip.log_id, "edited", suggestion_index=metadata["i"], edit_ratio=ratio, actor=user
+            )
+
+    app.view(POST_CALLBACK)(ack=acknowledge, lazy=[post])

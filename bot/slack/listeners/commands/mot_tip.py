@@ -1,0 +1,56 @@
+"""/mot-tip [text]: with text, coach on it; without, on the caller's latest tracked thread."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.async_app import AsyncApp
+
+from bot import messages
+from bot.core.conversation import Conversation
+from bot.slack.listeners.logged import logged
+from bot.slack.service import SlackCoaching
+
+log = logging.getLogger(__name__)
+COMMAND = "/mot-tip"
+
+
+def register(app: AsyncApp, mot: SlackCoaching) -> None:
+    async def acknowledge(ack) -> None:
+        await ack(response_type="ephemeral", text=messages.SLACK_COACHING)
+
+    @logged
+    async def coach_command(body: dict, client, respond) -> None:
+        user, channel = body.get("user_id"), body.get("channel_id")
+        text = (body.get("text") or "").strip()
+        context = {"channel": channel, "agent": user, "workspace": body.get("team_id")}
+        thread_ts = None
+        if text:
+            conversation = Conversation.from_text(text, id=f"slack:{channel}:command")
+        else:
+            thread = mot.tracker.latest_for(channel, user) if channel and user else None
+            if thread is None:
+                await respond(
+                    response_type="ephemeral",
+                    replace_original=True,
+                    text=messages.SLACK_NO_CONVERSATION,
+                )
+                return
+            conversation, thread_ts = thread.conversation, thread.thread_ts
+            context["thread"] = thread_ts
+        try:
+            result = await mot.coach_on(conversation, "command", context)
+            await mot.deliver(
+                client,
+                result,
+                channel=channel,
+                user=user,
+                thread_ts=thread_ts,
+                response_url=body.get("response_url"),
+                replace=True,
+            )
+        except Exception as exc:
+            log.exception("/mot-tip failed")
+            await respond(response_type="ephemeral", text=messages.slack_failed(type(exc).__name__))
+
+    app.command(COMMAND)(ack=acknowledge, lazy=[coach_command])

@@ -1,0 +1,86 @@
+"""Who is who in Slack: agents (MOT_AGENTS, user IDs and user groups), leads, customers, and
+which channels are support channels (MOT_SUPPORT_CHANNELS, by ID or name, or `*`).
+
+Roles, in order: a configured agent (or member of a configured user group) is an agent; with
+MOT_AGENTS set, everyone else is a customer. Without it, a user from another organisation in a
+Slack Connect channel is a customer, the thread's first author is the customer, and anyone else
+who replies is an agent.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+CACHE_SECONDS = 300.0
+
+
+def api_error(exc: SlackApiError) -> str:
+    data = getattr(exc.response, "data", None)
+    return data.get("error", str(exc)) if isinstance(data, dict) else str(exc)
+
+
+class People:
+    def __init__(self, settings: Settings):
+        self.agent_ids = {a for a in settings.mot_agents if not a.startswith("S")}
+        self.groups = [a for a in settings.mot_agents if a.startswith("S")]
+        self.leads = set(settings.mot_leads)
+        self.channels = {c.lstrip("#") for c in settings.mot_support_channels}
+        self._group_members: set[str] = set()
+        self._groups_loaded = 0.0
+        self._channel_names: dict[str, str] = {}
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.agent_ids or self.groups)
+
+    async def agents(self, client: AsyncWebClient) -> set[str]:
+        if self.groups and time.monotonic() - self._groups_loaded > CACHE_SECONDS:
+            members: set[str] = set()
+            for group in self.groups:
+                try:
+                    response = await client.usergroups_users_list(usergroup=group)
+                    members.update(response.get("users") or [])
+                except SlackApiError as exc:
+                    log.warning("cannot list user group %s: %s", group, api_error(exc))
+            self._group_members, self._groups_loaded = members, time.monotonic()
+        return self.agent_ids | self._group_members
+
+    async def role(
+        self,
+        client: AsyncWebClient,
+        user: str | None,
+        user_team: str | None,
+        home_team: str | None,
+        starter: str | None,
+    ) -> str:
+        if user and user in await self.agents(client):
+            return "agent"
+        if self.configured:
+            return "customer"
+        if user_team and home_team and user_team != home_team:
+            return "customer"  # Slack Connect: another organisation
+        return "customer" if starter in (None, user) else "agent"
+
+    def is_lead(self, user: str) -> bool:
+        return user in self.leads
+
+    async def listens_to(self, client: AsyncWebClient, channel: str) -> bool:
+        if "*" in self.channels or channel in self.channels:
+            return True
+        if not self.channels:
+            return False
+        if channel not in self._channel_names:
+            try:
+                info = await client.conversations_info(channel=channel)
+                self._channel_names[channel] = (info.get("channel") or {}).get("name", "")
+            except SlackApiError as exc:
+                log.warning("cannot look up channel %s: %s", channel, api_error(exc))
+                return False
+        return self._channel_names[channel] in self.channels

@@ -1,0 +1,154 @@
+"""What every Slack listener shares: the Coach, the log, tracked threads, people, and delivery
+of a coaching result as private Block Kit messages. Blocking work runs off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.config import Settings
+from bot.core.coach import Coach, CoachingResult
+from bot.core.conversation import Conversation
+from bot.slack.blocks import result_messages
+from bot.slack.people import People
+from bot.slack.tracker import ThreadTracker, Tip
+
+log = logging.getLogger(__name__)
+REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
+
+
+class SlackCoaching:
+    def __init__(self, settings: Settings, coach: Coach, sink: Any = None):
+        self.settings, self.coach, self.sink = settings, coach, sink
+        self.store = getattr(sink, "store", None)
+        self.tracker = ThreadTracker()
+        self.people = People(settings)
+        self._http: aiohttp.ClientSession | None = None
+
+    # --- the coach and the log, off the event loop ---
+
+    async def coach_on(
+        self, conversation: Conversation, trigger: str, context: dict, variant: int = 0
+    ) -> CoachingResult:
+        context = {"channel_kind": "slack", "variant": variant, **context}
+        return await asyncio.to_thread(
+            self.coach.coach, conversation, trigger=trigger, context=context, variant=variant
+        )
+
+    async def claim(self, key: str) -> bool:
+        """First delivery of `key` in any process; True as well if the log is unreachable."""
+        if self.store is None:
+            return True
+        try:
+            return await asyncio.to_thread(self._claim, key)
+        except Exception as exc:  # better a rare repeat than a lost nudge
+            log.warning("cannot dedupe %s (%s); handling it", key, exc)
+            return True
+
+    def _claim(self, key: str) -> bool:
+        self.store.ensure_schema()
+        return self.store.claim_delivery(key, "slack")
+
+    async def allow_nudge(self, key: str, level: str) -> bool:
+        if self.store is None:
+            return True
+        cooldown = self.settings.mot_slack_nudge_cooldown_seconds
+
+        def allow() -> bool:
+            self.store.ensure_schema()
+            return self.store.allow_nudge(key, level, cooldown)
+
+        try:
+            return await asyncio.to_thread(allow)
+        except Exception as exc:
+            log.warning("cannot check the nudge cooldown for %s (%s); nudging", key, exc)
+            return True
+
+    async def record(self, log_id: str | None, kind: str, **details: Any) -> None:
+        if not log_id or self.sink is None or not hasattr(self.sink, "record_outcome"):
+            return
+        try:
+            await asyncio.to_thread(self.sink.record_outcome, log_id, kind, **details)
+        except Exception:
+            log.exception("could not record the %s outcome of %s", kind, log_id)
+
+    def http_session(self) -> aiohttp.ClientSession:
+        """One connection pool for every response_url post (made in the running loop)."""
+        if self._http is None or self._http.closed:
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+        return self._http
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+
+    # --- threads ---
+
+    async def thread_conversation(
+        self, client: AsyncWebClient, channel: str, thread_ts: str, home_team: str | None
+    ) -> Conversation:
+        """The tracked thread, or its replies fetched from Slack and given roles."""
+        tracked = self.tracker.get(channel, thread_ts)
+        if tracked is not None and tracked.conversation.messages:
+            return tracked.conversation
+        response = await client.conversations_replies(
+            channel=channel, ts=thread_ts, limit=REPLIES_LIMIT
+        )
+        conversation = Conversation(id=f"slack:{channel}:{thread_ts}")
+        messages = response.get("messages") or []
+        starter = messages[0].get("user") if messages else None
+        for message in messages:
+            if message.get("bot_id") or not (message.get("text") or "").strip():
+                continue
+            user = message.get("user")
+            role = await self.people.role(
+                client, user, message.get("user_team") or message.get("team"), home_team, starter
+            )
+            conversation.add(role, message["text"], ts=float(message["ts"]), author=user)
+        return conversation
+
+    # --- delivery ---
+
+    async def deliver(
+        self,
+        client: AsyncWebClient,
+        result: CoachingResult,
+        *,
+        channel: str | None,
+        user: str,
+        thread_ts: str | None = None,
+        response_url: str | None = None,
+        heading: str | None = None,
+        replace: bool = False,
+    ) -> None:
+        """Private to `user`: through the `response_url`, or else chat.postEphemeral."""
+        for number, message in enumerate(result_messages(result, heading)):
+            if response_url:
+                webhook = AsyncWebhookClient(response_url, session=self.http_session())
+                await webhook.send(
+                    response_type="ephemeral", replace_original=replace and number == 0, **message
+                )
+            else:
+                kwargs = {"thread_ts": thread_ts} if thread_ts else {}
+                await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
+        log_id = result.context.get("log_id")
+        if log_id and result.suggestions:
+            playbook = result.assessment.playbook
+            self.tracker.remember_tip(
+                Tip(
+                    log_id=log_id,
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    user=user,
+                    suggestions=[s.text for s in result.suggestions],
+                    avoid=list(playbook.rubric.avoid) if playbook else [],
+                    variant=int(result.context.get("variant", 0)),
+                    conversation=result.conversation,
+                )
+            )
+            await self.record(log_id, "shown", actor=user)

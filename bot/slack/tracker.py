@@ -1,0 +1,104 @@
+"""Support threads tracked from message events, and the tips shown in them, in memory.
+
+Each thread is a Conversation built as its messages arrive, so that coaching needs no
+`conversations.replies` call. Only the newest threads and messages are kept; nothing here is
+written to disk (the suggestion log follows MOT_LOG_CONTENT).
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import insort
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from bot.core.conversation import Conversation, Message, Role
+
+MAX_THREADS = 5000
+MAX_MESSAGES = 50
+MAX_TIPS = 5000
+
+
+def _ts(message: Message) -> float:
+    return message.ts or 0.0
+
+
+@dataclass
+class Tip:
+    """A tip shown to someone: what the buttons and the acceptance inference need."""
+
+    log_id: str
+    channel: str | None
+    thread_ts: str | None
+    user: str | None
+    suggestions: list[str]
+    avoid: list[str] = field(default_factory=list)
+    variant: int = 0
+    conversation: Conversation | None = None
+
+
+@dataclass
+class Thread:
+    channel: str
+    thread_ts: str
+    conversation: Conversation
+    level: str = "none"
+    participants: set[str] = field(default_factory=set)
+    updated: float = field(default_factory=time.monotonic)
+    pending: list[Tip] = field(default_factory=list)  # tips awaiting the agent's next message
+
+    @property
+    def key(self) -> str:
+        return f"slack:{self.channel}:{self.thread_ts}"
+
+
+class ThreadTracker:
+    def __init__(self, max_threads: int = MAX_THREADS, max_messages: int = MAX_MESSAGES):
+        self.max_threads, self.max_messages = max_threads, max_messages
+        self._threads: OrderedDict[tuple[str, str], Thread] = OrderedDict()
+        self._tips: OrderedDict[str, Tip] = OrderedDict()
+
+    def get(self, channel: str, thread_ts: str) -> Thread | None:
+        return self._threads.get((channel, thread_ts))
+
+    def thread(self, channel: str, thread_ts: str) -> Thread:
+        key = (channel, thread_ts)
+        found = self._threads.get(key)
+        if found is None:
+            found = Thread(channel, thread_ts, Conversation(id=f"slack:{channel}:{thread_ts}"))
+            self._threads[key] = found
+            while len(self._threads) > self.max_threads:
+                self._threads.popitem(last=False)
+        self._threads.move_to_end(key)
+        found.updated = time.monotonic()
+        return found
+
+    def add(
+        self, channel: str, thread_ts: str, role: Role, text: str, ts: float, author: str | None
+    ) -> Thread:
+        found = self.thread(channel, thread_ts)
+        messages = found.conversation.messages
+        insort(messages, Message(role=role, text=text, ts=ts, author=author), key=_ts)
+        del messages[: -self.max_messages]  # events may arrive out of order: kept by ts
+        if author:
+            found.participants.add(author)
+        return found
+
+    def latest_for(self, channel: str, user: str) -> Thread | None:
+        """The most recently active thread in `channel` that `user` took part in."""
+        for (thread_channel, _), found in reversed(self._threads.items()):
+            if thread_channel == channel and user in found.participants:
+                return found
+        return None
+
+    def remember_tip(self, tip: Tip) -> None:
+        self._tips[tip.log_id] = tip
+        while len(self._tips) > MAX_TIPS:
+            self._tips.popitem(last=False)
+        if tip.channel and tip.thread_ts and tip.suggestions:
+            found = self.get(tip.channel, tip.thread_ts)
+            if found is not None:
+                found.pending = [*[t for t in found.pending if t.user != tip.user][-4:], tip]
+
+    def tip(self, log_id: str) -> Tip | None:
+        return self._tips.get(log_id)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the suggestion log; run them with `mot-coach db upgrade`."""

@@ -1,0 +1,130 @@
+"""The suggestion log's tables. Times are naive UTC `DateTime`s in both SQLite and PostgreSQL.
+
+Changing a table means a new alembic revision in `bot/store/migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# BIGINT ids on PostgreSQL; SQLite needs INTEGER for an auto-incrementing rowid.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CoachingEvent(Base):
+    """One coaching result: where, why, what was suggested, and (denormalised) what came of it."""
+
+    __tablename__ = "coaching_events"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)  # stable across spool replays
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    channel_kind: Mapped[str] = mapped_column(String(16))  # slack | teams | cli
+    workspace: Mapped[str | None] = mapped_column(String(128), index=True)  # or Teams tenant
+    channel: Mapped[str | None] = mapped_column(String(128), index=True)
+    thread: Mapped[str | None] = mapped_column(String(255))
+    agent: Mapped[str | None] = mapped_column(String(128), index=True)
+    conversation_id: Mapped[str] = mapped_column(String(255))
+    trigger: Mapped[str] = mapped_column(String(16))  # command | nudge | shortcut | mention
+    playbook: Mapped[str | None] = mapped_column(String(64), index=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    escalation_score: Mapped[float] = mapped_column(Float)
+    escalation_level: Mapped[str] = mapped_column(String(16))  # none | watch | escalate
+    escalation_reasons: Mapped[list] = mapped_column(JSON)
+    content_mode: Mapped[str] = mapped_column(String(16))  # MOT_LOG_CONTENT when recorded
+    excerpt: Mapped[list | None] = mapped_column(JSON)  # [{role, text, author}], or None
+    suggestions: Mapped[list] = mapped_column(JSON)  # [{text, why, source}]
+    backend: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str | None] = mapped_column(String(128))
+    prompt_version: Mapped[str | None] = mapped_column(String(64))
+    latency_ms: Mapped[float] = mapped_column(Float)
+    tokens_prompt: Mapped[int | None] = mapped_column(Integer)
+    tokens_completion: Mapped[int | None] = mapped_column(Integer)
+    fallback: Mapped[bool] = mapped_column(Boolean)
+    fallback_reason: Mapped[str | None] = mapped_column(Text)
+    # The latest outcome, kept here so that lists, filters and stats need no join.
+    outcome: Mapped[str | None] = mapped_column(String(16), index=True)  # shown|used|edited|...
+    edit_ratio: Mapped[float | None] = mapped_column(Float)  # 0 = sent as is, 1 = rewritten
+    rating: Mapped[int | None] = mapped_column(Integer)  # +1 thumbs up, -1 thumbs down
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class CoachingOutcome(Base):
+    """What the agent did with a coaching event, one row per action, in order."""
+
+    __tablename__ = "coaching_outcomes"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    event_uid: Mapped[str] = mapped_column(String(32), index=True)  # CoachingEvent.uid
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # shown | used | edited | dismissed | rated
+    suggestion_index: Mapped[int | None] = mapped_column(Integer)
+    edit_ratio: Mapped[float | None] = mapped_column(Float)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(128))
+
+
+class ProcessedEvent(Base):
+    """Deliveries already handled (Slack event ids, Teams activity ids): the key is unique."""
+
+    __tablename__ = "processed_events"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    source: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class NudgeState(Base):
+    """Per-conversation nudge bookkeeping, so that an agent is not nudged over and over."""
+
+    __tablename__ = "nudge_states"
+
+    conversation_key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    last_nudged_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    last_level: Mapped[str] = mapped_column(String(16))
+    nudges: Mapped[int] = mapped_column(Integer)
+
+
+class Purge(Base):
+    """A retention or on-demand purge: when, up to which time, and how much went."""
+
+    __tablename__ = "purges"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    cutoff: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(String(16))  # retention | manual
+    actor: Mapped[str | None] = mapped_column(String(128))
+    events_deleted: Mapped[int] = mapped_column(Integer)
+    outcomes_deleted: Mapped[int] = mapped_column(Integer)
+    other_deleted: Mapped[int] = mapped_column(Integer)  # processed events and nudge states
+
+
+class AuditEntry(Base):
+    """Who looked at or took what: conversation views, exports, logins, purges."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(32))  # view | view_denied | export | login | ...
+    target: Mapped[str | None] = mapped_column(String(255))
+    detail: Mapped[dict | None] = mapped_column(JSON)
+
+
+events = CoachingEvent.__table__
+outcomes = CoachingOutcome.__table__
+processed_events = ProcessedEvent.__table__
+nudge_states = NudgeState.__table__
+purges = Purge.__table__
+audit_log = AuditEntry.__table__

@@ -1,0 +1,78 @@
+"""Retention: purge log records older than a cutoff, and record every purge.
+
+Purge records and the audit log are kept: they are the trail of who removed and saw what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, or_, select
+
+from bot.store.models import events, nudge_states, outcomes, processed_events, purges
+from bot.store.records import utcnow
+from bot.store.store import Store
+
+
+@dataclass
+class PurgeResult:
+    cutoff: datetime
+    events_deleted: int
+    outcomes_deleted: int
+    other_deleted: int
+    recorded: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"cutoff": self.cutoff.isoformat(timespec="seconds")}
+
+
+def cutoff_for(days: float, now: datetime | None = None) -> datetime:
+    if days <= 0:
+        raise ValueError("older-than must be more than 0 days")
+    return (now or utcnow()) - timedelta(days=days)
+
+
+def count_older(store: Store, cutoff: datetime) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(
+            select(func.count()).select_from(events).where(events.c.created_at < cutoff)
+        ).scalar_one()
+
+
+def purge(
+    store: Store, cutoff: datetime, reason: str, actor: str | None = None, record_empty: bool = True
+) -> PurgeResult:
+    """Delete events (and their outcomes), deliveries and nudge states older than `cutoff`, in
+    one transaction, and add a row to `purges` (for an empty purge only if `record_empty`)."""
+    old_event_uids = select(events.c.uid).where(events.c.created_at < cutoff)
+    with store.writing() as connection:
+        outcomes_deleted = connection.execute(
+            delete(outcomes).where(
+                or_(outcomes.c.event_uid.in_(old_event_uids), outcomes.c.created_at < cutoff)
+            )
+        ).rowcount
+        events_deleted = connection.execute(
+            delete(events).where(events.c.created_at < cutoff)
+        ).rowcount
+        other_deleted = connection.execute(
+            delete(processed_events).where(processed_events.c.created_at < cutoff)
+        ).rowcount
+        other_deleted += connection.execute(
+            delete(nudge_states).where(nudge_states.c.last_nudged_at < cutoff)
+        ).rowcount
+        result = PurgeResult(cutoff, events_deleted, outcomes_deleted, other_deleted, False)
+        if record_empty or events_deleted or outcomes_deleted or other_deleted:
+            connection.execute(
+                purges.insert().values(
+                    created_at=utcnow(),
+                    cutoff=cutoff,
+                    reason=reason,
+                    actor=None if actor is None else actor[:128],
+                    events_deleted=events_deleted,
+                    outcomes_deleted=outcomes_deleted,
+                    other_deleted=other_deleted,
+                )
+            )
+            result.recorded = True
+    return result

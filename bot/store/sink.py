@@ -1,0 +1,111 @@
+"""StoreSink: the Coach's sink that writes every result to the log, and never costs a tip.
+
+When the database is unreachable the record goes to the spool and is replayed, in order, before
+the next write that succeeds (and on `serve`'s schedule). The sink puts the record's id into
+`result.context["log_id"]`; channels pass it back to `record_outcome`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+
+from bot import metrics
+from bot.store.records import event_row, outcome_row
+from bot.store.spool import Spool
+from bot.store.store import Store, error_summary
+
+log = logging.getLogger(__name__)
+
+
+class StoreSink:
+    def __init__(self, store: Store, spool: Spool, content_mode: str = "redacted"):
+        self.store = store
+        self.spool = spool
+        self.content_mode = content_mode
+
+    def record(self, result: Any) -> None:
+        metrics.observe_result(result)
+        row = event_row(result, self.content_mode)
+        result.context["log_id"] = row["uid"]
+        self._write("event", row)
+
+    def record_outcome(self, log_id: str, kind: str, **details: Any) -> None:
+        """What the agent did with a tip: shown | used | edited | dismissed | rated.
+
+        details: suggestion_index, edit_ratio (0..1), rating (1 | -1), comment, actor.
+        """
+        self._write("outcome", outcome_row(log_id, kind, content_mode=self.content_mode, **details))
+
+    def replay_spool(self) -> int:
+        """Write every spooled record to the database; 0 if none (or another process is at it)."""
+        if not self.spool.has_pending():
+            return 0
+        self.store.ensure_schema()
+        replayed = self.spool.replay(self._write_replayed)
+        if replayed:
+            metrics.REPLAYED.inc(replayed)
+            log.info("replayed %d spooled log record(s) from %s", replayed, self.spool.path)
+        return replayed
+
+    def _write_replayed(self, records: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+        """Write replayed records; a record the database refuses as invalid is set aside (and
+        returned) rather than blocking the spool for good. A database that is down raises."""
+        try:
+            self.store.write_records(records)
+            return []
+        except OperationalError:
+            raise
+        except DBAPIError:
+            pass
+        refused = []
+        for record in records:
+            try:
+                self.store.write_records([record])
+            except OperationalError:
+                raise
+            except DBAPIError as exc:
+                log.error("the log refused a spooled %s (%s)", record[0], error_summary(exc))
+                refused.append(record)
+        return refused
+
+    def _write(self, kind: str, row: dict) -> None:
+        try:
+            self.replay_spool()  # older records first, so outcomes follow their events
+            if self.spool.has_pending():  # another process is replaying: queue behind it
+                raise _Queued()
+            self.store.ensure_schema()
+            self.store.write_records([(kind, row)])
+        except (SQLAlchemyError, _Queued) as exc:
+            self._spool(kind, row, exc)
+
+    def _spool(self, kind: str, row: dict, exc: Exception) -> None:
+        if not isinstance(exc, _Queued):
+            metrics.STORE_ERRORS.labels(operation=f"write_{kind}").inc()
+            log.warning(
+                "the suggestion log at %s is unreachable (%s); the %s is kept in %s "
+                "and will be written when it is back",
+                self.store.shown_url,
+                error_summary(exc),
+                kind,
+                self.spool.path,
+            )
+        try:
+            self.spool.append(kind, row)
+            metrics.SPOOLED.inc()
+        except OSError as spool_error:
+            metrics.STORE_ERRORS.labels(operation="spool").inc()
+            log.error(
+                "could not spool the %s to %s (%s); record: %s",
+                kind,
+                self.spool.path,
+                spool_error,
+                row,
+            )
+            raise
+
+
+class _Queued(Exception):
+    """The spool is being replayed by another process; this record waits its turn there."""

@@ -1,0 +1,201 @@
+"""The Store: one database behind the suggestion log, its writes, and its schema.
+
+Writes are idempotent by uid, so a record replayed from the spool twice is stored once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import URL
+
+from bot.store import migrate
+from bot.store.database import WRITE, create_database_engine, database_url, shown_url
+from bot.store.models import audit_log, events, nudge_states, outcomes, processed_events
+from bot.store.records import utcnow
+
+
+def error_summary(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's boilerplate."""
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+class Store:
+    def __init__(self, url: str | URL, busy_timeout_ms: int = 5000):
+        self.url = url if isinstance(url, URL) else database_url(url)
+        self.engine = create_database_engine(self.url, busy_timeout_ms)
+        self.dialect = self.url.get_backend_name()
+        self._schema_ready = False
+        self._schema_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Store({self.shown_url!r})"
+
+    @property
+    def shown_url(self) -> str:
+        return shown_url(self.url)
+
+    @property
+    def sqlite_path(self) -> str | None:
+        return self.url.database if self.dialect == "sqlite" else None
+
+    def ensure_schema(self) -> None:
+        """Migrate to the newest schema once per process; raises if the database is down."""
+        if self._schema_ready:
+            return
+        with self._schema_lock:
+            if not self._schema_ready:
+                if not migrate.is_current(self.engine):
+                    migrate.upgrade(self.engine)
+                self._schema_ready = True
+
+    def ping(self) -> None:
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            connection.execution_options(**WRITE)
+            with connection.begin():
+                yield connection
+
+    def _insert(self, table):
+        return (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(table)
+
+    def insert_events(self, rows: list[dict]) -> None:
+        """Insert many coaching events in one transaction (imports, benchmarks, tests); ones
+        already stored are skipped. Unlike `write_records` it does not count them: RETURNING
+        makes a bulk insert several times slower on PostgreSQL."""
+        if rows:
+            statement = self._insert(events).on_conflict_do_nothing(index_elements=["uid"])
+            with self.writing() as connection:
+                connection.execute(statement, rows)
+
+    def write_records(self, records: Iterable[tuple[str, dict]]) -> int:
+        """Events and outcomes, in order, in one transaction; returns how many were new."""
+        written = 0
+        with self.writing() as connection:
+            for kind, row in records:
+                if kind == "event":
+                    statement = self._insert(events).on_conflict_do_nothing(index_elements=["uid"])
+                    written += _inserted(connection, statement, row)
+                elif kind == "outcome":
+                    statement = self._insert(outcomes).on_conflict_do_nothing(
+                        index_elements=["uid"]
+                    )
+                    if _inserted(connection, statement, row):
+                        _apply_outcome(connection, row)
+                        written += 1
+                else:
+                    raise ValueError(f"unknown record kind {kind!r}")
+        return written
+
+    def claim_delivery(self, key: str, source: str) -> bool:
+        """True for the first delivery of `key`, in any process; False for every repeat."""
+        statement = self._insert(processed_events).on_conflict_do_nothing(index_elements=["key"])
+        with self.writing() as connection:
+            return (
+                _inserted(
+                    connection,
+                    statement,
+                    {"key": key[:255], "source": source[:16], "created_at": utcnow()},
+                )
+                == 1
+            )
+
+    def allow_nudge(
+        self,
+        conversation_key: str,
+        level: str,
+        cooldown_seconds: float,
+        now: datetime | None = None,
+    ) -> bool:
+        """True (and recorded) when the conversation may be nudged now: its cooldown has passed,
+        or it has just risen to `escalate`. Atomic across processes."""
+        now = now or utcnow()
+        key = conversation_key[:255]
+        threshold = now - timedelta(seconds=cooldown_seconds)
+        with self.writing() as connection:
+            rising = nudge_states.c.last_level != "escalate" if level == "escalate" else False
+            result = connection.execute(
+                update(nudge_states)
+                .where(nudge_states.c.conversation_key == key)
+                .where(or_(nudge_states.c.last_nudged_at <= threshold, rising))
+                .values(last_nudged_at=now, last_level=level, nudges=nudge_states.c.nudges + 1)
+            )
+            if result.rowcount:
+                return True
+            statement = self._insert(nudge_states).on_conflict_do_nothing(
+                index_elements=["conversation_key"]
+            )
+            return (
+                _inserted(
+                    connection,
+                    statement,
+                    {
+                        "conversation_key": key,
+                        "last_nudged_at": now,
+                        "last_level": level,
+                        "nudges": 1,
+                    },
+                )
+                == 1
+            )
+
+    def audit(
+        self, actor: str, action: str, target: str | None = None, detail: dict | None = None
+    ) -> None:
+        with self.writing() as connection:
+            connection.execute(
+                audit_log.insert().values(
+                    created_at=utcnow(),
+                    actor=actor[:128],
+                    action=action[:32],
+                    target=None if target is None else target[:255],
+                    detail=detail,
+                )
+            )
+
+    def audit_entries(self, limit: int = 100) -> list[dict]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+            )
+            return [dict(row._mapping) for row in rows]
+
+
+def _inserted(connection: Connection, statement, params) -> int:
+    """Rows an INSERT ... ON CONFLICT DO NOTHING really added (RETURNING, which both
+    databases support; rowcount is not reliable for it on every driver)."""
+    key = next(iter(statement.table.primary_key.columns))
+    return len(connection.execute(statement.returning(key), params).all())
+
+
+def _apply_outcome(connection: Connection, row: dict) -> None:
+    """Keep the event's latest outcome, edit ratio, rating and comment in step."""
+    kind, target = row["kind"], events.c.uid == row["event_uid"]
+    values: dict = {}
+    if kind == "shown":
+        target = target & events.c.outcome.is_(None)
+        values["outcome"] = "shown"
+    elif kind in ("used", "edited", "dismissed"):
+        values["outcome"] = kind
+        if kind != "dismissed":
+            values["edit_ratio"] = row["edit_ratio"] if kind == "edited" else 0.0
+    if row.get("rating") is not None:
+        values["rating"] = row["rating"]
+    if row.get("comment"):
+        values["comment"] = row["comment"]
+    if values:
+        connection.execute(update(events).where(target).values(**values))

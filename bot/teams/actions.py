@@ -1,0 +1,100 @@
+"""Card actions (Action.Execute): Use this, 👍 / 👎, Another set. Each answers with the card
+that replaces the clicked one in place, and records what the agent did in the suggestion log."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from botbuilder.schema import AdaptiveCardInvokeResponse
+
+from bot.core.coach import Coach
+from bot.core.conversation import Conversation
+from bot.teams import cards
+
+log = logging.getLogger(__name__)
+CARD = "application/vnd.microsoft.card.adaptive"
+ERROR = "application/vnd.microsoft.error"
+VERBS = ("use", "rate_up", "rate_down", "another")
+
+
+class BadAction(ValueError):
+    """The action's verb or data is not one this bot's cards send."""
+
+
+def card_response(content: dict) -> AdaptiveCardInvokeResponse:
+    return AdaptiveCardInvokeResponse(status_code=200, type=CARD, value=content)
+
+
+def error_response(message: str, status: HTTPStatus = HTTPStatus.BAD_REQUEST):
+    return AdaptiveCardInvokeResponse(
+        status_code=int(status), type=ERROR, value={"code": "BadRequest", "message": message}
+    )
+
+
+def _index(data: dict) -> int:
+    index = data.get("index")
+    if not isinstance(index, int) or not 0 <= index < 3:
+        raise BadAction("data.index must be 0, 1 or 2")
+    return index
+
+
+def _record(coach: Coach, log_id: Any, kind: str, **details: Any) -> None:
+    record = getattr(coach.sink, "record_outcome", None)
+    if record is None or not log_id:
+        return
+    try:
+        record(str(log_id), kind, **details)
+    except Exception:  # the agent still gets the card; the log says what was lost
+        log.exception("could not record the %s outcome of %s", kind, log_id)
+
+
+async def handle(
+    coach: Coach, verb: str | None, data: Any, actor: str | None, context: dict[str, Any]
+) -> AdaptiveCardInvokeResponse:
+    """The invoke response for one card action; bad input is a 400 naming what is wrong."""
+    try:
+        if verb not in VERBS:
+            raise BadAction(f"unknown action verb {verb!r}; expected one of {', '.join(VERBS)}")
+        if not isinstance(data, dict):
+            raise BadAction("the action has no data object")
+        if verb == "use":
+            index, chosen = _index(data), data.get("text")
+            if not isinstance(chosen, str) or not chosen.strip():
+                raise BadAction("data.text must be the suggestion's text")
+            await asyncio.to_thread(
+                _record, coach, data.get("log_id"), "used", suggestion_index=index, actor=actor
+            )
+            return card_response(cards.used_card(chosen, data))
+        if verb in ("rate_up", "rate_down"):
+            rating = 1 if verb == "rate_up" else -1
+            await asyncio.to_thread(
+                _record,
+                coach,
+                data.get("log_id"),
+                "rated",
+                suggestion_index=_index(data),
+                rating=rating,
+                actor=actor,
+            )
+            return card_response(cards.rated_card(rating))
+        return card_response(await _another(coach, data, context))
+    except BadAction as exc:
+        return error_response(str(exc))
+
+
+async def _another(coach: Coach, data: dict, context: dict[str, Any]) -> dict:
+    try:
+        conversation = Conversation.from_dicts(
+            data.get("messages"), id=data.get("chain") or "teams-card"
+        )
+    except ValueError as exc:
+        raise BadAction(f"data.messages: {exc}") from None
+    if conversation.is_empty():
+        raise BadAction("data.messages is empty; there is nothing to coach on")
+    variant = data.get("variant")
+    variant = variant if isinstance(variant, int) and 0 <= variant < 1000 else 1
+    result = await asyncio.to_thread(coach.coach, conversation, "command", context, variant)
+    return cards.coaching_card(result, variant=variant)

@@ -1,0 +1,153 @@
+"""The Teams bot: `mot-tip`, card actions, listening in channels, and the welcome."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
+from botbuilder.schema import AdaptiveCardInvokeResponse, ChannelAccount
+
+from bot.config import Settings
+from bot.core.coach import Coach
+from bot.core.conversation import Conversation
+from bot.teams import actions, cards
+from bot.teams.activities import Place, command_argument, mentions_bot, place_of, plain_text
+from bot.teams.chains import ReplyChains
+from bot.teams.delivery import ConnectorDelivery, Delivery
+from bot.teams.listening import Listener
+
+log = logging.getLogger(__name__)
+USAGE = (
+    "Send **mot-tip** followed by the customer's message, or paste the conversation "
+    "(lines starting `Customer:` and `Agent:`)."
+)
+CHANNEL_USAGE = "In a channel, @mention me with **mot-tip** in the reply chain you want help with."
+NOTHING_SEEN = (
+    "I have not seen any message in that reply chain yet (I only see messages posted "
+    "since I was added). Paste the conversation after mot-tip."
+)
+
+
+class CoachBot(ActivityHandler):
+    def __init__(
+        self,
+        coach: Coach,
+        settings: Settings,
+        delivery: Delivery | None = None,
+        chains: ReplyChains | None = None,
+    ):
+        self.coach = coach
+        self.settings = settings
+        self.delivery = delivery or ConnectorDelivery(settings.microsoft_app_id)
+        self.chains = chains or ReplyChains()
+        self.listener = Listener(coach, settings, self.chains, self.delivery, {})
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity, place = turn_context.activity, place_of(turn_context.activity)
+        argument = command_argument(plain_text(activity))
+        if place.is_personal:
+            if argument:
+                await self._coach_personal(turn_context, place, argument)
+            else:
+                await turn_context.send_activity(MessageFactory.text(USAGE))
+            return
+        if mentions_bot(activity):
+            await self._coach_chain(turn_context, place, argument)
+            return
+        channel_name = (
+            ((activity.channel_data or {}).get("channel") or {}).get("name")
+            if isinstance(activity.channel_data, dict)
+            else None
+        )
+        if place.scope == "channel" and self.listener.listens_to(place, channel_name):
+            await self.listener.on_message(turn_context, place)
+
+    def _context(self, turn_context: TurnContext, place: Place) -> dict:
+        sender = turn_context.activity.from_property
+        return {
+            "channel_kind": "teams",
+            "workspace": place.tenant,
+            "channel": place.channel or "personal",
+            "thread": place.chain,
+            "agent": sender.id if sender else None,
+        }
+
+    async def _coach(self, conversation: Conversation, trigger: str, context: dict) -> dict:
+        result = await asyncio.to_thread(self.coach.coach, conversation, trigger, context)
+        return cards.coaching_card(result)
+
+    async def _coach_personal(self, turn_context: TurnContext, place: Place, text: str) -> None:
+        conversation = Conversation.from_text(text, id=f"teams-{turn_context.activity.id}")
+        card = await self._coach(conversation, "command", self._context(turn_context, place))
+        await turn_context.send_activity(MessageFactory.attachment(cards.attachment(card)))
+
+    async def _coach_chain(
+        self, turn_context: TurnContext, place: Place, argument: str | None
+    ) -> None:
+        """Coaching on a reply chain goes privately to the requester, never to the channel."""
+        requester: ChannelAccount = turn_context.activity.from_property
+        conversation = self.chains.get(place.chain)
+        if argument is None:
+            card = cards.card([cards.text(CHANNEL_USAGE)])
+        elif conversation.is_empty() and not argument:
+            card = cards.card([cards.text(NOTHING_SEEN)])
+        else:
+            if conversation.is_empty():
+                conversation = Conversation.from_text(argument, id=place.chain)
+            card = await self._coach(conversation, "mention", self._context(turn_context, place))
+        await self.delivery.to_user(turn_context, requester, card, place.tenant)
+
+    async def on_adaptive_card_invoke(
+        self, turn_context: TurnContext, invoke_value
+    ) -> AdaptiveCardInvokeResponse:
+        action = invoke_value.action or {}
+        place = place_of(turn_context.activity)
+        sender = turn_context.activity.from_property
+        return await actions.handle(
+            self.coach,
+            action.get("verb"),
+            action.get("data"),
+            sender.id if sender else None,
+            self._context(turn_context, place),
+        )
+
+    async def on_members_added_activity(self, members_added, turn_context: TurnContext) -> None:
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if any(member.id == bot_id for member in members_added):
+            await self._welcome(turn_context)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._welcome(turn_context)
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        """Once per conversation: Teams sends both conversationUpdate and installationUpdate."""
+        store = getattr(self.coach.sink, "store", None)
+        if store is not None:
+            key = f"teams-welcome:{turn_context.activity.conversation.id}"
+            try:
+                await asyncio.to_thread(store.ensure_schema)
+                if not await asyncio.to_thread(store.claim_delivery, key, "teams"):
+                    return
+            except Exception:
+                log.exception("could not check whether %s was welcomed", key)
+        card = cards.attachment(cards.welcome_card())
+        await turn_context.send_activity(MessageFactory.attachment(card))
+
+
+async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
+    """Log the error; tell the user briefly; never show them a stack trace."""
+    log.error(
+        "Teams turn failed (%s %s)",
+        turn_context.activity.type,
+        turn_context.activity.id,
+        exc_info=error,
+    )
+    try:
+        await turn_context.send_activity(
+            MessageFactory.text(
+                "Sorry, something went wrong on my side. Please try again in a moment."
+            )
+        )
+    except Exception:
+        log.exception("could not send the apology for a failed Teams turn")

@@ -1,0 +1,134 @@
+"""Listening in channels: each reply chain is tracked; an escalating chain nudges its agent.
+
+Teams retries a delivery it thinks failed (after about 15 s), so every channel message is
+claimed by its activity id in the store first: a repeat is neither tracked nor nudged twice.
+The cooldown per chain is the store's `allow_nudge`, shared with every process and with Slack.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import ChannelAccount
+
+from bot.config import Settings
+from bot.core.coach import Coach
+from bot.core.conversation import Conversation, Message
+from bot.teams import cards
+from bot.teams.activities import Place, plain_text, sender_ids
+from bot.teams.chains import ReplyChains
+from bot.teams.delivery import Delivery
+
+log = logging.getLogger(__name__)
+LEVELS = ("none", "watch", "escalate")
+
+
+@dataclass
+class Listener:
+    coach: Coach
+    settings: Settings
+    chains: ReplyChains
+    delivery: Delivery
+    names: dict[str, str]  # user id -> display name, for the agents the bot has seen
+
+    @property
+    def store(self):
+        return getattr(self.coach.sink, "store", None)
+
+    def listens_to(self, place: Place, channel_name: str | None) -> bool:
+        wanted = set(self.settings.mot_support_channels)
+        return not wanted or bool({place.channel, channel_name} & wanted)
+
+    def role_of(self, activity, chain: Conversation) -> str:
+        """MOT_AGENTS names the agents; without it, the chain's first poster is the customer."""
+        ids = sender_ids(activity)
+        if self.settings.mot_agents:
+            return "agent" if ids & set(self.settings.mot_agents) else "customer"
+        if not chain.messages:
+            return "customer"
+        first = chain.messages[0]
+        return "customer" if first.role == "customer" and first.author in ids else "agent"
+
+    async def claim(self, activity) -> bool:
+        """True for the first delivery of this activity (or when there is no store to ask)."""
+        store = self.store
+        if store is None:
+            return True
+        key = f"teams:{activity.conversation.id}:{activity.id}"
+        try:
+            await asyncio.to_thread(store.ensure_schema)
+            return await asyncio.to_thread(store.claim_delivery, key, "teams")
+        except Exception:  # a database outage must not cost the chain its history
+            log.exception("could not claim delivery %s; handling it without dedupe", key)
+            return True
+
+    async def on_message(self, turn_context: TurnContext, place: Place) -> None:
+        activity = turn_context.activity
+        text = plain_text(activity)
+        if not text or not await self.claim(activity):
+            return
+        sender = activity.from_property
+        role = self.role_of(activity, self.chains.get(place.chain))
+        if sender and sender.name:
+            self.names[sender.id] = sender.name
+        message = Message(
+            role=role,
+            text=text,
+            author=sender.id if sender else None,
+            ts=activity.timestamp.timestamp() if activity.timestamp else None,
+        )
+        conversation = self.chains.add(place.chain, message)
+        if role == "customer":
+            await self.maybe_nudge(turn_context, place, conversation)
+
+    async def maybe_nudge(
+        self, turn_context: TurnContext, place: Place, conversation: Conversation
+    ) -> None:
+        assessment = self.coach.assess(conversation)
+        level = assessment.escalation.level
+        wanted = assessment.playbook.nudge.min_level if assessment.playbook else "escalate"
+        if LEVELS.index(level) < LEVELS.index(wanted) or assessment.playbook is None:
+            return
+        agent, leads = conversation.last_agent, self.settings.mot_teams_leads_channel
+        alert = bool(leads) and assessment.escalation.score >= self.settings.mot_teams_alert_score
+        if not (agent or alert) or not await self._allowed(place.chain, level):
+            return  # nobody to tell yet: the chain keeps its cooldown for when there is
+        context = {
+            "channel_kind": "teams",
+            "workspace": place.tenant,
+            "channel": place.channel,
+            "thread": place.chain,
+            "agent": agent,
+        }
+        result = await asyncio.to_thread(self.coach.coach, conversation, "nudge", context)
+        if agent:
+            user = ChannelAccount(id=agent, name=self.names.get(agent))
+            await self._send(
+                self.delivery.to_user(turn_context, user, cards.nudge_card(result), place.tenant),
+                "nudge",
+            )
+        if alert:
+            card = cards.alert_card(result, self.names.get(agent or "", agent))
+            await self._send(
+                self.delivery.to_channel(turn_context, leads, card, place.tenant), "alert"
+            )
+
+    async def _allowed(self, chain: str, level: str) -> bool:
+        store = self.store
+        if store is None:
+            return True
+        cooldown = self.settings.mot_teams_nudge_cooldown_seconds
+        try:
+            return await asyncio.to_thread(store.allow_nudge, f"teams:{chain}", level, cooldown)
+        except Exception:  # better no nudge than a nudge storm while the database is down
+            log.exception("could not check the nudge cooldown of %s; not nudging", chain)
+            return False
+
+    async def _send(self, sending, what: str) -> None:
+        try:
+            await sending
+        except Exception:
+            log.exception("could not send the Teams %s", what)

@@ -1,0 +1,133 @@
+"""A local Slack Web API that records every call and answers like Slack, including its limits
+(50 blocks, 3,000 characters per section) and, on demand, one 429 with Retry-After."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_USER, BOT_ID, TEAM = "UBOT", "BBOT", "T1"
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict
+    at: float = field(default_factory=time.perf_counter)
+
+
+class MockSlack:
+    def __init__(self):
+        self.calls: list[Call] = []
+        self.channel_names: dict[str, str] = {}
+        self.usergroups: dict[str, list[str]] = {}
+        self.replies: dict[str, list[dict]] = {}  # thread ts -> messages
+        self.rate_limit_once: set[str] = set()
+        self._ts = itertools.count(1)
+        self.app = web.Application()
+        self.app.router.add_route("*", "/api/{method}", self.api)
+        self.app.router.add_post("/response/{token}", self.response_url)
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self) -> MockSlack:
+        self.runner = web.AppRunner(self.app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def stop(self) -> None:
+        if self.runner:
+            await self.runner.cleanup()
+
+    # --- what the tests look at ---
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        while len(self.of(method)) < count:
+            if time.monotonic() > deadline:
+                seen = [c.method for c in self.calls]
+                raise AssertionError(f"expected {count} {method} call(s); calls: {seen}")
+            await asyncio.sleep(0.01)
+        return self.of(method)
+
+    # --- the server ---
+
+    async def _args(self, request: web.Request) -> dict:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            return dict(request.query) | json.loads(raw or "{}")
+        args = dict(request.query) | dict(parse_qsl(raw))
+        for key in ("blocks", "view"):
+            if isinstance(args.get(key), str):
+                args[key] = json.loads(args[key])
+        return args
+
+    async def response_url(self, request: web.Request) -> web.Response:
+        self.calls.append(Call("response_url", await self._args(request)))
+        return web.Response(text="ok")
+
+    async def api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await self._args(request)
+        if method in self.rate_limit_once:
+            self.rate_limit_once.discard(method)
+            self.calls.append(Call(method + ":429", args))
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
+        if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
+            return web.json_response({"ok": False, "error": "not_authed"})
+        self.calls.append(Call(method, args))
+        problem = _block_problem(args.get("blocks"))
+        if problem:
+            return web.json_response({"ok": False, "error": problem})
+        return web.json_response({"ok": True, **self._answer(method, args)})
+
+    def _answer(self, method: str, args: dict) -> dict:
+        if method == "auth.test":
+            return {"user_id": BOT_USER, "bot_id": BOT_ID, "team_id": TEAM, "user": "mot"}
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            ts = f"{time.time():.6f}"
+            return {"channel": args.get("channel"), "ts": ts, "message_ts": ts}
+        if method in ("views.open", "views.publish"):
+            return {"view": {"id": f"V{next(self._ts)}", **(args.get("view") or {})}}
+        if method == "chat.getPermalink":
+            ts = str(args.get("message_ts", "")).replace(".", "")
+            return {"permalink": f"https://acme.slack.com/archives/{args.get('channel')}/p{ts}"}
+        if method == "conversations.info":
+            channel = args.get("channel")
+            return {"channel": {"id": channel, "name": self.channel_names.get(channel, "random")}}
+        if method == "usergroups.users.list":
+            return {"users": self.usergroups.get(args.get("usergroup"), [])}
+        if method == "conversations.replies":
+            return {"messages": self.replies.get(args.get("ts"), []), "has_more": False}
+        if method == "users.info":
+            return {"user": {"id": args.get("user"), "team_id": TEAM, "is_bot": False}}
+        return {}
+
+
+def _block_problem(blocks) -> str | None:
+    """Slack's limits: at most 50 blocks, at most 3,000 characters in a section's text."""
+    if not blocks:
+        return None
+    if len(blocks) > 50:
+        return "invalid_blocks"
+    for block in blocks:
+        if block.get("type") == "section" and len(block["text"]["text"]) > 3000:
+            return "invalid_blocks"
+    if len(json.dumps(blocks)) > 40000:
+        return "msg_too_long"
+    return None

@@ -1,0 +1,87 @@
+"""/mot-tip over real signed HTTP: ack first, then a private answer through response_url."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from bot.core.coach import Coach
+from bot.llm.offline import OfflineBackend
+from bot.services import build_sink, playbooks_from
+from tests.slack.conftest import signed_headers
+
+BILLING = "I was charged twice for my order and nobody has refunded me."
+
+
+async def test_mot_tip_with_text_answers_privately_with_suggestions(slack_server):
+    server = await slack_server()
+    status, body, _ = await server.command(BILLING)
+    assert status == 200
+    assert json.loads(body) == {"text": "Coaching…", "response_type": "ephemeral"}
+    (answer,) = await server.mock.wait_for("response_url")
+    args = answer.args
+    assert args["response_type"] == "ephemeral" and args["replace_original"] is True
+    texts = [b["text"]["text"] for b in args["blocks"] if b["type"] == "section"]
+    assert "Billing" in texts[0]  # the moment, with its confidence
+    assert sum(1 for t in texts if t.startswith(("*1.*", "*2.*", "*3.*"))) == 3
+    action_ids = [
+        e["action_id"] for b in args["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert {"mot_use_0", "mot_up_0", "mot_down_0", "mot_another"} <= set(action_ids)
+
+
+async def test_mot_tip_without_text_uses_the_callers_latest_thread(slack_server):
+    server = await slack_server()
+    now = time.time()
+    await server.say("U_CUST", BILLING, now)
+    await server.say("U_AGENT", "Let me look into that for you.", now + 1, thread=now)
+    await server.wait_thread(now, 2)
+    await server.command("")
+    (answer,) = await server.mock.wait_for("response_url")
+    assert "Billing" in answer.args["blocks"][0]["text"]["text"]
+
+
+async def test_mot_tip_without_text_and_no_thread_says_what_to_do(slack_server):
+    server = await slack_server()
+    await server.command("", user="U_NOBODY")
+    (answer,) = await server.mock.wait_for("response_url")
+    assert "/mot-tip <the customer's message>" in answer.args["text"]
+
+
+class SlowSink:
+    """A log that takes 300 ms per record, so that the coaching is slow."""
+
+    def __init__(self, sink):
+        self.sink = sink
+
+    def record(self, result):
+        time.sleep(0.3)
+        self.sink.record(result)
+
+
+async def test_the_ack_arrives_before_the_coaching(slack_server, mock_slack, tmp_path):
+    from tests.slack.conftest import slack_settings
+
+    settings = slack_settings(mock_slack, tmp_path)
+    coach = Coach(playbooks_from(settings), OfflineBackend(), SlowSink(build_sink(settings)))
+    server = await slack_server(coach=coach)
+    sent = time.perf_counter()
+    status, body, elapsed = await server.command(BILLING)
+    acked = sent + elapsed
+    assert status == 200 and json.loads(body)["text"] == "Coaching…"
+    assert not server.mock.of("response_url")  # nothing coached yet when the ack arrived
+    (answer,) = await server.mock.wait_for("response_url")
+    assert answer.at > acked and elapsed < 0.3
+
+
+async def test_forged_signature_and_stale_timestamp_are_refused(slack_server):
+    server = await slack_server()
+    body = "command=%2Fmot-tip&text=hello&user_id=U1&channel_id=C1"
+    forged = signed_headers(body, secret="not-the-secret")
+    status, _, _ = await server.post(body, "application/x-www-form-urlencoded", forged)
+    assert status == 401
+    stale = signed_headers(body, timestamp=int(time.time()) - 6 * 60)
+    status, _, _ = await server.post(body, "application/x-www-form-urlencoded", stale)
+    assert status == 401
+    await server.settle(0.1)
+    assert server.mock.calls == []  # nothing was coached, nothing was called

@@ -1,0 +1,209 @@
+"""The shortcut, @mentions, the buttons and the modal, over real signed HTTP."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from sqlalchemy import select
+
+from bot.store import Store
+from bot.store.models import events, outcomes
+from tests.slack.mock_slack import TEAM
+
+BILLING = "I was charged twice for my order and nobody has refunded me."
+
+
+def thread_replies(root: float) -> list[dict]:
+    return [
+        {"user": "U_CUST", "text": BILLING, "ts": f"{root:.6f}", "team": TEAM},
+        {"user": "U_AGENT", "text": "Let me check.", "ts": f"{root + 1:.6f}", "team": TEAM},
+    ]
+
+
+def shortcut(root: float, user: str = "U_AGENT") -> dict:
+    return {
+        "type": "message_action",
+        "callback_id": "mot_coach_thread",
+        "trigger_id": "trig-s",
+        "user": {"id": user},
+        "team": {"id": TEAM},
+        "channel": {"id": "C_ELSEWHERE"},
+        "message": {"ts": f"{root + 1:.6f}", "thread_ts": f"{root:.6f}", "text": "Let me check."},
+        "response_url": "http://127.0.0.1:9/unused",
+    }
+
+
+def button(action_id: str, value: dict, user: str = "U_AGENT", response_url: str = "") -> dict:
+    return {
+        "type": "block_actions",
+        "trigger_id": "trig-b",
+        "user": {"id": user},
+        "team": {"id": TEAM},
+        "container": {"type": "message", "is_ephemeral": True},
+        "channel": {"id": "C_SUPPORT"},
+        "response_url": response_url,
+        "actions": [
+            {"action_id": action_id, "block_id": "b", "type": "button", "value": json.dumps(value)}
+        ],
+    }
+
+
+def rows(server, table, **where):
+    store = Store(server.settings.mot_database_url)
+    with store.engine.connect() as connection:
+        statement = select(table)
+        for name, value in where.items():
+            statement = statement.where(table.c[name] == value)
+        found = [dict(r._mapping) for r in connection.execute(statement)]
+    store.close()
+    return found
+
+
+async def test_shortcut_coaches_on_the_whole_thread_privately(slack_server, mock_slack):
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
+    server = await slack_server()
+    status, _, elapsed = await server.interact(shortcut(root))
+    assert status == 200 and elapsed < 1
+    (tip,) = await mock_slack.wait_for("chat.postEphemeral")
+    assert tip.args["user"] == "U_AGENT" and tip.args["thread_ts"] == f"{root:.6f}"
+    assert "Billing" in str(tip.args["blocks"])
+    (fetch,) = mock_slack.of("conversations.replies")
+    assert fetch.args["channel"] == "C_ELSEWHERE"
+    (event,) = rows(server, events, trigger="shortcut")
+    assert event["agent"] == "U_AGENT" and event["thread"] == f"{root:.6f}"
+    assert [m["role"] for m in event["excerpt"]] == ["customer", "agent"]
+
+
+async def test_mention_in_a_thread_is_answered_only_to_the_mentioner(slack_server, mock_slack):
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = [
+        *thread_replies(root),
+        {"user": "U_AGENT", "text": "<@UBOT> help?", "ts": f"{root + 2:.6f}", "team": TEAM},
+    ]
+    server = await slack_server()
+    await server.event(
+        {
+            "type": "app_mention",
+            "user": "U_AGENT",
+            "text": "<@UBOT> help?",
+            "channel": "C_SUPPORT",
+            "ts": f"{root + 2:.6f}",
+            "thread_ts": f"{root:.6f}",
+        }
+    )
+    await mock_slack.wait_for("chat.postEphemeral")
+    tips = [c for c in mock_slack.of("chat.postEphemeral") if c.args.get("blocks")]
+    assert [t.args["user"] for t in tips] == ["U_AGENT"]
+    assert not mock_slack.of("chat.postMessage")  # never in the customer's view
+    (event,) = rows(server, events, trigger="mention")
+    assert all("UBOT" not in m["text"] for m in event["excerpt"])
+
+
+async def test_buttons_use_rate_and_another_set(slack_server, mock_slack):
+    server = await slack_server(mot_slack_post_replies=True)
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
+    await server.interact(shortcut(root))
+    (tip,) = await mock_slack.wait_for("chat.postEphemeral")
+    actions = {
+        e["action_id"]: json.loads(e["value"])
+        for b in tip.args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+    log_id = actions["mot_use_1"]["l"]
+    response_url = f"{mock_slack.url}/response/buttons"
+    # Use this: recorded, and a modal holding the text, ready to post
+    await server.interact(button("mot_use_1", actions["mot_use_1"]))
+    (opened,) = await mock_slack.wait_for("views.open")
+    view = opened.args["view"]
+    suggestion = server.mot.tracker.tip(log_id).suggestions[1]
+    assert view["blocks"][0]["element"]["initial_value"] == suggestion
+    assert view["submit"]["text"] == "Post to thread"
+    # Post to thread, edited by the agent
+    edited = suggestion + " Thank you for your patience."
+    submission = {
+        "type": "view_submission",
+        "user": {"id": "U_AGENT"},
+        "team": {"id": TEAM},
+        "view": {
+            **view,
+            "id": "V1",
+            "state": {"values": {"reply": {"text": {"type": "plain_text_input", "value": edited}}}},
+        },
+    }
+    status, _, _ = await server.interact(submission)
+    assert status == 200
+    (posted,) = await mock_slack.wait_for("chat.postMessage")
+    assert posted.args["thread_ts"] == f"{root:.6f}" and posted.args["text"] == edited
+    # 👍 and 👎
+    await server.interact(button("mot_up_0", actions["mot_up_0"], response_url=response_url))
+    await server.interact(button("mot_down_2", actions["mot_down_2"], response_url=response_url))
+    await mock_slack.wait_for("response_url", 2)
+    # Another set replaces the tip with the next variant
+    await server.interact(button("mot_another", actions["mot_another"], response_url=response_url))
+    replaced = (await mock_slack.wait_for("response_url", 3))[-1]
+    assert replaced.args["replace_original"] is True and "mot_use_0" in str(replaced.args)
+    for _ in range(100):
+        kinds = [
+            (o["kind"], o["suggestion_index"], o["rating"])
+            for o in rows(server, outcomes, event_uid=log_id)
+        ]
+        if len(kinds) >= 6:
+            break
+        await server.settle(0.02)
+    assert sorted(kinds, key=str) == sorted(
+        [
+            ("shown", None, None),
+            ("used", 1, None),
+            ("edited", 1, None),
+            ("rated", 0, 1),
+            ("rated", 2, -1),
+            ("dismissed", None, None),
+        ],
+        key=str,
+    )
+
+
+async def test_use_this_without_posting_shows_the_text_only(slack_server, mock_slack):
+    server = await slack_server()  # MOT_SLACK_POST_REPLIES off
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
+    await server.interact(shortcut(root))
+    (tip,) = await mock_slack.wait_for("chat.postEphemeral")
+    value = next(
+        json.loads(e["value"])
+        for b in tip.args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "mot_use_0"
+    )
+    await server.interact(button("mot_use_0", value))
+    (opened,) = await mock_slack.wait_for("views.open")
+    assert "submit" not in opened.args["view"]
+    assert opened.args["view"]["blocks"][0]["type"] == "section"
+
+
+async def test_an_unknown_tip_gets_a_clear_answer(slack_server, mock_slack):
+    server = await slack_server()
+    await server.interact(
+        button("mot_use_0", {"l": "gone", "i": 0}, response_url=f"{mock_slack.url}/response/x")
+    )
+    (answer,) = await mock_slack.wait_for("response_url")
+    assert "expired" in answer.args["text"]
+
+
+async def test_a_429_from_the_web_api_is_retried(slack_server, mock_slack):
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
+    mock_slack.rate_limit_once.add("chat.postEphemeral")
+    server = await slack_server()
+    await server.interact(shortcut(root))
+    (tip,) = await mock_slack.wait_for("chat.postEphemeral", timeout=8)
+    assert [c.method for c in mock_slack.calls if c.method.startswith("chat.")] == [
+        "chat.postEphemeral:429",
+        "chat.postEphemeral",
+    ]
+    assert tip.args["user"] == "U_AGENT"
