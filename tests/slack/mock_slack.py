@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+import aiohttp
 from aiohttp import web
 
 BOT_USER, BOT_ID, TEAM = "UBOT", "BBOT", "T1"
@@ -33,6 +34,9 @@ class MockSlack:
         self.app = web.Application()
         self.app.router.add_route("*", "/api/{method}", self.api)
         self.app.router.add_post("/response/{token}", self.response_url)
+        self.app.router.add_get("/socket", self.socket)
+        self.sockets: list[web.WebSocketResponse] = []
+        self.socket_replies: list[dict] = []  # what the app sent back over Socket Mode
         self.runner: web.AppRunner | None = None
         self.url = ""
 
@@ -75,6 +79,17 @@ class MockSlack:
                 args[key] = json.loads(args[key])
         return args
 
+    async def socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: Slack's side of the WebSocket; acks the app sends come back here."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        async for message in ws:
+            if message.type == aiohttp.WSMsgType.TEXT:
+                self.socket_replies.append(json.loads(message.data))
+        return ws
+
     async def response_url(self, request: web.Request) -> web.Response:
         self.calls.append(Call("response_url", await self._args(request)))
         return web.Response(text="ok")
@@ -88,7 +103,8 @@ class MockSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
-        if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
+        token = "xapp-" if method == "apps.connections.open" else "xoxb-"
+        if not request.headers.get("Authorization", "").startswith(f"Bearer {token}"):
             return web.json_response({"ok": False, "error": "not_authed"})
         self.calls.append(Call(method, args))
         problem = _block_problem(args.get("blocks"))
@@ -97,6 +113,8 @@ class MockSlack:
         return web.json_response({"ok": True, **self._answer(method, args)})
 
     def _answer(self, method: str, args: dict) -> dict:
+        if method == "apps.connections.open":
+            return {"url": self.url.replace("http://", "ws://") + "/socket"}
         if method == "auth.test":
             return {"user_id": BOT_USER, "bot_id": BOT_ID, "team_id": TEAM, "user": "mot"}
         if method in ("chat.postMessage", "chat.postEphemeral"):
