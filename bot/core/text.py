@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -111,3 +112,13 @@ def normalise(text: str) -> str:
     also matches "didn't arrive" and "didnt arrive". Equal to `_normalise_slowly`, faster.
     """
     return " ".join(words(text))
+
+
+def edited_fraction(suggested: str, sent: str) -> float:
+    """How much of a suggestion the agent rewrote before sending: 0 (as is) to 1 (all of it).
+
+    difflib's autojunk is off: on texts over 200 characters it treats common characters as noise
+    and would report a lightly edited reply as mostly rewritten.
+    """
+    matcher = difflib.SequenceMatcher(None, suggested, sent, autojunk=False)
+    return round(1.0 - matcher.ratio(), 3)

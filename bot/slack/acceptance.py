@@ -3,9 +3,10 @@ the avoid-phrase check. Pure functions; the listeners record what they find."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
+
+from bot.core.text import edited_fraction
 
 USED_AT_MOST = 0.05  # edit ratio up to which the suggestion counts as sent as is
 EDITED_AT_MOST = 0.6  # beyond this the agent wrote their own reply
@@ -23,13 +24,6 @@ BETTER = {
     "that is not my department": "I'll get this to the right team and follow it up myself.",
 }
 GENERIC = "Say what you can do and when, rather than what you can't."
-
-
-def edited_fraction(suggested: str, sent: str) -> float:
-    """How much of the suggestion was rewritten: 0 (as is) to 1 (all of it). Without difflib's
-    autojunk, which treats common characters in texts over 200 characters as noise."""
-    matcher = difflib.SequenceMatcher(None, suggested, sent, autojunk=False)
-    return round(1.0 - matcher.ratio(), 3)
 
 
 @dataclass(frozen=True)

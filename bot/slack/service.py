@@ -11,9 +11,11 @@ import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot import messages
 from bot.config import Settings
 from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
+from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.tracker import ThreadTracker, Tip
@@ -86,6 +88,17 @@ class SlackCoaching:
     async def close(self) -> None:
         if self._http is not None:
             await self._http.close()
+
+    async def placeholder(
+        self, client: AsyncWebClient, channel: str, user: str, thread_ts: str | None
+    ) -> None:
+        """A private "Coaching…" first, where the backend (an LLM) takes a while."""
+        if isinstance(self.coach.backend, OfflineBackend):
+            return
+        kwargs = {"thread_ts": thread_ts} if thread_ts else {}
+        await client.chat_postEphemeral(
+            channel=channel, user=user, text=messages.SLACK_COACHING, **kwargs
+        )
 
     # --- threads ---
 

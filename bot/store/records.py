@@ -8,7 +8,6 @@ keys `model`, `prompt_version`, `tokens_prompt` and `tokens_completion` fill in 
 
 from __future__ import annotations
 
-import difflib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -118,11 +117,6 @@ def event_row(result: Any, content_mode: str, now: datetime | None = None) -> di
     if row["agent"] is None:
         row["agent"] = _short(result.conversation.last_agent, 128)
     return row
-
-
-def edited_fraction(suggested: str, sent: str) -> float:
-    """How much of a suggestion the agent rewrote before sending: 0 (as is) to 1 (all of it)."""
-    return round(1.0 - difflib.SequenceMatcher(None, suggested, sent).ratio(), 3)
 
 
 def outcome_row(

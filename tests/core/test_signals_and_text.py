@@ -60,3 +60,12 @@ def test_index_fires_exactly_what_a_plain_search_fires(playbooks):
         normalised = normalise(text)
         expected = [(o, w, p) for o, p, w in signals if re.search(p, normalised)]
         assert index.fired(normalised) == expected, text
+
+
+def test_edited_fraction_sees_a_light_edit_of_a_long_reply_as_light():
+    from bot.core.text import edited_fraction
+
+    reply = "I'm sorry about the double charge on your account. " * 6  # > 200 characters
+    assert edited_fraction(reply, reply) == 0
+    assert edited_fraction(reply, reply.replace("double", "duplicate", 1)) < 0.05
+    assert edited_fraction(reply, "Totally different words here.") > 0.8

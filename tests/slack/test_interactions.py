@@ -7,8 +7,13 @@ import time
 
 from sqlalchemy import select
 
+from bot.core.coach import Coach
+from bot.llm.base import Backend
+from bot.llm.offline import OfflineBackend
+from bot.services import build_sink, playbooks_from
 from bot.store import Store
 from bot.store.models import events, outcomes
+from tests.slack.conftest import slack_settings
 from tests.slack.mock_slack import TEAM
 
 BILLING = "I was charged twice for my order and nobody has refunded me."
@@ -207,3 +212,26 @@ async def test_a_429_from_the_web_api_is_retried(slack_server, mock_slack):
         "chat.postEphemeral",
     ]
     assert tip.args["user"] == "U_AGENT"
+
+
+class SlowBackend(Backend):
+    """An LLM stand-in that takes 200 ms, so the agent first sees a placeholder."""
+
+    name = "slow"
+
+    def suggest(self, request):
+        time.sleep(0.2)
+        return OfflineBackend().suggest(request)
+
+
+async def test_slow_backend_shows_a_placeholder_first(slack_server, mock_slack, tmp_path):
+    settings = slack_settings(mock_slack, tmp_path)
+    coach = Coach(playbooks_from(settings), SlowBackend(), build_sink(settings))
+    server = await slack_server(coach=coach)
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
+    await server.interact(shortcut(root))
+    placeholder, tip = await mock_slack.wait_for("chat.postEphemeral", 2)
+    assert placeholder.args["text"] == "Coaching…" and "blocks" not in placeholder.args
+    assert placeholder.args["thread_ts"] == tip.args["thread_ts"] == f"{root:.6f}"
+    assert "mot_use_0" in str(tip.args["blocks"]) and tip.at - placeholder.at >= 0.2

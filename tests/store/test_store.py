@@ -8,11 +8,12 @@ from sqlalchemy import func, select
 
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation
+from bot.core.text import edited_fraction
 from bot.llm.base import CallInfo
 from bot.store import Spool, StoreSink
 from bot.store.models import audit_log, events, outcomes
 from bot.store.queries import get_event
-from bot.store.records import edited_fraction, utcnow
+from bot.store.records import utcnow
 
 PII = "I was charged twice! Card 4111 1111 1111 1111, mail jane@example.com, call 555-123-4567"
 

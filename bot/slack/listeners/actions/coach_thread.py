@@ -31,6 +31,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             )
             return
         context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": team}
+        await mot.placeholder(client, channel, user, thread_ts)
         result = await mot.coach_on(conversation, "shortcut", context)
         await mot.deliver(client, result, channel=channel, user=user, thread_ts=thread_ts)
 

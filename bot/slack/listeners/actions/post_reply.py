@@ -7,7 +7,7 @@ import logging
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.acceptance import edited_fraction
+from bot.core.text import edited_fraction
 from bot.slack.listeners.actions.use_this import POST_CALLBACK
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching

@@ -44,6 +44,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             "agent": user,
             "workspace": body.get("team_id"),
         }
+        await mot.placeholder(client, channel, user, thread_ts)
         result = await mot.coach_on(conversation, "mention", context)
         await mot.deliver(client, result, channel=channel, user=user, thread_ts=thread_ts)
 
