@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.playbooks import load_playbooks
+from tests.store_helpers import fresh_database_url
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -51,3 +52,11 @@ def _isolated_env(monkeypatch, tmp_path):
         "MOT_DASHBOARD_SECRET",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """An empty database, once on SQLite and once on PostgreSQL (skipped where it is unset)."""
+    url, cleanup = fresh_database_url(request.param, tmp_path)
+    yield url
+    cleanup()

@@ -11,18 +11,7 @@ from bot.config import Settings
 from bot.messages import UserError
 from bot.services import build_store
 from bot.store import FilterError, LogFilter, Store, error_summary
-
-FILTERS = (
-    "since",
-    "until",
-    "agent",
-    "channel",
-    "workspace",
-    "playbook",
-    "trigger",
-    "outcome",
-    "channel_kind",
-)
+from bot.store.filters import FILTER_NAMES
 
 
 def cli_actor() -> str:
@@ -49,6 +38,6 @@ def open_log(settings: Settings) -> Store:
 
 def log_filter_from(args) -> LogFilter:
     try:
-        return LogFilter.parse({name: getattr(args, name, None) for name in FILTERS})
+        return LogFilter.parse({name: getattr(args, name, None) for name in FILTER_NAMES})
     except FilterError as exc:
         raise UserError(messages.bad_filter(str(exc))) from None

@@ -91,6 +91,20 @@ def parse_time(value: str, name: str, end_of_day: bool = False) -> datetime:
     return moment
 
 
+# The filters a reviewer can set, in the order the CLI and the dashboard offer them.
+FILTER_NAMES = (
+    "since",
+    "until",
+    "agent",
+    "channel",
+    "workspace",
+    "playbook",
+    "trigger",
+    "outcome",
+    "channel_kind",
+)
+
+
 @dataclass(frozen=True)
 class LogFilter:
     since: datetime | None = None

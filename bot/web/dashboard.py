@@ -14,23 +14,13 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store import FilterError, LogFilter, error_summary
+from bot.store.filters import FILTER_NAMES
 from bot.store.queries import count_events, event_exists, get_event, list_events
 from bot.store.vocabulary import CHANNEL_KINDS, OUTCOMES, TRIGGERS
 from bot.web.keys import COACH, STORE
 from bot.web.pages import error_page, lead_scope, render, session_of
 
 PAGE_SIZE = 50
-FILTER_NAMES = (
-    "since",
-    "until",
-    "agent",
-    "channel",
-    "workspace",
-    "playbook",
-    "trigger",
-    "outcome",
-    "channel_kind",
-)
 
 
 def database_down(request: web.Request, exc: Exception) -> web.Response:

@@ -7,20 +7,13 @@ from bot.config import Settings
 from bot.store import Store
 from bot.web.app import create_app
 from bot.web.passwords import hash_password
-from tests.store_helpers import event_row, fresh_database_url
+from tests.store_helpers import event_row
 
 PASSWORDS = {"alice": "alice-password", "bob": "bob-password"}
 # Fast hashes for tests; real ones (mot-coach dashboard hash-password) use 600,000 rounds.
 USERS = {name: hash_password(password, iterations=1000) for name, password in PASSWORDS.items()}
 SCOPES = {"bob": ["C1"]}  # bob leads channel C1 only
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    url, cleanup = fresh_database_url(request.param, tmp_path)
-    yield url
-    cleanup()
 
 
 @pytest.fixture
