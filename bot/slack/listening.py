@@ -49,7 +49,9 @@ async def handle_message(
     role = await mot.people.role(
         client, user, event.get("user_team") or event.get("team"), body.get("team_id"), starter
     )
-    thread = mot.tracker.add(channel, thread_ts, role, text, float(event["ts"]), user)
+    thread = mot.tracker.add(
+        channel, thread_ts, role, text, float(event["ts"]), user, workspace=body.get("team_id")
+    )
     if role == "agent" and user:
         await on_agent_reply(mot, client, thread, user, text)
     await check_thread(mot, client, thread)

@@ -28,9 +28,17 @@ class SlackCoaching:
     def __init__(self, settings: Settings, coach: Coach, sink: Any = None):
         self.settings, self.coach, self.sink = settings, coach, sink
         self.store = getattr(sink, "store", None)
-        self.tracker = ThreadTracker()
+        self.tracker = ThreadTracker(log=self._thread_log())
         self.people = People(settings)
         self._http: aiohttp.ClientSession | None = None
+
+    def _thread_log(self):
+        """Tracked threads are written to the log's database too, when there is one."""
+        if self.store is None:
+            return None
+        from bot.store.tracking import ThreadLog
+
+        return ThreadLog(self.store, "slack", self.settings.mot_log_content)
 
     # --- the coach and the log, off the event loop ---
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # BIGINT ids on PostgreSQL; SQLite needs INTEGER for an auto-incrementing rowid.
@@ -106,7 +116,7 @@ class Purge(Base):
     actor: Mapped[str | None] = mapped_column(String(128))
     events_deleted: Mapped[int] = mapped_column(Integer)
     outcomes_deleted: Mapped[int] = mapped_column(Integer)
-    other_deleted: Mapped[int] = mapped_column(Integer)  # processed events and nudge states
+    other_deleted: Mapped[int] = mapped_column(Integer)  # deliveries, nudge states, tracked msgs
 
 
 class AuditEntry(Base):
@@ -122,9 +132,35 @@ class AuditEntry(Base):
     detail: Mapped[dict | None] = mapped_column(JSON)
 
 
+class TrackedMessage(Base):
+    """A message of a thread (Slack) or reply chain (Teams) the bot tracks from a channel, so
+    that a restart or another replica still knows the conversation. `text` follows
+    MOT_LOG_CONTENT: as is (full), with PII replaced (redacted), or None (none)."""
+
+    __tablename__ = "tracked_messages"
+    __table_args__ = (
+        UniqueConstraint(
+            "channel_kind", "thread_key", "message_id", name="uq_tracked_messages_message"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    channel_kind: Mapped[str] = mapped_column(String(16))  # slack | teams
+    workspace: Mapped[str | None] = mapped_column(String(128))  # or Teams tenant
+    channel: Mapped[str | None] = mapped_column(String(128))
+    thread_key: Mapped[str] = mapped_column(String(255))  # Slack channel:thread_ts, Teams chain
+    message_id: Mapped[str] = mapped_column(String(255))  # Slack ts, Teams activity id
+    ts: Mapped[float | None] = mapped_column(Float)  # seconds since the epoch
+    role: Mapped[str] = mapped_column(String(16))  # customer | agent
+    author: Mapped[str | None] = mapped_column(String(128))
+    text: Mapped[str | None] = mapped_column(Text)
+
+
 events = CoachingEvent.__table__
 outcomes = CoachingOutcome.__table__
 processed_events = ProcessedEvent.__table__
 nudge_states = NudgeState.__table__
 purges = Purge.__table__
 audit_log = AuditEntry.__table__
+tracked_messages = TrackedMessage.__table__

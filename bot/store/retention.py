@@ -10,7 +10,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, select
 
-from bot.store.models import events, nudge_states, outcomes, processed_events, purges
+from bot.store.models import (
+    events,
+    nudge_states,
+    outcomes,
+    processed_events,
+    purges,
+    tracked_messages,
+)
 from bot.store.records import utcnow
 from bot.store.store import Store
 
@@ -43,8 +50,9 @@ def count_older(store: Store, cutoff: datetime) -> int:
 def purge(
     store: Store, cutoff: datetime, reason: str, actor: str | None = None, record_empty: bool = True
 ) -> PurgeResult:
-    """Delete events (and their outcomes), deliveries and nudge states older than `cutoff`, in
-    one transaction, and add a row to `purges` (for an empty purge only if `record_empty`)."""
+    """Delete events (and their outcomes), deliveries, nudge states and tracked thread messages
+    older than `cutoff`, in one transaction, and add a row to `purges` (for an empty purge only
+    if `record_empty`)."""
     old_event_uids = select(events.c.uid).where(events.c.created_at < cutoff)
     with store.writing() as connection:
         outcomes_deleted = connection.execute(
@@ -60,6 +68,9 @@ def purge(
         ).rowcount
         other_deleted += connection.execute(
             delete(nudge_states).where(nudge_states.c.last_nudged_at < cutoff)
+        ).rowcount
+        other_deleted += connection.execute(
+            delete(tracked_messages).where(tracked_messages.c.created_at < cutoff)
         ).rowcount
         result = PurgeResult(cutoff, events_deleted, outcomes_deleted, other_deleted, False)
         if record_empty or events_deleted or outcomes_deleted or other_deleted:

@@ -10,14 +10,21 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, or_, select, text, update
+from sqlalchemy import Connection, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 
 from bot.store import migrate
 from bot.store.database import WRITE, create_database_engine, database_url, shown_url
-from bot.store.models import audit_log, events, nudge_states, outcomes, processed_events
+from bot.store.models import (
+    audit_log,
+    events,
+    nudge_states,
+    outcomes,
+    processed_events,
+    tracked_messages,
+)
 from bot.store.records import utcnow
 
 
@@ -166,6 +173,71 @@ class Store:
                     detail=detail,
                 )
             )
+
+    # --- tracked thread messages (Slack threads, Teams reply chains) ---
+
+    def add_tracked_message(
+        self,
+        channel_kind: str,
+        thread_key: str,
+        message_id: str,
+        role: str,
+        text: str | None,
+        *,
+        workspace: str | None = None,
+        channel: str | None = None,
+        ts: float | None = None,
+        author: str | None = None,
+    ) -> bool:
+        """Store one message of a tracked thread; False if it was already stored (a redelivery).
+        `text` is stored as given: callers apply MOT_LOG_CONTENT (see bot.store.tracking)."""
+        statement = self._insert(tracked_messages).on_conflict_do_nothing(
+            index_elements=["channel_kind", "thread_key", "message_id"]
+        )
+        row = {
+            "created_at": utcnow(),
+            "channel_kind": channel_kind[:16],
+            "workspace": None if workspace is None else workspace[:128],
+            "channel": None if channel is None else channel[:128],
+            "thread_key": thread_key[:255],
+            "message_id": message_id[:255],
+            "ts": ts,
+            "role": role[:16],
+            "author": None if author is None else author[:128],
+            "text": text,
+        }
+        with self.writing() as connection:
+            return _inserted(connection, statement, row) == 1
+
+    def tracked_thread(self, channel_kind: str, thread_key: str, limit: int = 50) -> list[dict]:
+        """The thread's last `limit` messages, oldest first (by ts, then arrival)."""
+        t = tracked_messages
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(t.c.message_id, t.c.ts, t.c.role, t.c.author, t.c.text, t.c.created_at)
+                .where(t.c.channel_kind == channel_kind, t.c.thread_key == thread_key[:255])
+                .order_by(t.c.ts.desc().nulls_last(), t.c.id.desc())
+                .limit(limit)
+            )
+            return [dict(row._mapping) for row in reversed(rows.all())]
+
+    def latest_tracked_thread(self, channel_kind: str, channel: str, author: str) -> str | None:
+        """The thread key of the most recently active thread in `channel` that `author` wrote
+        in, or None."""
+        t = tracked_messages
+        mine = (
+            select(t.c.thread_key)
+            .where(t.c.channel_kind == channel_kind, t.c.channel == channel, t.c.author == author)
+            .distinct()
+        )
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(t.c.thread_key)
+                .where(t.c.channel_kind == channel_kind, t.c.thread_key.in_(mine))
+                .group_by(t.c.thread_key)
+                .order_by(func.max(t.c.id).desc())
+                .limit(1)
+            ).scalar()
 
     def audit_entries(self, limit: int = 100) -> list[dict]:
         with self.engine.connect() as connection:

@@ -40,8 +40,17 @@ class CoachBot(ActivityHandler):
         self.coach = coach
         self.settings = settings
         self.delivery = delivery or ConnectorDelivery(settings.microsoft_app_id)
-        self.chains = chains or ReplyChains()
+        self.chains = chains or ReplyChains(log=self._thread_log())
         self.listener = Listener(coach, settings, self.chains, self.delivery, {})
+
+    def _thread_log(self):
+        """Reply chains are written to the log's database too, when there is one."""
+        store = getattr(self.coach.sink, "store", None)
+        if store is None:
+            return None
+        from bot.store.tracking import ThreadLog
+
+        return ThreadLog(store, "teams", self.settings.mot_log_content)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity, place = turn_context.activity, place_of(turn_context.activity)
@@ -87,7 +96,7 @@ class CoachBot(ActivityHandler):
     ) -> None:
         """Coaching on a reply chain goes privately to the requester, never to the channel."""
         requester: ChannelAccount = turn_context.activity.from_property
-        conversation = self.chains.get(place.chain)
+        conversation = await asyncio.to_thread(self.chains.get, place.chain)
         if argument is None:
             card = cards.card([cards.text(CHANNEL_USAGE)])
         elif conversation.is_empty() and not argument:

@@ -71,7 +71,8 @@ class Listener:
         if not text or not await self.claim(activity):
             return
         sender = activity.from_property
-        role = self.role_of(activity, self.chains.get(place.chain))
+        chain = await asyncio.to_thread(self.chains.get, place.chain)
+        role = self.role_of(activity, chain)
         if sender and sender.name:
             self.names[sender.id] = sender.name
         message = Message(
@@ -80,7 +81,14 @@ class Listener:
             author=sender.id if sender else None,
             ts=activity.timestamp.timestamp() if activity.timestamp else None,
         )
-        conversation = self.chains.add(place.chain, message)
+        conversation = await asyncio.to_thread(
+            self.chains.add,
+            place.chain,
+            message,
+            message_id=activity.id,
+            tenant=place.tenant,
+            channel=place.channel,
+        )
         if role == "customer":
             await self.maybe_nudge(turn_context, place, conversation)
 

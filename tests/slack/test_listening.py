@@ -236,3 +236,26 @@ async def test_avoid_phrase_gets_a_private_note_unless_turned_off(slack_server):
     await quiet.wait_thread(root + 50, 2)
     await quiet.settle(0.3)
     assert len(quiet.mock.of("chat.postEphemeral")) == 1
+
+
+async def test_a_thread_survives_a_restart(slack_server):
+    """A new app on the same log (a restart, or another replica) still has the thread, from the
+    log's database, without asking Slack for the replies."""
+    first = await slack_server()
+    root = time.time()
+    await first.say("U_CUST", OPENING, root)
+    await first.say("U_AGENT", "Let me check that for you.", root + 1, thread=root)
+    await first.wait_thread(root, 2)
+    second = await slack_server()
+    thread = second.mot.tracker.get("C_SUPPORT", f"{root:.6f}")
+    assert [(m.role, m.author, m.text) for m in thread.conversation.messages] == [
+        ("customer", "U_CUST", OPENING),
+        ("agent", "U_AGENT", "Let me check that for you."),
+    ]
+    assert thread.participants == {"U_CUST", "U_AGENT"}
+    # and the restarted app's `/mot-tip` without text finds the caller's latest thread there
+    third = await slack_server()
+    await third.command("")
+    (answer,) = await third.mock.wait_for("response_url")
+    assert "Billing" in answer.args["blocks"][0]["text"]["text"]
+    assert not third.mock.of("conversations.replies")

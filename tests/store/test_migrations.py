@@ -20,6 +20,7 @@ TABLES = {
     "nudge_states",
     "purges",
     "audit_log",
+    "tracked_messages",
     "alembic_version",
 }
 
@@ -41,7 +42,7 @@ def test_upgrade_from_empty_matches_the_models(database_url):
     store.close()
 
 
-@pytest.mark.parametrize("start", ["0001", "0002"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003"])
 def test_upgrade_from_each_earlier_revision_keeps_the_data(database_url, start):
     store = Store(database_url)
     migrate.upgrade(store.engine, start)

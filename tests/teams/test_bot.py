@@ -197,3 +197,31 @@ async def test_every_other_card_validates(harness, card_validator):
     for hint in hints:
         card_validator.validate(hint)
     assert ["@mention me" in h["body"][0]["text"] for h in hints] == [True, False]
+
+
+async def test_a_reply_chain_survives_a_restart(tmp_path, card_validator):
+    """A new bot on the same log (a restart, or another replica) still knows the chain: it is
+    kept in the log's database as MOT_LOG_CONTENT allows (redacted by default)."""
+    settings = teams_settings(tmp_path)
+    root, customer = "1700000000950", A.user("29:cus", "Carla")
+    first = CoachBot(build_coach(settings), settings, delivery=RecordingDelivery())
+    opening = "The app crashes every time I open my invoices, mail me at carla@example.com"
+    await turn(
+        TestAdapter(first.on_turn), first, A.channel_message("https://x", root, opening, customer)
+    )
+    chain = f"{A.CHANNEL};messageid={root}"
+    assert first.chains.get(chain).messages[0].text == opening  # memory: as sent
+
+    delivery = RecordingDelivery()
+    second = CoachBot(build_coach(settings), settings, delivery=delivery)
+    restored = second.chains.get(chain)
+    assert [(m.role, m.author) for m in restored.messages] == [("customer", "29:cus")]
+    assert "carla@example.com" not in restored.messages[0].text  # stored redacted
+    assert "[EMAIL_1]" in restored.messages[0].text
+    adapter = TestAdapter(second.on_turn)
+    mention = A.channel_message("https://x", root, "mot-tip", A.user("29:ben", "Ben"), mention=True)
+    await turn(adapter, second, mention)
+    [(user, card, _)] = delivery.to_users
+    assert user == "29:ben" and "Paste the conversation" not in str(card)
+    card_validator.validate(card)
+    assert "Escalation" in str(card)

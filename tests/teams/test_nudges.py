@@ -88,7 +88,7 @@ async def test_dedupe_and_cooldown_hold_on_postgresql_too(tmp_path, connector):
     second = await _client(teams_settings(tmp_path, mot_database_url=url))
     try:
         await _open_chain(first, connector, "1700000000500")
-        await _open_chain(second, connector, "1700000000500")  # the other instance's history
+        # the chain's history reaches the other instance through the log's database
         angry = A.channel_message(connector.url, "1700000000500", ANGRY, CUSTOMER)
         await post(first, angry)
         await post(second, angry)

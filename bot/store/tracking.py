@@ -1,0 +1,143 @@
+"""Tracked thread messages in the log's database, shared by Slack threads and Teams reply chains.
+
+The channels keep their recent threads in memory as a front; every message they track is also
+written here, and a thread missing from memory (after a restart, or on another replica) is read
+back from here. The text follows MOT_LOG_CONTENT: as is (`full`), with PII replaced (`redacted`,
+so the coach works on the redacted text after a restart), or not at all (`none`: only who wrote
+what when is kept, so a restored thread knows its participants but has no messages to coach on).
+
+A database outage never fails a request: tracking falls back to memory only (with a warning)
+and the database is tried again after `retry_after` seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.core.conversation import Message
+from bot.core.redact import redact
+
+log = logging.getLogger(__name__)
+RETRY_AFTER = 30.0
+
+
+def stored_text(text: str, content_mode: str) -> str | None:
+    """The text to store for a tracked message under MOT_LOG_CONTENT `content_mode`."""
+    if content_mode == "full":
+        return text
+    if content_mode == "none":
+        return None
+    return redact(text).text
+
+
+def _summary(exc: BaseException) -> str:
+    """The first line of a database error (as bot.store.store.error_summary, without SQLAlchemy)."""
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+@dataclass
+class StoredThread:
+    """A thread as the database has it: the messages with text (oldest first) and every author."""
+
+    messages: list[Message] = field(default_factory=list)
+    authors: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.messages or self.authors)
+
+
+class ThreadLog:
+    """Write-through and read-back of tracked messages for one channel kind (slack | teams)."""
+
+    def __init__(
+        self,
+        store: Any,
+        channel_kind: str,
+        content_mode: str = "redacted",
+        retry_after: float = RETRY_AFTER,
+    ):
+        self.store, self.channel_kind, self.content_mode = store, channel_kind, content_mode
+        self.retry_after = retry_after
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    def _available(self) -> bool:
+        return time.monotonic() >= self._down_until
+
+    def _failed(self, doing: str, exc: BaseException) -> None:
+        with self._lock:
+            first = self._available()
+            self._down_until = time.monotonic() + self.retry_after
+        if first:
+            log.warning(
+                "cannot %s tracked %s messages in the log (%s); tracking in memory only",
+                doing,
+                self.channel_kind,
+                _summary(exc),
+            )
+
+    def add(
+        self,
+        thread_key: str,
+        message: Message,
+        message_id: str | None = None,
+        *,
+        workspace: str | None = None,
+        channel: str | None = None,
+    ) -> bool:
+        """Store `message` (once per message id); False if it was not stored, for any reason."""
+        if not self._available():
+            return False
+        try:
+            self.store.ensure_schema()
+            return self.store.add_tracked_message(
+                self.channel_kind,
+                thread_key,
+                message_id or uuid.uuid4().hex,
+                message.role,
+                stored_text(message.text, self.content_mode),
+                workspace=workspace,
+                channel=channel,
+                ts=message.ts,
+                author=message.author,
+            )
+        except Exception as exc:
+            self._failed("store", exc)
+            return False
+
+    def load(self, thread_key: str, limit: int) -> StoredThread | None:
+        """The thread's last `limit` messages; None if the database has none or is down."""
+        if not self._available():
+            return None
+        try:
+            self.store.ensure_schema()
+            rows = self.store.tracked_thread(self.channel_kind, thread_key, limit)
+        except Exception as exc:
+            self._failed("read", exc)
+            return None
+        found = StoredThread()
+        for row in rows:
+            if row["author"]:
+                found.authors.add(row["author"])
+            if row["text"] is not None and row["role"] in ("customer", "agent"):
+                found.messages.append(
+                    Message(role=row["role"], text=row["text"], ts=row["ts"], author=row["author"])
+                )
+        return found or None
+
+    def latest_thread(self, channel: str, author: str) -> str | None:
+        """The key of the most recently active thread in `channel` that `author` wrote in."""
+        if not self._available():
+            return None
+        try:
+            self.store.ensure_schema()
+            return self.store.latest_tracked_thread(self.channel_kind, channel, author)
+        except Exception as exc:
+            self._failed("read", exc)
+            return None
