@@ -22,26 +22,14 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+from bot.core.playbooks import BUILTIN_IDS
 from bot.store import LogFilter, Store
 from bot.store.export import export_chunks
 from bot.store.queries import count_events, iter_events, list_events
 from bot.store.records import new_uid, utcnow
 from bot.store.stats import compute_stats
 
-PLAYBOOKS = (
-    "billing-dispute",
-    "order-status",
-    "product-defect",
-    "service-outage",
-    "account-access",
-    "repeat-contact",
-    "escalation-request",
-    "cancellation-risk",
-    "praise",
-    "first-contact",
-    "information-request",
-    "purchase-decision",
-)
+PLAYBOOKS = BUILTIN_IDS
 TEXT = (
     "Hi, I was charged twice for order 4411 and nobody answered my last two emails. "
     "Please fix this today."
