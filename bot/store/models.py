@@ -157,6 +157,24 @@ class TrackedMessage(Base):
     text: Mapped[str | None] = mapped_column(Text)
 
 
+class ConversationReferenceRow(Base):
+    """A Bot Framework conversation reference, for proactive messages: in Teams, the 1:1 chat
+    with a user (key: the Teams user id or Entra object id) or a channel (key: the channel id)."""
+
+    __tablename__ = "conversation_references"
+    __table_args__ = (
+        UniqueConstraint("channel_kind", "key", name="uq_conversation_references_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    channel_kind: Mapped[str] = mapped_column(String(16))  # teams
+    key: Mapped[str] = mapped_column(String(255))  # user id for a 1:1 chat, or channel id
+    tenant: Mapped[str | None] = mapped_column(String(128))
+    service_url: Mapped[str | None] = mapped_column(String(512))
+    reference: Mapped[dict] = mapped_column(JSON)  # ConversationReference.serialize()
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 events = CoachingEvent.__table__
 outcomes = CoachingOutcome.__table__
 processed_events = ProcessedEvent.__table__
@@ -164,3 +182,4 @@ nudge_states = NudgeState.__table__
 purges = Purge.__table__
 audit_log = AuditEntry.__table__
 tracked_messages = TrackedMessage.__table__
+conversation_references = ConversationReferenceRow.__table__

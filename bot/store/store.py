@@ -19,6 +19,7 @@ from bot.store import migrate
 from bot.store.database import WRITE, create_database_engine, database_url, shown_url
 from bot.store.models import (
     audit_log,
+    conversation_references,
     events,
     nudge_states,
     outcomes,
@@ -238,6 +239,50 @@ class Store:
                 .order_by(func.max(t.c.id).desc())
                 .limit(1)
             ).scalar()
+
+    # --- conversation references (proactive messages) ---
+
+    def save_conversation_reference(
+        self,
+        channel_kind: str,
+        key: str,
+        reference: dict,
+        *,
+        tenant: str | None = None,
+        service_url: str | None = None,
+    ) -> None:
+        """Store (or replace) the serialized conversation reference for (`channel_kind`, `key`)."""
+        row = {
+            "channel_kind": channel_kind[:16],
+            "key": key[:255],
+            "tenant": None if tenant is None else tenant[:128],
+            "service_url": None if service_url is None else service_url[:512],
+            "reference": reference,
+            "updated_at": utcnow(),
+        }
+        insert = self._insert(conversation_references).values(row)
+        statement = insert.on_conflict_do_update(
+            index_elements=["channel_kind", "key"],
+            set_={
+                "tenant": insert.excluded.tenant,
+                "service_url": insert.excluded.service_url,
+                "reference": insert.excluded.reference,
+                "updated_at": insert.excluded.updated_at,
+            },
+        )
+        with self.writing() as connection:
+            connection.execute(statement)
+
+    def conversation_reference(self, channel_kind: str, key: str) -> dict | None:
+        """The stored row (tenant, service_url, reference, updated_at) for the key, or None."""
+        t = conversation_references
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(t.c.key, t.c.tenant, t.c.service_url, t.c.reference, t.c.updated_at).where(
+                    t.c.channel_kind == channel_kind[:16], t.c.key == key[:255]
+                )
+            ).first()
+        return dict(row._mapping) if row else None
 
     def audit_entries(self, limit: int = 100) -> list[dict]:
         with self.engine.connect() as connection:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
-from botbuilder.schema import AdaptiveCardInvokeResponse, ChannelAccount
+from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 
 from bot.config import Settings
 from bot.core.coach import Coach
@@ -16,6 +16,7 @@ from bot.teams.activities import Place, command_argument, mentions_bot, place_of
 from bot.teams.chains import ReplyChains
 from bot.teams.delivery import ConnectorDelivery, Delivery
 from bot.teams.listening import Listener
+from bot.teams.references import ReferenceBook
 
 log = logging.getLogger(__name__)
 USAGE = (
@@ -39,7 +40,9 @@ class CoachBot(ActivityHandler):
     ):
         self.coach = coach
         self.settings = settings
-        self.delivery = delivery or ConnectorDelivery(settings.microsoft_app_id)
+        store = getattr(coach.sink, "store", None)
+        self.references = ReferenceBook(store) if store is not None else None
+        self.delivery = delivery or ConnectorDelivery(settings.microsoft_app_id, self.references)
         self.chains = chains or ReplyChains(log=self._thread_log())
         self.listener = Listener(coach, settings, self.chains, self.delivery, {})
 
@@ -51,6 +54,32 @@ class CoachBot(ActivityHandler):
         from bot.store.tracking import ThreadLog
 
         return ThreadLog(store, "teams", self.settings.mot_log_content)
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if (
+            activity.type
+            in (
+                ActivityTypes.message,
+                ActivityTypes.installation_update,
+                ActivityTypes.conversation_update,
+            )
+            and place_of(activity).is_personal
+        ):
+            await self._remember(activity)
+        await super().on_turn(turn_context)
+
+    async def _remember(self, activity, channel: str | None = None) -> None:
+        """Store the conversation reference (1:1 chat, or `channel`); never fails the turn."""
+        if self.references is None:
+            return
+        try:
+            if channel:
+                await self.references.save_channel(activity, channel)
+            else:
+                await self.references.save_personal(activity)
+        except Exception:
+            log.warning("could not store the conversation reference", exc_info=True)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity, place = turn_context.activity, place_of(turn_context.activity)
@@ -70,6 +99,8 @@ class CoachBot(ActivityHandler):
             else None
         )
         if place.scope == "channel" and self.listener.listens_to(place, channel_name):
+            if place.channel:
+                await self._remember(activity, place.channel)
             await self.listener.on_message(turn_context, place)
 
     def _context(self, turn_context: TurnContext, place: Place) -> dict:

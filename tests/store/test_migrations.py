@@ -21,6 +21,7 @@ TABLES = {
     "purges",
     "audit_log",
     "tracked_messages",
+    "conversation_references",
     "alembic_version",
 }
 
@@ -42,7 +43,7 @@ def test_upgrade_from_empty_matches_the_models(database_url):
     store.close()
 
 
-@pytest.mark.parametrize("start", ["0001", "0002", "0003"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004"])
 def test_upgrade_from_each_earlier_revision_keeps_the_data(database_url, start):
     store = Store(database_url)
     migrate.upgrade(store.engine, start)
