@@ -19,7 +19,7 @@ _EXPORTS = {
     "StoreSink": "bot.store.sink",
     "Spool": "bot.store.spool",
     "Store": "bot.store.store",
-    "error_summary": "bot.store.store",
+    "error_summary": "bot.store.outage",
 }
 __all__ = sorted(_EXPORTS)
 

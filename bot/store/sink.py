@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from bot import metrics
+from bot.store.outage import error_summary
 from bot.store.records import event_row, outcome_row
 from bot.store.spool import Spool
-from bot.store.store import Store, error_summary
+from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -29,12 +29,6 @@ from bot.store.models import (
 from bot.store.records import utcnow
 
 
-def error_summary(exc: BaseException) -> str:
-    """The first line of a database error, without SQLAlchemy's boilerplate."""
-    orig = getattr(exc, "orig", None) or exc
-    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
-
-
 class Store:
     def __init__(self, url: str | URL, busy_timeout_ms: int = 5000):
         self.url = url if isinstance(url, URL) else database_url(url)

@@ -13,17 +13,15 @@ and the database is tried again after `retry_after` seconds.
 from __future__ import annotations
 
 import logging
-import threading
-import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.core.conversation import Message
 from bot.core.redact import redact
+from bot.store.outage import RETRY_AFTER, OutageBackoff, error_summary
 
 log = logging.getLogger(__name__)
-RETRY_AFTER = 30.0
 
 
 def stored_text(text: str, content_mode: str) -> str | None:
@@ -33,12 +31,6 @@ def stored_text(text: str, content_mode: str) -> str | None:
     if content_mode == "none":
         return None
     return redact(text).text
-
-
-def _summary(exc: BaseException) -> str:
-    """The first line of a database error (as bot.store.store.error_summary, without SQLAlchemy)."""
-    orig = getattr(exc, "orig", None) or exc
-    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
 
 
 @dataclass
@@ -64,22 +56,18 @@ class ThreadLog:
     ):
         self.store, self.channel_kind, self.content_mode = store, channel_kind, content_mode
         self.retry_after = retry_after
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        self._backoff = OutageBackoff(retry_after)
 
     def _available(self) -> bool:
-        return time.monotonic() >= self._down_until
+        return self._backoff.available()
 
     def _failed(self, doing: str, exc: BaseException) -> None:
-        with self._lock:
-            first = self._available()
-            self._down_until = time.monotonic() + self.retry_after
-        if first:
+        if self._backoff.failed():
             log.warning(
                 "cannot %s tracked %s messages in the log (%s); tracking in memory only",
                 doing,
                 self.channel_kind,
-                _summary(exc),
+                error_summary(exc),
             )
 
     def add(

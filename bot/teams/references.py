@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
-import time
 from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationAccount, ConversationReference
 
+from bot.store.outage import RETRY_AFTER, OutageBackoff, error_summary
+
 log = logging.getLogger(__name__)
 CHANNEL_KIND = "teams"
-RETRY_AFTER = 30.0
-
-
-def _summary(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
 
 
 def _tenant(activity: Activity) -> str | None:
@@ -44,23 +38,19 @@ class ReferenceBook:
 
     def __init__(self, store: Any, retry_after: float = RETRY_AFTER):
         self.store, self.retry_after = store, retry_after
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        self._backoff = OutageBackoff(retry_after)
         self._saved: dict[str, dict] = {}  # key -> the reference last written by this process
 
     def _available(self) -> bool:
-        return time.monotonic() >= self._down_until
+        return self._backoff.available()
 
     def _failed(self, doing: str, exc: BaseException) -> None:
-        with self._lock:
-            first = self._available()
-            self._down_until = time.monotonic() + self.retry_after
-        if first:
+        if self._backoff.failed():
             log.warning(
                 "cannot %s Teams conversation references in the log (%s); "
                 "creating conversations instead",
                 doing,
-                _summary(exc),
+                error_summary(exc),
             )
 
     def _save(self, keys: list[str], reference: dict, tenant: str | None) -> None:
