@@ -103,6 +103,9 @@ class Settings(BaseSettings):
     # Nudge when a thread reaches `escalate` (escalate), or whenever its level rises (rise).
     mot_slack_nudge_on: Literal["escalate", "rise"] = "escalate"
     mot_slack_nudge_cooldown_seconds: float = Field(900.0, ge=0)  # per thread and level
+    # Slack requests worked on at once after their ack; the rest wait their turn, so that
+    # acks stay instant under load. Raise it for an LLM backend whose calls take seconds.
+    mot_slack_concurrency: int = Field(16, ge=1)
     # Who is nudged when no agent has replied yet: "U0123" for every channel, or per channel
     # "C0AAA=U0123, C0BBB=U0456" (a "*=U0789" entry is the default).
     mot_slack_on_call: Annotated[dict[str, str], NoDecode] = {}
@@ -110,6 +113,9 @@ class Settings(BaseSettings):
     # A private note when an agent's message uses a playbook's "avoid" phrase.
     mot_slack_avoid_phrase_notes: bool = True
     mot_slack_dashboard_url: str | None = None  # the dashboard link in the leads' App Home
+    # With an LLM backend, /mot-tip and Another set show the drafts as they are written, one
+    # update per this many seconds at most (a response_url takes 5 posts); 0 shows none.
+    mot_slack_stream_interval_seconds: float = Field(1.0, ge=0)
 
     @field_validator("mot_slack_on_call", mode="before")
     @classmethod

@@ -88,11 +88,12 @@ class CoachingResult:
 
 
 class SuggestionSink(Protocol):
-    def record(self, result: CoachingResult) -> None: ...
+    def record(self, result: CoachingResult, shown_to: str | None = None) -> None:
+        """Log the result; `shown_to` (who saw it) when the channel logs after delivering."""
 
 
 class NullSink:
-    def record(self, result: CoachingResult) -> None:
+    def record(self, result: CoachingResult, shown_to: str | None = None) -> None:
         return None
 
 
@@ -159,7 +160,10 @@ class Coach:
         variant: int = 0,
         now: float | None = None,
         on_draft: DraftCallback | None = None,
+        record: bool = True,
     ) -> CoachingResult:
+        """Assess and suggest; the result goes to the sink unless `record` is False (a channel
+        that logs the result itself once it has been delivered)."""
         started = time.perf_counter()
         assessment = self.assess(conversation, now=now)
         suggestions, backend, reason = self.suggest(conversation, assessment, variant, on_draft)
@@ -175,8 +179,16 @@ class Coach:
             context=dict(context or {}),
             call=getattr(suggestions, "call", None),
         )
-        try:
-            self.sink.record(result)
-        except Exception:  # the log must never cost the agent their tip
-            log.exception("could not record coaching result for %s", conversation.id)
+        if record:
+            self.log(result)
         return result
+
+    def log(self, result: CoachingResult, shown_to: str | None = None) -> None:
+        """Write the result to the sink; the log must never cost the agent their tip."""
+        try:
+            if shown_to is None:
+                self.sink.record(result)
+            else:
+                self.sink.record(result, shown_to=shown_to)
+        except Exception:
+            log.exception("could not record coaching result for %s", result.conversation.id)

@@ -42,14 +42,13 @@ async def handle_message(
     if event_id and not await mot.claim(f"slack:event:{event_id}"):
         return
     thread_ts = event.get("thread_ts") or event["ts"]
-    starter = (
-        event.get("user") if thread_ts == event["ts"] else thread_starter(mot, channel, thread_ts)
-    )
+    is_root = thread_ts == event["ts"]
+    starter = event.get("user") if is_root else await thread_starter(mot, channel, thread_ts)
     user = event.get("user") or event.get("bot_id")
     role = await mot.people.role(
         client, user, event.get("user_team") or event.get("team"), body.get("team_id"), starter
     )
-    thread = mot.tracker.add(
+    thread = await mot.tracker.add_async(
         channel, thread_ts, role, text, float(event["ts"]), user, workspace=body.get("team_id")
     )
     if role == "agent" and user:
@@ -57,9 +56,16 @@ async def handle_message(
     await check_thread(mot, client, thread)
 
 
-def thread_starter(mot: SlackCoaching, channel: str, thread_ts: str) -> str | None:
-    """Who wrote the thread's first message, if it is tracked (it may arrive after a reply)."""
-    tracked = mot.tracker.get(channel, thread_ts)
+async def thread_starter(mot: SlackCoaching, channel: str, thread_ts: str) -> str | None:
+    """Who wrote the thread's first message, if it is tracked (it may arrive after a reply, or
+    at another replica): from memory, else from the log (a first message never changes)."""
+    starter = root_author(mot.tracker.cached(channel, thread_ts), thread_ts)
+    if starter is None:
+        starter = root_author(await mot.tracker.get_async(channel, thread_ts), thread_ts)
+    return starter
+
+
+def root_author(tracked: Thread | None, thread_ts: str) -> str | None:
     for message in tracked.conversation.messages if tracked else ():
         if message.ts is not None and f"{message.ts:.6f}" == thread_ts:
             return message.author

@@ -15,13 +15,19 @@ from bot import messages
 from bot.config import Settings
 from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
+from bot.llm.guard import DraftCallback
 from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.tracker import ThreadTracker, Tip
+from bot.store.records import new_uid
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
+
+
+class DeliveryError(Exception):
+    """Slack refused a response_url post (expired, or used too often)."""
 
 
 class SlackCoaching:
@@ -30,6 +36,7 @@ class SlackCoaching:
         self.store = getattr(sink, "store", None)
         self.tracker = ThreadTracker(log=self._thread_log())
         self.people = People(settings)
+        self.gate = asyncio.Semaphore(settings.mot_slack_concurrency)  # see listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
 
     def _thread_log(self):
@@ -43,11 +50,24 @@ class SlackCoaching:
     # --- the coach and the log, off the event loop ---
 
     async def coach_on(
-        self, conversation: Conversation, trigger: str, context: dict, variant: int = 0
+        self,
+        conversation: Conversation,
+        trigger: str,
+        context: dict,
+        variant: int = 0,
+        on_draft: DraftCallback | None = None,
     ) -> CoachingResult:
-        context = {"channel_kind": "slack", "variant": variant, **context}
+        # The log id is fixed now so that the buttons can carry it; the result is logged once
+        # delivered (deliver), in one write with its "shown" outcome, not before the agent sees it.
+        context = {"channel_kind": "slack", "variant": variant, "log_id": new_uid(), **context}
         return await asyncio.to_thread(
-            self.coach.coach, conversation, trigger=trigger, context=context, variant=variant
+            self.coach.coach,
+            conversation,
+            trigger=trigger,
+            context=context,
+            variant=variant,
+            record=False,
+            on_draft=on_draft,
         )
 
     async def claim(self, key: str) -> bool:
@@ -114,7 +134,7 @@ class SlackCoaching:
         self, client: AsyncWebClient, channel: str, thread_ts: str, home_team: str | None
     ) -> Conversation:
         """The tracked thread, or its replies fetched from Slack and given roles."""
-        tracked = self.tracker.get(channel, thread_ts)
+        tracked = await self.tracker.get_async(channel, thread_ts)
         if tracked is not None and tracked.conversation.messages:
             return tracked.conversation
         response = await client.conversations_replies(
@@ -147,16 +167,28 @@ class SlackCoaching:
         heading: str | None = None,
         replace: bool = False,
     ) -> None:
-        """Private to `user`: through the `response_url`, or else chat.postEphemeral."""
-        for number, message in enumerate(result_messages(result, heading)):
-            if response_url:
-                webhook = AsyncWebhookClient(response_url, session=self.http_session())
-                await webhook.send(
-                    response_type="ephemeral", replace_original=replace and number == 0, **message
-                )
-            else:
-                kwargs = {"thread_ts": thread_ts} if thread_ts else {}
-                await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
+        """Private to `user`: through the `response_url`, or else chat.postEphemeral. The result
+        is logged afterwards, as shown to `user` once delivered, and logged all the same if not."""
+        shown = False
+        try:
+            for number, message in enumerate(result_messages(result, heading)):
+                if response_url:
+                    webhook = AsyncWebhookClient(response_url, session=self.http_session())
+                    response = await webhook.send(
+                        response_type="ephemeral",
+                        replace_original=replace and number == 0,
+                        **message,
+                    )
+                    if response.status_code != 200:
+                        raise DeliveryError(f"response_url answered {response.status_code}")
+                else:
+                    kwargs = {"thread_ts": thread_ts} if thread_ts else {}
+                    await client.chat_postEphemeral(
+                        channel=channel, user=user, **message, **kwargs
+                    )
+            shown = bool(result.suggestions)
+        finally:
+            await asyncio.to_thread(self.coach.log, result, user if shown else None)
         log_id = result.context.get("log_id")
         if log_id and result.suggestions:
             playbook = result.assessment.playbook
@@ -172,4 +204,3 @@ class SlackCoaching:
                     conversation=result.conversation,
                 )
             )
-            await self.record(log_id, "shown", actor=user)

@@ -3,12 +3,21 @@
 Each thread is a Conversation built as its messages arrive, so that coaching needs no
 `conversations.replies` call. The newest threads and messages are kept in memory; with a log
 (`bot.store.tracking.ThreadLog`) every message is also written to the log's database (as
-MOT_LOG_CONTENT allows), and a thread missing from memory, after a restart or on another
-replica, is read back from it. Tips stay in memory only.
+MOT_LOG_CONTENT allows). Tips stay in memory only.
+
+With a log, the database is the truth: replicas behind a load balancer each receive only some
+of a thread's messages, so the Slack listeners use the async face (`add_async`, `get_async`,
+`latest_for_async`), which after each write, and before coaching, merges into memory the
+messages the log holds that this replica has not seen (by ts, which names a message). Their
+database work runs in a worker thread, never on the event loop; memory changes stay on the loop
+(cheap, and without an await between reading and changing a thread, so concurrent adds to one
+thread are consistent). When the database is down, memory alone answers (ThreadLog warns once
+and backs off). The sync methods are the same on memory, reading the log only on a miss.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from bisect import insort
 from collections import OrderedDict
@@ -18,7 +27,7 @@ from typing import TYPE_CHECKING
 from bot.core.conversation import Conversation, Message, Role
 
 if TYPE_CHECKING:
-    from bot.store.tracking import ThreadLog
+    from bot.store.tracking import StoredThread, ThreadLog
 
 MAX_THREADS = 5000
 MAX_MESSAGES = 50
@@ -81,29 +90,88 @@ class ThreadTracker:
             self._threads.popitem(last=False)
         return found
 
-    def _restore(self, channel: str, thread_ts: str) -> Thread | None:
-        """The thread from the log, when memory does not have it (kept in memory again)."""
+    def _insert(self, found: Thread, message: Message) -> None:
+        """Into the thread by ts, once: a ts names one message (restored, repeated, or merged)."""
+        messages = found.conversation.messages
+        if all(m.ts != message.ts for m in messages):
+            insort(messages, message, key=_ts)
+            del messages[: -self.max_messages]  # events may arrive out of order: kept by ts
+
+    def _merge(self, found: Thread, stored: StoredThread | None) -> Thread:
+        """The log's messages and authors added to the thread in memory (kept there again if it
+        was dropped meanwhile). Under MOT_LOG_CONTENT=none the log has authors but no texts."""
+        if (found.channel, found.thread_ts) not in self._threads:
+            self._keep(found)
+        if stored:
+            for message in stored.messages:
+                self._insert(found, message)
+            found.participants |= stored.authors
+        return found
+
+    def _new(self, channel: str, thread_ts: str) -> Thread:
+        conversation = Conversation(id=f"slack:{channel}:{thread_ts}")
+        return self._keep(Thread(channel, thread_ts, conversation))
+
+    def _remember(self, channel: str, thread_ts: str, message: Message) -> Thread:
+        """The message in memory, its thread made the most recently active (no I/O)."""
+        key = (channel, thread_ts)
+        found = self._threads.get(key) or self._new(channel, thread_ts)
+        self._threads.move_to_end(key)
+        found.updated = time.monotonic()
+        self._insert(found, message)
+        if message.author:
+            found.participants.add(message.author)
+        return found
+
+    def _load(self, channel: str, thread_ts: str) -> StoredThread | None:
         if self.log is None:
             return None
-        stored = self.log.load(log_key(channel, thread_ts), self.max_messages)
+        return self.log.load(log_key(channel, thread_ts), self.max_messages)
+
+    def _write(self, channel: str, thread_ts: str, message: Message, workspace: str | None):
+        if self.log is not None:
+            self.log.add(
+                log_key(channel, thread_ts),
+                message,
+                f"{message.ts:.6f}",
+                workspace=workspace,
+                channel=channel,
+            )
+
+    def _write_and_load(
+        self, channel: str, thread_ts: str, message: Message, workspace: str | None
+    ) -> StoredThread | None:
+        """One worker-thread trip: the message stored, then the thread as the log has it."""
+        self._write(channel, thread_ts, message, workspace)
+        return self._load(channel, thread_ts)
+
+    def _restore(self, channel: str, thread_ts: str) -> Thread | None:
+        """The thread from the log, when memory does not have it (kept in memory again)."""
+        stored = self._load(channel, thread_ts)
         if stored is None:
             return None
-        conversation = Conversation(id=f"slack:{channel}:{thread_ts}", messages=stored.messages)
-        conversation.messages.sort(key=_ts)
-        return self._keep(Thread(channel, thread_ts, conversation, participants=stored.authors))
+        return self._merge(self._new(channel, thread_ts), stored)
+
+    def _latest_in_memory(self, channel: str, user: str) -> Thread | None:
+        for (thread_channel, _), found in reversed(self._threads.items()):
+            if thread_channel == channel and user in found.participants:
+                return found
+        return None
+
+    def cached(self, channel: str, thread_ts: str) -> Thread | None:
+        """The thread as this replica's memory has it: no I/O, safe on the event loop."""
+        return self._threads.get((channel, thread_ts))
+
+    # --- sync: memory first, the log on a miss (blocking; tests, scripts) ---
 
     def get(self, channel: str, thread_ts: str) -> Thread | None:
         found = self._threads.get((channel, thread_ts))
         return found if found is not None else self._restore(channel, thread_ts)
 
     def thread(self, channel: str, thread_ts: str) -> Thread:
-        key = (channel, thread_ts)
-        found = self.get(channel, thread_ts)
-        if found is None:
-            found = self._keep(
-                Thread(channel, thread_ts, Conversation(id=f"slack:{channel}:{thread_ts}"))
-            )
-        self._threads.move_to_end(key)
+        """The thread, restored or made if need be, as the most recently active one."""
+        found = self.get(channel, thread_ts) or self._new(channel, thread_ts)
+        self._threads.move_to_end((channel, thread_ts))
         found.updated = time.monotonic()
         return found
 
@@ -117,33 +185,66 @@ class ThreadTracker:
         author: str | None,
         workspace: str | None = None,
     ) -> Thread:
-        found = self.thread(channel, thread_ts)
-        messages = found.conversation.messages
+        self.get(channel, thread_ts)  # a thread begun before a restart: restored first
         message = Message(role=role, text=text, ts=ts, author=author)
-        if all(m.ts != ts for m in messages):  # a ts names one message: restored, or repeated
-            insort(messages, message, key=_ts)
-            del messages[: -self.max_messages]  # events may arrive out of order: kept by ts
-        if author:
-            found.participants.add(author)
-        if self.log is not None:
-            self.log.add(
-                log_key(channel, thread_ts),
-                message,
-                f"{ts:.6f}",
-                workspace=workspace,
-                channel=channel,
-            )
+        found = self._remember(channel, thread_ts, message)
+        self._write(channel, thread_ts, message, workspace)
         return found
 
     def latest_for(self, channel: str, user: str) -> Thread | None:
         """The most recently active thread in `channel` that `user` took part in."""
-        for (thread_channel, _), found in reversed(self._threads.items()):
-            if thread_channel == channel and user in found.participants:
-                return found
+        found = self._latest_in_memory(channel, user)
+        if found is not None:
+            return found
         key = self.log.latest_thread(channel, user) if self.log is not None else None
         if key is None or not key.startswith(f"{channel}:"):
             return None
         return self.get(channel, key.removeprefix(f"{channel}:"))
+
+    # --- async, for the event loop: the log is the truth; its I/O runs in a worker thread ---
+
+    async def add_async(
+        self,
+        channel: str,
+        thread_ts: str,
+        role: Role,
+        text: str,
+        ts: float,
+        author: str | None,
+        workspace: str | None = None,
+    ) -> Thread:
+        """`add`, then the thread refreshed from the log: another replica may have tracked
+        messages of it that this one never received."""
+        message = Message(role=role, text=text, ts=ts, author=author)
+        found = self._remember(channel, thread_ts, message)
+        if self.log is None:
+            return found
+        stored = await asyncio.to_thread(
+            self._write_and_load, channel, thread_ts, message, workspace
+        )
+        return self._merge(found, stored)
+
+    async def get_async(self, channel: str, thread_ts: str) -> Thread | None:
+        """The thread as the log has it, merged into memory; memory alone if the log is down."""
+        if self.log is None:
+            return self._threads.get((channel, thread_ts))
+        stored = await asyncio.to_thread(self._load, channel, thread_ts)
+        found = self._threads.get((channel, thread_ts))
+        if stored is None:
+            return found
+        return self._merge(found or self._new(channel, thread_ts), stored)
+
+    async def latest_for_async(self, channel: str, user: str) -> Thread | None:
+        """`latest_for` across replicas: the log's answer first (the user may have written last
+        through another replica), memory's when the log has none or is down."""
+        key = None
+        if self.log is not None:
+            key = await asyncio.to_thread(self.log.latest_thread, channel, user)
+        if key is not None and key.startswith(f"{channel}:"):
+            found = await self.get_async(channel, key.removeprefix(f"{channel}:"))
+            if found is not None:
+                return found
+        return self._latest_in_memory(channel, user)
 
     def remember_tip(self, tip: Tip) -> None:
         self._tips[tip.log_id] = tip

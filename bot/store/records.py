@@ -87,7 +87,7 @@ def event_row(result: Any, content_mode: str, now: datetime | None = None) -> di
     assessment, context = result.assessment, result.context
     escalation, call = assessment.escalation, call_facts(result)
     row = {
-        "uid": new_uid(),
+        "uid": context.get("log_id") or new_uid(),  # set in advance by channels that log late
         "created_at": now or utcnow(),
         "channel_kind": _short(context.get("channel_kind"), 16) or "cli",
         "conversation_id": _short(result.conversation.id, 255) or "adhoc",

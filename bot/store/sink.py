@@ -27,18 +27,25 @@ class StoreSink:
         self.spool = spool
         self.content_mode = content_mode
 
-    def record(self, result: Any) -> None:
+    def record(self, result: Any, shown_to: str | None = None) -> None:
+        """Log a result; with `shown_to`, its "shown" outcome too, in the same transaction
+        (a channel that logs after delivering writes once per tip, not twice)."""
         metrics.observe_result(result)
         row = event_row(result, self.content_mode)
         result.context["log_id"] = row["uid"]
-        self._write("event", row)
+        records = [("event", row)]
+        if shown_to is not None:
+            shown = outcome_row(row["uid"], "shown", content_mode=self.content_mode, actor=shown_to)
+            records.append(("outcome", shown))
+        self._write(records)
 
     def record_outcome(self, log_id: str, kind: str, **details: Any) -> None:
         """What the agent did with a tip: shown | used | edited | dismissed | rated.
 
         details: suggestion_index, edit_ratio (0..1), rating (1 | -1), comment, actor.
         """
-        self._write("outcome", outcome_row(log_id, kind, content_mode=self.content_mode, **details))
+        row = outcome_row(log_id, kind, content_mode=self.content_mode, **details)
+        self._write([("outcome", row)])
 
     def replay_spool(self) -> int:
         """Write every spooled record to the database; 0 if none (or another process is at it)."""
@@ -72,15 +79,16 @@ class StoreSink:
                 refused.append(record)
         return refused
 
-    def _write(self, kind: str, row: dict) -> None:
+    def _write(self, records: list[tuple[str, dict]]) -> None:
         try:
             self.replay_spool()  # older records first, so outcomes follow their events
             if self.spool.has_pending():  # another process is replaying: queue behind it
                 raise _Queued()
             self.store.ensure_schema()
-            self.store.write_records([(kind, row)])
+            self.store.write_records(records)
         except (SQLAlchemyError, _Queued) as exc:
-            self._spool(kind, row, exc)
+            for kind, row in records:
+                self._spool(kind, row, exc)
 
     def _spool(self, kind: str, row: dict, exc: Exception) -> None:
         if not isinstance(exc, _Queued):

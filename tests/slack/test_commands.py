@@ -48,22 +48,19 @@ async def test_mot_tip_without_text_and_no_thread_says_what_to_do(slack_server):
     assert "/mot-tip <the customer's message>" in answer.args["text"]
 
 
-class SlowSink:
-    """A log that takes 300 ms per record, so that the coaching is slow."""
+class SlowCoach(Coach):
+    """A coach that takes 300 ms to assess, so that the coaching is slow."""
 
-    def __init__(self, sink):
-        self.sink = sink
-
-    def record(self, result):
+    def assess(self, conversation, now=None):
         time.sleep(0.3)
-        self.sink.record(result)
+        return super().assess(conversation, now)
 
 
 async def test_the_ack_arrives_before_the_coaching(slack_server, mock_slack, tmp_path):
     from tests.slack.conftest import slack_settings
 
     settings = slack_settings(mock_slack, tmp_path)
-    coach = Coach(playbooks_from(settings), OfflineBackend(), SlowSink(build_sink(settings)))
+    coach = SlowCoach(playbooks_from(settings), OfflineBackend(), build_sink(settings))
     server = await slack_server(coach=coach)
     sent = time.perf_counter()
     status, body, elapsed = await server.command(BILLING)
@@ -85,3 +82,20 @@ async def test_forged_signature_and_stale_timestamp_are_refused(slack_server):
     assert status == 401
     await server.settle(0.1)
     assert server.mock.calls == []  # nothing was coached, nothing was called
+
+
+async def test_work_waits_at_the_gate_while_acks_go_out_at_once(slack_server, mock_slack, tmp_path):
+    """MOT_SLACK_CONCURRENCY=1: three slow tips are coached one after another, every ack is
+    immediate."""
+    import asyncio
+
+    from tests.slack.conftest import slack_settings
+
+    settings = slack_settings(mock_slack, tmp_path, mot_slack_concurrency=1)
+    coach = SlowCoach(playbooks_from(settings), OfflineBackend(), build_sink(settings))
+    server = await slack_server(coach=coach, mot_slack_concurrency=1)
+    answers = await asyncio.gather(*(server.command(BILLING, user=f"U{n}") for n in range(3)))
+    assert all(status == 200 and elapsed < 0.3 for status, _, elapsed in answers)
+    tips = await server.mock.wait_for("response_url", 3, timeout=10)
+    times = sorted(tip.at for tip in tips)
+    assert times[1] - times[0] >= 0.25 and times[2] - times[1] >= 0.25  # one at a time

@@ -8,13 +8,14 @@ from bot import messages
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.streaming import drafts_to
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def regenerate(body: dict, client, respond) -> None:
         value, user = button_value(body), body["user"]["id"]
         tip = mot.tracker.tip(value.get("l") or "")
@@ -26,7 +27,10 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await mot.record(tip.log_id, "dismissed", actor=user)
         variant = value.get("v") if isinstance(value.get("v"), int) else tip.variant + 1
         context = {"channel": tip.channel, "thread": tip.thread_ts, "agent": user}
-        result = await mot.coach_on(tip.conversation, "command", context, variant=variant)
+        async with drafts_to(mot, body.get("response_url")) as on_draft:
+            result = await mot.coach_on(
+                tip.conversation, "command", context, variant=variant, on_draft=on_draft
+            )
         await mot.deliver(
             client,
             result,

@@ -18,7 +18,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def coach_thread(body: dict, client) -> None:
         channel, user = body["channel"]["id"], body["user"]["id"]
         message = body.get("message") or {}

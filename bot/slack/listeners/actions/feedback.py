@@ -18,7 +18,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def rate(body: dict, respond) -> None:
         value = button_value(body)
         rating = 1 if body["actions"][0]["action_id"].startswith("mot_up_") else -1

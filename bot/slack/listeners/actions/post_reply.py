@@ -23,7 +23,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             return
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def post(body: dict, view: dict, client) -> None:
         if not mot.settings.mot_slack_post_replies:
             return

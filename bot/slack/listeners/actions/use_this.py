@@ -54,7 +54,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def use(body: dict, client, respond) -> None:
         value, user = button_value(body), body["user"]["id"]
         tip = mot.tracker.tip(value.get("l") or "")

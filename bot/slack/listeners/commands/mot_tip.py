@@ -10,6 +10,7 @@ from bot import messages
 from bot.core.conversation import Conversation
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.streaming import drafts_to
 
 log = logging.getLogger(__name__)
 COMMAND = "/mot-tip"
@@ -19,7 +20,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack(response_type="ephemeral", text=messages.SLACK_COACHING)
 
-    @logged
+    @logged(mot.gate)
     async def coach_command(body: dict, client, respond) -> None:
         user, channel = body.get("user_id"), body.get("channel_id")
         text = (body.get("text") or "").strip()
@@ -28,7 +29,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         if text:
             conversation = Conversation.from_text(text, id=f"slack:{channel}:command")
         else:
-            thread = mot.tracker.latest_for(channel, user) if channel and user else None
+            thread = await mot.tracker.latest_for_async(channel, user) if channel and user else None
             if thread is None:
                 await respond(
                     response_type="ephemeral",
@@ -39,7 +40,8 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             conversation, thread_ts = thread.conversation, thread.thread_ts
             context["thread"] = thread_ts
         try:
-            result = await mot.coach_on(conversation, "command", context)
+            async with drafts_to(mot, body.get("response_url")) as on_draft:
+                result = await mot.coach_on(conversation, "command", context, on_draft=on_draft)
             await mot.deliver(
                 client,
                 result,

@@ -37,7 +37,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def publish(event: dict, client) -> None:
         if event.get("tab", "home") != "home":
             return

@@ -20,7 +20,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def coach_thread(body: dict, event: dict, client) -> None:
         event_id = body.get("event_id")
         if event_id and not await mot.claim(f"slack:event:{event_id}"):

@@ -13,7 +13,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    @logged
+    @logged(mot.gate)
     async def track(body: dict, event: dict, client, context) -> None:
         await handle_message(mot, client, body, event, context)
 

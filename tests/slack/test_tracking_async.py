@@ -1,0 +1,240 @@
+"""Tracked threads with the database as the truth, and off the event loop: two replicas that
+each receive some of a thread's messages both coach on the whole thread; a slow database does
+not hold up other requests; a database that is down leaves tracking in memory."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from bot.core.coach import Coach
+from bot.llm.offline import OfflineBackend
+from bot.services import build_sink, playbooks_from
+from bot.store import Store
+from tests.slack.conftest import SUPPORT, slack_settings
+from tests.store_helpers import database_with_outage
+
+OPENING = "I was charged twice for my order."
+CHECKING = "Let me check that for you."
+ANGRY = (
+    "This is ridiculous, third time I contact you. I will contact my lawyer and post this "
+    "on twitter if not refunded today!"
+)
+
+
+class RecordingCoach(Coach):
+    """The offline coach, keeping each conversation it coached on, by trigger."""
+
+    def __init__(self, settings):
+        super().__init__(playbooks_from(settings), OfflineBackend(), build_sink(settings))
+        self.coached: list[tuple[str, list]] = []
+
+    def coach(self, conversation, trigger="command", *args, **kwargs):
+        self.coached.append((trigger, list(conversation.messages)))
+        return super().coach(conversation, trigger, *args, **kwargs)
+
+    def on(self, trigger: str) -> list[tuple[str, str]]:
+        """(role, text) of the last conversation coached on with `trigger`."""
+        found = [messages for kind, messages in self.coached if kind == trigger]
+        assert found, f"never coached on a {trigger}: {[kind for kind, _ in self.coached]}"
+        return [(m.role, m.text) for m in found[-1]]
+
+
+async def replica(slack_server, mock_slack, tmp_path, url: str, name: str):
+    settings = slack_settings(
+        mock_slack, tmp_path, mot_database_url=url, mot_spool_path=tmp_path / f"{name}.jsonl"
+    )
+    coach = RecordingCoach(settings)
+    server = await slack_server(
+        coach=coach, mot_database_url=url, mot_spool_path=settings.mot_spool_path
+    )
+    return server, coach
+
+
+async def logged_messages(server, root: float, count: int) -> None:
+    """Until the log's database holds `count` messages of the thread (written after the ack)."""
+    store = server.mot.store
+    await asyncio.to_thread(store.ensure_schema)  # the app may not have made it yet
+    for _ in range(300):
+        rows = await asyncio.to_thread(store.tracked_thread, "slack", f"{SUPPORT}:{root:.6f}")
+        if len(rows) >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"the log never held {count} message(s) of {root}")
+
+
+def nudges(mock):
+    return [c for c in mock.of("chat.postEphemeral") if "went from" in str(c.args.get("blocks"))]
+
+
+async def test_replicas_coach_on_the_whole_thread(database_url, slack_server, mock_slack, tmp_path):
+    """Messages of one thread alternate between two replicas on one database: the nudge, the
+    `/mot-tip` and the @mention on either one see every message, not just the ones it got."""
+    a, coach_a = await replica(slack_server, mock_slack, tmp_path, database_url, "a")
+    b, coach_b = await replica(slack_server, mock_slack, tmp_path, database_url, "b")
+    root = time.time()
+    await a.say("U_CUST", OPENING, root)
+    await logged_messages(a, root, 1)
+    await b.say("U_AGENT", CHECKING, root + 1, thread=root)
+    await logged_messages(b, root, 2)
+    await a.say("U_CUST", ANGRY, root + 2, thread=root)  # a never received the agent's reply
+    await mock_slack.wait_for("chat.postEphemeral")
+    (nudge,) = nudges(mock_slack)
+    assert nudge.args["user"] == "U_AGENT"  # the agent who replied on b, not the on-call
+    whole = [("customer", OPENING), ("agent", CHECKING), ("customer", ANGRY)]
+    assert coach_a.on("nudge") == whole
+    assert "threatens legal action" in str(nudge.args["blocks"])
+
+    await logged_messages(a, root, 3)
+    await b.command("", user="U_AGENT")  # b never received the angry message
+    await mock_slack.wait_for("response_url")
+    assert coach_b.on("command") == whole
+
+    await a.say("U_CUST", "Hello??", root + 3, thread=root)
+    await logged_messages(a, root, 4)
+    await b.event(
+        {
+            "type": "app_mention",
+            "user": "U_AGENT",
+            "text": "<@UBOT> help?",
+            "channel": SUPPORT,
+            "ts": f"{root + 4:.6f}",
+            "thread_ts": f"{root:.6f}",
+        }
+    )
+    for _ in range(300):
+        if any(kind == "mention" for kind, _ in coach_b.coached):
+            break
+        await asyncio.sleep(0.01)
+    assert coach_b.on("mention") == [*whole, ("customer", "Hello??")]
+    assert not mock_slack.of("conversations.replies")  # the log had it all
+
+
+async def test_none_content_merges_authors_but_no_empty_messages(
+    slack_server, mock_slack, tmp_path
+):
+    """MOT_LOG_CONTENT=none: the log has who wrote, not what; a replica learns the participants
+    and keeps only the texts it received itself."""
+    a = await slack_server(mot_log_content="none")
+    b = await slack_server(mot_log_content="none")
+    root = time.time()
+    await a.say("U_CUST", OPENING, root)
+    await logged_messages(a, root, 1)
+    await b.say("U_AGENT", CHECKING, root + 1, thread=root)
+    await logged_messages(b, root, 2)
+    thread = b.mot.tracker.cached(SUPPORT, f"{root:.6f}")
+    assert [(m.role, m.text) for m in thread.conversation.messages] == [("agent", CHECKING)]
+    assert thread.participants == {"U_CUST", "U_AGENT"}
+
+
+class SlowStore:
+    """The log's store, with `delay` seconds (in the calling thread) per tracked-message call."""
+
+    def __init__(self, store: Store, delay: float):
+        self.store, self.delay = store, delay
+        self.calls: list[tuple[str, float, float]] = []  # (name, started, finished)
+        self.started = threading.Event()
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def _slow(self, name: str, *args, **kwargs):
+        started = time.perf_counter()
+        self.started.set()
+        time.sleep(self.delay)
+        try:
+            return getattr(self.store, name)(*args, **kwargs)
+        finally:
+            self.calls.append((name, started, time.perf_counter()))
+
+    def add_tracked_message(self, *args, **kwargs):
+        return self._slow("add_tracked_message", *args, **kwargs)
+
+    def tracked_thread(self, *args, **kwargs):
+        return self._slow("tracked_thread", *args, **kwargs)
+
+
+def probe(url: str, after: threading.Event) -> tuple[float, float]:
+    """(seconds taken, when answered) by a GET of `url` once `after` is set: from its own
+    thread, since the test shares the server's event loop."""
+    assert after.wait(5)
+    began = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=5) as response:
+        assert response.status == 200
+    answered = time.perf_counter()
+    return answered - began, answered
+
+
+async def test_a_slow_database_does_not_block_the_event_loop(slack_server):
+    """While message events wait 0.3 s per database call in a worker thread, /healthz answers
+    at once; two concurrent messages of one thread are both kept, once each, in order."""
+    server = await slack_server(mot_slack_lead_alerts=False)
+    slow = SlowStore(server.mot.tracker.log.store, 0.3)
+    server.mot.tracker.log.store = slow
+    healthz = server.url.replace("/slack/events", "/healthz")
+    checking = asyncio.create_task(asyncio.to_thread(probe, healthz, slow.started))
+    root = time.time()
+    await asyncio.gather(
+        server.say("U_CUST", OPENING, root),
+        server.say("U_AGENT", CHECKING, root + 1, thread=root),
+    )
+    took, answered = await checking
+    assert took < 0.1
+    while len(slow.calls) < 4:  # two writes, two reads (and maybe the reply's starter)
+        await server.settle(0.02)
+    await server.settle(0.4)  # every merge done
+    assert min(started for _, started, _ in slow.calls) < answered  # while the DB was busy
+    assert {name for name, _, _ in slow.calls} == {"add_tracked_message", "tracked_thread"}
+    thread = server.mot.tracker.cached(SUPPORT, f"{root:.6f}")
+    assert [(m.role, m.text) for m in thread.conversation.messages] == [
+        ("customer", OPENING),
+        ("agent", CHECKING),
+    ]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def outage(request, tmp_path):
+    """(URL, take_down, bring_back): PostgreSQL behind a proxy the test cuts; on SQLite (where
+    a lock only makes writers wait) the tracking log's file becomes one that cannot be opened."""
+    with database_with_outage(request.param, tmp_path) as (url, take_down, bring_back):
+        yield request.param, url, take_down, bring_back
+
+
+async def test_database_down_tracks_in_memory(outage, slack_server, tmp_path, caplog):
+    kind, url, take_down, bring_back = outage
+    server = await slack_server(mot_database_url=url, mot_spool_path=tmp_path / "spool.jsonl")
+    thread_log = server.mot.tracker.log
+    if kind == "sqlite":
+        working = thread_log.store
+        unopenable = Store(f"sqlite:///{tmp_path}/gone/log.db")
+
+        def take_down():
+            thread_log.store = unopenable
+
+        def bring_back():
+            thread_log.store = working
+
+    root = time.time()
+    await server.say("U_CUST", OPENING, root)
+    await server.say("U_AGENT", CHECKING, root + 1, thread=root)
+    await logged_messages(server, root, 2)
+    take_down()
+    caplog.set_level(logging.WARNING)
+    await server.say("U_CUST", ANGRY, root + 2, thread=root)
+    (nudge,) = await server.mock.wait_for("chat.postEphemeral", timeout=10)
+    assert nudge.args["user"] == "U_AGENT" and "went from" in str(nudge.args["blocks"])
+    thread = server.mot.tracker.cached(SUPPORT, f"{root:.6f}")
+    assert [m.text for m in thread.conversation.messages] == [OPENING, CHECKING, ANGRY]
+    await server.command("", user="U_AGENT")  # the latest thread, from memory
+    (answer,) = await server.mock.wait_for("response_url", timeout=10)
+    assert "threatens legal action" in answer.args["blocks"][0]["text"]["text"]  # all 3
+    assert "tracking in memory only" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    bring_back()
+    if kind == "sqlite":
+        unopenable.close()
