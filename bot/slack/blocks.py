@@ -46,8 +46,22 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
     return button | ({"style": style} if style else {})
 
 
+VALUE_LIMIT = 2000  # characters in a button's value
+
+
 def _value(log_id: str | None, index: int | None = None, **extra: Any) -> str:
-    return json.dumps({"l": log_id, "i": index, **extra}, separators=(",", ":"))
+    """A button's value: the log id and suggestion index, with what else the click needs
+    (the reply's text, the thread, the command's text) so that it works after a restart or on
+    another replica. An extra that would overflow Slack's limit is left out; the click then
+    falls back to this process's memory."""
+    value = {"l": log_id, "i": index}
+    for key, extra_value in extra.items():
+        if extra_value is None:
+            continue
+        candidate = json.dumps(value | {key: extra_value}, separators=(",", ":"))
+        if len(candidate) <= VALUE_LIMIT:
+            value[key] = extra_value
+    return json.dumps(value, separators=(",", ":"))
 
 
 def summary_text(result: Any) -> str:
@@ -64,7 +78,8 @@ def summary_text(result: Any) -> str:
 
 def result_blocks(result: Any, heading: str | None = None) -> list[dict]:
     """Every block for a result, unpaginated: summary, suggestions with buttons, Another set."""
-    log_id = result.context.get("log_id")
+    context = result.context
+    log_id, where = context.get("log_id"), {"c": context.get("channel"), "t": context.get("thread")}
     blocks: list[dict] = []
     if heading:
         blocks += _sections(heading)
@@ -78,14 +93,16 @@ def result_blocks(result: Any, heading: str | None = None) -> list[dict]:
             why = split_text(f"_Why:_ {escape(suggestion.why)}", 2000)[0]
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": why}]})
         value = _value(log_id, index)
+        use = _value(log_id, index, **where, x=suggestion.text)
         buttons = [
-            _button("Use this", f"mot_use_{index}", value, "primary"),
+            _button("Use this", f"mot_use_{index}", use, "primary"),
             _button("👍", f"mot_up_{index}", value),
             _button("👎", f"mot_down_{index}", value),
         ]
         blocks.append({"type": "actions", "elements": buttons})
-    variant = int(result.context.get("variant", 0))
-    another = _button("Another set", "mot_another", _value(log_id, None, v=variant + 1))
+    variant = int(context.get("variant", 0))
+    again = _value(log_id, None, v=variant + 1, **where, q=context.get("command_text"))
+    another = _button("Another set", "mot_another", again)
     blocks.append({"type": "actions", "elements": [another]})
     return blocks
 

@@ -183,9 +183,7 @@ class SlackCoaching:
                         raise DeliveryError(f"response_url answered {response.status_code}")
                 else:
                     kwargs = {"thread_ts": thread_ts} if thread_ts else {}
-                    await client.chat_postEphemeral(
-                        channel=channel, user=user, **message, **kwargs
-                    )
+                    await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
             shown = bool(result.suggestions)
         finally:
             await asyncio.to_thread(self.coach.log, result, user if shown else None)

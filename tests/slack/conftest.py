@@ -135,6 +135,19 @@ class SlackServer:
             event["thread_ts"] = f"{thread:.6f}"
         return await self.event(event, event_id, retry)
 
+    async def wait_logged(self, events: int, timeout: float = 5.0) -> None:
+        """Until the log holds `events` coaching events (a tip is logged once delivered)."""
+        import asyncio
+
+        from bot.store.filters import LogFilter
+        from bot.store.queries import count_events
+
+        deadline = time.monotonic() + timeout
+        self.mot.store.ensure_schema()
+        while count_events(self.mot.store, LogFilter()) < events:
+            assert time.monotonic() < deadline, f"the log never held {events} event(s)"
+            await asyncio.sleep(0.02)
+
     async def wait_thread(self, root: float, messages: int, channel: str = SUPPORT):
         """Until the tracked thread holds `messages` messages (lazy listeners run after ack)."""
         import asyncio

@@ -40,7 +40,7 @@ async def test_over_long_suggestions_are_split_and_accepted_by_slack(slack_serve
 async def test_app_home_for_an_agent_and_for_a_lead(slack_server, mock_slack):
     server = await slack_server(mot_slack_dashboard_url="https://coach.example.com/dashboard")
     await server.command(BILLING, user="U_AGENT")
-    await mock_slack.wait_for("response_url")
+    await server.wait_logged(1)
     await server.event(
         {"type": "app_home_opened", "user": "U_AGENT", "channel": "D1", "tab": "home"}
     )

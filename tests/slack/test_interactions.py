@@ -76,6 +76,7 @@ async def test_shortcut_coaches_on_the_whole_thread_privately(slack_server, mock
     assert "Billing" in str(tip.args["blocks"])
     (fetch,) = mock_slack.of("conversations.replies")
     assert fetch.args["channel"] == "C_ELSEWHERE"
+    await server.wait_logged(1)
     (event,) = rows(server, events, trigger="shortcut")
     assert event["agent"] == "U_AGENT" and event["thread"] == f"{root:.6f}"
     assert [m["role"] for m in event["excerpt"]] == ["customer", "agent"]
@@ -102,6 +103,7 @@ async def test_mention_in_a_thread_is_answered_only_to_the_mentioner(slack_serve
     tips = [c for c in mock_slack.of("chat.postEphemeral") if c.args.get("blocks")]
     assert [t.args["user"] for t in tips] == ["U_AGENT"]
     assert not mock_slack.of("chat.postMessage")  # never in the customer's view
+    await server.wait_logged(1)
     (event,) = rows(server, events, trigger="mention")
     assert all("UBOT" not in m["text"] for m in event["excerpt"])
 
@@ -235,3 +237,93 @@ async def test_slow_backend_shows_a_placeholder_first(slack_server, mock_slack, 
     assert placeholder.args["text"] == "Coaching…" and "blocks" not in placeholder.args
     assert placeholder.args["thread_ts"] == tip.args["thread_ts"] == f"{root:.6f}"
     assert "mot_use_0" in str(tip.args["blocks"]) and tip.at - placeholder.at >= 0.2
+
+
+def buttons_of(tip_args: dict) -> dict:
+    return {
+        e["action_id"]: json.loads(e["value"])
+        for b in tip_args["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+
+
+async def test_buttons_work_after_a_restart(slack_server, mock_slack, tmp_path):
+    """The buttons carry what they need: a second instance on the same log (a restart, or
+    another replica) with nothing in memory answers Use this, the modal and Another set."""
+    first = await slack_server(mot_slack_post_replies=True)
+    await first.command(BILLING, user="U_AGENT")
+    (tip,) = await mock_slack.wait_for("response_url")
+    actions = buttons_of(tip.args)
+    suggestion = actions["mot_use_2"]["x"]
+    assert suggestion in str(tip.args["blocks"])
+    await first.stop()
+
+    second = await slack_server(mot_slack_post_replies=True)
+    assert second.mot.tracker.tip(actions["mot_use_2"]["l"]) is None  # nothing in memory
+    await second.interact(button("mot_use_2", actions["mot_use_2"]))
+    (opened,) = await mock_slack.wait_for("views.open")
+    assert opened.args["view"]["blocks"][0]["type"] == "section"  # no thread: copy only
+    assert suggestion in str(opened.args["view"])
+
+    response_url = f"{mock_slack.url}/response/after-restart"
+    await second.interact(button("mot_another", actions["mot_another"], response_url=response_url))
+    replaced = (await mock_slack.wait_for("response_url", 2))[-1]
+    assert replaced.args["replace_original"] is True
+    again = buttons_of(replaced.args)
+    assert again["mot_another"]["v"] == 2 and again["mot_use_0"]["l"] != actions["mot_use_0"]["l"]
+    assert "Billing" in str(replaced.args["blocks"])
+    await second.wait_logged(2)
+    log_id = actions["mot_use_2"]["l"]
+    kinds = sorted(o["kind"] for o in rows(second, outcomes, event_uid=log_id))
+    assert kinds == ["dismissed", "shown", "used"]
+
+
+async def test_thread_tip_regenerates_after_a_restart_from_the_thread(slack_server, mock_slack):
+    root = time.time()
+    mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
+    first = await slack_server(mot_slack_post_replies=True)
+    await first.interact(shortcut(root))
+    (tip,) = await mock_slack.wait_for("chat.postEphemeral")
+    actions = buttons_of(tip.args)
+    assert actions["mot_another"]["t"] == f"{root:.6f}" and "q" not in actions["mot_another"]
+    await first.stop()
+
+    second = await slack_server(mot_slack_post_replies=True)
+    await second.interact(button("mot_use_0", actions["mot_use_0"]))
+    (opened,) = await mock_slack.wait_for("views.open")
+    view = opened.args["view"]
+    assert view["submit"]["text"] == "Post to thread"  # the value names the thread
+    edited = actions["mot_use_0"]["x"] + " Thanks for waiting."
+    submission = {
+        "type": "view_submission",
+        "user": {"id": "U_AGENT"},
+        "team": {"id": TEAM},
+        "view": {
+            **view,
+            "id": "V2",
+            "state": {"values": {"reply": {"text": {"type": "plain_text_input", "value": edited}}}},
+        },
+    }
+    await second.interact(submission)
+    (posted,) = await mock_slack.wait_for("chat.postMessage")
+    assert posted.args["thread_ts"] == f"{root:.6f}" and posted.args["text"] == edited
+    response_url = f"{mock_slack.url}/response/thread-again"
+    await second.interact(button("mot_another", actions["mot_another"], response_url=response_url))
+    (replaced,) = await mock_slack.wait_for("response_url")
+    assert "Billing" in str(replaced.args["blocks"])
+    log_id = actions["mot_use_0"]["l"]
+    for _ in range(100):
+        found = {o["kind"]: o for o in rows(second, outcomes, event_uid=log_id)}
+        if {"used", "edited", "dismissed"} <= set(found):
+            break
+        await second.settle(0.02)
+    assert 0 < found["edited"]["edit_ratio"] < 0.5
+
+
+async def test_an_oversized_reply_stays_out_of_the_button_value(slack_server):
+    from bot.slack.blocks import VALUE_LIMIT, _value
+
+    value = json.loads(_value("abc", 0, c="C1", t="1.0", x="word " * 1000))
+    assert value == {"l": "abc", "i": 0, "c": "C1", "t": "1.0"}
+    assert len(_value("abc", 0, x="word " * 390)) <= VALUE_LIMIT

@@ -18,7 +18,8 @@ from bot.slack.streaming import MAX_DRAFTS, WRITING, DraftStreamer, draft_messag
 from tests.llm.fake_openai import GOOD_SUGGESTIONS, FakeOpenAI, Reply
 
 BILLING = "I was charged twice for my order and nobody has refunded me."
-FIRST = GOOD_SUGGESTIONS[0]["text"]
+FINAL = [s["text"] for s in GOOD_SUGGESTIONS]
+FIRST = FINAL[0]
 SLOW = Reply(chunk_delay=0.015)  # ~60 chunks of 12 characters: a stream of ~1 s
 
 
@@ -69,6 +70,10 @@ def section_texts(call) -> list[str]:
     return [b["text"]["text"] for b in call.args["blocks"] if b["type"] == "section"]
 
 
+def draft_texts(call) -> list[str]:
+    return [t.removeprefix(f"*{n}.* ") for n, t in enumerate(section_texts(call), 1)]
+
+
 async def test_mot_tip_streams_drafts_then_the_final_tip_replaces_them(llm_server, fake):
     server = await llm_server(mot_slack_stream_interval_seconds=0.4)
     started = time.perf_counter()
@@ -82,8 +87,9 @@ async def test_mot_tip_streams_drafts_then_the_final_tip_replaces_them(llm_serve
     for draft in drafts:
         assert draft.args["replace_original"] is True
         assert draft.args["response_type"] == "ephemeral"
-    partial = section_texts(drafts[0])[0].removeprefix("*1.* ")
-    assert partial and FIRST.startswith(partial) and len(partial) < len(FIRST)
+    partial = draft_texts(drafts[0])  # the replies so far, the last one cut short
+    assert partial and all(final.startswith(t) for t, final in zip(partial, FINAL, strict=False))
+    assert sum(map(len, partial)) < sum(map(len, FINAL))
     assert drafts[0].at - started >= 0.4  # the first draft waits an interval
     assert all(b.at - a.at >= 0.39 for a, b in pairwise(drafts))  # one per interval at most
     assert any(t.endswith(FIRST) for t in section_texts(tip))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot import messages
+from bot.core.conversation import Conversation
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 from bot.slack.streaming import drafts_to
+from bot.slack.tracker import Tip
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
@@ -18,27 +20,48 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     @logged(mot.gate)
     async def regenerate(body: dict, client, respond) -> None:
         value, user = button_value(body), body["user"]["id"]
-        tip = mot.tracker.tip(value.get("l") or "")
-        if tip is None or tip.conversation is None:
+        log_id = value.get("l")
+        tip = mot.tracker.tip(log_id or "")
+        channel = value.get("c") or (tip.channel if tip else None)
+        thread_ts = value.get("t") or (tip.thread_ts if tip else None)
+        team = (body.get("team") or {}).get("id")
+        conversation = await coached_conversation(mot, client, value, tip, team)
+        if not log_id or conversation is None or conversation.is_empty():
             await respond(
                 response_type="ephemeral", replace_original=False, text=messages.SLACK_TIP_EXPIRED
             )
             return
-        await mot.record(tip.log_id, "dismissed", actor=user)
-        variant = value.get("v") if isinstance(value.get("v"), int) else tip.variant + 1
-        context = {"channel": tip.channel, "thread": tip.thread_ts, "agent": user}
+        await mot.record(log_id, "dismissed", actor=user)
+        variant = value.get("v") if isinstance(value.get("v"), int) else 1
+        context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": team}
+        if value.get("q"):
+            context["command_text"] = value["q"]
         async with drafts_to(mot, body.get("response_url")) as on_draft:
             result = await mot.coach_on(
-                tip.conversation, "command", context, variant=variant, on_draft=on_draft
+                conversation, "command", context, variant=variant, on_draft=on_draft
             )
         await mot.deliver(
             client,
             result,
-            channel=tip.channel,
+            channel=channel,
             user=user,
-            thread_ts=tip.thread_ts,
+            thread_ts=thread_ts,
             response_url=body.get("response_url"),
             replace=True,
         )
 
     app.action("mot_another")(ack=acknowledge, lazy=[regenerate])
+
+
+async def coached_conversation(
+    mot: SlackCoaching, client, value: dict, tip: Tip | None, team: str | None
+) -> Conversation | None:
+    """What the first set was coached on: this process's memory, the command's text the button
+    carries, or the thread (tracked, or read from Slack), so that it works after a restart."""
+    if tip is not None and tip.conversation is not None:
+        return tip.conversation
+    if isinstance(value.get("q"), str):
+        return Conversation.from_text(value["q"], id=f"slack:{value.get('c')}:command")
+    if value.get("c") and value.get("t"):
+        return await mot.thread_conversation(client, value["c"], value["t"], team)
+    return None

@@ -8,7 +8,7 @@ import logging
 from slack_bolt.async_app import AsyncApp
 
 from bot.core.text import edited_fraction
-from bot.slack.listeners.actions.use_this import POST_CALLBACK
+from bot.slack.listeners.actions.use_this import POST_CALLBACK, chosen_reply
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 
@@ -36,11 +36,11 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             text=text,
             metadata={"event_type": "mot_reply", "event_payload": {"agent": user}},
         )
-        tip = mot.tracker.tip(metadata.get("l") or "")
-        if tip is not None and text != tip.suggestions[metadata["i"]]:
-            ratio = edited_fraction(tip.suggestions[metadata["i"]], text)
+        chosen = chosen_reply(mot, metadata)
+        if chosen is not None and text != chosen.text:
+            ratio = edited_fraction(chosen.text, text)
             await mot.record(
-                tip.log_id, "edited", suggestion_index=metadata["i"], edit_ratio=ratio, actor=user
+                chosen.log_id, "edited", suggestion_index=chosen.index, edit_ratio=ratio, actor=user
             )
 
     app.view(POST_CALLBACK)(ack=acknowledge, lazy=[post])

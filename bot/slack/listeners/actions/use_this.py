@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
 
@@ -17,15 +18,44 @@ from bot.slack.service import SlackCoaching
 USE = re.compile(r"^mot_use_\d+$")
 POST_CALLBACK = "mot_post_reply"
 INPUT_LIMIT = 3000  # plain_text_input's initial_value
+METADATA_LIMIT = 3000  # a view's private_metadata
+
+
+@dataclass
+class ChosenReply:
+    log_id: str
+    index: int
+    text: str
+    channel: str | None
+    thread_ts: str | None
+
+
+def chosen_reply(mot: SlackCoaching, value: dict) -> ChosenReply | None:
+    """The reply a Use this button stands for: from its value (which carries the text), or
+    from this process's memory when the text was too long for the value."""
+    log_id, index = value.get("l"), value.get("i")
+    if not log_id or not isinstance(index, int) or index < 0:
+        return None
+    if isinstance(value.get("x"), str):
+        return ChosenReply(log_id, index, value["x"], value.get("c"), value.get("t"))
+    tip = mot.tracker.tip(log_id)
+    if tip is None or index >= len(tip.suggestions):
+        return None
+    return ChosenReply(log_id, index, tip.suggestions[index], tip.channel, tip.thread_ts)
 
 
 def reply_modal(text: str, can_post: bool, metadata: dict) -> dict:
+    """The reply, editable and ready to post, or as text to copy. The metadata carries the
+    original text, for the edit ratio, when it fits Slack's 3,000 characters."""
+    packed = json.dumps(metadata, separators=(",", ":"))
+    if len(packed) > METADATA_LIMIT:
+        packed = json.dumps({k: v for k, v in metadata.items() if k != "x"}, separators=(",", ":"))
     view = {
         "type": "modal",
         "callback_id": POST_CALLBACK,
         "title": {"type": "plain_text", "text": "Your reply"},
         "close": {"type": "plain_text", "text": "Done"},
-        "private_metadata": json.dumps(metadata, separators=(",", ":")),
+        "private_metadata": packed,
     }
     if can_post and len(text) <= INPUT_LIMIT:
         view["submit"] = {"type": "plain_text", "text": "Post to thread"}
@@ -57,19 +87,18 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     @logged(mot.gate)
     async def use(body: dict, client, respond) -> None:
         value, user = button_value(body), body["user"]["id"]
-        tip = mot.tracker.tip(value.get("l") or "")
-        index = value.get("i")
-        if tip is None or not isinstance(index, int) or not 0 <= index < len(tip.suggestions):
+        chosen = chosen_reply(mot, value)
+        if chosen is None:
             await respond(
                 response_type="ephemeral", replace_original=False, text=messages.SLACK_TIP_EXPIRED
             )
             return
-        await mot.record(tip.log_id, "used", suggestion_index=index, actor=user)
-        text = tip.suggestions[index]
-        can_post = mot.settings.mot_slack_post_replies and bool(tip.thread_ts and tip.channel)
-        metadata = {"c": tip.channel, "t": tip.thread_ts, "l": tip.log_id, "i": index}
+        await mot.record(chosen.log_id, "used", suggestion_index=chosen.index, actor=user)
+        can_post = mot.settings.mot_slack_post_replies and bool(chosen.thread_ts and chosen.channel)
+        metadata = {"c": chosen.channel, "t": chosen.thread_ts, "l": chosen.log_id}
+        metadata |= {"i": chosen.index, "x": chosen.text}
         await client.views_open(
-            trigger_id=body["trigger_id"], view=reply_modal(text, can_post, metadata)
+            trigger_id=body["trigger_id"], view=reply_modal(chosen.text, can_post, metadata)
         )
 
     app.action(USE)(ack=acknowledge, lazy=[use])

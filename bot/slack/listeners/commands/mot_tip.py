@@ -28,6 +28,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         thread_ts = None
         if text:
             conversation = Conversation.from_text(text, id=f"slack:{channel}:command")
+            context["command_text"] = text  # carried by "Another set" (not logged)
         else:
             thread = await mot.tracker.latest_for_async(channel, user) if channel and user else None
             if thread is None:
