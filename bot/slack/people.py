@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -26,6 +27,12 @@ def api_error(exc: SlackApiError) -> str:
     return data.get("error", str(exc)) if isinstance(data, dict) else str(exc)
 
 
+@dataclass(frozen=True)
+class Face:
+    name: str | None = None
+    icon_url: str | None = None
+
+
 class People:
     def __init__(self, settings: Settings):
         self.agent_ids = {a for a in settings.mot_agents if not a.startswith("S")}
@@ -35,6 +42,7 @@ class People:
         self._group_members: set[str] = set()
         self._groups_loaded = 0.0
         self._channel_names: dict[str, str] = {}
+        self._faces: dict[str, tuple[float, Face]] = {}
 
     @property
     def configured(self) -> bool:
@@ -67,6 +75,22 @@ class People:
         if user_team and home_team and user_team != home_team:
             return "customer"  # Slack Connect: another organisation
         return "customer" if starter in (None, user) else "agent"
+
+    async def face(self, client: AsyncWebClient, user: str) -> Face:
+        """The name and picture `user` shows in Slack (users.info, cached), so that a reply
+        posted for them shows their name and face; empty when Slack will not say."""
+        cached = self._faces.get(user)
+        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
+            return cached[1]
+        try:
+            profile = ((await client.users_info(user=user)).get("user") or {}).get("profile") or {}
+        except SlackApiError as exc:
+            log.warning("cannot look up user %s: %s", user, api_error(exc))
+            return Face()
+        name = profile.get("display_name") or profile.get("real_name") or None
+        found = Face(name, profile.get("image_72") or profile.get("image_48") or None)
+        self._faces[user] = (time.monotonic(), found)
+        return found
 
     def is_lead(self, user: str) -> bool:
         return user in self.leads

@@ -133,7 +133,9 @@ class MockSlack:
         if method == "conversations.replies":
             return {"messages": self.replies.get(args.get("ts"), []), "has_more": False}
         if method == "users.info":
-            return {"user": {"id": args.get("user"), "team_id": TEAM, "is_bot": False}}
+            user = args.get("user")
+            profile = {"display_name": f"Agent {user}", "image_72": f"https://img.example/{user}.png"}
+            return {"user": {"id": user, "team_id": TEAM, "is_bot": False, "profile": profile}}
         return {}
 
 

@@ -145,6 +145,8 @@ async def test_buttons_use_rate_and_another_set(slack_server, mock_slack):
     assert status == 200
     (posted,) = await mock_slack.wait_for("chat.postMessage")
     assert posted.args["thread_ts"] == f"{root:.6f}" and posted.args["text"] == edited
+    assert posted.args["username"] == "Agent U_AGENT"  # under the agent's name and picture
+    assert posted.args["icon_url"] == "https://img.example/U_AGENT.png"
     # 👍 and 👎
     await server.interact(button("mot_up_0", actions["mot_up_0"], response_url=response_url))
     await server.interact(button("mot_down_2", actions["mot_down_2"], response_url=response_url))
@@ -327,3 +329,19 @@ async def test_an_oversized_reply_stays_out_of_the_button_value(slack_server):
     value = json.loads(_value("abc", 0, c="C1", t="1.0", x="word " * 1000))
     assert value == {"l": "abc", "i": 0, "c": "C1", "t": "1.0"}
     assert len(_value("abc", 0, x="word " * 390)) <= VALUE_LIMIT
+
+
+async def test_app_home_is_published_again_after_each_click(slack_server, mock_slack):
+    server = await slack_server()
+    await server.command(BILLING, user="U_AGENT")
+    (tip,) = await mock_slack.wait_for("response_url")
+    actions = buttons_of(tip.args)
+    await server.wait_logged(1)
+    response_url = f"{mock_slack.url}/response/home"
+    await server.interact(button("mot_up_1", actions["mot_up_1"], response_url=response_url))
+    (first,) = await mock_slack.wait_for("views.publish")
+    assert first.args["user_id"] == "U_AGENT" and "billing-dispute" in str(first.args["view"])
+    assert "👍" in str(first.args["view"])  # the rating just given
+    await server.interact(button("mot_use_0", actions["mot_use_0"]))
+    second = (await mock_slack.wait_for("views.publish", 2))[-1]
+    assert "used" in str(second.args["view"])  # what the agent just did, not a stale view

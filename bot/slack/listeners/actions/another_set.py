@@ -7,6 +7,7 @@ from slack_bolt.async_app import AsyncApp
 from bot import messages
 from bot.core.conversation import Conversation
 from bot.slack.listeners.actions.values import button_value
+from bot.slack.home_updates import publish_home
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 from bot.slack.streaming import drafts_to
@@ -49,6 +50,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             response_url=body.get("response_url"),
             replace=True,
         )
+        await publish_home(mot, client, user)
 
     app.action("mot_another")(ack=acknowledge, lazy=[regenerate])
 

@@ -8,6 +8,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot import messages
 from bot.slack.listeners.actions.values import button_value
+from bot.slack.home_updates import publish_home
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 
@@ -19,7 +20,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def rate(body: dict, respond) -> None:
+    async def rate(body: dict, client, respond) -> None:
         value = button_value(body)
         rating = 1 if body["actions"][0]["action_id"].startswith("mot_up_") else -1
         await mot.record(
@@ -30,5 +31,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             actor=body["user"]["id"],
         )
         await respond(response_type="ephemeral", replace_original=False, text=messages.SLACK_THANKS)
+        await publish_home(mot, client, body["user"]["id"])
 
     app.action(THUMBS)(ack=acknowledge, lazy=[rate])

@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.core.text import edited_fraction
 from bot.slack.listeners.actions.use_this import POST_CALLBACK, chosen_reply
+from bot.slack.home_updates import publish_home
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 
@@ -30,10 +31,16 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         metadata = json.loads(view.get("private_metadata") or "{}")
         text = view["state"]["values"]["reply"]["text"]["value"]
         user = body["user"]["id"]
+        # Posted under the agent's name and picture (scope chat:write.customize); Slack marks
+        # it as sent by the app. Posting as the agent themselves would need their user token.
+        face = await mot.people.face(client, user)
+        shown_as = {"username": face.name, "icon_url": face.icon_url} if face.name else {}
+        shown_as = {key: value for key, value in shown_as.items() if value}
         await client.chat_postMessage(
             channel=metadata["c"],
             thread_ts=metadata["t"],
             text=text,
+            **shown_as,
             metadata={"event_type": "mot_reply", "event_payload": {"agent": user}},
         )
         chosen = chosen_reply(mot, metadata)
@@ -42,5 +49,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             await mot.record(
                 chosen.log_id, "edited", suggestion_index=chosen.index, edit_ratio=ratio, actor=user
             )
+        await publish_home(mot, client, user)
 
     app.view(POST_CALLBACK)(ack=acknowledge, lazy=[post])
