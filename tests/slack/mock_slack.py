@@ -134,7 +134,10 @@ class MockSlack:
             return {"messages": self.replies.get(args.get("ts"), []), "has_more": False}
         if method == "users.info":
             user = args.get("user")
-            profile = {"display_name": f"Agent {user}", "image_72": f"https://img.example/{user}.png"}
+            profile = {
+                "display_name": f"Agent {user}",
+                "image_72": f"https://img.example/{user}.png",
+            }
             return {"user": {"id": user, "team_id": TEAM, "is_bot": False, "profile": profile}}
         return {}
 

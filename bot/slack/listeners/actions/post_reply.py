@@ -8,8 +8,8 @@ import logging
 from slack_bolt.async_app import AsyncApp
 
 from bot.core.text import edited_fraction
-from bot.slack.listeners.actions.use_this import POST_CALLBACK, chosen_reply
 from bot.slack.home_updates import publish_home
+from bot.slack.listeners.actions.use_this import POST_CALLBACK, chosen_reply
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 

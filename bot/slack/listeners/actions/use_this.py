@@ -11,8 +11,8 @@ from slack_bolt.async_app import AsyncApp
 
 from bot import messages
 from bot.slack.blocks import split_text
-from bot.slack.listeners.actions.values import button_value
 from bot.slack.home_updates import publish_home
+from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 
