@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from itertools import count
+from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
@@ -66,6 +67,13 @@ class Collector:
     async def api(self, request: web.Request) -> web.Response:
         await request.read()
         return web.json_response({"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"})
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux): a figure that
+    the machine's other load disturbs far less than latencies."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def wait_ready(url: str, seconds: float = 30) -> None:
@@ -117,6 +125,23 @@ async def worker(session, url, collector, base, ids, stop_at, acks, tips, errors
             errors.append("no tip within 5 s")
 
 
+async def healthz_baseline(session, port: int, concurrency: int, seconds: float) -> list[float]:
+    """The same server, connections and concurrency on GET /healthz: what HTTP alone costs here
+    now, the baseline the /mot-tip figures are read against."""
+    url, latencies = f"http://127.0.0.1:{port}/healthz", []
+    stop_at = time.perf_counter() + seconds
+
+    async def probe() -> None:
+        while time.perf_counter() < stop_at:
+            sent = time.perf_counter()
+            async with session.get(url) as response:
+                await response.read()
+            latencies.append(time.perf_counter() - sent)
+
+    await asyncio.gather(*(probe() for _ in range(concurrency)))
+    return latencies
+
+
 async def main(concurrency: int, seconds: float) -> None:
     collector = Collector()
     runner = web.AppRunner(collector.app)
@@ -156,12 +181,15 @@ async def main(concurrency: int, seconds: float) -> None:
                 )
             )
             stop_at = time.perf_counter() + seconds
+            cpu_before = cpu_seconds(server.pid)
             await asyncio.gather(
                 *(
                     worker(session, url, collector, base, ids, stop_at, acks, tips, errors)
                     for _ in range(concurrency)
                 )
             )
+            server_cpu = cpu_seconds(server.pid) - cpu_before
+            baseline = await healthz_baseline(session, port, concurrency, seconds)
     finally:
         server.terminate()
         server.wait(15)
@@ -171,6 +199,7 @@ async def main(concurrency: int, seconds: float) -> None:
     ms = 1000
     print(f"/mot-tip, {concurrency} concurrent for {seconds:.0f} s, offline backend, SQLite log")
     print(f"  requests {len(acks)} ({len(acks) / seconds:.0f}/s), errors {len(errors)}")
+    print(f"  server CPU {server_cpu / len(acks) * ms:.2f} ms per request (user + system)")
     print(
         f"  ack          p50 {statistics.median(acks) * ms:7.1f} ms   "
         f"p99 {percentile(acks, 99) * ms:7.1f} ms   (target p99 < 100 ms)"
@@ -179,6 +208,12 @@ async def main(concurrency: int, seconds: float) -> None:
         f"  time-to-tip  p50 {statistics.median(tips) * ms:7.1f} ms   "
         f"p95 {percentile(tips, 95) * ms:7.1f} ms   (target p95 < 300 ms)"
     )
+    rate = len(baseline) / seconds
+    print(
+        f"baseline: GET /healthz, {concurrency} concurrent, same server: {rate:.0f}/s, "
+        f"p50 {statistics.median(baseline) * ms:.1f} ms, p99 {percentile(baseline, 99) * ms:.1f} ms"
+    )
+    print(f"  /mot-tip requests/s are {len(acks) / seconds / rate:.2f}x the baseline's")
 
 
 if __name__ == "__main__":

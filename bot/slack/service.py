@@ -35,6 +35,7 @@ class SlackCoaching:
         self.settings, self.coach, self.sink = settings, coach, sink
         self.store = getattr(sink, "store", None)
         self.tracker = ThreadTracker(log=self._thread_log())
+        self.tip_log = self._tip_log()
         self.people = People(settings)
         self.gate = asyncio.Semaphore(settings.mot_slack_concurrency)  # see listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
@@ -46,6 +47,15 @@ class SlackCoaching:
         from bot.store.tracking import ThreadLog
 
         return ThreadLog(self.store, "slack", self.settings.mot_log_content)
+
+    def _tip_log(self):
+        """Tips still open in the log: what another process (or this one before a restart)
+        showed, for acceptance without clicks (listening.on_agent_reply)."""
+        if self.store is None:
+            return None
+        from bot.store.tips import TipLog
+
+        return TipLog(self.store)
 
     # --- the coach and the log, off the event loop ---
 
@@ -69,6 +79,18 @@ class SlackCoaching:
             record=False,
             on_draft=on_draft,
         )
+
+    async def log(self, result: CoachingResult, shown_to: str | None) -> None:
+        """Write the result to the coach's log: by the log's writer thread, together with other
+        results written at the same time, where the log has one (StoreSink.submit)."""
+        submit = getattr(self.coach.sink, "submit", None)
+        if submit is None:
+            await asyncio.to_thread(self.coach.log, result, shown_to)
+            return
+        try:
+            await asyncio.wrap_future(submit(result, shown_to))
+        except Exception:  # the log must never cost the agent their tip
+            log.exception("could not record coaching result for %s", result.conversation.id)
 
     async def claim(self, key: str) -> bool:
         """First delivery of `key` in any process; True as well if the log is unreachable."""
@@ -186,7 +208,7 @@ class SlackCoaching:
                     await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
             shown = bool(result.suggestions)
         finally:
-            await asyncio.to_thread(self.coach.log, result, user if shown else None)
+            await self.log(result, user if shown else None)
         log_id = result.context.get("log_id")
         if log_id and result.suggestions:
             playbook = result.assessment.playbook

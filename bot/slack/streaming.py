@@ -101,8 +101,7 @@ class DraftStreamer:
             return
         if not self._posting:
             self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
+        await asyncio.wait([self._task])  # never raises the task's error or cancellation
 
 
 @contextlib.asynccontextmanager

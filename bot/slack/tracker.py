@@ -251,7 +251,7 @@ class ThreadTracker:
         while len(self._tips) > MAX_TIPS:
             self._tips.popitem(last=False)
         if tip.channel and tip.thread_ts and tip.suggestions:
-            found = self.get(tip.channel, tip.thread_ts)
+            found = self.cached(tip.channel, tip.thread_ts)  # on the event loop: no I/O
             if found is not None:
                 found.pending = [*[t for t in found.pending if t.user != tip.user][-4:], tip]
 

@@ -8,6 +8,9 @@ the next write that succeeds (and on `serve`'s schedule). The sink puts the reco
 from __future__ import annotations
 
 import logging
+import queue
+import threading
+from concurrent.futures import Future
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
@@ -19,6 +22,7 @@ from bot.store.spool import Spool
 from bot.store.store import Store
 
 log = logging.getLogger(__name__)
+GROUP_LIMIT = 500  # results written in one transaction by the writer thread
 
 
 class StoreSink:
@@ -26,10 +30,32 @@ class StoreSink:
         self.store = store
         self.spool = spool
         self.content_mode = content_mode
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()  # (records, future), or None: stop
+        self._writer: threading.Thread | None = None
+        self._writer_lock = threading.Lock()
 
     def record(self, result: Any, shown_to: str | None = None) -> None:
         """Log a result; with `shown_to`, its "shown" outcome too, in the same transaction
         (a channel that logs after delivering writes once per tip, not twice)."""
+        self._write(self._records(result, shown_to))
+
+    def submit(self, result: Any, shown_to: str | None = None) -> Future:
+        """`record`, by the sink's writer thread: returns at once, with a future that is done
+        when the result is written (or spooled). Results submitted while a write is under way
+        are written together, in one transaction (group commit), which is what keeps a busy
+        server's log writes cheap."""
+        future: Future = Future()
+        self._queue.put((self._records(result, shown_to), future))
+        self._start_writer()
+        return future
+
+    def close(self) -> None:
+        """Write what is queued, then stop the writer thread."""
+        if self._writer is not None and self._writer.is_alive():
+            self._queue.put(None)
+            self._writer.join()
+
+    def _records(self, result: Any, shown_to: str | None) -> list[tuple[str, dict]]:
         metrics.observe_result(result)
         row = event_row(result, self.content_mode)
         result.context["log_id"] = row["uid"]
@@ -37,7 +63,39 @@ class StoreSink:
         if shown_to is not None:
             shown = outcome_row(row["uid"], "shown", content_mode=self.content_mode, actor=shown_to)
             records.append(("outcome", shown))
-        self._write(records)
+        return records
+
+    def _start_writer(self) -> None:
+        with self._writer_lock:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(
+                    target=self._write_groups, name="mot-log-writer", daemon=True
+                )
+                self._writer.start()
+
+    def _write_groups(self) -> None:
+        while True:
+            group = [self._queue.get()]
+            while group[-1] is not None and len(group) < GROUP_LIMIT:
+                try:
+                    group.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            submitted = [item for item in group if item is not None]
+            if submitted:
+                self._write_group(submitted)
+            if group[-1] is None:
+                return
+
+    def _write_group(self, submitted: list[tuple[list, Future]]) -> None:
+        try:
+            self._write([record for records, _ in submitted for record in records])
+        except Exception as exc:  # the spool failed too: every caller hears of it
+            for _, future in submitted:
+                future.set_exception(exc)
+            return
+        for _, future in submitted:
+            future.set_result(None)
 
     def record_outcome(self, log_id: str, kind: str, **details: Any) -> None:
         """What the agent did with a tip: shown | used | edited | dismissed | rated.

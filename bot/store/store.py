@@ -85,23 +85,41 @@ class Store:
                 connection.execute(statement, rows)
 
     def write_records(self, records: Iterable[tuple[str, dict]]) -> int:
-        """Events and outcomes, in order, in one transaction; returns how many were new."""
-        written = 0
+        """Events and outcomes in one transaction; returns how many were new.
+
+        Written in bulk (a few statements for any number of records): the events, then the
+        outcomes, then what the new outcomes change on their events, in order. "Shown" only
+        fills an empty outcome, so applying those together first ends as strict order would.
+        """
+        event_rows: list[dict] = []
+        outcome_rows: list[dict] = []
+        for kind, row in records:
+            if kind not in ("event", "outcome"):
+                raise ValueError(f"unknown record kind {kind!r}")
+            (event_rows if kind == "event" else outcome_rows).append(row)
         with self.writing() as connection:
-            for kind, row in records:
-                if kind == "event":
-                    statement = self._insert(events).on_conflict_do_nothing(index_elements=["uid"])
-                    written += _inserted(connection, statement, row)
-                elif kind == "outcome":
-                    statement = self._insert(outcomes).on_conflict_do_nothing(
-                        index_elements=["uid"]
-                    )
-                    if _inserted(connection, statement, row):
-                        _apply_outcome(connection, row)
-                        written += 1
-                else:
-                    raise ValueError(f"unknown record kind {kind!r}")
-        return written
+            new_events = self._insert_new(connection, events, event_rows)
+            new_outcomes = self._insert_new(connection, outcomes, outcome_rows)
+            applied = [row for row in outcome_rows if row["uid"] in new_outcomes]
+            plain_shown = [row for row in applied if _plain_shown(row)]
+            if plain_shown:
+                shown_events = events.c.uid.in_({row["event_uid"] for row in plain_shown})
+                connection.execute(
+                    update(events)
+                    .where(shown_events & events.c.outcome.is_(None))
+                    .values(outcome="shown")
+                )
+            for row in applied:
+                if not _plain_shown(row):
+                    _apply_outcome(connection, row)
+        return len(new_events) + len(new_outcomes)
+
+    def _insert_new(self, connection: Connection, table, rows: list[dict]) -> set[str]:
+        """Insert the rows whose uid is not stored yet; the uids really added."""
+        if not rows:
+            return set()
+        statement = self._insert(table).on_conflict_do_nothing(index_elements=["uid"])
+        return set(connection.execute(statement.returning(table.c.uid), rows).scalars())
 
     def claim_delivery(self, key: str, source: str) -> bool:
         """True for the first delivery of `key`, in any process; False for every repeat."""
@@ -291,6 +309,10 @@ def _inserted(connection: Connection, statement, params) -> int:
     databases support; rowcount is not reliable for it on every driver)."""
     key = next(iter(statement.table.primary_key.columns))
     return len(connection.execute(statement.returning(key), params).all())
+
+
+def _plain_shown(row: dict) -> bool:
+    return row["kind"] == "shown" and row.get("rating") is None and not row.get("comment")
 
 
 def _apply_outcome(connection: Connection, row: dict) -> None:

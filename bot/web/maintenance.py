@@ -65,4 +65,5 @@ async def background_maintenance(app: web.Application):
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
+    await asyncio.to_thread(app[SINK].close)  # what the writer thread still holds
     app[STORE].close()

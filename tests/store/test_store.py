@@ -1,6 +1,9 @@
 """The store on SQLite and PostgreSQL: what a coaching result records, outcomes, deliveries,
 nudge state and the audit log."""
 
+import json
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -175,3 +178,84 @@ def test_context_fills_in_what_the_backend_call_does_not_say(store, sink, playbo
         "suggest-v1",
         15,
     )
+
+
+def _count(store, table) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar()
+
+
+def test_submitted_results_are_written_together_and_each_caller_hears_when(store, sink, playbooks):
+    """The writer thread's group commit: results submitted while a write is under way share
+    the next transaction, every future ends when its result is stored."""
+    from sqlalchemy import event
+
+    coach = Coach(playbooks)
+    results = [
+        coach.coach(Conversation().add("customer", PII), context=_slack_context(), record=False)
+        for _ in range(40)
+    ]
+    commits = []
+    event.listen(store.engine, "commit", lambda connection: commits.append(1))
+    slow_first = threading.Event()
+    write = sink._write
+
+    def slow_write(records):
+        if not slow_first.is_set():
+            slow_first.set()
+            time.sleep(0.3)  # the first write is slow: the rest queue up behind it
+        write(records)
+
+    sink._write = slow_write
+    futures = [sink.submit(results[0], shown_to="U0AGENT")]
+    assert slow_first.wait(5)
+    futures += [sink.submit(result, shown_to="U0AGENT") for result in results[1:]]
+    for future in futures:
+        future.result(timeout=10)
+    assert _count(store, events) == 40 and _count(store, outcomes) == 40
+    assert len(commits) <= 3  # 40 results, not 40 transactions
+    assert {r.context["log_id"] for r in results} == set(_column(store, events.c.uid))
+    with store.engine.connect() as connection:
+        shown = connection.execute(select(events.c.outcome)).scalars().all()
+    assert shown == ["shown"] * 40
+    sink.close()
+    assert not sink._writer.is_alive()
+
+
+def test_close_writes_what_is_still_queued(store, sink, playbooks):
+    coach = Coach(playbooks)
+    for _ in range(25):
+        sink.submit(coach.coach(Conversation().add("customer", PII), record=False))
+    sink.close()
+    assert _count(store, events) == 25
+
+
+def test_a_submitted_result_is_spooled_while_the_database_is_down(tmp_path, playbooks):
+    from bot.store import Store
+
+    down = Store(f"sqlite:///{tmp_path / 'missing-dir' / 'log.db'}")  # cannot be opened
+    spool = Spool(tmp_path / "spool.jsonl")
+    sink = StoreSink(down, spool)
+    result = Coach(playbooks).coach(Conversation().add("customer", PII), record=False)
+    sink.submit(result, shown_to="U0AGENT").result(timeout=10)  # answered, not raised
+    assert spool.has_pending()
+    kinds = [json.loads(line)["kind"] for line in spool.path.read_text().splitlines()]
+    assert kinds == ["event", "outcome"]
+    sink.close()
+
+
+def test_a_spool_that_fails_too_reaches_every_caller(tmp_path, playbooks):
+    from bot.store import Store
+
+    down = Store(f"sqlite:///{tmp_path / 'missing-dir' / 'log.db'}")
+    (tmp_path / "spool.jsonl").mkdir()  # a spool that cannot be written
+    sink = StoreSink(down, Spool(tmp_path / "spool.jsonl"))
+    result = Coach(playbooks).coach(Conversation().add("customer", PII), record=False)
+    with pytest.raises(OSError):
+        sink.submit(result).result(timeout=10)
+    sink.close()
+
+
+def _column(store, column) -> list:
+    with store.engine.connect() as connection:
+        return connection.execute(select(column)).scalars().all()
