@@ -49,8 +49,9 @@ def fake():
     server.close()
 
 
-def llm_settings(fake: FakeOpenAI, **overrides) -> Settings:
-    """Settings for the openai backend pointed at the fake server; fast but realistic limits."""
+def llm_values(fake: FakeOpenAI, **overrides) -> dict:
+    """Settings values for the openai backend pointed at the fake server; fast but realistic
+    limits."""
     values = dict(
         mot_llm_backend="openai",
         openai_base_url=fake.url,
@@ -61,8 +62,11 @@ def llm_settings(fake: FakeOpenAI, **overrides) -> Settings:
         mot_llm_retry_backoff=0.01,
         mot_llm_cache_seconds=0,
     )
-    values.update(overrides)
-    return Settings(**values)
+    return values | overrides
+
+
+def llm_settings(fake: FakeOpenAI, **overrides) -> Settings:
+    return Settings(**llm_values(fake, **overrides))
 
 
 @pytest.fixture

@@ -54,6 +54,17 @@ def button(action_id: str, value: dict, user: str = "U_AGENT", response_url: str
     }
 
 
+def submission(view: dict, text: str) -> dict:
+    """The reply modal submitted with `text` in its input."""
+    state = {"values": {"reply": {"text": {"type": "plain_text_input", "value": text}}}}
+    return {
+        "type": "view_submission",
+        "user": {"id": "U_AGENT"},
+        "team": {"id": TEAM},
+        "view": {**view, "id": "V1", "state": state},
+    }
+
+
 def rows(server, table, **where):
     store = Store(server.settings.mot_database_url)
     with store.engine.connect() as connection:
@@ -131,17 +142,7 @@ async def test_buttons_use_rate_and_another_set(slack_server, mock_slack):
     assert view["submit"]["text"] == "Post to thread"
     # Post to thread, edited by the agent
     edited = suggestion + " Thank you for your patience."
-    submission = {
-        "type": "view_submission",
-        "user": {"id": "U_AGENT"},
-        "team": {"id": TEAM},
-        "view": {
-            **view,
-            "id": "V1",
-            "state": {"values": {"reply": {"text": {"type": "plain_text_input", "value": edited}}}},
-        },
-    }
-    status, _, _ = await server.interact(submission)
+    status, _, _ = await server.interact(submission(view, edited))
     assert status == 200
     (posted,) = await mock_slack.wait_for("chat.postMessage")
     assert posted.args["thread_ts"] == f"{root:.6f}" and posted.args["text"] == edited
@@ -297,17 +298,7 @@ async def test_thread_tip_regenerates_after_a_restart_from_the_thread(slack_serv
     view = opened.args["view"]
     assert view["submit"]["text"] == "Post to thread"  # the value names the thread
     edited = actions["mot_use_0"]["x"] + " Thanks for waiting."
-    submission = {
-        "type": "view_submission",
-        "user": {"id": "U_AGENT"},
-        "team": {"id": TEAM},
-        "view": {
-            **view,
-            "id": "V2",
-            "state": {"values": {"reply": {"text": {"type": "plain_text_input", "value": edited}}}},
-        },
-    }
-    await second.interact(submission)
+    await second.interact(submission(view, edited))
     (posted,) = await mock_slack.wait_for("chat.postMessage")
     assert posted.args["thread_ts"] == f"{root:.6f}" and posted.args["text"] == edited
     response_url = f"{mock_slack.url}/response/thread-again"

@@ -15,6 +15,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.slack.blocks import TEXT_LIMIT
 from bot.slack.streaming import MAX_DRAFTS, WRITING, DraftStreamer, draft_message
+from tests.llm.conftest import llm_values
 from tests.llm.fake_openai import GOOD_SUGGESTIONS, FakeOpenAI, Reply
 
 BILLING = "I was charged twice for my order and nobody has refunded me."
@@ -35,15 +36,7 @@ def llm_server(slack_server, fake):
     """The Slack app on the openai backend, pointed at the fake server."""
 
     def start(**overrides):
-        values = dict(
-            mot_llm_backend="openai",
-            openai_base_url=fake.url,
-            openai_api_key="sk-test",
-            mot_llm_model="fake-model",
-            mot_llm_cache_seconds=0,
-            mot_llm_retry_backoff=0.01,
-        )
-        return slack_server(**(values | overrides))
+        return slack_server(**llm_values(fake, **overrides))
 
     return start
 
