@@ -3,7 +3,8 @@
 Each thread is a Conversation built as its messages arrive, so that coaching needs no
 `conversations.replies` call. The newest threads and messages are kept in memory; with a log
 (`bot.store.tracking.ThreadLog`) every message is also written to the log's database (as
-MOT_LOG_CONTENT allows). Tips stay in memory only.
+MOT_LOG_CONTENT allows). The tips shown are kept in memory as a front: the buttons carry what a
+click needs, and the log holds every tip, so nothing depends on one process's memory.
 
 With a log, the database is the truth: replicas behind a load balancer each receive only some
 of a thread's messages, so the Slack listeners use the async face (`add_async`, `get_async`,
@@ -12,7 +13,7 @@ messages the log holds that this replica has not seen (by ts, which names a mess
 database work runs in a worker thread, never on the event loop; memory changes stay on the loop
 (cheap, and without an await between reading and changing a thread, so concurrent adds to one
 thread are consistent). When the database is down, memory alone answers (ThreadLog warns once
-and backs off). The sync methods are the same on memory, reading the log only on a miss.
+and backs off). The sync `get` (tests, scripts) reads memory, and the log only on a miss.
 """
 
 from __future__ import annotations
@@ -162,44 +163,11 @@ class ThreadTracker:
         """The thread as this replica's memory has it: no I/O, safe on the event loop."""
         return self._threads.get((channel, thread_ts))
 
-    # --- sync: memory first, the log on a miss (blocking; tests, scripts) ---
+    # --- sync: memory first, the log on a miss (blocking; for tests and scripts) ---
 
     def get(self, channel: str, thread_ts: str) -> Thread | None:
         found = self._threads.get((channel, thread_ts))
         return found if found is not None else self._restore(channel, thread_ts)
-
-    def thread(self, channel: str, thread_ts: str) -> Thread:
-        """The thread, restored or made if need be, as the most recently active one."""
-        found = self.get(channel, thread_ts) or self._new(channel, thread_ts)
-        self._threads.move_to_end((channel, thread_ts))
-        found.updated = time.monotonic()
-        return found
-
-    def add(
-        self,
-        channel: str,
-        thread_ts: str,
-        role: Role,
-        text: str,
-        ts: float,
-        author: str | None,
-        workspace: str | None = None,
-    ) -> Thread:
-        self.get(channel, thread_ts)  # a thread begun before a restart: restored first
-        message = Message(role=role, text=text, ts=ts, author=author)
-        found = self._remember(channel, thread_ts, message)
-        self._write(channel, thread_ts, message, workspace)
-        return found
-
-    def latest_for(self, channel: str, user: str) -> Thread | None:
-        """The most recently active thread in `channel` that `user` took part in."""
-        found = self._latest_in_memory(channel, user)
-        if found is not None:
-            return found
-        key = self.log.latest_thread(channel, user) if self.log is not None else None
-        if key is None or not key.startswith(f"{channel}:"):
-            return None
-        return self.get(channel, key.removeprefix(f"{channel}:"))
 
     # --- async, for the event loop: the log is the truth; its I/O runs in a worker thread ---
 
@@ -213,8 +181,9 @@ class ThreadTracker:
         author: str | None,
         workspace: str | None = None,
     ) -> Thread:
-        """`add`, then the thread refreshed from the log: another replica may have tracked
-        messages of it that this one never received."""
+        """The message added to its thread, in memory and in the log, and the thread refreshed
+        from the log: another replica may have tracked messages of it that this one never
+        received."""
         message = Message(role=role, text=text, ts=ts, author=author)
         found = self._remember(channel, thread_ts, message)
         if self.log is None:
@@ -235,7 +204,8 @@ class ThreadTracker:
         return self._merge(found or self._new(channel, thread_ts), stored)
 
     async def latest_for_async(self, channel: str, user: str) -> Thread | None:
-        """`latest_for` across replicas: the log's answer first (the user may have written last
+        """The most recently active thread in `channel` that `user` took part in, across
+        replicas: the log's answer first (the user may have written last
         through another replica), memory's when the log has none or is down."""
         key = None
         if self.log is not None:

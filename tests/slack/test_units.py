@@ -82,18 +82,19 @@ def test_every_block_is_valid_block_kit(playbooks):
         assert Block.parse(block).to_dict() == block  # slack_sdk.models validates the limits
 
 
-def test_tracker_keeps_order_and_bounds():
+async def test_tracker_keeps_order_and_bounds():
     tracker = ThreadTracker(max_threads=2, max_messages=3)
     for ts in (3.0, 1.0, 2.0, 4.0):
-        tracker.add("C", "t1", "customer", f"m{ts}", ts, "U1")
+        await tracker.add_async("C", "t1", "customer", f"m{ts}", ts, "U1")
     assert [m.text for m in tracker.get("C", "t1").conversation.messages] == [
         "m2.0",
         "m3.0",
         "m4.0",
     ]
-    tracker.add("C", "t2", "customer", "x", 1.0, "U2")
-    tracker.add("C", "t3", "customer", "y", 1.0, "U2")
-    assert tracker.get("C", "t1") is None and tracker.latest_for("C", "U2").thread_ts == "t3"
+    await tracker.add_async("C", "t2", "customer", "x", 1.0, "U2")
+    await tracker.add_async("C", "t3", "customer", "y", 1.0, "U2")
+    latest = await tracker.latest_for_async("C", "U2")
+    assert tracker.get("C", "t1") is None and latest.thread_ts == "t3"
 
 
 def test_slack_is_mounted_only_when_configured(tmp_path):
