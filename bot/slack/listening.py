@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -12,6 +13,10 @@ from bot.slack.acceptance import avoid_phrase_in, coaching_note, infer_acceptanc
 from bot.slack.nudges import check_thread
 from bot.slack.service import SlackCoaching
 from bot.slack.tracker import Thread
+from bot.store.records import protect
+
+if TYPE_CHECKING:
+    from bot.store.tips import LoggedTip
 
 log = logging.getLogger(__name__)
 HANDLED_SUBTYPES = {None, "thread_broadcast", "file_share"}  # not edits, deletions, joins...
@@ -75,22 +80,21 @@ def root_author(tracked: Thread | None, thread_ts: str) -> str | None:
 async def on_agent_reply(
     mot: SlackCoaching, client: AsyncWebClient, thread: Thread, user: str, text: str
 ) -> None:
-    """Record what the agent did with the tips they were shown here; coach on avoid phrases."""
+    """Record what the agent did with the tips they were shown here: those in this process's
+    memory first, then those only the log holds (shown before a restart, or by another
+    replica); coach on avoid phrases."""
     mine = [tip for tip in thread.pending if tip.user in (user, None)]
     thread.pending = [tip for tip in thread.pending if tip not in mine]
     for tip in mine:
-        found = infer_acceptance(tip.suggestions, text)
-        await mot.record(
-            tip.log_id,
-            found.kind,
-            suggestion_index=found.suggestion_index,
-            edit_ratio=found.edit_ratio,
-            actor=user,
-        )
+        await record_acceptance(mot, tip.log_id, tip.suggestions, text, user)
+    logged = await logged_tips(mot, thread, user, {tip.log_id for tip in mine})
+    for logged_tip in logged:
+        sent = protect(text, logged_tip.content_mode)  # compared as the log keeps suggestions
+        await record_acceptance(mot, logged_tip.uid, logged_tip.suggestions, sent, user)
     if not mot.settings.mot_slack_avoid_phrase_notes:
         return
-    phrases = [p for tip in mine for p in tip.avoid] or await asyncio.to_thread(avoid_phrases, mot)
-    phrase = avoid_phrase_in(text, phrases)
+    phrases = [p for tip in mine for p in tip.avoid] + logged_avoid_phrases(mot, logged)
+    phrase = avoid_phrase_in(text, phrases or await asyncio.to_thread(avoid_phrases, mot))
     if phrase:
         await client.chat_postEphemeral(
             channel=thread.channel,
@@ -98,6 +102,41 @@ async def on_agent_reply(
             thread_ts=thread.thread_ts,
             text=coaching_note(phrase),
         )
+
+
+async def record_acceptance(
+    mot: SlackCoaching, log_id: str, suggestions: list[str], sent: str, user: str
+) -> None:
+    """One outcome per tip: a replica may still hold in memory a tip that another one settled
+    from the log, so the tip is claimed in the log first (as event deliveries are)."""
+    if not await mot.claim(f"slack:acceptance:{log_id}"):
+        return
+    found = infer_acceptance(suggestions, sent)
+    await mot.record(
+        log_id,
+        found.kind,
+        suggestion_index=found.suggestion_index,
+        edit_ratio=found.edit_ratio,
+        actor=user,
+    )
+
+
+async def logged_tips(
+    mot: SlackCoaching, thread: Thread, user: str, known: set[str]
+) -> list[LoggedTip]:
+    """The log's open tips for `user` in the thread that memory did not hold (read in a worker
+    thread; none while the log is down). Tips logged without text cannot be compared."""
+    if mot.tip_log is None:
+        return []
+    tips = await asyncio.to_thread(mot.tip_log.open, thread.key, user)
+    return [tip for tip in tips if tip.uid not in known and any(tip.suggestions)]
+
+
+def logged_avoid_phrases(mot: SlackCoaching, tips: list[LoggedTip]) -> list[str]:
+    playbooks = mot.coach.playbooks
+    return [
+        p for tip in tips if tip.playbook in playbooks for p in playbooks[tip.playbook].rubric.avoid
+    ]
 
 
 def avoid_phrases(mot: SlackCoaching) -> list[str]:

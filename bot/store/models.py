@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     Float,
+    Index,
     Integer,
     String,
     Text,
@@ -32,6 +33,9 @@ class CoachingEvent(Base):
     """One coaching result: where, why, what was suggested, and (denormalised) what came of it."""
 
     __tablename__ = "coaching_events"
+    __table_args__ = (  # the tips still open in a thread, at each agent message
+        Index("ix_coaching_events_conversation_agent", "conversation_id", "agent"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)  # stable across spool replays

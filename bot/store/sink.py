@@ -90,12 +90,16 @@ class StoreSink:
     def _write_group(self, submitted: list[tuple[list, Future]]) -> None:
         try:
             self._write([record for records, _ in submitted for record in records])
+            error = None
         except Exception as exc:  # the spool failed too: every caller hears of it
-            for _, future in submitted:
-                future.set_exception(exc)
-            return
+            error = exc
         for _, future in submitted:
-            future.set_result(None)
+            if future.cancelled():  # its caller stopped waiting (a server shutting down)
+                continue
+            if error is None:
+                future.set_result(None)
+            else:
+                future.set_exception(error)
 
     def record_outcome(self, log_id: str, kind: str, **details: Any) -> None:
         """What the agent did with a tip: shown | used | edited | dismissed | rated.

@@ -259,3 +259,19 @@ def test_a_spool_that_fails_too_reaches_every_caller(tmp_path, playbooks):
 def _column(store, column) -> list:
     with store.engine.connect() as connection:
         return connection.execute(select(column)).scalars().all()
+
+
+def test_a_caller_that_stopped_waiting_does_not_stop_the_writer(store, sink, playbooks):
+    coach = Coach(playbooks)
+    gate = threading.Event()
+    write = sink._write
+    sink._write = lambda records: (gate.wait(5), write(records))
+    abandoned = sink.submit(coach.coach(Conversation().add("customer", PII), record=False))
+    assert abandoned.cancel()  # as asyncio.wrap_future does when its task is cancelled
+    writer = sink._writer
+    gate.set()
+    time.sleep(0.1)  # the abandoned result is written meanwhile
+    sink.submit(coach.coach(Conversation().add("customer", PII), record=False)).result(5)
+    assert sink._writer is writer and writer.is_alive()  # the same thread: it never died
+    assert _count(store, events) == 2
+    sink.close()
