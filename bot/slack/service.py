@@ -19,6 +19,7 @@ from bot.llm.guard import DraftCallback
 from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
+from bot.slack.streaming import drafts_to
 from bot.slack.tracker import ThreadTracker, Tip
 from bot.store.records import new_uid
 
@@ -138,6 +139,32 @@ class SlackCoaching:
     async def close(self) -> None:
         if self._http is not None:
             await self._http.close()
+
+    async def answer_in_place(
+        self,
+        client: AsyncWebClient,
+        conversation: Conversation,
+        context: dict,
+        *,
+        user: str,
+        response_url: str | None,
+        variant: int = 0,
+    ) -> None:
+        """Coach on request (`/mot-tip`, Another set) and answer through `response_url`,
+        replacing the message it came from, with the drafts streamed meanwhile."""
+        async with drafts_to(self, response_url) as on_draft:
+            result = await self.coach_on(
+                conversation, "command", context, variant=variant, on_draft=on_draft
+            )
+        await self.deliver(
+            client,
+            result,
+            channel=context.get("channel"),
+            user=user,
+            thread_ts=context.get("thread"),
+            response_url=response_url,
+            replace=True,
+        )
 
     async def placeholder(
         self, client: AsyncWebClient, channel: str, user: str, thread_ts: str | None

@@ -10,7 +10,6 @@ from bot.slack.home_updates import publish_home
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
-from bot.slack.streaming import drafts_to
 from bot.slack.tracker import Tip
 
 
@@ -37,18 +36,13 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": team}
         if value.get("q"):
             context["command_text"] = value["q"]
-        async with drafts_to(mot, body.get("response_url")) as on_draft:
-            result = await mot.coach_on(
-                conversation, "command", context, variant=variant, on_draft=on_draft
-            )
-        await mot.deliver(
+        await mot.answer_in_place(
             client,
-            result,
-            channel=channel,
+            conversation,
+            context,
             user=user,
-            thread_ts=thread_ts,
             response_url=body.get("response_url"),
-            replace=True,
+            variant=variant,
         )
         await publish_home(mot, client, user)
 

@@ -10,7 +10,6 @@ from bot import messages
 from bot.core.conversation import Conversation
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
-from bot.slack.streaming import drafts_to
 
 log = logging.getLogger(__name__)
 COMMAND = "/mot-tip"
@@ -25,7 +24,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         user, channel = body.get("user_id"), body.get("channel_id")
         text = (body.get("text") or "").strip()
         context = {"channel": channel, "agent": user, "workspace": body.get("team_id")}
-        thread_ts = None
         if text:
             conversation = Conversation.from_text(text, id=f"slack:{channel}:command")
             context["command_text"] = text  # carried by "Another set" (not logged)
@@ -38,19 +36,10 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
                     text=messages.SLACK_NO_CONVERSATION,
                 )
                 return
-            conversation, thread_ts = thread.conversation, thread.thread_ts
-            context["thread"] = thread_ts
+            conversation, context["thread"] = thread.conversation, thread.thread_ts
         try:
-            async with drafts_to(mot, body.get("response_url")) as on_draft:
-                result = await mot.coach_on(conversation, "command", context, on_draft=on_draft)
-            await mot.deliver(
-                client,
-                result,
-                channel=channel,
-                user=user,
-                thread_ts=thread_ts,
-                response_url=body.get("response_url"),
-                replace=True,
+            await mot.answer_in_place(
+                client, conversation, context, user=user, response_url=body.get("response_url")
             )
         except Exception as exc:
             log.exception("/mot-tip failed")
