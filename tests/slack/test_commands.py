@@ -99,3 +99,18 @@ async def test_work_waits_at_the_gate_while_acks_go_out_at_once(slack_server, mo
     tips = await server.mock.wait_for("response_url", 3, timeout=10)
     times = sorted(tip.at for tip in tips)
     assert times[1] - times[0] >= 0.25 and times[2] - times[1] >= 0.25  # one at a time
+
+
+async def test_a_refused_response_url_logs_the_tip_as_not_shown(slack_server, mock_slack):
+    """Slack answering 404 expired_url: the tip is logged all the same, but not as shown."""
+    from sqlalchemy import select
+
+    from bot.store.models import events
+
+    mock_slack.expired_response_urls.add("U_LATE")
+    server = await slack_server()
+    await server.command(BILLING, user="U_LATE")
+    await server.wait_logged(1)
+    with server.mot.store.engine.connect() as connection:
+        (event,) = connection.execute(select(events.c.agent, events.c.outcome)).all()
+    assert event.agent == "U_LATE" and event.outcome is None
