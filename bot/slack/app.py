@@ -9,6 +9,7 @@ from typing import Any
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.signature import SignatureVerifier
 
 from bot import messages
 from bot.config import Settings
@@ -59,8 +60,29 @@ def build_slack_app(
 
 
 async def slack_events(request: web.Request) -> web.Response:
-    bolt_response = await request.app[BOLT_APP].async_dispatch(await to_bolt_request(request))
+    try:
+        bolt_request = await to_bolt_request(request)
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        # Not the JSON or form Slack sends, or not shaped as its payloads are.
+        if not _signed(request, await request.read()):
+            return web.json_response({"error": "invalid request"}, status=401)  # as Bolt says
+        return _malformed(request, f"unreadable body ({type(exc).__name__})")
+    bolt_response = await request.app[BOLT_APP].async_dispatch(bolt_request)
     return await to_aiohttp_response(bolt_response)
+
+
+def _signed(request: web.Request, body: bytes) -> bool:
+    """Bolt's signature check, for a body Bolt cannot read: forgers get 401 all the same."""
+    secret = request.app[SLACK].settings.slack_signing_secret or ""
+    return SignatureVerifier(secret).is_valid_request(
+        body.decode("utf-8", "replace"), request.headers
+    )
+
+
+def _malformed(request: web.Request, why: str) -> web.Response:
+    """A signed request Bolt cannot read: 400 with a clear reason, never a 500."""
+    log.warning("Slack: refused a malformed request from %s: %s", request.remote, why)
+    return web.json_response({"error": f"malformed Slack request: {why}"}, status=400)
 
 
 def mount_slack(app: web.Application, settings: Settings, coach: Coach, sink: Any) -> None:
