@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -162,8 +163,9 @@ class Coach:
         on_draft: DraftCallback | None = None,
         record: bool = True,
     ) -> CoachingResult:
-        """Assess and suggest; the result goes to the sink unless `record` is False (a channel
-        that logs the result itself once it has been delivered)."""
+        """Assess and suggest; the result goes to the sink unless `record` is False: then its
+        log id is fixed in `context["log_id"]` (so buttons can carry it) and the channel logs
+        it once delivered (bot/delivered.py), with who it was shown to."""
         started = time.perf_counter()
         assessment = self.assess(conversation, now=now)
         suggestions, backend, reason = self.suggest(conversation, assessment, variant, on_draft)
@@ -181,6 +183,8 @@ class Coach:
         )
         if record:
             self.log(result)
+        else:
+            result.context.setdefault("log_id", uuid.uuid4().hex)
         return result
 
     def log(self, result: CoachingResult, shown_to: str | None = None) -> None:

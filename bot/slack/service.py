@@ -15,13 +15,13 @@ from bot import messages
 from bot.config import Settings
 from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
+from bot.delivered import delivering
 from bot.llm.guard import DraftCallback
 from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.streaming import drafts_to
 from bot.slack.tracker import ThreadTracker, Tip
-from bot.store.records import new_uid
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
@@ -68,9 +68,8 @@ class SlackCoaching:
         variant: int = 0,
         on_draft: DraftCallback | None = None,
     ) -> CoachingResult:
-        # The log id is fixed now so that the buttons can carry it; the result is logged once
-        # delivered (deliver), in one write with its "shown" outcome, not before the agent sees it.
-        context = {"channel_kind": "slack", "variant": variant, "log_id": new_uid(), **context}
+        # Logged once delivered (deliver), not before the agent sees it: bot/delivered.py.
+        context = {"channel_kind": "slack", "variant": variant, **context}
         return await asyncio.to_thread(
             self.coach.coach,
             conversation,
@@ -80,18 +79,6 @@ class SlackCoaching:
             record=False,
             on_draft=on_draft,
         )
-
-    async def log(self, result: CoachingResult, shown_to: str | None) -> None:
-        """Write the result to the coach's log: by the log's writer thread, together with other
-        results written at the same time, where the log has one (StoreSink.submit)."""
-        submit = getattr(self.coach.sink, "submit", None)
-        if submit is None:
-            await asyncio.to_thread(self.coach.log, result, shown_to)
-            return
-        try:
-            await asyncio.wrap_future(submit(result, shown_to))
-        except Exception:  # the log must never cost the agent their tip
-            log.exception("could not record coaching result for %s", result.conversation.id)
 
     async def claim(self, key: str) -> bool:
         """First delivery of `key` in any process; True as well if the log is unreachable."""
@@ -218,8 +205,7 @@ class SlackCoaching:
     ) -> None:
         """Private to `user`: through the `response_url`, or else chat.postEphemeral. The result
         is logged afterwards, as shown to `user` once delivered, and logged all the same if not."""
-        shown = False
-        try:
+        async with delivering(self.coach, result, to=user):
             for number, message in enumerate(result_messages(result, heading)):
                 if response_url:
                     webhook = AsyncWebhookClient(response_url, session=self.http_session())
@@ -233,9 +219,6 @@ class SlackCoaching:
                 else:
                     kwargs = {"thread_ts": thread_ts} if thread_ts else {}
                     await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
-            shown = bool(result.suggestions)
-        finally:
-            await self.log(result, user if shown else None)
         log_id = result.context.get("log_id")
         if log_id and result.suggestions:
             playbook = result.assessment.playbook

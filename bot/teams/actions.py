@@ -12,6 +12,7 @@ from botbuilder.schema import AdaptiveCardInvokeResponse
 
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation
+from bot.delivered import log_delivered
 from bot.teams import cards
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,12 @@ async def handle(
                 actor=actor,
             )
             return card_response(cards.rated_card(rating))
-        return card_response(await _another(coach, data, context))
+        return card_response(await _another(coach, data, context, actor))
     except BadAction as exc:
         return error_response(str(exc))
 
 
-async def _another(coach: Coach, data: dict, context: dict[str, Any]) -> dict:
+async def _another(coach: Coach, data: dict, context: dict[str, Any], actor: str | None) -> dict:
     try:
         conversation = Conversation.from_dicts(
             data.get("messages"), id=data.get("chain") or "teams-card"
@@ -96,5 +97,10 @@ async def _another(coach: Coach, data: dict, context: dict[str, Any]) -> dict:
         raise BadAction("data.messages is empty; there is nothing to coach on")
     variant = data.get("variant")
     variant = variant if isinstance(variant, int) and 0 <= variant < 1000 else 1
-    result = await asyncio.to_thread(coach.coach, conversation, "command", context, variant)
-    return cards.coaching_card(result, variant=variant)
+    result = await asyncio.to_thread(
+        coach.coach, conversation, "command", context, variant, record=False
+    )
+    card = cards.coaching_card(result, variant=variant)
+    # The card is the invoke response, which replaces the clicked one: shown once returned.
+    await log_delivered(coach, result, actor)
+    return card

@@ -9,8 +9,9 @@ from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 
 from bot.config import Settings
-from bot.core.coach import Coach
+from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
+from bot.delivered import delivering
 from bot.teams import actions, cards
 from bot.teams.activities import Place, command_argument, mentions_bot, place_of, plain_text
 from bot.teams.chains import ReplyChains
@@ -113,14 +114,21 @@ class CoachBot(ActivityHandler):
             "agent": sender.id if sender else None,
         }
 
-    async def _coach(self, conversation: Conversation, trigger: str, context: dict) -> dict:
-        result = await asyncio.to_thread(self.coach.coach, conversation, trigger, context)
-        return cards.coaching_card(result)
+    async def _coach(
+        self, conversation: Conversation, trigger: str, context: dict
+    ) -> CoachingResult:
+        """Logged by the caller once delivered (bot/delivered.py)."""
+        return await asyncio.to_thread(
+            self.coach.coach, conversation, trigger, context, record=False
+        )
 
     async def _coach_personal(self, turn_context: TurnContext, place: Place, text: str) -> None:
         conversation = Conversation.from_text(text, id=f"teams-{turn_context.activity.id}")
-        card = await self._coach(conversation, "command", self._context(turn_context, place))
-        await turn_context.send_activity(MessageFactory.attachment(cards.attachment(card)))
+        context = self._context(turn_context, place)
+        result = await self._coach(conversation, "command", context)
+        async with delivering(self.coach, result, to=context["agent"]):
+            card = cards.coaching_card(result)
+            await turn_context.send_activity(MessageFactory.attachment(cards.attachment(card)))
 
     async def _coach_chain(
         self, turn_context: TurnContext, place: Place, argument: str | None
@@ -128,15 +136,17 @@ class CoachBot(ActivityHandler):
         """Coaching on a reply chain goes privately to the requester, never to the channel."""
         requester: ChannelAccount = turn_context.activity.from_property
         conversation = await asyncio.to_thread(self.chains.get, place.chain)
-        if argument is None:
-            card = cards.card([cards.text(CHANNEL_USAGE)])
-        elif conversation.is_empty() and not argument:
-            card = cards.card([cards.text(NOTHING_SEEN)])
-        else:
-            if conversation.is_empty():
-                conversation = Conversation.from_text(argument, id=place.chain)
-            card = await self._coach(conversation, "mention", self._context(turn_context, place))
-        await self.delivery.to_user(turn_context, requester, card, place.tenant)
+        if argument is None or (conversation.is_empty() and not argument):
+            text = CHANNEL_USAGE if argument is None else NOTHING_SEEN
+            card = cards.card([cards.text(text)])
+            await self.delivery.to_user(turn_context, requester, card, place.tenant)
+            return
+        if conversation.is_empty():
+            conversation = Conversation.from_text(argument, id=place.chain)
+        result = await self._coach(conversation, "mention", self._context(turn_context, place))
+        async with delivering(self.coach, result, to=requester.id):
+            card = cards.coaching_card(result)
+            await self.delivery.to_user(turn_context, requester, card, place.tenant)
 
     async def on_adaptive_card_invoke(
         self, turn_context: TurnContext, invoke_value

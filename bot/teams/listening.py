@@ -17,6 +17,7 @@ from botbuilder.schema import ChannelAccount
 from bot.config import Settings
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation, Message
+from bot.delivered import log_delivered
 from bot.teams import cards
 from bot.teams.activities import Place, plain_text, sender_ids
 from bot.teams.chains import ReplyChains
@@ -111,13 +112,17 @@ class Listener:
             "thread": place.chain,
             "agent": agent,
         }
-        result = await asyncio.to_thread(self.coach.coach, conversation, "nudge", context)
+        result = await asyncio.to_thread(
+            self.coach.coach, conversation, "nudge", context, record=False
+        )
+        nudged = False
         if agent:
             user = ChannelAccount(id=agent, name=self.names.get(agent))
-            await self._send(
+            nudged = await self._send(
                 self.delivery.to_user(turn_context, user, cards.nudge_card(result), place.tenant),
                 "nudge",
             )
+        await log_delivered(self.coach, result, agent if nudged else None)
         if alert:
             card = cards.alert_card(result, self.names.get(agent or "", agent))
             await self._send(
@@ -135,8 +140,11 @@ class Listener:
             log.exception("could not check the nudge cooldown of %s; not nudging", chain)
             return False
 
-    async def _send(self, sending, what: str) -> None:
+    async def _send(self, sending, what: str) -> bool:
+        """True once sent; a failure is logged, never raised."""
         try:
             await sending
+            return True
         except Exception:
             log.exception("could not send the Teams %s", what)
+            return False

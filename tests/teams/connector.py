@@ -20,6 +20,7 @@ class Call:
 class MockConnector:
     calls: list[Call] = field(default_factory=list)
     created: list[dict] = field(default_factory=list)  # POST /v3/conversations bodies
+    refuse_chats: bool = False  # answer 403 to creating a 1:1 chat, as for a user who left
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def app(self) -> web.Application:
@@ -32,6 +33,8 @@ class MockConnector:
 
     async def create_conversation(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.refuse_chats and not body.get("isGroup"):
+            return web.json_response({"error": {"code": "Forbidden"}}, status=403)
         self.created.append(body)
         kind = "channel" if body.get("isGroup") else "personal"
         conversation = f"a:{kind}-{next(self._ids)}"

@@ -134,6 +134,7 @@ async def test_card_actions_record_outcomes_and_replace_the_card(harness, tmp_pa
     [response] = await turn(adapter, bot, A.card_action("https://x", rate["verb"], rate["data"]))
     card_validator.validate(response.value.body["value"])
     assert [(o["kind"], o["suggestion_index"], o["rating"]) for o in logged_outcomes(tmp_path)] == [
+        ("shown", None, None),  # logged once the card was sent
         ("used", 0, None),
         ("rated", 0, -1),
     ]
@@ -153,7 +154,8 @@ async def test_another_set_coaches_again_with_the_next_variant(harness, tmp_path
     fresh = response.value.body["value"]
     card_validator.validate(fresh)
     assert fresh["actions"][0]["data"]["variant"] == 2
-    assert len(logged_events(tmp_path)) == 2
+    events = logged_events(tmp_path)
+    assert len(events) == 2 and [e["outcome"] for e in events] == ["shown", "shown"]
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,16 @@ async def test_same_activity_twice_nudges_the_agent_once(
     [event] = logged_events(tmp_path)
     assert (event["channel_kind"], event["trigger"], event["agent"]) == ("teams", "nudge", "29:ana")
     assert event["thread"] == f"{A.CHANNEL};messageid=1700000000100"
+    assert event["outcome"] == "shown"  # logged once the nudge reached Ana
+
+
+async def test_a_nudge_teams_refuses_is_logged_but_not_shown(teams_client, connector, tmp_path):
+    await _open_chain(teams_client, connector, "1700000000150")
+    connector.refuse_chats = True
+    await post(teams_client, A.channel_message(connector.url, "1700000000150", ANGRY, CUSTOMER))
+    assert connector.created == [] and connector.cards("a:personal-") == []
+    [event] = logged_events(tmp_path)
+    assert (event["trigger"], event["agent"], event["outcome"]) == ("nudge", "29:ana", None)
 
 
 async def test_cooldown_holds_back_a_second_nudge_on_the_same_chain(teams_client, connector):
