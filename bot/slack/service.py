@@ -22,6 +22,7 @@ from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.streaming import drafts_to
 from bot.slack.tracker import ThreadTracker, Tip
+from bot.store.deliveries import Deliveries
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
@@ -37,6 +38,7 @@ class SlackCoaching:
         self.store = getattr(sink, "store", None)
         self.tracker = ThreadTracker(log=self._thread_log())
         self.tip_log = self._tip_log()
+        self.deliveries = Deliveries(self.store, "slack")
         self.people = People(settings)
         self.gate = asyncio.Semaphore(settings.mot_slack_concurrency)  # see listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
@@ -81,33 +83,12 @@ class SlackCoaching:
         )
 
     async def claim(self, key: str) -> bool:
-        """First delivery of `key` in any process; True as well if the log is unreachable."""
-        if self.store is None:
-            return True
-        try:
-            return await asyncio.to_thread(self._claim, key)
-        except Exception as exc:  # better a rare repeat than a lost nudge
-            log.warning("cannot dedupe %s (%s); handling it", key, exc)
-            return True
-
-    def _claim(self, key: str) -> bool:
-        self.store.ensure_schema()
-        return self.store.claim_delivery(key, "slack")
+        """First delivery of `key` in any process (bot/store/deliveries.py)."""
+        return await self.deliveries.first(key)
 
     async def allow_nudge(self, key: str, level: str) -> bool:
-        if self.store is None:
-            return True
         cooldown = self.settings.mot_slack_nudge_cooldown_seconds
-
-        def allow() -> bool:
-            self.store.ensure_schema()
-            return self.store.allow_nudge(key, level, cooldown)
-
-        try:
-            return await asyncio.to_thread(allow)
-        except Exception as exc:
-            log.warning("cannot check the nudge cooldown for %s (%s); nudging", key, exc)
-            return True
+        return await self.deliveries.allow_nudge(key, level, cooldown)
 
     async def record(self, log_id: str | None, kind: str, **details: Any) -> None:
         if not log_id or self.sink is None or not hasattr(self.sink, "record_outcome"):

@@ -172,15 +172,9 @@ class CoachBot(ActivityHandler):
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         """Once per conversation: Teams sends both conversationUpdate and installationUpdate."""
-        store = getattr(self.coach.sink, "store", None)
-        if store is not None:
-            key = f"teams-welcome:{turn_context.activity.conversation.id}"
-            try:
-                await asyncio.to_thread(store.ensure_schema)
-                if not await asyncio.to_thread(store.claim_delivery, key, "teams"):
-                    return
-            except Exception:
-                log.exception("could not check whether %s was welcomed", key)
+        key = f"teams-welcome:{turn_context.activity.conversation.id}"
+        if not await self.listener.deliveries.first(key):
+            return
         card = cards.attachment(cards.welcome_card())
         await turn_context.send_activity(MessageFactory.attachment(card))
 

@@ -2,7 +2,8 @@
 
 Teams retries a delivery it thinks failed (after about 15 s), so every channel message is
 claimed by its activity id in the store first: a repeat is neither tracked nor nudged twice.
-The cooldown per chain is the store's `allow_nudge`, shared with every process and with Slack.
+The cooldown per chain is the store's `allow_nudge`, shared with every process and with Slack
+(bot/store/deliveries.py, which also says what happens while the database is down).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.config import Settings
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation, Message
 from bot.delivered import log_delivered
+from bot.store.deliveries import Deliveries
 from bot.teams import cards
 from bot.teams.activities import Place, plain_text, sender_ids
 from bot.teams.chains import ReplyChains
@@ -35,9 +37,8 @@ class Listener:
     delivery: Delivery
     names: dict[str, str]  # user id -> display name, for the agents the bot has seen
 
-    @property
-    def store(self):
-        return getattr(self.coach.sink, "store", None)
+    def __post_init__(self) -> None:
+        self.deliveries = Deliveries(getattr(self.coach.sink, "store", None), "teams")
 
     def listens_to(self, place: Place, channel_name: str | None) -> bool:
         wanted = set(self.settings.mot_support_channels)
@@ -54,17 +55,8 @@ class Listener:
         return "customer" if first.role == "customer" and first.author in ids else "agent"
 
     async def claim(self, activity) -> bool:
-        """True for the first delivery of this activity (or when there is no store to ask)."""
-        store = self.store
-        if store is None:
-            return True
-        key = f"teams:{activity.conversation.id}:{activity.id}"
-        try:
-            await asyncio.to_thread(store.ensure_schema)
-            return await asyncio.to_thread(store.claim_delivery, key, "teams")
-        except Exception:  # a database outage must not cost the chain its history
-            log.exception("could not claim delivery %s; handling it without dedupe", key)
-            return True
+        """True for the first delivery of this activity (bot/store/deliveries.py)."""
+        return await self.deliveries.first(f"teams:{activity.conversation.id}:{activity.id}")
 
     async def on_message(self, turn_context: TurnContext, place: Place) -> None:
         activity = turn_context.activity
@@ -130,15 +122,8 @@ class Listener:
             )
 
     async def _allowed(self, chain: str, level: str) -> bool:
-        store = self.store
-        if store is None:
-            return True
         cooldown = self.settings.mot_teams_nudge_cooldown_seconds
-        try:
-            return await asyncio.to_thread(store.allow_nudge, f"teams:{chain}", level, cooldown)
-        except Exception:  # better no nudge than a nudge storm while the database is down
-            log.exception("could not check the nudge cooldown of %s; not nudging", chain)
-            return False
+        return await self.deliveries.allow_nudge(f"teams:{chain}", level, cooldown)
 
     async def _send(self, sending, what: str) -> bool:
         """True once sent; a failure is logged, never raised."""
