@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 from bot.core.coach import Coach, CoachingResult
 
@@ -31,6 +32,18 @@ async def log_delivered(coach: Coach, result: CoachingResult, shown_to: str | No
         await asyncio.wrap_future(submit(result, shown_to))
     except Exception:  # the log must never cost the agent their tip
         log.exception("could not record coaching result for %s", result.conversation.id)
+
+
+async def record_outcome(coach: Coach, log_id: Any, kind: str, **details: Any) -> None:
+    """What the agent did with a delivered tip (`StoreSink.record_outcome`), off the event loop;
+    never raises: the agent's click is answered whatever the log says."""
+    record = getattr(coach.sink, "record_outcome", None)
+    if record is None or not log_id:
+        return
+    try:
+        await asyncio.to_thread(record, str(log_id), kind, **details)
+    except Exception:
+        log.exception("could not record the %s outcome of %s", kind, log_id)
 
 
 @contextlib.asynccontextmanager

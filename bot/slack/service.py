@@ -15,7 +15,7 @@ from bot import messages
 from bot.config import Settings
 from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
-from bot.delivered import delivering
+from bot.delivered import delivering, record_outcome
 from bot.llm.guard import DraftCallback
 from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
@@ -91,12 +91,7 @@ class SlackCoaching:
         return await self.deliveries.allow_nudge(key, level, cooldown)
 
     async def record(self, log_id: str | None, kind: str, **details: Any) -> None:
-        if not log_id or self.sink is None or not hasattr(self.sink, "record_outcome"):
-            return
-        try:
-            await asyncio.to_thread(self.sink.record_outcome, log_id, kind, **details)
-        except Exception:
-            log.exception("could not record the %s outcome of %s", kind, log_id)
+        await record_outcome(self.coach, log_id, kind, **details)
 
     def http_session(self) -> aiohttp.ClientSession:
         """One connection pool for every response_url post (made in the running loop)."""

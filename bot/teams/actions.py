@@ -12,7 +12,7 @@ from botbuilder.schema import AdaptiveCardInvokeResponse
 
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation
-from bot.delivered import log_delivered
+from bot.delivered import log_delivered, record_outcome
 from bot.teams import cards
 
 log = logging.getLogger(__name__)
@@ -42,16 +42,6 @@ def _index(data: dict) -> int:
     return index
 
 
-def _record(coach: Coach, log_id: Any, kind: str, **details: Any) -> None:
-    record = getattr(coach.sink, "record_outcome", None)
-    if record is None or not log_id:
-        return
-    try:
-        record(str(log_id), kind, **details)
-    except Exception:  # the agent still gets the card; the log says what was lost
-        log.exception("could not record the %s outcome of %s", kind, log_id)
-
-
 async def handle(
     coach: Coach, verb: str | None, data: Any, actor: str | None, context: dict[str, Any]
 ) -> AdaptiveCardInvokeResponse:
@@ -65,14 +55,13 @@ async def handle(
             index, chosen = _index(data), data.get("text")
             if not isinstance(chosen, str) or not chosen.strip():
                 raise BadAction("data.text must be the suggestion's text")
-            await asyncio.to_thread(
-                _record, coach, data.get("log_id"), "used", suggestion_index=index, actor=actor
+            await record_outcome(
+                coach, data.get("log_id"), "used", suggestion_index=index, actor=actor
             )
             return card_response(cards.used_card(chosen, data))
         if verb in ("rate_up", "rate_down"):
             rating = 1 if verb == "rate_up" else -1
-            await asyncio.to_thread(
-                _record,
+            await record_outcome(
                 coach,
                 data.get("log_id"),
                 "rated",
