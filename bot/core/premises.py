@@ -1,0 +1,202 @@
+"""Premises: facts a reply may take for granted only when the conversation states them.
+
+"Thanks for the photos" presumes photos; "I'm sorry it arrived damaged" presumes a damaged item.
+Each premise names how the conversation states it and how a reply presumes it, in plain words.
+Reply templates declare the premises they need (playbook `replies[].requires`), the offline
+composer uses a template only when its premises hold, and the LLM guard and `eval-coaching` flag a
+reply that presumes one the conversation does not state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.conversation import Conversation
+
+
+@dataclass(frozen=True, slots=True)
+class Premise:
+    name: str
+    description: str
+    stated: re.Pattern  # in the conversation (either side)
+    presumed: re.Pattern  # in a reply
+
+
+def _re(*alternatives: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+_PREMISES = (
+    Premise(
+        "photos",
+        "the customer sent photos, screenshots, a video or an attachment",
+        _re(
+            r"\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|images?|videos?|attach\w*)\b",
+            r"\b(snapped|took a (photo|picture))\b",
+        ),
+        _re(
+            r"\b(thanks?|thank you)( so much)? for (the|your|sending( us)?( the)?) "
+            r"(photos?|pictures?|pics?|screenshots?|images?|videos?|attachments?)",
+            r"\b(the|your) (photos?|pictures?|screenshots?|images?|videos?|attachments?) "
+            r"(you|that you) (sent|shared|attached)",
+            r"\bfrom (the|your) (photos?|pictures?|screenshots?|images?)\b",
+        ),
+    ),
+    Premise(
+        "colleague",
+        "the customer mentions someone else on our side they dealt with",
+        _re(
+            r"\b(colleague|coworker|co-worker|agent|advisor|adviser|representative|rep|"
+            r"someone|somebody|a (guy|lady|woman|man)|your (team|staff|support|engineer))\b"
+            r".{0,40}\b(said|told|promised|says|advised|asked|sent|informed|mentioned)\b",
+            r"\b(i|we) (was|were) told\b",
+            r"\b(spoke|talked|chatted|spoken|talking) (to|with) (a|an|your|another|one of)\b",
+        ),
+        _re(
+            r"\b(the|your) (colleague|agent|advisor|adviser|representative|person) "
+            r"you (mentioned|spoke (to|with)|dealt with)",
+            r"\bmy colleague (told|said|promised|mentioned|advised) you\b",
+            r"\bwhat (my colleague|our team|the agent) told you\b",
+        ),
+    ),
+    Premise(
+        "manager_request",
+        "the customer asks for a manager, supervisor, a human or someone senior",
+        _re(
+            r"\b(manager|supervisor|team lead|team leader|superior|someone senior|"
+            r"somebody senior|person in charge|boss|higher up|higher-up)\b",
+            r"\b(speak|talk|chat) (to|with) (a|an|someone|somebody) "
+            r"(real|human|person|else|senior|in charge)\b",
+            r"\b(real|actual) (person|human)\b",
+            r"\bescalate (this|it|my)\b",
+        ),
+        _re(
+            r"\byou (have every right to|are right to|were right to) ask for "
+            r"(a|the|my) (manager|supervisor)",
+            r"\b(as|since) you (asked|requested|wanted) (for|to speak to|to talk to) "
+            r"(a|the) (manager|supervisor)",
+            r"\byour (request|ask) (for|to speak to) (a|the) (manager|supervisor)",
+        ),
+    ),
+    Premise(
+        "refund_promised",
+        "a refund or credit was promised, approved or issued earlier",
+        _re(
+            r"\b(refund|credit|reimbursement|money back)\b.{0,40}\b(promised|approved|agreed|"
+            r"confirmed|issued|processed|authori[sz]ed|on (its|the) way)\b",
+            r"\b(promised|approved|agreed|confirmed|issued|processed|told me)\b.{0,30}"
+            r"\b(a |the |my )?(refund|credit|reimbursement)\b",
+        ),
+        _re(
+            r"\b(the|your) (refund|credit) (we|you were|that was|that we) "
+            r"(promised|approved|agreed|confirmed|issued)",
+            r"\byour (refund|credit) (was|has been) (approved|promised|agreed|issued|processed)",
+        ),
+    ),
+    Premise(
+        "damaged_item",
+        "something arrived or is physically damaged",
+        _re(
+            r"\b(damaged|smashed|cracked|dented|shattered|crushed|torn|ripped|leaking|"
+            r"broken|snapped|scratched|bent|stained|wet)\b",
+        ),
+        _re(
+            r"\b(arrived|came|turned up|delivered|reached you) (damaged|broken|smashed|cracked)",
+            r"\bthe (damaged|broken|smashed|cracked) (item|parcel|package|product|one)\b",
+            r"\b(damage|breakage) (in|during) (transit|delivery)\b",
+        ),
+    ),
+    Premise(
+        "delivery",
+        "something is being delivered, shipped or posted to the customer",
+        _re(
+            r"\b(deliver\w*|ship\w*|parcel|package|courier|dispatch\w*|tracking|"
+            r"postman|post office|in the post|mail(ed)?|arriv\w*|order\w*|sent (out|to me))\b",
+        ),
+        _re(
+            r"\b(your|the) (parcel|package|delivery|shipment|courier)\b",
+            r"\b(is|was) (already )?on (its|the) way\b",
+            r"\b(dispatched|shipped)\b",
+        ),
+    ),
+    Premise(
+        "prior_contact",
+        "the customer contacted us before about this",
+        _re(
+            r"\b(again|already (called|emailed|contacted|written|messaged|chatted|reported|"
+            r"asked|told)|(called|emailed|contacted|written|messaged|chatted|rang|phoned)"
+            r"( you| your \w+)? (before|twice|three times|several times|many times|"
+            r"multiple times|\d+ times|last (week|month)|yesterday)|(second|third|fourth|fifth|"
+            r"\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|keep (having|getting) "
+            r"to|chas(e|ing|ed)|follow(ing)?[- ]up|no (one|body) (has )?(got|gotten|came) back)\b",
+        ),
+        _re(
+            r"\b(each|every) time you('ve| have)? (contacted|called|written|chased)",
+            r"\byou('ve| have) (had to )?(contact|call|chase|write to)(ed)? us "
+            r"(again|before|several times|more than once|\w+ times)",
+            r"\bhaving to (chase|contact us again|call back|repeat yourself)\b",
+            r"\b(your|the) (last|previous|earlier) (call|chat|email|contact|message)s?\b",
+        ),
+    ),
+    Premise(
+        "tried_fix",
+        "the customer says what they already tried",
+        _re(
+            r"\b(i|we)('ve| have| had)? (already |even |also )?(tried|restarted|rebooted|"
+            r"reinstalled|re-installed|reset|cleared|updated|uninstalled|unplugged|"
+            r"turned it off|switched it off|logged out|changed|followed|checked)\b",
+        ),
+        _re(
+            r"\b(since|as|because|now that) you('ve| have)? already (tried|restarted|"
+            r"rebooted|reinstalled|reset|cleared|updated|followed)",
+            r"\bwhat you('ve| have) already tried\b",
+        ),
+    ),
+    Premise(
+        "duplicate_charge",
+        "the customer says they were charged or paid twice",
+        _re(
+            r"\b(twice|two times|double|duplicate\w*|2 times|three times|charged again|"
+            r"paid again|two (payments|charges|debits|transactions)|same (charge|payment) "
+            r"(twice|again))\b",
+        ),
+        _re(
+            r"\b(the|your|a|this) (duplicate|double|second|extra) (payment|charge|debit|"
+            r"transaction)\b",
+            r"\b(charged|billed|debited) (you )?twice\b",
+        ),
+    ),
+    Premise(
+        "callback_promised",
+        "someone promised to call, email or get back to the customer",
+        _re(
+            r"\b(promised|said|told me|supposed|meant|going) (to |they would |you would |"
+            r"someone would )?(call|ring|phone|email|get back|contact|reply|come back)\b",
+            r"\b(never|no one|nobody|didn.t|did not|has not|hasn.t) (called|rang|phoned|got|"
+            r"get|came|come) (me )?back\b",
+            r"\bcall[- ]?back\b",
+        ),
+        _re(
+            r"\b(the|your) (call[- ]?back|call|reply) (we|you were|that was) promised\b",
+            r"\bwe (promised|said we.d) (to )?(call|get back|email)\b",
+        ),
+    ),
+)
+PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
+
+
+def stated_premises(conversation: Conversation) -> frozenset[str]:
+    """The premises the conversation states, in any turn."""
+    text = "\n".join(m.text for m in conversation.messages)
+    return frozenset(p.name for p in _PREMISES if p.stated.search(text))
+
+
+def presumed_premises(reply: str) -> frozenset[str]:
+    """The premises a reply takes for granted."""
+    return frozenset(p.name for p in _PREMISES if p.presumed.search(reply))
+
+
+def unsupported_premises(reply: str, stated: frozenset[str]) -> list[str]:
+    """Premises the reply presumes that the conversation (its `stated` premises) does not."""
+    return sorted(presumed_premises(reply) - stated)
