@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.core.premises import PREMISES
 from bot.resources import data_dir
 
 
@@ -39,7 +40,20 @@ BUILTIN_IDS = (
 )
 LoyaltyOutcome = Literal["return", "spend", "trust", "word_of_mouth"]
 Level = Literal["none", "watch", "escalate"]
-SLOTS = ("customer_name", "reference", "timeframe", "agent_name")
+# Facts a team states in its knowledge file (MOT_KNOWLEDGE_FILE); unknown ones stay placeholders.
+KNOWLEDGE_SLOTS = (
+    "refund_time",
+    "delivery_time",
+    "replacement_time",
+    "callback_time",
+    "update_time",
+    "manager_time",
+    "opening_hours",
+    "escalation_path",
+    "status_page",
+    "help_centre",
+)
+SLOTS = ("customer_name", "reference", "timeframe", "agent_name", *KNOWLEDGE_SLOTS)
 _SLOT = re.compile(r"\{(\w+)\}")
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -106,6 +120,17 @@ class Matching(Strict):
 class Reply(Strict):
     text: NonEmpty
     why: NonEmpty
+    # Premises (bot/core/premises.py) the text takes for granted: it is used only when the
+    # conversation states every one of them.
+    requires: list[NonEmpty] = Field(default_factory=list)
+
+    @field_validator("requires")
+    @classmethod
+    def _known_premises(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(PREMISES))
+        if unknown:
+            raise ValueError(f"unknown premise {unknown[0]!r}; premises are {', '.join(PREMISES)}")
+        return value
 
     @field_validator("text")
     @classmethod
