@@ -18,8 +18,15 @@ from bot.config import Settings
 from bot.messages import UserError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad option or value reported in one line (exit status 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mot-coach",
         description="Coaches support agents through every moment of truth.",
     )
