@@ -1,4 +1,6 @@
-"""Every bad value given to `mot-coach logs` is one line on stderr, exit status 2, no traceback."""
+"""Every bad value given to `mot-coach` is one line on stderr, exit status 2, no traceback."""
+
+import socket
 
 import pytest
 
@@ -61,3 +63,22 @@ def test_the_widest_valid_values_still_answer(log_env):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert run.stdout.decode().splitlines()[-1] == "none of 0 event(s)"
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http", "9" * 40])
+def test_a_bad_port_is_one_line(port):
+    assert_one_line_error(mot("serve", "--port", port), "is not a port number (0 to 65535)")
+
+
+def test_a_port_already_taken_is_one_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        env = {"MOT_DATABASE_URL": f"sqlite:///{tmp_path / 'log.db'}"}
+        run = mot("serve", "--port", port, env=env)
+    assert run.returncode == 2 and "Traceback" not in run.stderr.decode()
+    # Start-up logs come first; the error is the one line the command itself prints.
+    (error,) = [line for line in run.stderr.decode().splitlines() if line.startswith("mot-coach:")]
+    assert error.startswith(f"mot-coach: cannot serve on 127.0.0.1:{port} (")
+    assert "address already in use" in error
