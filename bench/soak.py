@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
+from aiohttp import web
 from slack_bench import Collector, free_port, wait_ready
 from slack_sdk.signature import SignatureVerifier
 
@@ -95,8 +96,8 @@ async def wait_tracked(database: Path, expected: int, server: subprocess.Popen) 
         await asyncio.sleep(0.05)
 
 
-def message_event(number: int, per_thread: int) -> tuple[dict, bool]:
-    """The number-th message: (the event, whether it counts as a tracked message)."""
+def message_event(number: int, per_thread: int) -> dict:
+    """The number-th message event: threads of `per_thread`, a customer's message first."""
     thread, turn = divmod(number, per_thread)
     root = 1_700_000_000 + thread
     customer = turn % 2 == 0
@@ -111,7 +112,7 @@ def message_event(number: int, per_thread: int) -> tuple[dict, bool]:
     }
     if turn:
         event["thread_ts"] = f"{root:.6f}"
-    return event, True
+    return event
 
 
 def envelope(event: dict, number: int) -> str:
@@ -161,7 +162,7 @@ async def send_batch(session, url, base, numbers, per_thread, verifier) -> int:
         if number % 50 == 49:
             bodies.append((slash_command(number, base), "application/x-www-form-urlencoded"))
         else:
-            bodies.append((envelope(message_event(number, per_thread)[0], number), "json"))
+            bodies.append((envelope(message_event(number, per_thread), number), "json"))
     gate = asyncio.Semaphore(16)
 
     async def one(body: str, kind: str) -> None:
@@ -184,10 +185,10 @@ def slope(points: list[tuple[int, int]]) -> float:
 
 async def main(options) -> None:
     collector = Collector()
-    runner = aiohttp.web.AppRunner(collector.app)
+    runner = web.AppRunner(collector.app)
     await runner.setup()
     collector_port = free_port()
-    await aiohttp.web.TCPSite(runner, "127.0.0.1", collector_port).start()
+    await web.TCPSite(runner, "127.0.0.1", collector_port).start()
     base = f"http://127.0.0.1:{collector_port}"
     port = free_port()
     workdir = Path(tempfile.mkdtemp(prefix="soak-"))
