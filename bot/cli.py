@@ -18,8 +18,21 @@ from bot.config import Settings
 from bot.messages import UserError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad option or value reported in one line (exit status 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _port(value: str) -> int:
+    if value.isascii() and value.isdigit() and len(value) <= 5 and int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mot-coach",
         description="Coaches support agents through every moment of truth.",
     )
@@ -68,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("serve", help="run the web process (Slack, Teams, dashboard)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=3000, help="port (default 3000)")
+    p.add_argument("--port", type=_port, default=3000, help="port (default 3000)")
     p.set_defaults(run=serve.run)
 
     p = commands.add_parser("backends", help="suggestion backends")

@@ -21,6 +21,14 @@ def unreadable(source: str, reason: str) -> str:
     return f"{source}: cannot read it ({reason})"
 
 
+def too_large(source: str, limit: int) -> str:
+    return f"{source}: larger than {limit:,} bytes; give one conversation at a time"
+
+
+def refused_json(source: str, reason: str) -> str:
+    return f"{source}: not read ({reason})"
+
+
 def bad_json(source: str, reason: str) -> str:
     return f"{source}: not valid JSON ({reason})"
 

@@ -34,7 +34,7 @@ def run(args, settings: Settings) -> int:
             try:
                 out.write(json.dumps(classify_record(coach, record, number)) + "\n")
                 continue
-            except ValueError as exc:
+            except (ValueError, TypeError) as exc:  # this line only; the next is still answered
                 error = str(exc)
         errors += 1
         print(messages.bad_line(number, error), file=sys.stderr)

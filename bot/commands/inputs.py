@@ -7,17 +7,28 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot import messages
+from bot import bounded_json, messages
 from bot.core.conversation import Conversation
 from bot.messages import UserError
+
+# Bounds on what the commands read, checked before anything is parsed.
+MAX_CONVERSATION_BYTES = 4 * 1024 * 1024  # `tip`: one conversation, text or JSON
+MAX_LINE_BYTES = 1024 * 1024  # `classify`: one JSON line
+MAX_JSON_DEPTH = 64  # a conversation needs 3 levels ({"messages": [{...}]})
 
 
 def read_text(source: str) -> str:
     """The whole of FILE, or stdin for '-'; refuses empty and binary input."""
     try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_CONVERSATION_BYTES + 1)
+        else:
+            with open(source, "rb") as handle:
+                raw = handle.read(MAX_CONVERSATION_BYTES + 1)
     except OSError as exc:
         raise UserError(messages.unreadable(source, exc.strerror or str(exc))) from None
+    if len(raw) > MAX_CONVERSATION_BYTES:
+        raise UserError(messages.too_large(source, MAX_CONVERSATION_BYTES))
     if b"\x00" in raw:
         raise UserError(messages.binary_input(source))
     try:
@@ -48,7 +59,9 @@ def read_conversation(source: str) -> Conversation:
     name = "stdin" if source == "-" else Path(source).stem
     if text.lstrip().startswith(("{", "[")):
         try:
-            data = json.loads(text)
+            data = bounded_json.loads(text, MAX_CONVERSATION_BYTES, MAX_JSON_DEPTH)
+        except bounded_json.JSONLimitError as exc:
+            raise UserError(messages.refused_json(source, str(exc))) from None
         except json.JSONDecodeError as exc:
             raise UserError(messages.bad_json(source, str(exc))) from None
         if isinstance(data, list):
@@ -64,6 +77,17 @@ def read_conversation(source: str) -> Conversation:
     return conversation
 
 
+def _bounded_lines(stream) -> Iterator[bytes | None]:
+    """Each line of the stream, or None for a line over MAX_LINE_BYTES (read past, never kept)."""
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(64 * 1024)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
 def json_lines(source: str) -> Iterator[tuple[int, dict | None, str | None]]:
     """(line number, record, error) per non-blank line, streamed; a bad line stops nothing."""
     try:
@@ -72,7 +96,11 @@ def json_lines(source: str) -> Iterator[tuple[int, dict | None, str | None]]:
         raise UserError(messages.unreadable(source, exc.strerror or str(exc))) from None
     seen_any = False
     with stream:
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in enumerate(_bounded_lines(stream), start=1):
+            if raw is None:
+                seen_any = True
+                yield number, None, f"longer than {MAX_LINE_BYTES:,} bytes; not read"
+                continue
             if b"\x00" in raw:
                 raise UserError(messages.binary_input(source))
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
@@ -80,7 +108,10 @@ def json_lines(source: str) -> Iterator[tuple[int, dict | None, str | None]]:
                 continue
             seen_any = True
             try:
-                record = json.loads(line)
+                record = bounded_json.loads(line, MAX_LINE_BYTES, MAX_JSON_DEPTH)
+            except bounded_json.JSONLimitError as exc:
+                yield number, None, f"not read: {exc}"
+                continue
             except json.JSONDecodeError as exc:
                 yield number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
                 continue

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.messages import UserError
 from bot.services import build_store
 from bot.store import FilterError, LogFilter, Store, error_summary
-from bot.store.filters import FILTER_NAMES
+from bot.store.filters import FILTER_NAMES, parse_whole_number
 
 
 def cli_actor() -> str:
@@ -41,3 +41,11 @@ def log_filter_from(args) -> LogFilter:
         return LogFilter.parse({name: getattr(args, name, None) for name in FILTER_NAMES})
     except FilterError as exc:
         raise UserError(messages.bad_filter(str(exc))) from None
+
+
+def whole_number_from(value, name: str, maximum: int) -> int:
+    """A page, page size or id given on the command line; anything else is a UserError."""
+    try:
+        return parse_whole_number(value, name, maximum)
+    except FilterError as exc:
+        raise UserError(str(exc)) from None

@@ -8,10 +8,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import messages
 from bot.commands import logs_report
-from bot.commands.log_access import cli_actor, log_filter_from, open_log, unreachable
+from bot.commands.log_access import (
+    cli_actor,
+    log_filter_from,
+    open_log,
+    unreachable,
+    whole_number_from,
+)
 from bot.config import Settings
 from bot.messages import UserError
 from bot.store.export import json_safe
+from bot.store.filters import MAX_ID, MAX_LIMIT, MAX_PAGE
 from bot.store.queries import count_events, get_event, list_events
 from bot.store.retention import count_older, cutoff_for, purge
 
@@ -28,8 +35,8 @@ def _row_line(row: dict) -> str:
 
 
 def run_list(args, settings: Settings) -> int:
-    if args.limit < 1 or args.page < 1:
-        raise UserError("--limit and --page must be 1 or more")
+    args.limit = whole_number_from(args.limit, "--limit", MAX_LIMIT)
+    args.page = whole_number_from(args.page, "--page", MAX_PAGE)
     log_filter = log_filter_from(args)
     store = open_log(settings)
     try:
@@ -59,6 +66,7 @@ def run_list(args, settings: Settings) -> int:
 
 
 def run_show(args, settings: Settings) -> int:
+    args.id = whole_number_from(args.id, "id", MAX_ID)
     store = open_log(settings)
     try:
         event = get_event(store, args.id)

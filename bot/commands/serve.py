@@ -7,6 +7,7 @@ import logging
 from aiohttp import web
 
 from bot.config import Settings
+from bot.messages import UserError
 
 
 def run(args, settings: Settings) -> int:
@@ -18,13 +19,18 @@ def run(args, settings: Settings) -> int:
     app = create_app(settings)
     # run_app stops gracefully on SIGINT and SIGTERM: it stops accepting, finishes requests,
     # runs cleanup hooks, then returns.
-    web.run_app(
-        app,
-        host=args.host,
-        port=args.port,
-        shutdown_timeout=10,
-        print=lambda msg: logging.getLogger("bot.serve").info(
-            "mot-coach serving on http://%s:%s", args.host, args.port
-        ),
-    )
+    try:
+        web.run_app(
+            app,
+            host=args.host,
+            port=args.port,
+            shutdown_timeout=10,
+            print=lambda msg: logging.getLogger("bot.serve").info(
+                "mot-coach serving on http://%s:%s", args.host, args.port
+            ),
+        )
+    except OSError as exc:  # the address is taken, or not this machine's
+        raise UserError(
+            f"cannot serve on {args.host}:{args.port} ({exc.strerror or exc})"
+        ) from None
     return 0

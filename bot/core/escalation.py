@@ -233,9 +233,17 @@ def _thanks_for_trouble(words: list[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+# Readings of up to 4,096 messages of up to 2,000 characters are cached; longer ones are read
+# each time, so that the cache's memory stays bounded (README, Bounded memory).
+CACHED_READINGS, CACHED_CHARS = 4096, 2000
+
+
 def _read(text: str) -> _Reading:
     """Evidence of escalation in one customer message (cached: threads are re-read often)."""
+    return _read_cached(text) if len(text) <= CACHED_CHARS else _reading(text)
+
+
+def _reading(text: str) -> _Reading:
     clean = clean_text(text)
     words = words_and_breaks(text)
     # (position, weight, tag, text): weight > 0 counts against, < 0 is praise. Praise tagged
@@ -376,6 +384,9 @@ def _read(text: str) -> _Reading:
     signals.update(c.tag for c in cues if c.tag in _REASON_PREFIX)
     cues.sort(key=lambda c: -c.weight)
     return _Reading(negative - positive, tuple(cues), frozenset(signals))
+
+
+_read_cached = lru_cache(maxsize=CACHED_READINGS)(_reading)
 
 
 def _opens_with_praise(words: list[str], position: int) -> bool:

@@ -142,6 +142,10 @@ def first_words(pattern: str) -> set[str] | None:
     return _prefixes(items[1:])
 
 
+# The per-word cache's bounds: 65,536 words of up to 40 characters (README, Bounded memory).
+CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
+
+
 class SignalIndex:
     """All signals of all playbooks, each alternative tried only where its first word occurs."""
 
@@ -163,7 +167,7 @@ class SignalIndex:
                 for prefix in words or ():
                     self._by_prefix[prefix].append(index)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
-        self._starting_at = lru_cache(maxsize=65536)(self._alternatives_starting_at)
+        self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
 
     def _alternatives_starting_at(self, word: str) -> tuple[int, ...]:
         """Alternatives whose first word can be `word` (cached: vocabularies repeat)."""
@@ -175,9 +179,14 @@ class SignalIndex:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
         owner_of, compiled = self._owner_of, self._compiled
-        offset, starting_at = 0, self._starting_at
+        offset, starting_at = 0, self._cached_starting_at
         for word in normalised.split(" "):
-            for index in starting_at(word):
+            # A word too long to be worth a place in the cache (a run of junk) is looked up anew.
+            if len(word) > CACHED_WORD_CHARS:
+                candidates = self._alternatives_starting_at(word)
+            else:
+                candidates = starting_at(word)
+            for index in candidates:
                 owner = owner_of[index]
                 if owner not in matched and compiled[index].match(normalised, offset):
                     matched.add(owner)

@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass
 
+from cachetools import TTLCache
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -20,6 +21,9 @@ from bot.config import Settings
 
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 300.0
+# Bounds on what is remembered from Slack (cachetools: least recently used out first, and
+# nothing older than its time to live), so that many users or channels cannot grow memory.
+MAX_FACES, MAX_CHANNEL_NAMES, CHANNEL_NAME_SECONDS = 5000, 1000, 3600.0
 
 
 def api_error(exc: SlackApiError) -> str:
@@ -34,15 +38,20 @@ class Face:
 
 
 class People:
-    def __init__(self, settings: Settings):
+    def __init__(
+        self,
+        settings: Settings,
+        max_faces: int = MAX_FACES,
+        max_channel_names: int = MAX_CHANNEL_NAMES,
+    ):
         self.agent_ids = {a for a in settings.mot_agents if not a.startswith("S")}
         self.groups = [a for a in settings.mot_agents if a.startswith("S")]
         self.leads = set(settings.mot_leads)
         self.channels = {c.lstrip("#") for c in settings.mot_support_channels}
         self._group_members: set[str] = set()
         self._groups_loaded = 0.0
-        self._channel_names: dict[str, str] = {}
-        self._faces: dict[str, tuple[float, Face]] = {}
+        self._channel_names: TTLCache[str, str] = TTLCache(max_channel_names, CHANNEL_NAME_SECONDS)
+        self._faces: TTLCache[str, Face] = TTLCache(max_faces, CACHE_SECONDS)
 
     @property
     def configured(self) -> bool:
@@ -80,8 +89,8 @@ class People:
         """The name and picture `user` shows in Slack (users.info, cached), so that a reply
         posted for them shows their name and face; empty when Slack will not say."""
         cached = self._faces.get(user)
-        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
+        if cached is not None:
+            return cached
         try:
             profile = ((await client.users_info(user=user)).get("user") or {}).get("profile") or {}
         except SlackApiError as exc:
@@ -89,7 +98,7 @@ class People:
             return Face()
         name = profile.get("display_name") or profile.get("real_name") or None
         found = Face(name, profile.get("image_72") or profile.get("image_48") or None)
-        self._faces[user] = (time.monotonic(), found)
+        self._faces[user] = found
         return found
 
     def is_lead(self, user: str) -> bool:
@@ -100,11 +109,12 @@ class People:
             return True
         if not self.channels:
             return False
-        if channel not in self._channel_names:
+        name = self._channel_names.get(channel)
+        if name is None:
             try:
                 info = await client.conversations_info(channel=channel)
-                self._channel_names[channel] = (info.get("channel") or {}).get("name", "")
             except SlackApiError as exc:
                 log.warning("cannot look up channel %s: %s", channel, api_error(exc))
                 return False
-        return self._channel_names[channel] in self.channels
+            name = self._channel_names[channel] = (info.get("channel") or {}).get("name", "")
+        return name in self.channels

@@ -30,13 +30,23 @@ from bot.core.conversation import Conversation, Message, Role
 if TYPE_CHECKING:
     from bot.store.tracking import StoredThread, ThreadLog
 
-MAX_THREADS = 5000
+# Memory is a front for the log (the truth), so it keeps only the recently active: at most
+# MAX_THREADS threads of MAX_MESSAGES messages and MAX_CHARS characters of text in all, and
+# MAX_TIPS tips (their conversations within MAX_TIP_CHARS); the least recently used go first.
+# A soak (bench/soak.py) showed the old 5,000 threads growing ~1 KiB per event for 25,000 events.
+MAX_THREADS = 1000
 MAX_MESSAGES = 50
-MAX_TIPS = 5000
+MAX_CHARS = 2_000_000
+MAX_TIPS = 1000
+MAX_TIP_CHARS = 2_000_000
 
 
 def _ts(message: Message) -> float:
     return message.ts or 0.0
+
+
+def _chars(conversation: Conversation | None) -> int:
+    return sum(len(m.text) for m in conversation.messages) if conversation else 0
 
 
 @dataclass
@@ -79,24 +89,45 @@ class ThreadTracker:
         max_threads: int = MAX_THREADS,
         max_messages: int = MAX_MESSAGES,
         log: ThreadLog | None = None,
+        max_chars: int = MAX_CHARS,
+        max_tips: int = MAX_TIPS,
+        max_tip_chars: int = MAX_TIP_CHARS,
     ):
-        self.max_threads, self.max_messages = max_threads, max_messages
+        self.max_threads, self.max_messages, self.max_chars = max_threads, max_messages, max_chars
+        self.max_tips, self.max_tip_chars = max_tips, max_tip_chars
         self.log = log
         self._threads: OrderedDict[tuple[str, str], Thread] = OrderedDict()
         self._tips: OrderedDict[str, Tip] = OrderedDict()
+        self._tip_sizes: dict[str, int] = {}
+        self.chars = self.tip_chars = 0  # text held in memory by the threads, by the tips
 
     def _keep(self, found: Thread) -> Thread:
-        self._threads[(found.channel, found.thread_ts)] = found
-        while len(self._threads) > self.max_threads:
-            self._threads.popitem(last=False)
+        key = (found.channel, found.thread_ts)
+        if self._threads.get(key) is not found:
+            dropped = self._threads.pop(key, None)
+            self.chars += _chars(found.conversation) - _chars(dropped and dropped.conversation)
+            self._threads[key] = found
+        self._evict()
         return found
+
+    def _evict(self) -> None:
+        """The least recently active threads out, down to the bounds (the newest stays)."""
+        while len(self._threads) > self.max_threads or (
+            self.chars > self.max_chars and len(self._threads) > 1
+        ):
+            _, dropped = self._threads.popitem(last=False)
+            self.chars -= _chars(dropped.conversation)
 
     def _insert(self, found: Thread, message: Message) -> None:
         """Into the thread by ts, once: a ts names one message (restored, repeated, or merged)."""
         messages = found.conversation.messages
         if all(m.ts != message.ts for m in messages):
+            before = _chars(found.conversation)
             insort(messages, message, key=_ts)
             del messages[: -self.max_messages]  # events may arrive out of order: kept by ts
+            if self._threads.get((found.channel, found.thread_ts)) is found:
+                self.chars += _chars(found.conversation) - before
+                self._evict()
 
     def _merge(self, found: Thread, stored: StoredThread | None) -> Thread:
         """The log's messages and authors added to the thread in memory (kept there again if it
@@ -217,9 +248,17 @@ class ThreadTracker:
         return self._latest_in_memory(channel, user)
 
     def remember_tip(self, tip: Tip) -> None:
+        # Sized once, as remembered: a nudge's conversation may be the thread's, still growing.
+        self.tip_chars -= self._tip_sizes.pop(tip.log_id, 0)
+        self._tips.pop(tip.log_id, None)
         self._tips[tip.log_id] = tip
-        while len(self._tips) > MAX_TIPS:
-            self._tips.popitem(last=False)
+        self._tip_sizes[tip.log_id] = _chars(tip.conversation)
+        self.tip_chars += self._tip_sizes[tip.log_id]
+        while len(self._tips) > self.max_tips or (
+            self.tip_chars > self.max_tip_chars and len(self._tips) > 1
+        ):
+            dropped, _ = self._tips.popitem(last=False)
+            self.tip_chars -= self._tip_sizes.pop(dropped)
         if tip.channel and tip.thread_ts and tip.suggestions:
             found = self.cached(tip.channel, tip.thread_ts)  # on the event loop: no I/O
             if found is not None:

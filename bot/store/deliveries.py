@@ -70,5 +70,7 @@ class Deliveries:
                 return False
             if len(self._nudged) >= MEMORY_LIMIT:  # a long outage: forget what has cooled down
                 self._nudged = {k: v for k, v in self._nudged.items() if now - v[0] < cooldown}
+                while len(self._nudged) >= MEMORY_LIMIT:  # then the oldest (dicts keep order)
+                    del self._nudged[next(iter(self._nudged))]
             self._nudged[key] = (now, level)
             return True

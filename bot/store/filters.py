@@ -16,6 +16,16 @@ from bot.store.vocabulary import CHANNEL_KINDS, OUTCOMES, TRIGGERS
 _RELATIVE = re.compile(r"^(\d{1,5})\s*([dhw])$")
 _UNITS = {"d": "days", "h": "hours", "w": "weeks"}
 
+# Dates a filter may name: wide enough for any real log, narrow enough that a day can be added
+# and that every database stores the value (9999-12-31 plus a day overflows Python's datetime).
+EARLIEST = datetime(1970, 1, 1)
+LATEST = datetime(2200, 1, 1)
+
+# Page sizes and numbers: the offset (page - 1) * limit stays far inside a 64-bit integer.
+MAX_LIMIT = 10_000
+MAX_PAGE = 1_000_000
+MAX_ID = 2**63 - 1
+
 
 class FilterError(ValueError):
     """A filter value that cannot be understood; the message names the filter."""
@@ -75,20 +85,39 @@ def parse_time(value: str, name: str, end_of_day: bool = False) -> datetime:
     """ISO date or date-time (UTC), or a relative '7d' / '24h' / '2w' (that long ago)."""
     text = value.strip()
     relative = _RELATIVE.match(text.lower())
-    if relative:
-        return utcnow() - timedelta(**{_UNITS[relative[2]]: int(relative[1])})
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        if relative:
+            moment = utcnow() - timedelta(**{_UNITS[relative[2]]: int(relative[1])})
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
         raise FilterError(
             f"{name}: {value!r} is not a date; use YYYY-MM-DD, "
             "YYYY-MM-DDTHH:MM, or 7d / 24h / 2w for 'that long ago'"
         ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    if not EARLIEST <= moment < LATEST:
+        raise FilterError(
+            f"{name}: {value!r} is out of range; use a date from {EARLIEST:%Y-%m-%d} "
+            f"to {LATEST - timedelta(days=1):%Y-%m-%d}"
+        )
     if end_of_day and len(text) == 10:  # a bare date: up to the end of that day
         moment += timedelta(days=1)
     return moment
+
+
+def parse_whole_number(value: str | int | None, name: str, maximum: int, default: int = 1) -> int:
+    """A page, page size or id from 1 to `maximum`; blank gives `default`."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return default
+    # Length first: int() of a huge string is slow, and no valid value is longer than maximum.
+    if len(text) <= len(str(maximum)) and text.isascii() and text.isdigit():
+        number = int(text)
+        if 1 <= number <= maximum:
+            return number
+    raise FilterError(f"{name}: {value!r} is not a whole number from 1 to {maximum:,}")
 
 
 # The filters a reviewer can set, in the order the CLI and the dashboard offer them.

@@ -16,11 +16,13 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationAccount, ConversationReference
+from cachetools import LRUCache
 
 from bot.store.outage import RETRY_AFTER, OutageBackoff, error_summary
 
 log = logging.getLogger(__name__)
 CHANNEL_KIND = "teams"
+MAX_REMEMBERED = 10_000  # references this process remembers writing (to skip rewriting them)
 
 
 def _tenant(activity: Activity) -> str | None:
@@ -36,10 +38,13 @@ def reference_of(activity: Activity) -> ConversationReference:
 class ReferenceBook:
     """Saves and reads the serialized conversation references of one store (Teams only)."""
 
-    def __init__(self, store: Any, retry_after: float = RETRY_AFTER):
+    def __init__(
+        self, store: Any, retry_after: float = RETRY_AFTER, remembered: int = MAX_REMEMBERED
+    ):
         self.store, self.retry_after = store, retry_after
         self._backoff = OutageBackoff(retry_after)
-        self._saved: dict[str, dict] = {}  # key -> the reference last written by this process
+        # key -> the reference last written by this process; a forgotten one is written again
+        self._saved: LRUCache[str, dict] = LRUCache(remembered)
 
     def _available(self) -> bool:
         return self._backoff.available()

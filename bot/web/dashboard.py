@@ -14,7 +14,7 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store import FilterError, LogFilter, error_summary
-from bot.store.filters import FILTER_NAMES
+from bot.store.filters import FILTER_NAMES, MAX_ID, MAX_PAGE, parse_whole_number
 from bot.store.queries import count_events, event_exists, get_event, list_events
 from bot.store.vocabulary import CHANNEL_KINDS, OUTCOMES, TRIGGERS
 from bot.web.keys import COACH, STORE
@@ -55,8 +55,8 @@ async def log_list(request: web.Request) -> web.Response:
     form = filter_form(request)
     try:
         log_filter = LogFilter.parse(form, scope=lead_scope(request))
-        page = max(1, int(request.query.get("page", "1")))
-    except (FilterError, ValueError) as exc:
+        page = parse_whole_number(request.query.get("page"), "page", MAX_PAGE)
+    except FilterError as exc:
         return render(
             request,
             "dashboard/logs.html",
@@ -100,8 +100,8 @@ async def log_list(request: web.Request) -> web.Response:
 
 async def log_detail(request: web.Request) -> web.Response:
     try:
-        event_id = int(request.match_info["event_id"])
-    except ValueError:
+        event_id = parse_whole_number(request.match_info["event_id"], "id", MAX_ID)
+    except FilterError:
         raise web.HTTPNotFound() from None
     store, user, scope = request.app[STORE], session_of(request).user, lead_scope(request)
     try:
