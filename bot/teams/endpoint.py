@@ -77,7 +77,7 @@ async def messages_route(request: web.Request) -> web.Response:
 
 
 def teams_mode(settings: Settings) -> str | None:
-    """"bot framework", "emulator", or None when Teams is off."""
+    """The Teams mode: "bot framework", "emulator", or None when Teams is off."""
     if settings.microsoft_app_id:
         return "bot framework"
     return "emulator" if settings.mot_teams_emulator else None
