@@ -59,20 +59,22 @@ async def admit(
 ) -> AuthenticateRequestResult:
     """The adapter's authentication result for an admitted activity; raises Refused otherwise."""
     url = activity.service_url
-    if not app_id:  # emulator mode: the peer was checked before the body was read
-        if not policy.allows(url):
-            raise _refuse_service_url(activity, messages.TEAMS_URL_NOT_LOOPBACK)
-        return await authenticate(adapter, activity, auth_header, None)
+    if not app_id and not policy.allows(url):  # emulator mode: the peer was checked already
+        raise _refuse_service_url(activity, messages.TEAMS_URL_NOT_LOOPBACK)
     # Bot Framework verifies the token (signature, issuer, audience, endorsements); the
     # serviceUrl is withheld from it and checked below against the verified claim, so that a
     # mismatch gets its own clear 403 rather than a bare 401.
     unchecked_url = copy.copy(activity)
     unchecked_url.service_url = None
+    if not app_id:
+        auth_header = ""  # anonymous: a token would only make the adapter fetch Microsoft's keys
     try:
         auth = await authenticate(adapter, unchecked_url, auth_header, app_id)
     except Unauthorized as exc:
         log.warning("Teams: refused a request: %s", exc)
         raise Refused(401, messages.TEAMS_UNAUTHORIZED) from None
+    if not app_id:
+        return auth
     vouched = auth.claims_identity.get_claim_value(SERVICE_URL_CLAIM)
     if not policy.allows(url, vouched=vouched):
         raise _refuse_service_url(activity, messages.TEAMS_URL_NOT_VOUCHED)

@@ -124,6 +124,17 @@ async def test_emulator_mode_refuses_a_peer_that_is_not_loopback(tmp_path, conne
     assert connector.calls == [] and written(tmp_path) == NOTHING
 
 
+async def test_emulator_mode_ignores_a_token_instead_of_fetching_keys_for_it(
+    teams_client, connector
+):
+    token = unknown_issuer().channel_token(APP_ID, connector.url)
+    response = await post(
+        teams_client, A.personal(connector.url, TIP), Authorization=f"Bearer {token}"
+    )
+    assert response.status == 201
+    assert len(connector.cards("a:personal-ana")) == 1
+
+
 async def test_emulator_mode_refuses_a_request_forwarded_by_a_proxy(
     teams_client, connector, tmp_path
 ):
