@@ -88,6 +88,7 @@ def unwritable(target: str, reason: str) -> str:
 
 TEAMS_NOT_JSON = "the body must be a Bot Framework activity sent as application/json"
 TEAMS_NOT_ACTIVITY = "the body is not an activity (it needs a 'type')"
+TEAMS_BAD_ACTIVITY = "the body is not a Bot Framework activity (a field has the wrong type)"
 TEAMS_NO_SERVICE_URL = "the activity needs 'serviceUrl' and 'conversation'"
 TEAMS_UNAUTHORIZED = "unauthorized"
 TEAMS_EMULATOR_LOOPBACK_ONLY = (

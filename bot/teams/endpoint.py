@@ -16,6 +16,7 @@ import logging
 from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.schema import Activity
+from msrest.exceptions import DeserializationError
 
 from bot import messages
 from bot.config import Settings
@@ -46,7 +47,10 @@ async def _admitted_activity(request: web.Request):
     body = await read_json(request)
     if not isinstance(body, dict) or not body.get("type"):
         raise Refused(400, messages.TEAMS_NOT_ACTIVITY)
-    activity = Activity().deserialize(body)
+    try:
+        activity = Activity().deserialize(body)
+    except DeserializationError:  # e.g. a conversation that is not an object, a bad timestamp
+        raise Refused(400, messages.TEAMS_BAD_ACTIVITY) from None
     if not activity.service_url or not activity.conversation:
         raise Refused(400, messages.TEAMS_NO_SERVICE_URL)
     auth_header = request.headers.get("Authorization", "")

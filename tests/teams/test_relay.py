@@ -248,6 +248,16 @@ async def test_size_and_nesting_are_bounded_before_parsing(teams_client, connect
     assert connector.calls == [] and written(tmp_path) == NOTHING
 
 
+@pytest.mark.parametrize("fields", [{"conversation": "not an object"}, {"timestamp": "not a time"}])
+async def test_an_activity_with_a_field_of_the_wrong_type_is_a_clear_400(
+    teams_client, connector, tmp_path, fields
+):
+    response = await post(teams_client, {**A.personal(connector.url, TIP), **fields})
+    assert response.status == 400
+    assert "not a Bot Framework activity" in (await response.json())["error"]
+    assert connector.calls == [] and written(tmp_path) == NOTHING
+
+
 async def test_a_stored_chat_whose_service_url_is_no_longer_allowed_gets_no_nudge(
     tmp_path, connector
 ):
