@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from yarl import URL  # aiohttp's URL type (a dependency of aiohttp)
+
+from bot.urls import http_url
 
 CsvList = Annotated[list[str], NoDecode]
 
@@ -62,11 +63,7 @@ class Settings(BaseSettings):
     @classmethod
     def _service_urls_are_http_prefixes(cls, value):
         for prefix in value:
-            try:
-                url = URL(prefix)
-            except ValueError:
-                url = None
-            if url is None or url.scheme not in ("http", "https") or not url.host or url.user:
+            if http_url(prefix) is None:
                 raise ValueError(
                     f"entry {prefix!r} must be an http(s) URL prefix such as "
                     "https://smba.trafficmanager.net/emea/"

@@ -53,11 +53,6 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     return CloudAdapter(ConfigurationBotFrameworkAuthentication(BotConfig.from_settings(settings)))
 
 
-def _segment(part: str) -> object:
-    """One base64url JSON segment of a JWT, decoded without checking anything."""
-    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
-
-
 def token_problem(auth_header: str) -> str | None:
     """Why a bearer token cannot be a Bot Framework token, before any network call; or None."""
     scheme, _, token = auth_header.partition(" ")
@@ -67,7 +62,7 @@ def token_problem(auth_header: str) -> str | None:
     if len(parts) != 3:
         return "the token is not a JWT"
     try:
-        header = _segment(parts[0])
+        header = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
     except ValueError:
         return "the token header is not base64 JSON"
     if not isinstance(header, dict) or header.get("alg") not in SIGNING_ALGORITHMS:

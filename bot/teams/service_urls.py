@@ -16,24 +16,10 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from yarl import URL
-
 from bot.config import Settings
+from bot.urls import http_url
 
 LOOPBACK_NAMES = frozenset({"localhost"})
-
-
-def _parsed(url: str | None) -> URL | None:
-    """The URL if it is absolute http(s) with a host and no user info; otherwise None."""
-    if not url:
-        return None
-    try:
-        parsed = URL(url)
-    except ValueError:
-        return None
-    if parsed.scheme not in ("http", "https") or not parsed.host or parsed.user is not None:
-        return None
-    return parsed
 
 
 def is_loopback_host(host: str | None) -> bool:
@@ -48,7 +34,7 @@ def is_loopback_host(host: str | None) -> bool:
 
 
 def is_loopback_url(url: str | None) -> bool:
-    parsed = _parsed(url)
+    parsed = http_url(url)
     return parsed is not None and is_loopback_host(parsed.host)
 
 
@@ -65,7 +51,7 @@ def is_loopback_peer(remote: str | None) -> bool:
 
 def under_prefix(url: str | None, prefix: str) -> bool:
     """`url` is `prefix` or below it: same scheme, host and port, and a path under its path."""
-    target, base = _parsed(url), _parsed(prefix)
+    target, base = http_url(url), http_url(prefix)
     if target is None or base is None:
         return False
     if (target.scheme, target.host, target.port) != (base.scheme, base.host, base.port):
@@ -88,7 +74,7 @@ class ServiceUrlPolicy:
 
     def allows(self, url: str | None, vouched: str | None = None) -> bool:
         """May the bot call `url`? `vouched` is the URL a verified token (or turn) vouches for."""
-        if _parsed(url) is None:
+        if http_url(url) is None:
             return False
         if vouched and url == vouched:
             return True
