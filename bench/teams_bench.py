@@ -2,7 +2,7 @@
 
     python bench/teams_bench.py [--turns 300] [--warmup 20]
 
-Starts `mot-coach serve`'s app (emulator mode: no MicrosoftAppId) on 127.0.0.1 with a fresh
+Starts `mot-coach serve`'s app (emulator mode: MOT_TEAMS_EMULATOR) on 127.0.0.1 with a fresh
 SQLite log, and a local mock Bot Connector as the serviceUrl. Times, for each kind of turn, the
 POST of one Teams activity until its HTTP answer, which includes coaching, the log write and the
 bot's own call to the connector:
@@ -71,6 +71,7 @@ async def run(turns: int, warmup: int) -> None:
             mot_spool_path=Path(folder) / "spool.jsonl",
             mot_agents=["29:ana"],
             microsoft_app_id=None,
+            mot_teams_emulator=True,
         )
         server = TestServer(create_app(settings), host="127.0.0.1")
         await server.start_server()

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.urls import http_url
+
 CsvList = Annotated[list[str], NoDecode]
 
 
@@ -43,6 +45,31 @@ class Settings(BaseSettings):
     mot_teams_alert_score: float = Field(0.8, ge=0, le=1)
     # The public HTTPS host `mot-coach teams package` writes into the manifest's validDomains.
     mot_teams_bot_domain: str | None = None
+    # Anonymous activities for the local Bot Framework Emulator, from loopback peers only and
+    # answered only to loopback serviceUrls; ignored when MicrosoftAppId is set.
+    mot_teams_emulator: bool = False
+    # Extra serviceUrl prefixes the bot may call (comma-separated http(s) URLs), besides the
+    # one a request's token vouches for (and, in emulator mode, loopback URLs).
+    mot_teams_service_urls: CsvList = []
+
+    @field_validator("mot_teams_service_urls", mode="before")
+    @classmethod
+    def _parse_service_urls(cls, value):
+        if not isinstance(value, str):
+            return value
+        return [item.strip() for item in value.split(",") if item.strip()]
+
+    @field_validator("mot_teams_service_urls", mode="after")
+    @classmethod
+    def _service_urls_are_http_prefixes(cls, value):
+        for prefix in value:
+            if http_url(prefix) is None:
+                raise ValueError(
+                    f"entry {prefix!r} must be an http(s) URL prefix such as "
+                    "https://smba.trafficmanager.net/emea/"
+                )
+        return value
+
     # --- end of Teams ---
 
     # LLM: the suggestion backend. README "Suggestion backends (LLM)" explains each setting.

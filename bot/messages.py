@@ -90,3 +90,41 @@ def slack_not_configured(missing: list[str]) -> str:
 
 def unwritable(target: str, reason: str) -> str:
     return f"{target}: cannot write it ({reason})"
+
+
+# --- Teams (bot/teams): what a caller of POST /api/messages reads ---
+
+TEAMS_NOT_JSON = "the body must be a Bot Framework activity sent as application/json"
+TEAMS_NOT_ACTIVITY = "the body is not an activity (it needs a 'type')"
+TEAMS_BAD_ACTIVITY = "the body is not a Bot Framework activity (a field has the wrong type)"
+TEAMS_NO_SERVICE_URL = "the activity needs 'serviceUrl' and 'conversation'"
+TEAMS_UNAUTHORIZED = "unauthorized"
+TEAMS_EMULATOR_LOOPBACK_ONLY = (
+    "Teams emulator mode (MOT_TEAMS_EMULATOR) answers only requests from this machine's "
+    "loopback, not through a proxy; set MicrosoftAppId to serve Teams over a network"
+)
+TEAMS_FAILED = "the bot could not handle this activity; see the server log"
+
+
+def teams_bad_charset(charset: str) -> str:
+    return f"charset {charset!r} is not supported; send the activity as UTF-8 JSON"
+
+
+def teams_bad_json(reason: str) -> str:
+    return f"the body is not valid JSON ({reason})"
+
+
+def teams_too_large(limit: int) -> str:
+    return f"the activity is larger than {limit:,} bytes"
+
+
+def teams_service_url_refused(service_url: str, why: str) -> str:
+    return f"refused to answer serviceUrl {service_url!r}: {why}"
+
+
+TEAMS_URL_NOT_VOUCHED = (
+    "it is not the serviceUrl the request's token was issued for, nor in MOT_TEAMS_SERVICE_URLS"
+)
+TEAMS_URL_NOT_LOOPBACK = (
+    "in emulator mode the bot answers only loopback URLs (or those in MOT_TEAMS_SERVICE_URLS)"
+)

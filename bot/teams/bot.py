@@ -18,6 +18,7 @@ from bot.teams.chains import ReplyChains
 from bot.teams.delivery import ConnectorDelivery, Delivery
 from bot.teams.listening import Listener
 from bot.teams.references import ReferenceBook
+from bot.teams.service_urls import ServiceUrlPolicy
 
 log = logging.getLogger(__name__)
 USAGE = (
@@ -43,7 +44,9 @@ class CoachBot(ActivityHandler):
         self.settings = settings
         store = getattr(coach.sink, "store", None)
         self.references = ReferenceBook(store) if store is not None else None
-        self.delivery = delivery or ConnectorDelivery(settings.microsoft_app_id, self.references)
+        self.delivery = delivery or ConnectorDelivery(
+            settings.microsoft_app_id, self.references, ServiceUrlPolicy.from_settings(settings)
+        )
         self.chains = chains or ReplyChains(log=self._thread_log())
         self.listener = Listener(coach, settings, self.chains, self.delivery, {})
 

@@ -15,6 +15,7 @@ from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.schema import ChannelAccount, ConversationParameters
 
 from bot.teams.cards import attachment
+from bot.teams.service_urls import ServiceUrlPolicy
 
 if TYPE_CHECKING:
     from bot.teams.references import ReferenceBook
@@ -35,9 +36,15 @@ class Delivery(Protocol):
 class ConnectorDelivery:
     """Creates the conversation (a 1:1 chat, or a new post in a channel) and sends the card."""
 
-    def __init__(self, app_id: str | None, references: ReferenceBook | None = None):
+    def __init__(
+        self,
+        app_id: str | None,
+        references: ReferenceBook | None = None,
+        policy: ServiceUrlPolicy | None = None,
+    ):
         self.app_id = app_id or ""
         self.references = references
+        self.policy = policy or ServiceUrlPolicy()
 
     async def _create(
         self,
@@ -66,6 +73,16 @@ class ConnectorDelivery:
             return False
         reference = await self.references.get(user.id)
         if reference is None:
+            return False
+        # The turn's own serviceUrl passed bot/teams/gate.py; a stored one may predate a change
+        # of MOT_TEAMS_SERVICE_URLS or of mode, so it is checked again before any call.
+        if not self.policy.allows(reference.service_url, vouched=turn_context.activity.service_url):
+            log.warning(
+                "not continuing the stored 1:1 chat of %s: its serviceUrl %r is no longer "
+                "allowed; creating the chat through this turn's serviceUrl",
+                user.id,
+                reference.service_url,
+            )
             return False
 
         async def send(new_context: TurnContext) -> None:

@@ -24,11 +24,12 @@ def channel_status(settings: Settings) -> dict[str, str]:
         slack = "configured (HTTP, /slack/events)"
     else:
         slack = "not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)"
-    teams = (
-        f"configured (app {settings.microsoft_app_id}, /api/messages)"
-        if settings.microsoft_app_id
-        else "local emulator mode (no MicrosoftAppId)"
-    )
+    if settings.microsoft_app_id:
+        teams = f"configured (app {settings.microsoft_app_id}, /api/messages)"
+    elif settings.mot_teams_emulator:
+        teams = "local emulator mode (MOT_TEAMS_EMULATOR: loopback only, no authentication)"
+    else:
+        teams = "off (set MicrosoftAppId, or MOT_TEAMS_EMULATOR=true for local testing)"
     return {"Slack": slack, "Microsoft Teams": teams}
 
 

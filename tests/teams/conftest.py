@@ -37,6 +37,7 @@ def teams_settings(tmp_path, **extra) -> Settings:
         "mot_database_url": f"sqlite:///{tmp_path}/teams.db",
         "mot_agents": AGENTS,
         "mot_spool_path": tmp_path / "spool.jsonl",
+        "mot_teams_emulator": True,  # anonymous activities from loopback, as in local testing
     }
     return Settings(**{**values, **extra})
 
@@ -59,7 +60,7 @@ async def _client(settings: Settings):
 
 @pytest.fixture
 async def teams_client(tmp_path):
-    """The whole `serve` app in emulator mode (no MicrosoftAppId), on an ephemeral port."""
+    """The whole `serve` app in emulator mode (MOT_TEAMS_EMULATOR), on an ephemeral port."""
     client = await _client(teams_settings(tmp_path))
     yield client
     await client.close()
