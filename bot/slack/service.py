@@ -70,7 +70,7 @@ class SlackCoaching:
         variant: int = 0,
         on_draft: DraftCallback | None = None,
     ) -> CoachingResult:
-        # Logged once delivered (deliver), not before the agent sees it: bot/delivered.py.
+        # Logged by `deliver`: recorded before it is sent, marked shown after (bot/delivered.py).
         context = {"channel_kind": "slack", "variant": variant, **context}
         return await asyncio.to_thread(
             self.coach.coach,
@@ -180,7 +180,7 @@ class SlackCoaching:
         replace: bool = False,
     ) -> None:
         """Private to `user`: through the `response_url`, or else chat.postEphemeral. The result
-        is logged afterwards, as shown to `user` once delivered, and logged all the same if not."""
+        is logged before it is sent, and marked shown to `user` once delivered."""
         async with delivering(self.coach, result, to=user):
             for number, message in enumerate(result_messages(result, heading)):
                 if response_url:
