@@ -35,8 +35,8 @@ class StoreSink:
         self._writer_lock = threading.Lock()
 
     def record(self, result: Any, shown_to: str | None = None) -> None:
-        """Log a result; with `shown_to`, its "shown" outcome too, in the same transaction
-        (a channel that logs after delivering writes once per tip, not twice)."""
+        """Log a result; with `shown_to`, its "shown" outcome too, in the same transaction.
+        (Channels record before sending and mark shown after: bot/delivered.py.)"""
         self._write(self._records(result, shown_to))
 
     def submit(self, result: Any, shown_to: str | None = None) -> Future:

@@ -128,3 +128,29 @@ async def test_every_tip_slack_received_is_logged_after_sigkill(tmp_path, mock_s
     assert KILL_AFTER <= len(received) < TIPS, "the kill did not land while tips were delivered"
     missing = received - logged_agents(database)
     assert not missing, f"{len(missing)} of {len(received)} delivered tips were never logged"
+
+
+async def test_a_tip_is_in_the_log_before_slack_has_it_and_shown_after(slack_server, mock_slack):
+    """What the crash test relies on, seen from Slack's side: when the tip arrives, its record
+    is already written, with no outcome yet; once delivered it is marked shown."""
+    server = await slack_server()
+    seen_on_arrival: list[tuple] = []
+
+    def read_log(token: str) -> None:
+        with server.mot.store.engine.connect() as connection:
+            rows = connection.execute(select(events.c.agent, events.c.outcome)).all()
+        seen_on_arrival.append((token, [tuple(row) for row in rows]))
+
+    mock_slack.on_response_url = read_log
+    await server.command(TEXTS[0], user="U_FIRST")
+    await mock_slack.wait_for("response_url")
+    assert seen_on_arrival == [("U_FIRST", [("U_FIRST", None)])]
+    deadline = time.monotonic() + 5
+    while (outcome := logged_outcome(server)) is None and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    assert outcome == "shown"
+
+
+def logged_outcome(server) -> str | None:
+    with server.mot.store.engine.connect() as connection:
+        return connection.execute(select(events.c.outcome)).scalar_one_or_none()
