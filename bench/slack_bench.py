@@ -102,6 +102,7 @@ async def worker(session, url, collector, base, ids, stop_at, acks, tips, errors
                 "channel_id": "C1",
                 "team_id": "T1",
                 "response_url": f"{base}/response/{request_id}",
+                "trigger_id": f"bench-{request_id}",  # as Slack sends: claimed once (replays)
             }
         )
         ts = str(int(time.time()))

@@ -1,10 +1,13 @@
-"""Logging a tip once it has been delivered, the same way for every channel.
+"""Logging a tip around its delivery, the same way for every channel: recorded before it is
+sent, marked "shown" once it has been.
 
-A channel coaches with `Coach.coach(..., record=False)`, which fixes the result's log id, and
-sends the tip inside `async with delivering(coach, result, to=user)` (or calls `log_delivered`
-itself): the event and its "shown" outcome go to the log in one write, after the agent has the
-tip, so writing the log never delays it. Where the log has a writer thread (StoreSink.submit),
-results logged at the same time share a transaction.
+A channel coaches with `Coach.coach(..., record=False)` and sends the tip inside
+`async with delivering(coach, result, to=user)`. On entering, the event is written to the log
+(its id goes into `result.context["log_id"]`) and the tip waits for that write; on leaving
+normally, its "shown" outcome for `to` is written. So if the process dies after sending, the
+log holds the tip (perhaps not yet marked shown); if sending fails, it holds the tip with no
+outcome ("not shown"). Where the sink has a writer thread (StoreSink.submit), writes made at
+the same time share a transaction, which keeps the extra write cheap on a busy server.
 """
 
 from __future__ import annotations
@@ -20,18 +23,32 @@ from bot.core.coach import Coach, CoachingResult
 log = logging.getLogger(__name__)
 
 
-async def log_delivered(coach: Coach, result: CoachingResult, shown_to: str | None) -> None:
-    """Log `result` as shown to `shown_to` (None: it could not be delivered); never raises."""
-    if shown_to is not None and not result.suggestions:
-        shown_to = None  # nothing to act on was shown
+async def record_before_delivery(coach: Coach, result: CoachingResult) -> None:
+    """Write `result` to the log with no outcome yet, and wait until it is written (or
+    spooled); never raises: the log must never cost the agent their tip."""
     submit = getattr(coach.sink, "submit", None)
     if submit is None:
-        await asyncio.to_thread(coach.log, result, shown_to)
+        await asyncio.to_thread(coach.log, result)  # Coach.log never raises
         return
     try:
-        await asyncio.wrap_future(submit(result, shown_to))
-    except Exception:  # the log must never cost the agent their tip
+        await asyncio.wrap_future(submit(result))
+    except Exception:
         log.exception("could not record coaching result for %s", result.conversation.id)
+
+
+async def mark_shown(coach: Coach, result: CoachingResult, to: str) -> None:
+    """The "shown" outcome of a recorded tip, once it has reached `to`; never raises."""
+    if not result.suggestions:
+        return  # nothing to act on was shown
+    log_id = result.context.get("log_id")
+    submit = getattr(coach.sink, "submit_outcome", None)
+    if submit is None or not log_id:
+        await record_outcome(coach, log_id, "shown", actor=to)
+        return
+    try:
+        await asyncio.wrap_future(submit(str(log_id), "shown", actor=to))
+    except Exception:
+        log.exception("could not mark %s as shown", log_id)
 
 
 async def record_outcome(coach: Coach, log_id: Any, kind: str, **details: Any) -> None:
@@ -48,11 +65,9 @@ async def record_outcome(coach: Coach, log_id: Any, kind: str, **details: Any) -
 
 @contextlib.asynccontextmanager
 async def delivering(coach: Coach, result: CoachingResult, to: str | None) -> AsyncIterator[None]:
-    """Log `result` on leaving the block: as shown to `to` if the block delivered it, as not
-    shown if it raised (the error goes on)."""
-    shown_to = None
-    try:
-        yield
-        shown_to = to
-    finally:
-        await log_delivered(coach, result, shown_to)
+    """Record `result` before the block sends it; mark it shown to `to` if the block returns
+    (if it raises, the tip stays recorded as not shown and the error goes on)."""
+    await record_before_delivery(coach, result)
+    yield
+    if to is not None:
+        await mark_shown(coach, result, to)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import parse_qsl
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.signature import SignatureVerifier
 
-from bot import messages
+from bot import bounded_json, messages
 from bot.config import Settings
 from bot.core.coach import Coach
 from bot.messages import UserError
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 BOLT_APP = web.AppKey("slack_bolt_app", AsyncApp)
 SLACK = web.AppKey("slack_coaching", SlackCoaching)
+MAX_JSON_DEPTH = 64  # Slack's deepest payloads (views with blocks) stay well within it
 
 
 def slack_configured(settings: Settings) -> bool:
@@ -60,6 +62,9 @@ def build_slack_app(
 
 
 async def slack_events(request: web.Request) -> web.Response:
+    problem = _unreadable_before_parsing(request.headers, await request.read())
+    if problem:
+        return _malformed(request, problem)
     try:
         bolt_request = await to_bolt_request(request)
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
@@ -71,6 +76,23 @@ async def slack_events(request: web.Request) -> web.Response:
     return await to_aiohttp_response(bolt_response)
 
 
+def _unreadable_before_parsing(headers, body: bytes) -> str | None:
+    """Why Bolt cannot be given this request, checked before anything parses it: a timestamp
+    that is not a number (Bolt's signature check would raise), or JSON nested deeper than any
+    Slack payload (the json module would recurse until it fails). None when it may go on."""
+    timestamp = headers.get("X-Slack-Request-Timestamp")
+    if timestamp is not None and not timestamp.strip().isdecimal():
+        return "X-Slack-Request-Timestamp must be a Unix time in whole seconds"
+    text = body.decode("utf-8", "replace")
+    if "json" not in headers.get("Content-Type", ""):
+        text = "".join(value for key, value in parse_qsl(text) if key == "payload")
+    try:
+        bounded_json.check_depth(text, MAX_JSON_DEPTH)
+    except bounded_json.JSONLimitError as exc:
+        return f"the JSON is {exc}"
+    return None
+
+
 def _signed(request: web.Request, body: bytes) -> bool:
     """Bolt's signature check, for a body Bolt cannot read: forgers get 401 all the same."""
     secret = request.app[SLACK].settings.slack_signing_secret or ""
@@ -80,7 +102,7 @@ def _signed(request: web.Request, body: bytes) -> bool:
 
 
 def _malformed(request: web.Request, why: str) -> web.Response:
-    """A signed request Bolt cannot read: 400 with a clear reason, never a 500."""
+    """A request Bolt cannot read: 400 with a clear reason, never a 500."""
     log.warning("Slack: refused a malformed request from %s: %s", request.remote, why)
     return web.json_response({"error": f"malformed Slack request: {why}"}, status=400)
 

@@ -26,6 +26,7 @@ from bot.store.deliveries import Deliveries
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
+REPLAY = "mot_replay"  # on Bolt's context: this command or shortcut was handled already
 
 
 class DeliveryError(Exception):
@@ -70,7 +71,7 @@ class SlackCoaching:
         variant: int = 0,
         on_draft: DraftCallback | None = None,
     ) -> CoachingResult:
-        # Logged once delivered (deliver), not before the agent sees it: bot/delivered.py.
+        # Logged by `deliver`: recorded before it is sent, marked shown after (bot/delivered.py).
         context = {"channel_kind": "slack", "variant": variant, **context}
         return await asyncio.to_thread(
             self.coach.coach,
@@ -85,6 +86,18 @@ class SlackCoaching:
     async def claim(self, key: str) -> bool:
         """First delivery of `key` in any process (bot/store/deliveries.py)."""
         return await self.deliveries.first(key)
+
+    async def first_request(self, body: dict, context: dict) -> bool:
+        """In a command's or shortcut's ack: False (and `context[REPLAY]` set, which the lazy
+        listener sees) when Slack delivers it again. Its trigger_id names one user action, so
+        a replay (a retry, or the same signed request sent twice) is claimed once in any
+        process, like event ids; the replay gets an empty ack and nothing else."""
+        trigger = body.get("trigger_id")
+        if not trigger or await self.claim(f"slack:trigger:{trigger}"):
+            return True
+        log.info("Slack delivered trigger %s again; acknowledged and ignored", trigger)
+        context[REPLAY] = True
+        return False
 
     async def allow_nudge(self, key: str, level: str) -> bool:
         cooldown = self.settings.mot_slack_nudge_cooldown_seconds
@@ -180,7 +193,7 @@ class SlackCoaching:
         replace: bool = False,
     ) -> None:
         """Private to `user`: through the `response_url`, or else chat.postEphemeral. The result
-        is logged afterwards, as shown to `user` once delivered, and logged all the same if not."""
+        is logged before it is sent, and marked shown to `user` once delivered."""
         async with delivering(self.coach, result, to=user):
             for number, message in enumerate(result_messages(result, heading)):
                 if response_url:

@@ -35,8 +35,8 @@ class StoreSink:
         self._writer_lock = threading.Lock()
 
     def record(self, result: Any, shown_to: str | None = None) -> None:
-        """Log a result; with `shown_to`, its "shown" outcome too, in the same transaction
-        (a channel that logs after delivering writes once per tip, not twice)."""
+        """Log a result; with `shown_to`, its "shown" outcome too, in the same transaction.
+        (Channels record before sending and mark shown after: bot/delivered.py.)"""
         self._write(self._records(result, shown_to))
 
     def submit(self, result: Any, shown_to: str | None = None) -> Future:
@@ -44,8 +44,17 @@ class StoreSink:
         when the result is written (or spooled). Results submitted while a write is under way
         are written together, in one transaction (group commit), which is what keeps a busy
         server's log writes cheap."""
+        return self._enqueue(self._records(result, shown_to))
+
+    def submit_outcome(self, log_id: str, kind: str, **details: Any) -> Future:
+        """`record_outcome`, by the writer thread (with `submit`'s group commit): a channel
+        marks a tip "shown" this way once it has been sent."""
+        row = outcome_row(log_id, kind, content_mode=self.content_mode, **details)
+        return self._enqueue([("outcome", row)])
+
+    def _enqueue(self, records: list[tuple[str, dict]]) -> Future:
         future: Future = Future()
-        self._queue.put((self._records(result, shown_to), future))
+        self._queue.put((records, future))
         self._start_writer()
         return future
 

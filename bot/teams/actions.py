@@ -12,7 +12,7 @@ from botbuilder.schema import AdaptiveCardInvokeResponse
 
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation
-from bot.delivered import log_delivered, record_outcome
+from bot.delivered import delivering, record_outcome
 from bot.teams import cards
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ async def _another(coach: Coach, data: dict, context: dict[str, Any], actor: str
     result = await asyncio.to_thread(
         coach.coach, conversation, "command", context, variant, record=False
     )
-    card = cards.coaching_card(result, variant=variant)
     # The card is the invoke response, which replaces the clicked one: shown once returned.
-    await log_delivered(coach, result, actor)
+    async with delivering(coach, result, to=actor):
+        card = cards.coaching_card(result, variant=variant)
     return card

@@ -120,7 +120,7 @@ class CoachBot(ActivityHandler):
     async def _coach(
         self, conversation: Conversation, trigger: str, context: dict
     ) -> CoachingResult:
-        """Logged by the caller once delivered (bot/delivered.py)."""
+        """Logged by the caller around its delivery (bot/delivered.py)."""
         return await asyncio.to_thread(
             self.coach.coach, conversation, trigger, context, record=False
         )

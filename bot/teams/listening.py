@@ -18,7 +18,7 @@ from botbuilder.schema import ChannelAccount
 from bot.config import Settings
 from bot.core.coach import Coach
 from bot.core.conversation import Conversation, Message
-from bot.delivered import log_delivered
+from bot.delivered import mark_shown, record_before_delivery
 from bot.store.deliveries import Deliveries
 from bot.teams import cards
 from bot.teams.activities import Place, plain_text, sender_ids
@@ -107,14 +107,15 @@ class Listener:
         result = await asyncio.to_thread(
             self.coach.coach, conversation, "nudge", context, record=False
         )
-        nudged = False
+        await record_before_delivery(self.coach, result)
         if agent:
             user = ChannelAccount(id=agent, name=self.names.get(agent))
             nudged = await self._send(
                 self.delivery.to_user(turn_context, user, cards.nudge_card(result), place.tenant),
                 "nudge",
             )
-        await log_delivered(self.coach, result, agent if nudged else None)
+            if nudged:
+                await mark_shown(self.coach, result, agent)
         if alert:
             card = cards.alert_card(result, self.names.get(agent or "", agent))
             await self._send(

@@ -75,8 +75,22 @@ class SlackServer:
             text = await response.text()
         return response.status, text, time.perf_counter() - started
 
-    async def command(self, text: str = "", user: str = "U_AGENT", channel: str = SUPPORT):
-        body = urlencode(
+    async def command(
+        self,
+        text: str = "",
+        user: str = "U_AGENT",
+        channel: str = SUPPORT,
+        trigger_id: str | None = None,
+    ):
+        """A signed /mot-tip; each gets its own trigger_id, as each is a new user action,
+        unless `trigger_id` says otherwise (a replay)."""
+        body = self.command_body(text, user, channel, trigger_id)
+        return await self.post(body, "application/x-www-form-urlencoded")
+
+    def command_body(
+        self, text: str, user: str, channel: str = SUPPORT, trigger_id: str | None = None
+    ) -> str:
+        return urlencode(
             {
                 "command": "/mot-tip",
                 "text": text,
@@ -84,10 +98,9 @@ class SlackServer:
                 "channel_id": channel,
                 "team_id": TEAM,
                 "response_url": f"{self.mock.url}/response/{user}",
-                "trigger_id": "trig-1",
+                "trigger_id": trigger_id or f"trig-{uuid.uuid4().hex[:12]}",
             }
         )
-        return await self.post(body, "application/x-www-form-urlencoded")
 
     async def interact(self, payload: dict):
         body = urlencode({"payload": json.dumps(payload)})

@@ -31,6 +31,8 @@ class MockSlack:
         self.replies: dict[str, list[dict]] = {}  # thread ts -> messages
         self.rate_limit_once: set[str] = set()
         self.expired_response_urls: set[str] = set()  # tokens answered 404 expired_url
+        self.response_tokens: list[str] = []  # the {token} of each response_url post, in order
+        self.on_response_url = None  # called with the token as each post arrives, if set
         self._ts = itertools.count(1)
         self.app = web.Application()
         self.app.router.add_route("*", "/api/{method}", self.api)
@@ -93,6 +95,9 @@ class MockSlack:
 
     async def response_url(self, request: web.Request) -> web.Response:
         self.calls.append(Call("response_url", await self._args(request)))
+        self.response_tokens.append(request.match_info["token"])
+        if self.on_response_url is not None:
+            self.on_response_url(request.match_info["token"])
         if request.match_info["token"] in self.expired_response_urls:
             return web.Response(status=404, text="expired_url")
         return web.Response(text="ok")

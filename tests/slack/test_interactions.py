@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 
 from sqlalchemy import select
 
@@ -30,7 +31,7 @@ def shortcut(root: float, user: str = "U_AGENT") -> dict:
     return {
         "type": "message_action",
         "callback_id": "mot_coach_thread",
-        "trigger_id": "trig-s",
+        "trigger_id": f"trig-s-{uuid.uuid4().hex[:12]}",
         "user": {"id": user},
         "team": {"id": TEAM},
         "channel": {"id": "C_ELSEWHERE"},

@@ -8,18 +8,21 @@ from slack_bolt.async_app import AsyncApp
 
 from bot import messages
 from bot.slack.listeners.logged import logged
-from bot.slack.service import SlackCoaching
+from bot.slack.service import REPLAY, SlackCoaching
 
 log = logging.getLogger(__name__)
 CALLBACK_ID = "mot_coach_thread"
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
-    async def acknowledge(ack) -> None:
+    async def acknowledge(ack, body: dict, context) -> None:
+        await mot.first_request(body, context)
         await ack()
 
     @logged(mot.gate)
-    async def coach_thread(body: dict, client) -> None:
+    async def coach_thread(body: dict, client, context) -> None:
+        if context.get(REPLAY):
+            return
         channel, user = body["channel"]["id"], body["user"]["id"]
         message = body.get("message") or {}
         thread_ts = message.get("thread_ts") or message.get("ts")
