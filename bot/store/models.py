@@ -180,8 +180,9 @@ class ConversationReferenceRow(Base):
 
 
 class LoginAttempts(Base):
-    """Dashboard sign-in attempts counted for one client address and user name (key `a:`), or for
-    one user name from every address (key `n:`), before each password check (bot/store/logins.py)."""
+    """Dashboard sign-in attempts for one client address and user name (key `a:`), or for one
+    user name from every address (key `n:`), counted before each password check
+    (bot/store/logins.py)."""
 
     __tablename__ = "login_attempts"
 

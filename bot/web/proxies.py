@@ -22,12 +22,16 @@ from bot.web.keys import SETTINGS
 Networks = list[IPv4Network | IPv6Network]
 
 
-def _trusted(address: str | None, networks: Networks) -> bool:
+def _ip(address: str | None) -> str | None:
     try:
-        ip = ip_address(address or "")
+        return str(ip_address(address or ""))
     except ValueError:
-        return False
-    return any(ip in network for network in networks)
+        return None
+
+
+def _trusted(address: str | None, networks: Networks) -> bool:
+    ip = _ip(address)
+    return ip is not None and any(ip_address(ip) in network for network in networks)
 
 
 def _values(header: str | None) -> list[str]:
@@ -43,10 +47,7 @@ def forwarded_client(
     client = peer
     for hop in reversed(_values(headers.get("X-Forwarded-For"))):
         if not _trusted(hop, networks):
-            try:
-                client = str(ip_address(hop))
-            except ValueError:  # garbled: keep the nearest proxy that said so
-                pass
+            client = _ip(hop) or client  # garbled: keep the nearest proxy that said so
             break
         client = hop
     schemes = _values(headers.get("X-Forwarded-Proto"))
