@@ -1,15 +1,25 @@
 """Server-side dashboard sessions over real HTTP, on SQLite and PostgreSQL: logout and a new
 password end them, replicas share them; Secure cookies behind a trusted HTTPS proxy only."""
 
+from datetime import timedelta
+
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from multidict import CIMultiDict
+from sqlalchemy import select
 
 from bot.config import Settings
+from bot.store.dashboard_sessions import session_is_open, start_session
+from bot.store.logins import claim_attempt
+from bot.store.models import dashboard_sessions, login_attempts
+from bot.store.records import utcnow
 from bot.web.app import create_app
+from bot.web.keys import STORE
+from bot.web.maintenance import run_round
 from bot.web.passwords import hash_password
 from bot.web.proxies import forwarded_client
 from bot.web.sessions import COOKIE
+from bot.web.signin import LOGIN_LIMIT
 from tests.store_helpers import database_with_outage
 from tests.web.conftest import USERS, csrf_token, dashboard_settings, login
 
@@ -113,3 +123,20 @@ async def test_a_signed_in_page_is_503_while_postgres_is_down(postgres_outage, t
         assert down.status == 503 and "Sign-in is unavailable" in await down.text()
         bring_back()
         assert await status_of_logs(client) == 200  # the same session, still open
+
+
+def test_serves_maintenance_forgets_expired_sessions_and_idle_counters(
+    seeded_store, database_url, tmp_path
+):
+    app = create_app(dashboard_settings(database_url, tmp_path))
+    long_ago = utcnow() - timedelta(days=1)
+    start_session(seeded_store, "expired", "alice", USERS["alice"], 60, now=long_ago)
+    start_session(seeded_store, "open", "alice", USERS["alice"], 3600)
+    claim_attempt(seeded_store, "203.0.113.9", "alice", LOGIN_LIMIT, now=long_ago)
+    run_round(app, retention_due=False)
+    app[STORE].close()
+    with seeded_store.engine.connect() as connection:
+        assert connection.execute(select(login_attempts)).all() == []
+        [row] = connection.execute(select(dashboard_sessions)).all()
+    assert session_is_open(seeded_store, "open", "alice", USERS["alice"])
+    assert row.expires_at > utcnow()
