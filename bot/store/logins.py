@@ -78,6 +78,9 @@ def claim_attempt(
     """Count one sign-in attempt for `name` from `address`, before its password is checked."""
     now = now or utcnow()
     pair_key, name_key = _keys(address, name)
+    refused = _already_refused(store, pair_key, name_key, now, limit)
+    if refused:  # the common case under attack: a read, no write
+        return refused
     with store.writing() as connection:
         pair = _locked(store, connection, pair_key, now)  # always this order: no deadlock
         per_name = _locked(store, connection, name_key, now)
@@ -106,6 +109,21 @@ def claim_attempt(
         )
         _save(connection, name_key, name_attempts, per_name["blocks"], spaced, now)
     return Verdict(True)
+
+
+def _already_refused(store, pair_key, name_key, now, limit: LoginLimit) -> Verdict | None:
+    """A refusal already committed (refusals only end with time, or a success at the address)."""
+    query = select(login_attempts).where(login_attempts.c.key.in_((pair_key, name_key)))
+    with store.engine.connect() as connection:
+        rows = {row["key"]: row for row in connection.execute(query).mappings()}
+    pair, per_name = rows.get(pair_key), rows.get(name_key)
+    if pair is not None:
+        refused = _refused(pair["blocked_until"], now, "address")
+        if refused:
+            return refused
+    if per_name is not None and per_name["attempts"] >= limit.name_max_failures:
+        return _refused(per_name["blocked_until"], now, "name")
+    return None
 
 
 def _save(connection, key, attempts, blocks, blocked_until, now) -> None:
