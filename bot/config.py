@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -175,6 +176,24 @@ class Settings(BaseSettings):
     mot_dashboard_scopes: Annotated[dict[str, list[str]], NoDecode] = {}
     # Key that signs dashboard sessions; default: random per process (logins end on restart).
     mot_dashboard_secret: str | None = None
+    # Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: comma-separated
+    # addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8). From any other peer they are ignored.
+    mot_trusted_proxies: Annotated[list[IPv4Network | IPv6Network], NoDecode] = []
+
+    @field_validator("mot_trusted_proxies", mode="before")
+    @classmethod
+    def _parse_trusted_proxies(cls, value):
+        if not isinstance(value, str):
+            return value
+        networks = []
+        for entry in filter(None, (item.strip() for item in value.split(","))):
+            try:
+                networks.append(ip_network(entry, strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"entry {entry!r} is not an IP address or CIDR (e.g. 10.0.0.0/8)"
+                ) from None
+        return networks
 
     @field_validator("mot_dashboard_users", mode="before")
     @classmethod

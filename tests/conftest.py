@@ -50,6 +50,7 @@ def _isolated_env(monkeypatch, tmp_path):
         "MOT_DASHBOARD_USERS",
         "MOT_DASHBOARD_SCOPES",
         "MOT_DASHBOARD_SECRET",
+        "MOT_TRUSTED_PROXIES",
     ):
         monkeypatch.delenv(name, raising=False)
 

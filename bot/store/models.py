@@ -179,6 +179,33 @@ class ConversationReferenceRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class LoginAttempts(Base):
+    """Dashboard sign-in attempts for one client address and user name (key `a:`), or for one
+    user name from every address (key `n:`), counted before each password check
+    (bot/store/logins.py)."""
+
+    __tablename__ = "login_attempts"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)  # counted in the window, not yet succeeded
+    blocks: Mapped[int] = mapped_column(Integer)  # refusal periods so far: the backoff grows
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # the last attempt
+
+
+class DashboardSession(Base):
+    """A signed-in dashboard session; logout deletes it. Keyed by a hash of the cookie's id, and
+    tied to the user's password hash when it began (`password_tag`), so a new password ends it."""
+
+    __tablename__ = "dashboard_sessions"
+
+    sid_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the id
+    user: Mapped[str] = mapped_column(String(128), index=True)
+    password_tag: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
 events = CoachingEvent.__table__
 outcomes = CoachingOutcome.__table__
 processed_events = ProcessedEvent.__table__
@@ -187,3 +214,5 @@ purges = Purge.__table__
 audit_log = AuditEntry.__table__
 tracked_messages = TrackedMessage.__table__
 conversation_references = ConversationReferenceRow.__table__
+login_attempts = LoginAttempts.__table__
+dashboard_sessions = DashboardSession.__table__

@@ -13,6 +13,7 @@ from bot.slack.app import mount_slack
 from bot.teams import mount_teams
 from bot.web.auth import dashboard_guard
 from bot.web.keys import COACH, SETTINGS, TEMPLATES
+from bot.web.proxies import trusted_proxy_headers
 from bot.web.review import mount_review
 
 
@@ -55,7 +56,7 @@ async def status_page(request: web.Request) -> web.Response:
 
 
 def create_app(settings: Settings, coach: Coach | None = None) -> web.Application:
-    app = web.Application(middlewares=[dashboard_guard])
+    app = web.Application(middlewares=[trusted_proxy_headers, dashboard_guard])
     app[SETTINGS] = settings
     sink = build_sink(settings)  # the suggestion log; connects on first use
     app[COACH] = coach or build_coach(settings, sink=sink)

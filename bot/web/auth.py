@@ -1,27 +1,33 @@
 """Dashboard access: login and logout, the guard in front of every dashboard page, CSRF checks.
 
-Credentials come from MOT_DASHBOARD_USERS (hashed); failed logins are throttled per address
-and name, and every login, failed or not, is written to the audit log.
+Credentials come from MOT_DASHBOARD_USERS (hashed). Each attempt is counted in the database
+before its password is checked (bot/web/signin.py), and every checked login, failed or not, is
+written to the audit log. A signed-in cookie counts only while its session is open server-side.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from urllib.parse import quote
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
+from bot.web import signin
 from bot.web.keys import SESSION, SESSIONS, SETTINGS, STORE
 from bot.web.pages import SECURITY_HEADERS, error_page, render, session_of, set_session_cookie
 from bot.web.passwords import DUMMY_HASH, verify_password
-from bot.web.sessions import COOKIE
+from bot.web.sessions import COOKIE, Session
 
 log = logging.getLogger(__name__)
 PUBLIC = ("/dashboard/login",)
-THROTTLE = web.AppKey("login_throttle", dict)
-MAX_FAILURES, FAILURE_WINDOW = 5, 300.0
+TOO_MANY = {
+    "address": "Too many failed sign-ins for this name from your address; "
+    "try again in {seconds} seconds.",
+    "name": "Too many failed sign-ins for this name from several addresses; "
+    "try again in {seconds} seconds.",
+}
 
 
 def see_other(location: str) -> web.Response:
@@ -42,6 +48,15 @@ async def dashboard_guard(request: web.Request, handler):
     codec = request.app[SESSIONS]
     session = codec.decode(request.cookies.get(COOKIE))
     users = request.app[SETTINGS].mot_dashboard_users
+    if session is not None and session.signed_in:
+        try:
+            if not await signin.still_open(request, session):
+                session = None  # logged out, expired or a new password: sign in again
+        except SQLAlchemyError as exc:
+            request[SESSION] = Session(session.sid, None, session.expires)  # keep the cookie
+            response = signin.unavailable(request, exc)
+            response.headers.update(SECURITY_HEADERS)
+            return response
     request[SESSION] = session
     if request.method == "POST":
         form = await request.post()
@@ -91,24 +106,25 @@ async def login(request: web.Request) -> web.Response:
     form = await request.post()
     name, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
     target = _safe_next(form.get("next"))
-    throttle = request.app[THROTTLE]
-    key = f"{request.remote}|{name}"
-    now = time.monotonic()
-    recent = [t for t in throttle.get(key, []) if now - t < FAILURE_WINDOW]
-    if len(recent) >= MAX_FAILURES:
-        return render(
+    try:
+        verdict = await signin.count_attempt(request, name[:128])
+    except SQLAlchemyError as exc:
+        return signin.unavailable(request, exc)
+    if not verdict.allowed:
+        response = render(
             request,
             "dashboard/login.html",
             status=429,
             configured=True,
             next=target,
             name=name,
-            error="Too many failed sign-ins; wait a few minutes.",
+            error=TOO_MANY[verdict.reason].format(seconds=verdict.retry_after),
         )
+        response.headers["Retry-After"] = str(verdict.retry_after)
+        return response
     stored = request.app[SETTINGS].mot_dashboard_users.get(name)
     ok = await asyncio.to_thread(verify_password, password, stored or DUMMY_HASH)
     if not (ok and stored):
-        throttle[key] = [*recent, now]
         await _audit(request, name[:64] or "(blank)", "login_failed", {"ip": request.remote})
         return render(
             request,
@@ -119,9 +135,12 @@ async def login(request: web.Request) -> web.Response:
             name=name,
             error="Wrong user name or password.",
         )
-    throttle.pop(key, None)
-    await _audit(request, name, "login", {"ip": request.remote})
     session = request.app[SESSIONS].new(user=name)  # a new id: no session fixation
+    try:
+        await signin.signed_in(request, session)
+    except SQLAlchemyError as exc:
+        return signin.unavailable(request, exc)
+    await _audit(request, name, "login", {"ip": request.remote})
     response = see_other(target)
     set_session_cookie(request, response, session)
     return response
@@ -129,8 +148,12 @@ async def login(request: web.Request) -> web.Response:
 
 async def logout(request: web.Request) -> web.Response:
     session = session_of(request)
+    if session and session.user:
+        try:
+            await signin.signed_out(request, session)  # a replayed cookie is refused from now
+        except SQLAlchemyError as exc:
+            return signin.unavailable(request, exc)
+        await _audit(request, session.user, "logout", {})
     response = see_other("/dashboard/login")
     response.del_cookie(COOKIE, path="/dashboard")
-    if session and session.user:
-        await _audit(request, session.user, "logout", {})
     return response

@@ -1,4 +1,5 @@
-"""What `serve` does in the background: migrate at start-up, replay the spool, apply retention.
+"""What `serve` does in the background: migrate at start-up, replay the spool, apply retention,
+and forget expired dashboard sessions and idle login counters (so both tables stay small).
 
 It keeps going when the database is down (and tries again on the next round).
 """
@@ -15,8 +16,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
 from bot.store import error_summary
+from bot.store.dashboard_sessions import forget_expired_sessions
+from bot.store.logins import forget_idle_logins
 from bot.store.retention import cutoff_for, purge
 from bot.web.keys import SETTINGS, SINK, STORE
+from bot.web.signin import LOGIN_LIMIT
 
 log = logging.getLogger(__name__)
 ROUND_SECONDS = 30.0  # spool replay
@@ -29,6 +33,8 @@ def run_round(app: web.Application, retention_due: bool) -> bool:
     try:
         store.ensure_schema()
         sink.replay_spool()
+        forget_expired_sessions(store)
+        forget_idle_logins(store, LOGIN_LIMIT)
         if retention_due and days > 0:
             result = purge(
                 store, cutoff_for(days), reason="retention", actor="serve", record_empty=False

@@ -15,7 +15,6 @@ def mount_review(app: web.Application, sink: StoreSink) -> None:
     """Needs SETTINGS and TEMPLATES set, and `auth.dashboard_guard` among the middlewares."""
     app[SINK], app[STORE] = sink, sink.store
     app[SESSIONS] = SessionCodec(app[SETTINGS].mot_dashboard_secret)
-    app[auth.THROTTLE] = {}
     router = app.router
     router.add_get("/readyz", health.readyz)
     router.add_get("/metrics", health.metrics_page)

@@ -1,8 +1,10 @@
 """Dashboard sessions: signed cookies (HMAC-SHA256) and CSRF tokens derived from them.
 
 A cookie holds the session id, the user (None before login) and the expiry, signed with the
-dashboard secret; nothing is stored server-side. The CSRF token of a form is an HMAC of the
-session id, so a page from another site cannot know it. A login starts a new session id.
+dashboard secret. A signed-in session also needs its row in the database, which logout and a new
+password delete (bot/store/dashboard_sessions.py); an anonymous one (for the login form) lives in
+the cookie only. The CSRF token of a form is an HMAC of the session id, so a page from another
+site cannot know it. A login starts a new session id.
 """
 
 from __future__ import annotations

@@ -22,6 +22,8 @@ TABLES = {
     "audit_log",
     "tracked_messages",
     "conversation_references",
+    "login_attempts",
+    "dashboard_sessions",
     "alembic_version",
 }
 
@@ -43,7 +45,7 @@ def test_upgrade_from_empty_matches_the_models(database_url):
     store.close()
 
 
-@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006"])
 def test_upgrade_from_each_earlier_revision_keeps_the_data(database_url, start):
     store = Store(database_url)
     migrate.upgrade(store.engine, start)

@@ -67,6 +67,7 @@ def test_hash_password_refuses_bad_input(args, password, phrase):
         ({"MOT_DASHBOARD_SCOPES": "bob"}, "must be user=C0123"),
         ({"MOT_DASHBOARD_SCOPES": "bob=C1"}, "names bob, not in MOT_DASHBOARD_USERS"),
         ({"MOT_LOG_CONTENT": "everything"}, "'none', 'redacted' or 'full'"),
+        ({"MOT_TRUSTED_PROXIES": "10.0.0.1,proxy.local"}, "'proxy.local' is not an IP address"),
     ],
 )
 def test_bad_settings_name_what_to_fix(env, phrase):
