@@ -1,0 +1,90 @@
+"""PII redaction on the corpus in tests/core/data/pii_corpus.txt: recall per format, false
+positives, and the median cost per message.
+
+    python bench/redaction_recall.py [--baseline PATH_TO_OLD_redact.py] [--rounds 5] [-v]
+
+With --baseline, an older redact.py (e.g. `git show REV:bot/core/redact.py > /tmp/old.py`) is
+loaded in the same process and scored and timed next to today's redactor, which also redacts
+names (as the log does with MOT_LOG_CONTENT=none); the baseline has no names API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.core.redact import Redactor  # noqa: E402
+from bot.core.names import names_in  # noqa: E402
+from tests.core.pii_corpus import load, score  # noqa: E402
+
+
+def current(text: str):
+    r = Redactor(names=True).redact(text, names=names_in([text]))
+    return r.text, r.mapping
+
+
+def baseline_from(path: str):
+    spec = importlib.util.spec_from_file_location("baseline_redact", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+
+    def run(text: str):
+        r = module.redact(text)
+        return r.text, r.mapping
+
+    return run
+
+
+def median_us(redact, texts: list[str], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts:
+            redact(text)
+        times.append((time.perf_counter() - started) / len(texts) * 1e6)
+    return statistics.median(times)
+
+
+def report(name: str, redact, cases, rounds: int, verbose: bool) -> float:
+    s = score(redact, cases)
+    print(f"== {name}")
+    for fmt in sorted(s.total):
+        print(f"  {fmt:16} {s.found[fmt]:3}/{s.total[fmt]:<3} recall {s.found[fmt] / s.total[fmt]:.2f}")
+    total = sum(s.total.values())
+    negatives = sum(1 for c in cases if not c.spans)
+    print(f"  overall recall {sum(s.found.values())}/{total} = {s.recall:.3f} over {len(s.total)} formats")
+    print(f"  false positives {len(s.false_positives)} ({negatives} look-alike lines)")
+    if verbose:
+        for line in s.missed:
+            print("    missed", line)
+        for line in s.false_positives:
+            print("    false positive", line)
+    cost = median_us(redact, [c.text for c in cases], rounds)
+    print(f"  median {cost:.1f} us per message ({len(cases)} messages, {rounds} rounds)")
+    return cost
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", help="path to an older bot/core/redact.py")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    args = parser.parse_args()
+    cases = load()
+    base = None
+    if args.baseline:
+        base = report("baseline", baseline_from(args.baseline), cases, args.rounds, args.verbose)
+    now = report("current", current, cases, args.rounds, args.verbose)
+    if base:
+        print(f"cost ratio current/baseline: {now / base:.2f}")
+
+
+if __name__ == "__main__":
+    main()
