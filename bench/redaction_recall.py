@@ -25,7 +25,7 @@ from tests.core.pii_corpus import load, score  # noqa: E402
 
 
 def current(text: str):
-    r = Redactor(names=True).redact(text, names=names_in([text]))
+    r = Redactor().redact(text, names=names_in([text]))
     return r.text, r.mapping
 
 
