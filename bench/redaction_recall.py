@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.core.redact import Redactor  # noqa: E402
-from bot.core.names import names_in  # noqa: E402
-from tests.core.pii_corpus import load, score  # noqa: E402
+from bot.core.names import names_in
+from bot.core.redact import Redactor
+from tests.core.pii_corpus import load, score
 
 
 def current(text: str):
@@ -56,10 +56,12 @@ def report(name: str, redact, cases, rounds: int, verbose: bool) -> float:
     s = score(redact, cases)
     print(f"== {name}")
     for fmt in sorted(s.total):
-        print(f"  {fmt:16} {s.found[fmt]:3}/{s.total[fmt]:<3} recall {s.found[fmt] / s.total[fmt]:.2f}")
+        found, total = s.found[fmt], s.total[fmt]
+        print(f"  {fmt:16} {found:3}/{total:<3} recall {found / total:.2f}")
     total = sum(s.total.values())
     negatives = sum(1 for c in cases if not c.spans)
-    print(f"  overall recall {sum(s.found.values())}/{total} = {s.recall:.3f} over {len(s.total)} formats")
+    found = sum(s.found.values())
+    print(f"  overall recall {found}/{total} = {s.recall:.3f} over {len(s.total)} formats")
     print(f"  false positives {len(s.false_positives)} ({negatives} look-alike lines)")
     if verbose:
         for line in s.missed:
@@ -75,7 +77,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", help="path to an older bot/core/redact.py")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list misses and false positives"
+    )
     args = parser.parse_args()
     cases = load()
     base = None

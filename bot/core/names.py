@@ -17,9 +17,12 @@ _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Herr|Frau|Mme|M|Sr|Sra|Sig|Sig\.ra)\.?[ ])?"
 _CUES = re.compile(
     rf"""(?:
         (?i:my[ ]name[ ]is|my[ ]name's|name's|this[ ]is|i'm|i[ ]am|it's|je[ ]m'appelle
-           |ich[ ]heiße|ich[ ]bin|me[ ]llamo|mi[ ]chiamo|mijn[ ]naam[ ]is|ik[ ]ben|meu[ ]nome[ ]é)[ ]
-      | (?:^|(?<=[\n.!?:]))[ ]*(?i:hi|hello|hey|dear|hallo|bonjour|hola|ciao|olá|good[ ]morning)[ ]
-      | (?i:thanks|thank[ ]you|regards|cheers|best|kind[ ]regards|sincerely|groetjes|grüße|merci),[ ]*
+           |ich[ ]heiße|ich[ ]bin|me[ ]llamo|mi[ ]chiamo|mijn[ ]naam[ ]is|ik[ ]ben
+           |meu[ ]nome[ ]é)[ ]
+      | (?:^|(?<=[\n.!?:]))[ ]*
+        (?i:hi|hello|hey|dear|hallo|bonjour|hola|ciao|olá|good[ ]morning)[ ]
+      | (?i:thanks|thank[ ]you|regards|cheers|best|kind[ ]regards|sincerely|groetjes
+           |grüße|merci),[ ]*
     ){_TITLE}{_NAME}""",
     re.VERBOSE | re.MULTILINE,
 )

@@ -27,8 +27,11 @@ from stdnum.nl import bsn
 Span = tuple[int, int]
 _WINDOW = 60  # characters before a number searched for the word that names it
 
-# Digit groups joined by single separators: "528.907.866-50", "7260 1815 9082", "53.888.539/0001-95".
-_DIGIT_RUN = re.compile(r"(?<![\w.,/+-])[0-9](?:[0-9]|[ .\-/](?=[0-9])){7,20}(?![\w@]|[.,/-][0-9])", re.ASCII)
+# Digit groups joined by single separators: "528.907.866-50", "7260 1815 9082",
+# "53.888.539/0001-95".
+_DIGIT_RUN = re.compile(
+    r"(?<![\w.,/+-])[0-9](?:[0-9]|[ .\-/](?=[0-9])){7,20}(?![\w@]|[.,/-][0-9])", re.ASCII
+)
 _LETTER_IDS = re.compile(
     r"""(?<![\w-])(?:
         [0-9]{8}[ -]?[A-Za-z]                                  # DNI 12345678Z

@@ -632,7 +632,10 @@ class Redactor:
         has_digit = _DIGIT.search(text) is not None
         detectors = self._detectors
         if names is not None:
-            detectors = [*detectors, ("name", lambda t: [m.span() for m in names.finditer(t)], False)]
+            detectors = [
+                *detectors,
+                ("name", lambda t: [m.span() for m in names.finditer(t)], False),
+            ]
         elif not has_digit and "@" not in text:
             return []
         # Accepted spans never overlap, so sorted by start they are sorted by end too; a new span

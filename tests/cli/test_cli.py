@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,12 +13,15 @@ from tests.conftest import EXAMPLES
 def mot(*args, stdin: bytes | None = None, env: dict | None = None):
     import os
 
+    # Tests run in a temporary directory: point Python at this checkout's bot/, not at whichever
+    # checkout the shared venv's editable install names.
+    root = str(Path(__file__).resolve().parents[2])
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         timeout=60,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "PYTHONPATH": root, **(env or {})},
     )
 
 

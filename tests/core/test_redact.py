@@ -118,8 +118,11 @@ TRUE_POSITIVES = [
     P("i moved to 10 downing street.", "i moved to [ADDRESS_1].", id="address-lower-case"),
     P("Send it to PO Box 1234 instead", "Send it to [ADDRESS_1] instead", id="address-po-box"),
     P("Livrez au 12 rue de la Paix, Paris", "Livrez au [ADDRESS_1], Paris", id="address-french"),
-    P("Meine Adresse: Hauptstr. 5a, 10115 Berlin", "Meine Adresse: [ADDRESS_1], [ADDRESS_2]",
-      id="address-german-and-postcode"),
+    P(
+        "Meine Adresse: Hauptstr. 5a, 10115 Berlin",
+        "Meine Adresse: [ADDRESS_1], [ADDRESS_2]",
+        id="address-german-and-postcode",
+    ),
     P("Spedite a Via Roma 10, grazie", "Spedite a [ADDRESS_1], grazie", id="address-italian"),
     # --- national ids (python-stdnum validates the check digits)
     P("My Aadhaar is 7260 1815 9082", "My Aadhaar is [ID_1]", id="id-aadhaar"),
