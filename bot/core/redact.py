@@ -67,7 +67,7 @@ from stdnum.us import ssn as stdnum_ssn
 
 from bot.core.names import name_pattern
 from bot.core.national_ids import find_national_ids
-from bot.core.phones import find_valid_phones
+from bot.core.phones import international_number_ok
 from bot.core.street_addresses import find_postcodes, find_street_addresses
 
 __all__ = ["KINDS", "PLACEHOLDER_PATTERN", "Redaction", "Redactor", "redact"]
@@ -321,12 +321,7 @@ def _phone_groups_ok(text: str, start: int, m: re.Match[str], groups: list[str],
     sizes = [len(g) for g in groups]
     digits = sum(sizes)
     if m["cc"]:
-        trunk = m["trunk"] or ""
-        cc = m["cc"]
-        total = sum(ch.isdigit() for ch in cc) + (0 if trunk == "0" else len(trunk)) + digits
-        if cc[0] == "0":  # 00 prefix: don't count it, and ask for more ("tag 0016 964012")
-            return 10 <= total - 2 <= 15
-        return 8 <= total <= 15
+        return international_number_ok(m["cc"], m["trunk"] or "", "".join(groups))
     if m["paren"]:
         inner = m["paren"][m["paren"].index("(") + 1 : -1]
         return 10 <= len(inner) + digits <= 12 and sizes[-1] >= 3
@@ -491,15 +486,6 @@ def _find_ids(text: str) -> list[Span]:
     return find_national_ids(text, _is_reference)
 
 
-_MANY_DIGITS = re.compile(r"(?:[0-9][^0-9]{0,3}){7}", re.ASCII)
-
-
-def _find_all_phones(text: str) -> list[Span]:
-    """The rules above, then what libphonenumber validates and they missed."""
-    spans = _find_phones(text)
-    if _MANY_DIGITS.search(text):  # the matcher costs ~100 us; a phone has 7+ digits
-        spans.extend(s for s in find_valid_phones(text) if not _is_reference(text, s[0]))
-    return spans
 
 
 # --------------------------------------------------------------------------------------------
@@ -513,7 +499,7 @@ _DETECTORS: dict[str, tuple[Callable[[str], list[Span]], bool]] = {
     "card": (_find_cards, True),
     "id": (_find_ids, True),
     "ssn": (_find_ssns, True),
-    "phone": (_find_all_phones, True),
+    "phone": (_find_phones, True),
     "address": (_find_addresses, True),
 }
 
