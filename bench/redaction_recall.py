@@ -4,8 +4,9 @@ positives, and the median cost per message.
     python bench/redaction_recall.py [--baseline PATH_TO_OLD_redact.py] [--rounds 5] [-v]
 
 With --baseline, an older redact.py (e.g. `git show REV:bot/core/redact.py > /tmp/old.py`) is
-loaded in the same process and scored and timed next to today's redactor, which also redacts
-names (as the log does with MOT_LOG_CONTENT=none); the baseline has no names API.
+loaded in the same process and scored and timed next to today's redactor, run twice: as an LLM
+request is redacted (no names) and as the log redacts with MOT_LOG_CONTENT=none (names found in
+the text by bot.core.names too). The baseline has no names API.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from tests.core.pii_corpus import load, score
 
 def current(text: str):
     r = Redactor().redact(text, names=names_in([text]))
+    return r.text, r.mapping
+
+
+def current_without_names(text: str):
+    r = Redactor().redact(text)
     return r.text, r.mapping
 
 
@@ -52,7 +58,8 @@ def median_us(redact, texts: list[str], rounds: int) -> float:
     return statistics.median(times)
 
 
-def report(name: str, redact, cases, rounds: int, verbose: bool) -> float:
+def report(name: str, redact, cases, args: argparse.Namespace) -> float:
+    rounds, verbose = args.rounds, args.verbose
     s = score(redact, cases)
     print(f"== {name}")
     for fmt in sorted(s.total):
@@ -84,10 +91,11 @@ def main() -> None:
     cases = load()
     base = None
     if args.baseline:
-        base = report("baseline", baseline_from(args.baseline), cases, args.rounds, args.verbose)
-    now = report("current", current, cases, args.rounds, args.verbose)
+        base = report("baseline", baseline_from(args.baseline), cases, args)
+    plain = report("current, no names (as an LLM request)", current_without_names, cases, args)
+    now = report("current, with names (as the log with MOT_LOG_CONTENT=none)", current, cases, args)
     if base:
-        print(f"cost ratio current/baseline: {now / base:.2f}")
+        print(f"cost ratio to baseline: {plain / base:.2f} without names, {now / base:.2f} with")
 
 
 if __name__ == "__main__":

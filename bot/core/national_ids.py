@@ -69,6 +69,9 @@ _BY_LENGTH: dict[int, list[tuple[Callable[[str], bool], re.Pattern[str] | None]]
 }
 
 
+_SEPARATORS = str.maketrans("", "", " .-/")
+
+
 def _digit_id_ok(text: str, start: int, digits: str) -> bool:
     for valid, named_by in _BY_LENGTH.get(len(digits), ()):
         if not valid(digits):
@@ -87,8 +90,10 @@ def find_national_ids(text: str, is_reference: Callable[[str, int], bool]) -> li
     """Spans of validated national ids; `is_reference` vetoes numbers right after "order" etc."""
     spans: list[Span] = []
     for m in _DIGIT_RUN.finditer(text):
-        digits = re.sub(r"[^0-9]", "", m[0])
-        if _digit_id_ok(text, m.start(), digits) and not is_reference(text, m.start()):
+        digits = m[0].translate(_SEPARATORS)
+        if len(digits) not in _BY_LENGTH or not _digit_id_ok(text, m.start(), digits):
+            continue
+        if not is_reference(text, m.start()):
             spans.append(m.span())
     for m in _LETTER_IDS.finditer(text):
         if _letter_id_ok(m[0]) and not is_reference(text, m.start()):

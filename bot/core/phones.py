@@ -1,6 +1,7 @@
 """Phone numbers written with a country code, checked against libphonenumber's metadata (the
-`phonenumbers` package): the number of digits must be possible for that country, area code included, so "+44 20",
-"+1 555" and "0016 964012" are not phones and "+49 30 1234" is. bot/core/redact.py finds the candidates.
+`phonenumbers` package): the number of digits must be possible for that country, area code
+included, so "+44 20", "+1 555" and "0016 964012" are not phones and "+49 30 1234" is.
+bot/core/redact.py finds the candidates.
 
 Leniency is POSSIBLE, not VALID: a "+" or "00" prefix is already strong evidence, and VALID
 would drop numbers in ranges libphonenumber does not list (the fictional 555 ones included).
