@@ -46,8 +46,8 @@ phone, SSN or contiguous card number), Amazon-style ``112-3456789-1234567``, UUI
 refs, IP addresses, years and short numbers, Luhn-failing 16-digit numbers.
 
 Placeholders look like ``[EMAIL_1]``, ``[PHONE_2]``, ``[CARD_1]``, ``[IBAN_1]``, ``[ID_1]``,
-``[SSN_1]``, ``[ADDRESS_1]``, ``[NAME_1]``. Within one :class:`Redaction` the same exact string always gets the same
-placeholder and different strings get different numbers (values are compared verbatim, so
+``[SSN_1]``, ``[ADDRESS_1]``, ``[NAME_1]``. Within one :class:`Redaction` the same exact string
+always gets the same placeholder and different strings get different numbers (values are compared verbatim, so
 ``555-123-4567`` and ``(555) 123-4567`` get two placeholders; that keeps restoring lossless).
 Placeholders are matched case-insensitively (``[Email_1]`` restores too) but otherwise exactly:
 ``[EMAIL 1]``, ``EMAIL_1`` or ``[EMAIL_01]`` are not restored; use
@@ -494,8 +494,6 @@ def _find_addresses(text: str) -> list[Span]:
 
 def _find_ids(text: str) -> list[Span]:
     return find_national_ids(text, _is_reference)
-
-
 
 
 # --------------------------------------------------------------------------------------------
