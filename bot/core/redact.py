@@ -47,8 +47,9 @@ refs, IP addresses, years and short numbers, Luhn-failing 16-digit numbers.
 
 Placeholders look like ``[EMAIL_1]``, ``[PHONE_2]``, ``[CARD_1]``, ``[IBAN_1]``, ``[ID_1]``,
 ``[SSN_1]``, ``[ADDRESS_1]``, ``[NAME_1]``. Within one :class:`Redaction` the same exact string
-always gets the same placeholder and different strings get different numbers (values are compared verbatim, so
-``555-123-4567`` and ``(555) 123-4567`` get two placeholders; that keeps restoring lossless).
+always gets the same placeholder and different strings get different numbers (values are
+compared verbatim, so ``555-123-4567`` and ``(555) 123-4567`` get two placeholders; that keeps
+restoring lossless).
 Placeholders are matched case-insensitively (``[Email_1]`` restores too) but otherwise exactly:
 ``[EMAIL 1]``, ``EMAIL_1`` or ``[EMAIL_01]`` are not restored; use
 :meth:`Redaction.leftover_placeholders` after restoring to catch what an LLM mangled or invented.
