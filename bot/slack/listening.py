@@ -89,7 +89,8 @@ async def on_agent_reply(
         await record_acceptance(mot, tip.log_id, tip.suggestions, text, user)
     logged = await logged_tips(mot, thread, user, {tip.log_id for tip in mine})
     for logged_tip in logged:
-        sent = protect(text, logged_tip.content_mode)  # compared as the log keeps suggestions
+        # compared as the log keeps suggestions
+        sent = protect(text, logged_tip.content_mode, thread.conversation)
         await record_acceptance(mot, logged_tip.uid, logged_tip.suggestions, sent, user)
     if not mot.settings.mot_slack_avoid_phrase_notes:
         return

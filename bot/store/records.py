@@ -13,7 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.core.conversation import Conversation
+from bot.core.names import names_in
 from bot.core.redact import redact
+from bot.core.slots import customer_name
 from bot.store.vocabulary import OUTCOME_KINDS
 
 EXCERPT_MESSAGES = 20  # the latest messages of the conversation
@@ -29,9 +31,21 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
-def protect(text: str, mode: str) -> str:
-    """Text as MOT_LOG_CONTENT allows it: as is (full) or with PII replaced (otherwise)."""
-    return text if mode == "full" else redact(text).text
+def protect(text: str, mode: str, conversation: Conversation | None = None) -> str:
+    """Text as MOT_LOG_CONTENT allows it: as is (full) or with PII replaced (otherwise). With
+    `none` the names the conversation gives away ("my name is ...", "Hi Priya,") go too: no
+    excerpt is kept, but suggestions are, and the customer's name is filled into them."""
+    if mode == "full":
+        return text
+    return redact(text, names_known(conversation) if mode == "none" else ()).text
+
+
+def names_known(conversation: Conversation | None) -> list[str]:
+    """What names_in finds, plus the name the reply templates fill in (bot/core/slots.py)."""
+    if conversation is None:
+        return []
+    filled = customer_name(conversation)
+    return names_in(m.text for m in conversation.messages) + ([filled] if filled else [])
 
 
 def excerpt(conversation: Conversation, mode: str) -> list[dict] | None:
@@ -100,7 +114,11 @@ def event_row(result: Any, content_mode: str, now: datetime | None = None) -> di
         "content_mode": content_mode,
         "excerpt": excerpt(result.conversation, content_mode),
         "suggestions": [
-            {"text": protect(s.text, content_mode), "why": s.why, "source": s.source}
+            {
+                "text": protect(s.text, content_mode, result.conversation),
+                "why": s.why,
+                "source": s.source,
+            }
             for s in result.suggestions
         ],
         "backend": _short(result.backend, 64) or "unknown",

@@ -1,0 +1,63 @@
+"""Names a conversation gives away: "my name is Priya", "Hi Aisha,", "Thanks, Hans".
+
+`names_in(texts)` returns them so that a redactor can replace every later mention (the
+customer's name filled into a suggested reply). Only capitalised words after a cue count, so
+"Hi team", "this is urgent" and "I'm sorry" give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|del|la|le|dos|du|ten|ter|bin|al)"
+_NAME = rf"(?P<name>{_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD}){{0,2}})"
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Herr|Frau|Mme|M|Sr|Sra|Sig|Sig\.ra)\.?[ ])?"
+_CUES = re.compile(
+    rf"""(?:
+        (?i:my[ ]name[ ]is|my[ ]name's|name's|this[ ]is|i'm|i[ ]am|it's|je[ ]m'appelle
+           |ich[ ]heiße|ich[ ]bin|me[ ]llamo|mi[ ]chiamo|mijn[ ]naam[ ]is|ik[ ]ben
+           |meu[ ]nome[ ]é)[ ]
+      | (?:^|(?<=[\n.!?:]))[ ]*
+        (?i:hi|hello|hey|dear|hallo|bonjour|hola|ciao|olá|good[ ]morning)[ ]
+      | (?i:thanks|thank[ ]you|regards|cheers|best|kind[ ]regards|sincerely|groetjes
+           |grüße|merci),[ ]*
+    ){_TITLE}{_NAME}""",
+    re.VERBOSE | re.MULTILINE,
+)
+# Capitalised words that follow a cue without being a name.
+_NOT_NAMES = frozenset(
+    (
+        *("Team", "All", "Everyone", "There", "Customer", "Support", "Sir", "Madam", "Folks"),
+        *("Guys", "Again", "Everybody", "Friend", "Friends", "Agent", "Here", "Back", "Sorry"),
+        *("Not", "The", "A", "An", "Calling", "Writing", "Just", "Still", "So", "Very", "Really"),
+        *("Good", "Great", "Happy", "Glad", "Afraid", "Sure", "Okay", "Fine", "Thanks", "Monday"),
+        *("Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Urgent", "Your"),
+    )
+)
+
+
+def names_in(texts: Iterable[str]) -> list[str]:
+    """Full names and their capitalised parts, longest first, without duplicates."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for m in _CUES.finditer(text):
+            words = m["name"].split(" ")
+            while words and words[-1] in _NOT_NAMES:
+                words.pop()
+            if not words or words[0] in _NOT_NAMES:
+                continue
+            found[" ".join(words)] = None
+            for word in words:
+                if word[0].isupper() and len(word) > 1:
+                    found[word] = None
+    return sorted(found, key=len, reverse=True)
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of `names` as whole words, or None without names."""
+    names = sorted(set(names), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
