@@ -1,0 +1,140 @@
+"""Defect detectors for suggested replies: the counts of shared/eval COACHING-RUBRIC.md.
+
+Each is a small pure function over a reply (or a set of replies) and the conversation it answers.
+The LLM guard (bot/llm/output_check.py) rejects model replies that fail the safety ones, and
+`mot-coach eval-coaching` counts them all over a run. Claimed actions live in claimed_actions.py,
+premises in premises.py, what the customer already did and issue reflection in reply_relevance.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.claimed_actions import claimed_actions, claims_in
+from bot.core.conversation import Conversation
+from bot.core.premises import stated_premises, unsupported_premises
+from bot.core.reply_relevance import asked_to_repeat, issue_words, reflects_issue
+from bot.core.text import normalise
+
+__all__ = [
+    "apologies",
+    "asked_to_repeat",
+    "claimed_actions",
+    "claims_in",
+    "content_free_sentences",
+    "issue_words",
+    "name_placeholder",
+    "premise_violations",
+    "reflects_issue",
+    "repeated_openers",
+    "repeated_phrases",
+    "sentences",
+    "uses_name",
+]
+
+NAME_PLACEHOLDER = "[customer name]"
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!]\s*",
+    re.IGNORECASE,
+)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies))\b", re.I)
+# Sentences that announce content: flagged unless a colon brings the content in the same breath.
+_ANNOUNCER = re.compile(
+    r"^(?:here(?:'s| is| are)|below is|let me (?:explain|walk you through|break (?:it|this) "
+    r"down|lay (?:it|this) out)|i(?:'ll| will) (?:explain|walk you through|break (?:it|this) "
+    r"down)|(?:the )?(?:short|quick|simple) (?:answer|version)|in (?:plain|simple) (?:terms|"
+    r"words)|to put it simply)\b",
+    re.IGNORECASE,
+)
+# Words that carry no content on their own: a sentence made only of these is filler.
+_FILLER_WORDS = frozenset(
+    """
+    i i'm im am me my we our us you your it its is are was be been this that the a an and or
+    so to of for with in on at here there just really very totally completely absolutely
+    fully truly hear understand understood appreciate appreciated thanks thank reaching out
+    getting touch contacting question questions great good happy glad help helping assist
+    assistance here okay ok sure certainly of course definitely let know will would can
+    get back all that's what please patience time today hope hello hi hey dear
+    """.split()
+)
+# Three-word phrases made only of these do not count as a repeated phrase.
+_FUNCTION_WORDS = frozenset(
+    """
+    i me my we our us you your it its is am are was were be been to of for with in on at and
+    or but so that this the a an will would can could have has had do does not as if by from
+    """.split()
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def premise_violations(reply: str, conversation: Conversation) -> list[str]:
+    """Premises the reply takes for granted that the conversation never states."""
+    return unsupported_premises(reply, stated_premises(conversation))
+
+
+def opener(reply: str) -> str:
+    """The first sentence after any greeting, normalised ("" when there is none)."""
+    body = _GREETING.sub("", reply.strip(), count=1)
+    first = sentences(body)
+    return normalise(first[0]).strip(" ?!") if first else ""
+
+
+def repeated_openers(replies: list[str]) -> list[str]:
+    """Openers (normalised first sentences) that start more than one reply of a set."""
+    seen: dict[str, int] = {}
+    for reply in replies:
+        key = opener(reply)
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    return [key for key, count in seen.items() if count > 1]
+
+
+def apologies(reply: str) -> int:
+    """How many times the reply apologises (sorry, apologise, apologies)."""
+    return len(_APOLOGY.findall(reply))
+
+
+def repeated_phrases(reply: str) -> list[str]:
+    """Three-word phrases said twice in one reply ("I hear you ... I hear you")."""
+    words = normalise(reply).split()
+    seen: set[tuple[str, ...]] = set()
+    repeated: list[str] = []
+    for i in range(len(words) - 2):
+        gram = tuple(words[i : i + 3])
+        if set(gram) <= _FUNCTION_WORDS:
+            continue
+        if gram in seen and " ".join(gram) not in repeated:
+            repeated.append(" ".join(gram))
+        seen.add(gram)
+    return repeated
+
+
+def content_free_sentences(reply: str) -> list[str]:
+    """Sentences that say nothing: an announcement whose content never follows ("Here's the
+    short answer first, then the steps.") or pure filler ("I completely understand.")."""
+    found = []
+    for sentence in sentences(_GREETING.sub("", reply.strip(), count=1)):
+        if _ANNOUNCER.match(sentence):
+            head, colon, rest = sentence.partition(":")
+            if not colon or len(normalise(rest).split()) < 3:
+                found.append(sentence)
+        elif set(normalise(sentence).split()) <= _FILLER_WORDS:
+            found.append(sentence)
+    return found
+
+
+def name_placeholder(reply: str, customer_name: str | None) -> bool:
+    """`[customer name]` left in a reply although the conversation gives the name."""
+    return bool(customer_name) and NAME_PLACEHOLDER in reply.lower()
+
+
+def uses_name(reply: str, customer_name: str | None) -> bool:
+    """The reply addresses the customer by (the first word of) their name."""
+    if not customer_name:
+        return False
+    first = customer_name.split()[0]
+    return re.search(rf"\b{re.escape(first)}\b", reply, re.IGNORECASE) is not None

@@ -1,0 +1,136 @@
+"""The defect detectors of COACHING-RUBRIC.md, one at a time, on plain conversations."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import reply_checks as checks
+from bot.core.conversation import Conversation
+
+BROADBAND = Conversation.from_text(
+    "Customer: My broadband has dropped every evening for two weeks. I've restarted the router "
+    "three times like your team told me. Still dropping."
+)
+GOOD = (
+    "Two weeks of evening drop-outs is far too long, and I won't ask you to restart the router "
+    "again. Could you confirm the account holder's postcode? I'll book a line test myself and "
+    "update you by [time] today."
+)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I've refunded the duplicate payment today.",
+        "I have unlocked your account, so you can log in.",
+        "Good news: a new one is already on its way.",
+        "I've logged your complaint with the team.",
+        "I’ve escalated this to my manager.",
+        "We booked an engineer for Tuesday.",
+        "A new one has been dispatched.",
+        "Your account is now unlocked.",
+        "It's been sent to your email.",
+        "Your refund was processed this morning.",
+        "I've gone ahead and cancelled the order.",
+    ],
+)
+def test_a_finished_action_the_conversation_does_not_state_is_a_claim(reply):
+    assert checks.claimed_actions(reply, BROADBAND), reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'll refund it within 3 working days.",
+        "I'll check both payments and, once I've confirmed the duplicate, refund it within [X].",
+        "As soon as it has been dispatched I'll send you the tracking link.",
+        "Has the replacement been sent yet?",
+        "It hasn't been sent yet, so I'll chase the warehouse now.",
+        "I'm sorry it has been delayed; I'll confirm it was sent to the right address.",
+        "You were charged twice, and that is not right.",
+        GOOD,
+    ],
+)
+def test_promises_conditions_questions_and_negations_are_not_claims(reply):
+    assert checks.claimed_actions(reply, BROADBAND) == []
+
+
+def test_a_claim_is_allowed_when_the_agents_own_earlier_turn_made_it():
+    conversation = Conversation.from_text(
+        "Customer: Where is my money?\n"
+        "Agent: I've refunded the £40 this morning, Priya.\n"
+        "Customer: Thanks, how long until I see it?"
+    )
+    assert checks.claimed_actions("As I said, I've refunded it; it shows in 3 days.", conversation) == []
+    assert checks.claimed_actions("I've also sent you a voucher.", conversation) == ["I've also sent"]
+
+
+def test_a_second_verb_in_the_same_claim_is_counted():
+    assert checks.claims_in("I've logged your complaint and escalated it.") == [
+        "I've logged",
+        "and escalated",
+    ]
+
+
+def test_premises_come_from_the_shared_vocabulary():
+    reply = "Thanks for the photos. I'm sorry it arrived damaged."
+    assert checks.premise_violations(reply, BROADBAND) == ["damaged_item", "photos"]
+    with_photos = Conversation.from_text(
+        "Customer: The vase arrived smashed, I've attached photos of the box."
+    )
+    assert checks.premise_violations(reply, with_photos) == []
+
+
+def test_repeated_openers_ignore_greetings_and_case():
+    replies = [
+        "Hi Sam, I'm sorry this has been frustrating. I'll call you at 4pm.",
+        "Let's get this fixed. I'll book an engineer.",
+        "I'm SORRY this has been frustrating! A line test is next.",
+    ]
+    assert checks.repeated_openers(replies) == ["i am sorry this has been frustrating"]
+    assert checks.repeated_openers(replies[:2]) == []
+
+
+def test_apologies_and_repeated_phrases_are_counted():
+    assert checks.apologies("I'm sorry. Apologies again; we apologise for the trouble.") == 3
+    assert checks.apologies(GOOD) == 0
+    assert checks.repeated_phrases("I hear you, and I hear you loud and clear.") == ["i hear you"]
+    # phrases of function words only ("and i will") do not count
+    assert checks.repeated_phrases("I will call, and I will write, and I will visit.") == []
+
+
+def test_announcements_with_nothing_after_and_pure_filler_are_content_free():
+    reply = (
+        "Here's the short answer first, then the steps. I completely understand. "
+        "Here's what to do: unplug the router for ten seconds."
+    )
+    assert checks.content_free_sentences(reply) == [
+        "Here's the short answer first, then the steps.",
+        "I completely understand.",
+    ]
+    assert checks.content_free_sentences(GOOD) == []
+
+
+def test_name_placeholder_counts_only_when_the_name_is_known():
+    assert checks.name_placeholder("Thanks, [customer name].", "Sarah Jones")
+    assert not checks.name_placeholder("Thanks, [customer name].", None)
+    assert checks.uses_name("Thanks, sarah, I'll call you.", "Sarah Jones")
+    assert not checks.uses_name("Thanks, Sarahs.", "Sarah")
+
+
+def test_asking_to_repeat_a_fix_the_customer_already_tried():
+    assert checks.asked_to_repeat("Please try restarting your router.", BROADBAND) == ["restart"]
+    assert checks.asked_to_repeat("Reboot the router and tell me.", BROADBAND) == ["restart"]
+    assert checks.asked_to_repeat(GOOD, BROADBAND) == []
+    assert checks.asked_to_repeat("Since you've restarted it, I'll test the line.", BROADBAND) == []
+    fresh = Conversation.from_text("Customer: My broadband drops every evening.")
+    assert checks.asked_to_repeat("Please try restarting your router.", fresh) == []
+
+
+def test_reflection_needs_the_customers_specific_words_and_a_generic_line_fails():
+    assert checks.reflects_issue(GOOD, BROADBAND)
+    generic = "I'm sorry for the trouble; I'll look into this and get back to you today."
+    assert not checks.reflects_issue(generic, BROADBAND)
+    assert not checks.reflects_issue("I understand, and I'll sort your issue now.", BROADBAND)
+    named = Conversation.from_text("Customer: Still no answer. Thanks, Gwen")
+    assert not checks.reflects_issue("Thanks Gwen, I'll check.", named, customer_name="Gwen")
