@@ -32,7 +32,9 @@ ACTION_VERBS = (
     "contacted called rung phoned rang notified informed chased spoken"
 ).split()
 _VERB = "(?:" + "|".join(ACTION_VERBS) + r")\b"
-_ADVERBS = r"(?:(?:already|just|now|also|personally|actually|successfully|today|since|gone ahead and) )*"
+_ADVERBS = (
+    r"(?:(?:already|just|now|also|personally|actually|successfully|today|since|gone ahead and) )*"
+)
 _CLAIMS = re.compile(
     "|".join(
         [

@@ -113,6 +113,8 @@ def asked_to_repeat(reply: str, conversation: Conversation) -> list[str]:
             continue
         for name in sorted(done - set(asked)):
             match = _FIX[name].search(sentence)
-            if match and (_ASK.search(sentence[: match.start()]) or not sentence[: match.start()].strip()):
+            if match and (
+                _ASK.search(sentence[: match.start()]) or not sentence[: match.start()].strip()
+            ):
                 asked.append(name)
     return asked

@@ -61,8 +61,13 @@ def test_a_claim_is_allowed_when_the_agents_own_earlier_turn_made_it():
         "Agent: I've refunded the £40 this morning, Priya.\n"
         "Customer: Thanks, how long until I see it?"
     )
-    assert checks.claimed_actions("As I said, I've refunded it; it shows in 3 days.", conversation) == []
-    assert checks.claimed_actions("I've also sent you a voucher.", conversation) == ["I've also sent"]
+    assert (
+        checks.claimed_actions("As I said, I've refunded it; it shows in 3 days.", conversation)
+        == []
+    )
+    assert checks.claimed_actions("I've also sent you a voucher.", conversation) == [
+        "I've also sent"
+    ]
 
 
 def test_a_second_verb_in_the_same_claim_is_counted():
