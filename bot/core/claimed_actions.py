@@ -18,7 +18,7 @@ import re
 from bot.core.conversation import Conversation
 
 # Past forms of what an agent does for a customer. Plain words; no eval-file tuning.
-ACTION_VERBS = (
+_ACTION_VERBS = (
     "refunded reimbursed credited reversed cancell?ed voided waived adjusted corrected "
     "sent e-?mailed texted posted mailed forwarded attached resent re-sent "
     "unlocked unblocked reset restored reactivated reinstated re-?enabled enabled disabled "
@@ -30,7 +30,8 @@ ACTION_VERBS = (
     "fixed resolved repaired sorted updated changed amended upgraded downgraded moved "
     "approved authori[sz]ed confirmed checked traced investigated verified "
     "contacted called rung phoned rang notified informed chased spoken"
-).split()
+)
+ACTION_VERBS = _ACTION_VERBS.split()
 _VERB = "(?:" + "|".join(ACTION_VERBS) + r")\b"
 _ADVERBS = (
     r"(?:(?:already|just|now|also|personally|actually|successfully|today|since|gone ahead and) )*"

@@ -48,23 +48,21 @@ _ANNOUNCER = re.compile(
     re.IGNORECASE,
 )
 # Words that carry no content on their own: a sentence made only of these is filler.
-_FILLER_WORDS = frozenset(
-    """
+_FILLER_TEXT = """
     i i'm im am me my we our us you your it its is are was be been this that the a an and or
     so to of for with in on at here there just really very totally completely absolutely
     fully truly hear understand understood appreciate appreciated thanks thank reaching out
     getting touch contacting question questions great good happy glad help helping assist
     assistance here okay ok sure certainly of course definitely let know will would can
     get back all that's what please patience time today hope hello hi hey dear
-    """.split()
-)
-# Three-word phrases made only of these do not count as a repeated phrase.
-_FUNCTION_WORDS = frozenset(
     """
+_FILLER_WORDS = frozenset(_FILLER_TEXT.split())
+# Three-word phrases made only of these do not count as a repeated phrase.
+_FUNCTION_TEXT = """
     i me my we our us you your it its is am are was were be been to of for with in on at and
     or but so that this the a an will would can could have has had do does not as if by from
-    """.split()
-)
+    """
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 def sentences(text: str) -> list[str]:
@@ -119,7 +117,7 @@ def content_free_sentences(reply: str) -> list[str]:
     found = []
     for sentence in sentences(_GREETING.sub("", reply.strip(), count=1)):
         if _ANNOUNCER.match(sentence):
-            head, colon, rest = sentence.partition(":")
+            _, colon, rest = sentence.partition(":")
             if not colon or len(normalise(rest).split()) < 3:
                 found.append(sentence)
         elif set(normalise(sentence).split()) <= _FILLER_WORDS:
