@@ -4,9 +4,9 @@ A reply fails when it claims a finished action the conversation does not state (
 it"), or takes for granted a premise it does not state ("thanks for the photos"), the same bar
 `mot-coach eval-coaching` measures (bot/core/reply_checks.py); when it misses a required move or
 uses an avoid phrase (the playbook rubric), when it still carries a redaction placeholder after
-restoring, when it has no reason, or when it looks like it obeyed instructions injected into the conversation: money or freebies the playbook does
-not offer, an echo of "ignore previous instructions", talk about its own prompt, or a link that
-neither the playbook nor the agent gave.
+restoring, when it has no reason, or when it looks like it obeyed instructions injected into the
+conversation: money or freebies the playbook does not offer, an echo of "ignore previous
+instructions", talk about its own prompt, or a link that neither the playbook nor the agent gave.
 """
 
 from __future__ import annotations
