@@ -23,7 +23,7 @@ _ACTION_VERBS = (
     "sent e-?mailed texted posted mailed forwarded attached resent re-sent "
     "unlocked unblocked reset restored reactivated reinstated re-?enabled enabled disabled "
     "logged recorded filed raised opened submitted reported flagged "
-    "escalated referred transferred "
+    "escalated referred transferred passed "
     "booked scheduled rescheduled arranged organi[sz]ed "
     "dispatched despatched shipped ordered re-?ordered replaced exchanged swapped "
     "issued processed applied added removed deleted closed paid "
@@ -60,6 +60,10 @@ _CONDITION = re.compile(
     r"so that|make sure|ensure|see|check|confirm|verify|find out|let you know)\b",
     re.IGNORECASE,
 )
+# "should have been fixed", "would have sent": what ought to have happened, not a claim.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:should|would|could|must|might|may|ought to|to)(?:n't|n’t| not)? $", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\b(?:and|but|then|so)\b", re.IGNORECASE)
 # "I've logged it and escalated it": a second verb sharing the claim's subject.
 _AND_VERB = re.compile(rf"\b(?:and|then) {_ADVERBS}{_VERB}", re.IGNORECASE)
@@ -89,6 +93,7 @@ def claims_in(text: str) -> list[str]:
             match
             for match in _CLAIMS.finditer(sentence)
             if not _is_conditional(sentence, match.start())
+            and not _MODAL_BEFORE.search(sentence[: match.start()])
         ]
         if claims:
             claims += _AND_VERB.finditer(sentence, claims[0].end())

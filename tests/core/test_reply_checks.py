@@ -139,3 +139,17 @@ def test_reflection_needs_the_customers_specific_words_and_a_generic_line_fails(
     assert not checks.reflects_issue("I understand, and I'll sort your issue now.", BROADBAND)
     named = Conversation.from_text("Customer: Still no answer. Thanks, Gwen")
     assert not checks.reflects_issue("Thanks Gwen, I'll check.", named, customer_name="Gwen")
+
+
+def test_what_should_have_happened_is_not_a_claim():
+    assert checks.claims_in("I'm sorry; this should have been fixed the first time.") == []
+    assert checks.claims_in("It has been fixed.") == ["has been fixed"]
+
+
+def test_a_crack_and_praise_for_a_named_person_are_stated_premises():
+    crack = Conversation.from_text("Customer: It won't turn on, and the jug had a crack in it.")
+    assert checks.premise_violations("I'm sorry it arrived damaged.", crack) == []
+    praise = Conversation.from_text("Customer: Thank you to Marco who helped me yesterday.")
+    reply = "I'll make sure the colleague you mentioned hears this."
+    assert checks.premise_violations(reply, praise) == []
+    assert checks.premise_violations(reply, crack) == ["colleague"]
