@@ -29,7 +29,7 @@ _ACTION_VERBS = (
     "issued processed applied added removed deleted closed paid "
     "fixed resolved repaired sorted updated changed amended upgraded downgraded moved "
     "approved authori[sz]ed confirmed checked traced investigated verified "
-    "contacted called rung phoned rang notified informed chased spoken"
+    "contacted called rung phoned rang notified informed chased spoken pulled written"
 )
 ACTION_VERBS = _ACTION_VERBS.split()
 _VERB = "(?:" + "|".join(ACTION_VERBS) + r")\b"

@@ -18,7 +18,7 @@ from bot.core.slots import customer_name as name_from_customer
 
 # "Hi Sarah," / "Thanks Sarah" in the agent's own turns also gives the customer's name.
 _AGENT_GREETING = re.compile(
-    r"\b(?:hi|hello|hey|dear|thanks|thank you),? ([A-Z][a-z]{1,20})\b(?! (?:for|so|again))"
+    r"\b(?i:hi|hello|hey|dear|thanks|thank you),? ([A-Z][a-z]{1,20})\b(?! (?:for|so|again))"
 )
 CARE_KINDS = ("injury", "danger", "bereavement", "illness", "hardship", "distress")
 

@@ -130,9 +130,9 @@ _PREMISES = (
         _re(
             r"\b(again|already (called|emailed|contacted|written|messaged|chatted|reported|"
             r"asked|told)|(called|emailed|contacted|written|messaged|chatted|rang|phoned)"
-            r"( you| your \w+)? (before|twice|three times|several times|many times|"
-            r"multiple times|\d+ times|last (week|month)|yesterday)|(second|third|fourth|fifth|"
-            r"\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|keep (having|getting) "
+            r"( you| your \w+)? (before|twice|three times|four times|five times|several times|"
+            r"many times|multiple times|\d+ times|last (week|month)|yesterday)|"
+            r"(second|third|fourth|fifth|\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|keep (having|getting) "
             r"to|chas(e|ing|ed)|follow(ing)?[- ]up|no (one|body) (has )?(got|gotten|came) back)\b",
         ),
         _re(

@@ -14,7 +14,8 @@ from bot.core.claimed_actions import claimed_actions, claims_in
 from bot.core.conversation import Conversation
 from bot.core.premises import stated_premises, unsupported_premises
 from bot.core.reply_relevance import asked_to_repeat, issue_words, reflects_issue
-from bot.core.text import normalise
+from bot.core.rubric import PLACEHOLDER
+from bot.core.text import normalise, words_and_breaks
 
 __all__ = [
     "apologies",
@@ -98,12 +99,12 @@ def apologies(reply: str) -> int:
 
 def repeated_phrases(reply: str) -> list[str]:
     """Three-word phrases said twice in one reply ("I hear you ... I hear you")."""
-    words = normalise(reply).split()
+    words = words_and_breaks(PLACEHOLDER.sub(" . ", reply))
     seen: set[tuple[str, ...]] = set()
     repeated: list[str] = []
     for i in range(len(words) - 2):
         gram = tuple(words[i : i + 3])
-        if set(gram) <= _FUNCTION_WORDS:
+        if "." in gram or set(gram) <= _FUNCTION_WORDS:  # within a clause, not only "and i will"
             continue
         if gram in seen and " ".join(gram) not in repeated:
             repeated.append(" ".join(gram))

@@ -153,3 +153,15 @@ def test_a_crack_and_praise_for_a_named_person_are_stated_premises():
     reply = "I'll make sure the colleague you mentioned hears this."
     assert checks.premise_violations(reply, praise) == []
     assert checks.premise_violations(reply, crack) == ["colleague"]
+
+
+def test_repeated_phrases_do_not_span_clauses_or_placeholders():
+    reply = "I'm [your name], and I'll call. Thanks, [customer name], and I'll write."
+    assert checks.repeated_phrases(reply) == []
+
+
+def test_calling_four_times_is_prior_contact():
+    conversation = Conversation.from_text("Customer: I've called four times about claim 7781.")
+    assert (
+        checks.premise_violations("I'm sorry you've had to contact us again.", conversation) == []
+    )
