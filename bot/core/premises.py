@@ -132,8 +132,8 @@ _PREMISES = (
             r"asked|told)|(called|emailed|contacted|written|messaged|chatted|rang|phoned)"
             r"( you| your \w+)? (before|twice|three times|four times|five times|several times|"
             r"many times|multiple times|\d+ times|last (week|month)|yesterday)|"
-            r"(second|third|fourth|fifth|\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|keep (having|getting) "
-            r"to|chas(e|ing|ed)|follow(ing)?[- ]up|no (one|body) (has )?(got|gotten|came) back)\b",
+            r"(second|third|fourth|fifth|\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|"
+            r"keep (having|getting) to|chas(e|ing|ed)|follow(ing)?[- ]up|no (one|body) (has )?(got|gotten|came) back)\b",
         ),
         _re(
             r"\b(each|every) time you('ve| have)? (contacted|called|written|chased)",
