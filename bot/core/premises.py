@@ -133,7 +133,8 @@ _PREMISES = (
             r"( you| your \w+)? (before|twice|three times|four times|five times|several times|"
             r"many times|multiple times|\d+ times|last (week|month)|yesterday)|"
             r"(second|third|fourth|fifth|\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|"
-            r"keep (having|getting) to|chas(e|ing|ed)|follow(ing)?[- ]up|no (one|body) (has )?(got|gotten|came) back)\b",
+            r"keep (having|getting) to|chas(e|ing|ed)|follow(ing)?[- ]up|"
+            r"no (one|body) (has )?(got|gotten|came) back)\b",
         ),
         _re(
             r"\b(each|every) time you('ve| have)? (contacted|called|written|chased)",
