@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 from bot import messages
-from bot.commands.inputs import conversation_from_record, json_lines
+from bot.commands.inputs import conversation_from_record, json_lines, read_conversation
 from bot.config import Settings
 from bot.core.coach import NullSink
 from bot.core.coaching_eval import CARE_KINDS, SetScore, Tally, score_set, tally
+from bot.core.conversation import Conversation
 from bot.messages import UserError
 from bot.services import build_coach
 
@@ -78,21 +81,43 @@ def _set_record(row_id: str, score: SetScore) -> dict:
     return {"id": row_id, "playbook": score.playbook, "defects": score.examples}
 
 
-def run(args, settings: Settings) -> int:
-    coach = build_coach(settings, backend_name=args.backend, sink=NullSink())
-    scores, sets, skipped = [], [], 0
-    for number, record, error in json_lines(args.file):
+def _jsonl_rows(source: str) -> Iterator[tuple[Conversation, bool] | str]:
+    """(conversation, care label) per good line; a one-line error for each bad one."""
+    for number, record, error in json_lines(source):
         try:
             if error:
                 raise ValueError(error)
             conversation = conversation_from_record(record, str(number))
             if conversation.is_empty():
                 raise ValueError("the conversation is empty")
-            care_expected = _care_label(record)
+            yield conversation, _care_label(record)
         except ValueError as exc:
+            yield messages.bad_line(number, str(exc))
+
+
+def _folder_rows(folder: Path) -> Iterator[tuple[Conversation, bool] | str]:
+    """Every conversation file of a folder like examples/ (*.txt, *.json), by name."""
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".json") and p.is_file())
+    if not files:
+        raise UserError(messages.no_conversations(str(folder)))
+    for path in files:
+        try:
+            yield read_conversation(str(path)), False
+        except UserError as exc:
+            yield str(exc)
+
+
+def run(args, settings: Settings) -> int:
+    coach = build_coach(settings, backend_name=args.backend, sink=NullSink())
+    folder = Path(args.file)
+    rows = _folder_rows(folder) if args.file != "-" and folder.is_dir() else _jsonl_rows(args.file)
+    scores, sets, skipped = [], [], 0
+    for row in rows:
+        if isinstance(row, str):
             skipped += 1
-            print(messages.bad_line(number, str(exc)), file=sys.stderr)
+            print(row, file=sys.stderr)
             continue
+        conversation, care_expected = row
         result = coach.coach(conversation, trigger="command", context={"channel_kind": "eval"})
         playbook = result.assessment.playbook
         score = score_set(
@@ -119,7 +144,7 @@ def run(args, settings: Settings) -> int:
     else:
         print(render(overall, per_playbook))
         if skipped:
-            print(f"\n{skipped} line(s) skipped; see above")
+            print(f"\n{skipped} input(s) skipped; see above")
     return 1 if skipped else 0
 
 
@@ -127,13 +152,14 @@ def add_parser(commands) -> None:
     p = commands.add_parser(
         "eval-coaching",
         help="coach on JSONL conversations and count suggestion defects",
-        description="Reads JSON lines {id, text} or {id, messages} (optional 'care' label); "
+        description="Reads JSON lines {id, text} or {id, messages} (optional 'care' label), or "
+        "every *.txt / *.json conversation in a folder such as examples/; "
         "coaches on each as an explicit ask and reports, per playbook and overall, the defects "
         "of a support coach's rubric: claimed actions, invented premises, repeated openers, "
         "double apologies, content-free sentences, name use, repeated asks, issue reflection, "
         "abstentions.",
     )
-    p.add_argument("file", help="JSONL file, or - for stdin")
+    p.add_argument("file", help="JSONL file, - for stdin, or a folder of conversation files")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--backend", help="suggestion backend (default: MOT_LLM_BACKEND)")
     p.set_defaults(run=run)

@@ -32,6 +32,8 @@ _GENERIC_WORDS = """
     told ask asked said say says going come came done doing use used work working works try tried
     sent send receive received able possible help please thanks thank name hello dear regards
     i'm i've i'll you're we're it's that's there's don't can't won't isn't
+    they them their theirs he him his she her hers who whom what which when where why how
+    than then from about into onto over under after before because if not any our ours yours
 """
 GENERIC = frozenset(terms(normalise(_GENERIC_WORDS)))
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")

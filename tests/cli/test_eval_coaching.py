@@ -156,3 +156,23 @@ def test_unusable_files_are_one_line_errors(tmp_path, content, message):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 + (content == '{"id": 1}\n')
+
+
+def test_a_folder_of_conversation_files_is_scored_file_by_file(tmp_path, praise_dir):
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    (folder / "named.txt").write_text(
+        "Customer: Thank you so much, that's sorted it!\nCheers,\nSarah"
+    )
+    (folder / "jake.json").write_text(json.dumps({"messages": ROWS[1]["messages"]}))
+    (folder / "empty.txt").write_text("")
+    (folder / "notes.md").write_text("not a conversation")  # other files are left alone
+    run = eval_coaching(folder, "--json", playbooks=praise_dir)
+    assert run.returncode == 1
+    assert (
+        run.stderr.strip()
+        == f"{folder / 'empty.txt'}: the input is empty; give a conversation (see examples/)"
+    )
+    report = json.loads(run.stdout)
+    assert [s["id"] for s in report["sets"]] == ["jake", "named"]
+    assert report["overall"]["sets"] == 2 and report["overall"]["claimed"] == 2
