@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
-from bot.core.reply_checks import premise_violations
+from bot.core.reply_checks import claimed_actions, premise_violations
 from tests.llm.fake_openai import GOOD_SUGGESTIONS, Reply
 
 WHY = "Owning it with a date builds trust."
@@ -27,6 +27,10 @@ def test_a_claimed_refund_is_replaced_and_says_why(make_coach, dispute, fake):
     assert first.source == "offline"
     assert second.text == honest and second.replaced is None and second.source == "openai"
     assert "'has been reversed'" in third.replaced
+    # the stand-in is the offline composer's honest suggestion, when it has one
+    assert (
+        claimed_actions(first.text, dispute) == [] and premise_violations(first.text, dispute) == []
+    )
 
 
 def test_thanks_for_photos_nobody_sent_is_replaced(make_coach, dispute, fake):
