@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,7 @@ _COLUMNS = (
     ("name", 6, lambda t: f"{t.name_used_sets}/{t.name_known_sets}"),
     ("re-ask", 7, lambda t: str(t.asked_to_repeat)),
     ("reflect", 8, lambda t: f"{t.reflection_rate:.0%}"),
+    ("manager", 8, lambda t: f"{t.manager_offered_sets}/{t.manager_asked_sets}"),
 )
 LEGEND = (
     "sets: conversations; abstain: sets with no suggestion although asked; claimed: suggestions "
@@ -38,7 +40,8 @@ LEGEND = (
     "2xsorry: suggestions apologising twice; rep.phr: suggestions repeating a phrase; empty: "
     "sentences with no content; [name]: placeholder although the name is known; name: sets "
     "using the known name / sets where it is known; re-ask: suggestions asking for a fix already "
-    "tried; reflect: answered sets where a suggestion reflects the customer's issue"
+    "tried; reflect: answered sets where a suggestion reflects the customer's issue; manager: "
+    "sets offering a manager / sets where the customer asks for one"
 )
 
 
@@ -73,7 +76,7 @@ def render(overall: Tally, per_playbook: dict[str, Tally]) -> str:
             f"care: {overall.care_expected} labelled; flagged {flagged}; "
             f"level none {overall.care_level_none}"
         )
-    rows.append("\n" + LEGEND)
+    rows.append("\n" + textwrap.fill(LEGEND, 100))
     return "\n".join(rows)
 
 

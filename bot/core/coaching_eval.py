@@ -54,6 +54,8 @@ class SetScore:
     name_used: bool = False  # the name is known and at least one suggestion uses it
     asked_to_repeat: int = 0  # suggestions asking for a fix the customer already tried
     reflected: bool = False  # at least one suggestion reflects the customer's issue
+    manager_asked: bool = False  # the customer asks for a manager, supervisor or a human
+    manager_offered: bool = False  # ... and at least one suggestion offers one
     care_expected: bool = False  # the row is labelled as showing a care kind
     care_flagged: bool | None = None  # None: the escalation model does not report care
     care_level_none: bool = False  # labelled care, escalation level none
@@ -88,6 +90,8 @@ def score_set(
         score.name_used = score.name_used or checks.uses_name(reply, name)
         score.reflected = score.reflected or checks.reflects_issue(reply, conversation, name)
     score.repeated_opener = bool(checks.repeated_openers(replies))
+    score.manager_asked = checks.asks_for_manager(conversation)
+    score.manager_offered = score.manager_asked and any(map(checks.offers_manager, replies))
     score.care_expected = care_expected
     if escalation is not None:
         care = getattr(escalation, "care", None)
@@ -113,6 +117,8 @@ class Tally:
     name_used_sets: int = 0
     asked_to_repeat: int = 0
     reflected_sets: int = 0
+    manager_asked_sets: int = 0
+    manager_offered_sets: int = 0
     care_expected: int = 0
     care_flagged: int | None = 0
     care_level_none: int = 0
@@ -133,6 +139,8 @@ class Tally:
         self.name_used_sets += s.name_used
         self.asked_to_repeat += s.asked_to_repeat
         self.reflected_sets += s.reflected
+        self.manager_asked_sets += s.manager_asked
+        self.manager_offered_sets += s.manager_offered
         self.care_expected += s.care_expected
         if s.care_expected:
             if s.care_flagged is None or self.care_flagged is None:

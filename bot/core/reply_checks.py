@@ -20,11 +20,13 @@ from bot.core.text import normalise, words_and_breaks
 __all__ = [
     "apologies",
     "asked_to_repeat",
+    "asks_for_manager",
     "claimed_actions",
     "claims_in",
     "content_free_sentences",
     "issue_words",
     "name_placeholder",
+    "offers_manager",
     "premise_violations",
     "reflects_issue",
     "repeated_openers",
@@ -124,6 +126,23 @@ def content_free_sentences(reply: str) -> list[str]:
         elif set(normalise(sentence).split()) <= _FILLER_WORDS:
             found.append(sentence)
     return found
+
+
+_MANAGER = re.compile(
+    r"\b(?:manager|supervisor|team lead(?:er)?|someone senior|senior (?:colleague|member|"
+    r"manager|adviser|advisor)|line manager|escalat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_manager(conversation: Conversation) -> bool:
+    """The customer asks for a manager, supervisor, a human or someone senior."""
+    return "manager_request" in stated_premises(conversation)
+
+
+def offers_manager(reply: str) -> bool:
+    """The reply honours a manager request: it names a manager, supervisor or someone senior."""
+    return _MANAGER.search(reply) is not None
 
 
 def name_placeholder(reply: str, customer_name: str | None) -> bool:

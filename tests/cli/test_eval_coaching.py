@@ -98,6 +98,7 @@ def test_counts_every_defect_per_playbook_and_overall(tmp_path, praise_dir):
         "asked_to_repeat": 0,
         "reflected_sets": 1,  # "Jake" reflects the second; nothing reflects "sorted it"
         "reflection_rate": 0.5,
+        "manager_asked_sets": 0,
         "care_expected": 1,
         "care_level_none": 1,
     }

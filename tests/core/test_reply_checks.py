@@ -165,3 +165,10 @@ def test_calling_four_times_is_prior_contact():
     assert (
         checks.premise_violations("I'm sorry you've had to contact us again.", conversation) == []
     )
+
+
+def test_a_manager_request_and_a_reply_that_honours_it():
+    asked = Conversation.from_text("Customer: Stop. I want to speak to a supervisor now.")
+    assert checks.asks_for_manager(asked) and not checks.asks_for_manager(BROADBAND)
+    assert checks.offers_manager("I'll ask my team leader to call you by 4pm.")
+    assert not checks.offers_manager("I'll call you back by 4pm myself.")
