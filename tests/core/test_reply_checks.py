@@ -172,3 +172,8 @@ def test_a_manager_request_and_a_reply_that_honours_it():
     assert checks.asks_for_manager(asked) and not checks.asks_for_manager(BROADBAND)
     assert checks.offers_manager("I'll ask my team leader to call you by 4pm.")
     assert not checks.offers_manager("I'll call you back by 4pm myself.")
+
+
+def test_a_yes_and_thanks_for_waiting_carry_content_but_good_question_does_not():
+    reply = "Of course. Thanks for your patience. Good question. Happy to help!"
+    assert checks.content_free_sentences(reply) == ["Good question.", "Happy to help!"]
