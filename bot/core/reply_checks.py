@@ -51,13 +51,14 @@ _ANNOUNCER = re.compile(
     re.IGNORECASE,
 )
 # Words that carry no content on their own: a sentence made only of these is filler.
+# Not filler: "of course" / "sure" answer a request; "thanks for your patience" owns a wait.
 _FILLER_TEXT = """
     i i'm im am me my we our us you your it its is are was be been this that the a an and or
     so to of for with in on at here there just really very totally completely absolutely
     fully truly hear understand understood appreciate appreciated thanks thank reaching out
     getting touch contacting question questions great good happy glad help helping assist
-    assistance here okay ok sure certainly of course definitely let know will would can
-    get back all that's what please patience time today hope hello hi hey dear
+    assistance okay ok let know will would can get back all that's what please hope hello hi
+    hey dear
     """
 _FILLER_WORDS = frozenset(_FILLER_TEXT.split())
 # Three-word phrases made only of these do not count as a repeated phrase.
