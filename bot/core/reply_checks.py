@@ -124,7 +124,7 @@ def content_free_sentences(reply: str) -> list[str]:
             _, colon, rest = sentence.partition(":")
             if not colon or len(normalise(rest).split()) < 3:
                 found.append(sentence)
-        elif set(normalise(sentence).split()) <= _FILLER_WORDS:
+        elif set(normalise(sentence).split()) - {"?", "!"} <= _FILLER_WORDS:
             found.append(sentence)
     return found
 
