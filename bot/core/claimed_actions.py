@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.core.conversation import Conversation
+from bot.core.text import sentences
 
 # Past forms of what an agent does for a customer. Plain words; no eval-file tuning.
 _ACTION_VERBS = (
@@ -67,12 +68,7 @@ _MODAL_BEFORE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\b(?:and|but|then|so)\b", re.IGNORECASE)
 # "I've logged it and escalated it": a second verb sharing the claim's subject.
 _AND_VERB = re.compile(rf"\b(?:and|then) {_ADVERBS}{_VERB}", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _VERB_ONLY = re.compile(_VERB, re.IGNORECASE)
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 def _is_conditional(sentence: str, start: int) -> bool:
@@ -86,7 +82,7 @@ def _is_conditional(sentence: str, start: int) -> bool:
 def claims_in(text: str) -> list[str]:
     """The phrases of `text` that claim a finished action, in order."""
     found = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if sentence.rstrip().endswith("?"):
             continue  # "Has the replacement been sent?" asks; it does not claim
         claims = [

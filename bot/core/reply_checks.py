@@ -15,7 +15,7 @@ from bot.core.conversation import Conversation
 from bot.core.premises import stated_premises, unsupported_premises
 from bot.core.reply_relevance import asked_to_repeat, issue_words, reflects_issue
 from bot.core.rubric import PLACEHOLDER
-from bot.core.text import normalise, words_and_breaks
+from bot.core.text import normalise, sentences, words_and_breaks
 
 __all__ = [
     "apologies",
@@ -36,7 +36,6 @@ __all__ = [
 ]
 
 NAME_PLACEHOLDER = "[customer name]"
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!]\s*",
     re.IGNORECASE,
@@ -67,10 +66,6 @@ _FUNCTION_TEXT = """
     or but so that this the a an will would can could have has had do does not as if by from
     """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 def premise_violations(reply: str, conversation: Conversation) -> list[str]:

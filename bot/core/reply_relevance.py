@@ -15,7 +15,7 @@ import re
 
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
-from bot.core.text import normalise
+from bot.core.text import normalise, sentences
 
 _GENERIC_WORDS = """
     account issue issues problem problems help helping sort sorted fix fixed look looking check
@@ -93,7 +93,6 @@ _NOT_ASKING = re.compile(
     r"instead of|rather than|never|already|you(?:'ve| have))\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def tried_fixes(conversation: Conversation) -> set[str]:
@@ -110,7 +109,7 @@ def tried_fixes(conversation: Conversation) -> set[str]:
 def asked_to_repeat(reply: str, conversation: Conversation) -> list[str]:
     """Fixes the reply asks the customer to do again, though they said they already did."""
     done, asked = tried_fixes(conversation), []
-    for sentence in _SENTENCE.findall(reply):
+    for sentence in sentences(reply):
         if _NOT_ASKING.search(sentence):
             continue
         for name in sorted(done - set(asked)):

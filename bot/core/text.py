@@ -114,6 +114,15 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+# A sentence ends at . ! ? followed by a space or the end (so "$49.99" stays whole), or a newline.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, stripped, each with its closing punctuation."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
 def edited_fraction(suggested: str, sent: str) -> float:
     """How much of a suggestion the agent rewrote before sending: 0 (as is) to 1 (all of it).
 

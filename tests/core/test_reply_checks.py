@@ -177,3 +177,13 @@ def test_a_manager_request_and_a_reply_that_honours_it():
 def test_a_yes_and_thanks_for_waiting_carry_content_but_good_question_does_not():
     reply = "Of course. Thanks for your patience. Good question. Happy to help!"
     assert checks.content_free_sentences(reply) == ["Good question.", "Happy to help!"]
+
+
+def test_sentences_keep_amounts_whole():
+    from bot.core.text import sentences
+
+    assert sentences("I'll refund $49.99 today. Is that OK?\nThanks") == [
+        "I'll refund $49.99 today.",
+        "Is that OK?",
+        "Thanks",
+    ]
