@@ -15,7 +15,7 @@ from bot.core.conversation import Conversation
 from bot.core.premises import stated_premises, unsupported_premises
 from bot.core.reply_relevance import asked_to_repeat, issue_words, reflects_issue
 from bot.core.rubric import PLACEHOLDER
-from bot.core.text import normalise, sentences, words_and_breaks
+from bot.core.text import GREETING, normalise, sentences, words_and_breaks
 
 __all__ = [
     "apologies",
@@ -36,10 +36,6 @@ __all__ = [
 ]
 
 NAME_PLACEHOLDER = "[customer name]"
-_GREETING = re.compile(
-    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!]\s*",
-    re.IGNORECASE,
-)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies))\b", re.I)
 # Sentences that announce content: flagged unless a colon brings the content in the same breath.
 _ANNOUNCER = re.compile(
@@ -75,7 +71,7 @@ def premise_violations(reply: str, conversation: Conversation) -> list[str]:
 
 def opener(reply: str) -> str:
     """The first sentence after any greeting, normalised ("" when there is none)."""
-    body = _GREETING.sub("", reply.strip(), count=1)
+    body = GREETING.sub("", reply.strip(), count=1)
     first = sentences(body)
     return normalise(first[0]).strip(" ?!") if first else ""
 
@@ -114,7 +110,7 @@ def content_free_sentences(reply: str) -> list[str]:
     """Sentences that say nothing: an announcement whose content never follows ("Here's the
     short answer first, then the steps.") or pure filler ("I completely understand.")."""
     found = []
-    for sentence in sentences(_GREETING.sub("", reply.strip(), count=1)):
+    for sentence in sentences(GREETING.sub("", reply.strip(), count=1)):
         if _ANNOUNCER.match(sentence):
             _, colon, rest = sentence.partition(":")
             if not colon or len(normalise(rest).split()) < 3:

@@ -114,6 +114,11 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+# A greeting that opens a reply ("Hi Sam,", "Good morning!"); group 1 is the greeting itself.
+GREETING = re.compile(
+    r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!])\s*",
+    re.IGNORECASE,
+)
 # A sentence ends at . ! ? followed by a space or the end (so "$49.99" stays whole), or a newline.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
