@@ -81,7 +81,7 @@ def render(overall: Tally, per_playbook: dict[str, Tally]) -> str:
 
 
 def _set_record(row_id: str, score: SetScore) -> dict:
-    return {"id": row_id, "playbook": score.playbook, "defects": score.examples}
+    return {"id": row_id, "playbook": score.playbook, "defects": score.defects}
 
 
 def _jsonl_rows(source: str) -> Iterator[tuple[Conversation, bool] | str]:

@@ -2,7 +2,8 @@
 
 "I've refunded it", "we sent a new one", "your account has been unlocked", "a replacement is
 already on its way". An agent who sends that before doing it breaks a promise, so a reply may
-claim an action only when the agent's own earlier turn says it was done. Promises ("I'll refund
+claim an action only when the agent's own earlier turn says it was done (a passive one, "your
+flight has been cancelled", also when the customer says it happened). Promises ("I'll refund
 it"), conditions ("once I've confirmed the duplicate"), negations ("it hasn't been sent") and
 questions ("has it been refunded?") are not claims.
 
@@ -102,10 +103,26 @@ def _done_words(claim: str) -> set[str]:
     return verbs or {"on its way" if "way" in claim.lower() else claim.lower()}
 
 
+_FIRST_PERSON = re.compile(r"^(?:i|we)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z-]+")
+
+
 def claimed_actions(reply: str, conversation: Conversation) -> list[str]:
-    """Claims in `reply` that no earlier agent turn of `conversation` states as done."""
+    """Claims in `reply` that the conversation does not state as done.
+
+    "I've refunded it" stands only on the agent's own earlier turn saying so. A passive one
+    ("your flight has been cancelled") also stands when the customer said it happened: then it
+    restates their problem rather than claiming our action."""
     agent_text = "\n".join(m.text for m in conversation.messages if m.role == "agent")
     agent_done: set[str] = set()
     for claim in claims_in(agent_text):
         agent_done |= _done_words(claim)
-    return [claim for claim in claims_in(reply) if not _done_words(claim) <= agent_done]
+    customer_words = set(
+        _WORD.findall(" ".join(m.text for m in conversation.customer_messages).lower())
+    )
+    unstated = []
+    for claim in claims_in(reply):
+        stated = agent_done if _FIRST_PERSON.match(claim) else agent_done | customer_words
+        if not _done_words(claim) <= stated:
+            unstated.append(claim)
+    return unstated

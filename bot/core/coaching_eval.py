@@ -59,7 +59,7 @@ class SetScore:
     care_expected: bool = False  # the row is labelled as showing a care kind
     care_flagged: bool | None = None  # None: the escalation model does not report care
     care_level_none: bool = False  # labelled care, escalation level none
-    examples: list[str] = field(default_factory=list)  # one line per defect, for the report
+    defects: list[str] = field(default_factory=list)  # "2: claims I've sent", "set: ..."
 
 
 def score_set(
@@ -72,24 +72,36 @@ def score_set(
 ) -> SetScore:
     name = known_customer_name(conversation, case)
     score = SetScore(playbook, suggestions=len(replies), name_known=bool(name))
-    for reply in replies:
-        for label, found in (
-            ("claims", checks.claimed_actions(reply, conversation)),
-            ("presumes", checks.premise_violations(reply, conversation)),
-            ("asks again", checks.asked_to_repeat(reply, conversation)),
-        ):
-            if found:
-                score.examples.append(f"{label} {', '.join(found)}")
-        score.claimed += bool(checks.claimed_actions(reply, conversation))
-        score.premises += bool(checks.premise_violations(reply, conversation))
-        score.asked_to_repeat += bool(checks.asked_to_repeat(reply, conversation))
-        score.double_apology += checks.apologies(reply) > 1
-        score.repeated_phrase += bool(checks.repeated_phrases(reply))
-        score.content_free += len(checks.content_free_sentences(reply))
-        score.name_placeholder += checks.name_placeholder(reply, name)
+    for number, reply in enumerate(replies, start=1):
+        claims = checks.claimed_actions(reply, conversation)
+        premises = checks.premise_violations(reply, conversation)
+        repeats = checks.asked_to_repeat(reply, conversation)
+        apologies = checks.apologies(reply)
+        phrases = checks.repeated_phrases(reply)
+        empty = checks.content_free_sentences(reply)
+        placeholder = checks.name_placeholder(reply, name)
+        found = [
+            f"claims {', '.join(claims)}" if claims else "",
+            f"presumes {', '.join(premises)}" if premises else "",
+            f"asks again: {', '.join(repeats)}" if repeats else "",
+            f"apologises {apologies} times" if apologies > 1 else "",
+            f"repeats {', '.join(phrases)}" if phrases else "",
+            *(f"no content: {sentence}" for sentence in empty),
+            "[customer name] though the name is known" if placeholder else "",
+        ]
+        score.defects.extend(f"{number}: {defect}" for defect in found if defect)
+        score.claimed += bool(claims)
+        score.premises += bool(premises)
+        score.asked_to_repeat += bool(repeats)
+        score.double_apology += apologies > 1
+        score.repeated_phrase += bool(phrases)
+        score.content_free += len(empty)
+        score.name_placeholder += placeholder
         score.name_used = score.name_used or checks.uses_name(reply, name)
         score.reflected = score.reflected or checks.reflects_issue(reply, conversation, name)
-    score.repeated_opener = bool(checks.repeated_openers(replies))
+    openers = checks.repeated_openers(replies)
+    score.repeated_opener = bool(openers)
+    score.defects.extend(f"set: repeated opener {opener!r}" for opener in openers)
     score.manager_asked = checks.asks_for_manager(conversation)
     score.manager_offered = score.manager_asked and any(map(checks.offers_manager, replies))
     score.care_expected = care_expected

@@ -104,7 +104,15 @@ def test_counts_every_defect_per_playbook_and_overall(tmp_path, praise_dir):
     }
     assert {key: overall[key] for key in expected} == expected
     assert report["skipped"] == 0
-    assert report["sets"][0]["defects"] == ["claims I've sent", "presumes photos"]
+    assert report["sets"][0]["defects"] == [
+        "1: claims I've sent",
+        "1: presumes photos",
+        "2: apologises 2 times",
+        "2: no content: Thanks for getting in touch.",
+        "2: no content: Here's the short answer first, then the steps.",
+        "3: no content: Thanks for getting in touch.",
+        "set: repeated opener 'thanks for getting in touch'",
+    ]
 
 
 def test_the_table_shows_each_playbook_and_the_overall_line(tmp_path, praise_dir):

@@ -187,3 +187,12 @@ def test_sentences_keep_amounts_whole():
         "Is that OK?",
         "Thanks",
     ]
+
+
+def test_a_passive_restating_what_the_customer_said_is_not_our_claim():
+    cancelled = Conversation.from_text("Customer: My flight to Lisbon was cancelled last night.")
+    assert checks.claimed_actions("I'm sorry your flight has been cancelled.", cancelled) == []
+    assert checks.claimed_actions("I've cancelled your booking.", cancelled) == ["I've cancelled"]
+    assert checks.claimed_actions("Your refund has been processed.", cancelled) == [
+        "has been processed"
+    ]
