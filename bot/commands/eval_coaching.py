@@ -127,7 +127,7 @@ def run(args, settings: Settings) -> int:
             conversation,
             playbook.id if playbook else None,
             [s.text for s in result.suggestions],
-            case=getattr(result, "case", None),
+            case=getattr(result, "case", None) or result.to_dict().get("case"),
             care_expected=care_expected,
             escalation=result.assessment.escalation,
         )

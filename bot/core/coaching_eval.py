@@ -26,7 +26,10 @@ CARE_KINDS = ("injury", "danger", "bereavement", "illness", "hardship", "distres
 def known_customer_name(conversation: Conversation, case: Any = None) -> str | None:
     """The case's name when the coach extracted one; else the customer's sign-off or the agent's
     greeting."""
-    name = getattr(case, "customer_name", None) if case is not None else None
+    if isinstance(case, dict):  # the case as CoachingResult.to_dict() gives it
+        name = case.get("customer_name")
+    else:
+        name = getattr(case, "customer_name", None)
     if name:
         return name
     name = name_from_customer(conversation)

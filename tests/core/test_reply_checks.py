@@ -196,3 +196,14 @@ def test_a_passive_restating_what_the_customer_said_is_not_our_claim():
     assert checks.claimed_actions("Your refund has been processed.", cancelled) == [
         "has been processed"
     ]
+
+
+def test_the_known_name_comes_from_the_case_the_sign_off_or_the_agents_greeting():
+    from bot.core.coaching_eval import known_customer_name
+
+    greeted = Conversation.from_text("Customer: Still broken.\nAgent: Hi Kevin, sorry to hear.")
+    assert known_customer_name(greeted) == "Kevin"
+    assert known_customer_name(BROADBAND) is None
+    assert known_customer_name(BROADBAND, {"customer_name": "Ada"}) == "Ada"
+    signed = Conversation.from_text("Customer: It's broken.\nThanks,\nPriya")
+    assert known_customer_name(signed) == "Priya"
