@@ -110,10 +110,13 @@ def content_free_sentences(reply: str) -> list[str]:
     """Sentences that say nothing: an announcement whose content never follows ("Here's the
     short answer first, then the steps.") or pure filler ("I completely understand.")."""
     found = []
-    for sentence in sentences(GREETING.sub("", reply.strip(), count=1)):
+    parts = sentences(GREETING.sub("", reply.strip(), count=1))
+    for index, sentence in enumerate(parts):
         if _ANNOUNCER.match(sentence):
             _, colon, rest = sentence.partition(":")
-            if not colon or len(normalise(rest).split()) < 3:
+            # the content comes after a colon, in the same sentence or the lines below it
+            followed = re.search(r"\w", rest) or (sentence.endswith(":") and index + 1 < len(parts))
+            if not (colon and followed):
                 found.append(sentence)
         elif set(normalise(sentence).split()) - {"?", "!"} <= _FILLER_WORDS:
             found.append(sentence)

@@ -207,3 +207,9 @@ def test_the_known_name_comes_from_the_case_the_sign_off_or_the_agents_greeting(
     assert known_customer_name(BROADBAND, {"customer_name": "Ada"}) == "Ada"
     signed = Conversation.from_text("Customer: It's broken.\nThanks,\nPriya")
     assert known_customer_name(signed) == "Priya"
+
+
+def test_an_announcement_is_fine_when_its_content_follows_the_colon():
+    assert checks.content_free_sentences("Here's your tracking link: https://t.example/1") == []
+    assert checks.content_free_sentences("Here's what to do:\n1. Unplug the router.") == []
+    assert checks.content_free_sentences("Here's what to do:") == ["Here's what to do:"]
