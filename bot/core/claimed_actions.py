@@ -35,8 +35,14 @@ _ACTION_VERBS = (
 )
 ACTION_VERBS = _ACTION_VERBS.split()
 _VERB = "(?:" + "|".join(ACTION_VERBS) + r")\b"
+_DONE_STATE = (
+    r"(?:refunded|unlocked|unblocked|fixed|resolved|cancell?ed|reactivated|restored|"
+    r"waived|credited|reversed|approved|booked|dispatched|despatched|shipped|replaced|"
+    r"processed)\b"
+)
 _ADVERBS = (
-    r"(?:(?:already|just|now|also|personally|actually|successfully|today|since|gone ahead and) )*"
+    r"(?:(?:already|just|now|also|personally|actually|successfully|today|since|"
+    r"(?:gone|went) ahead and) )*"
 )
 _CLAIMS = re.compile(
     "|".join(
@@ -47,6 +53,8 @@ _CLAIMS = re.compile(
             rf"\b(?:has|have|had|'s|’s) {_ADVERBS}been {_ADVERBS}{_VERB}",
             # a state that only follows our action: "is now unlocked", "are all sorted"
             rf"\b(?:is|are|'s|’s) (?:now|already|all) {_ADVERBS}{_VERB}",
+            # a remedied state, bare: "your account is unlocked", "the fee is waived"
+            rf"\b(?:is|are|'s|’s) {_DONE_STATE}",
             # simple passive past: "your refund was processed", "they were sent"
             rf"\b(?:was|were) {_ADVERBS}{_VERB}",
             # on its way: "a new one is already on its way", "it's in the post"
@@ -58,8 +66,11 @@ _CLAIMS = re.compile(
 )
 # Words that make what follows a promise or a condition, not a claim.
 _CONDITION = re.compile(
-    r"\b(?:once|when|whenever|after|as soon as|until|till|before|if|unless|whether|"
-    r"so that|make sure|ensure|see|check|confirm|verify|find out|let you know)\b",
+    r"\b(?:once|when|whenever|after|as soon as|until|till|before|if|unless|whether|so that|"
+    # an intent to find out: "I'll check it was sent", "let me confirm it has been booked"
+    r"(?:'ll|’ll|will|let me|going to|try to|need to) (?:\w+ )?(?:check|confirm|verify|see|"
+    r"make sure|ensure|find out|let you know)|make sure|ensure|confirming|checking|showing|"
+    r"hope\w*|wish\w*|want\w*|need\w*|expect\w*)\b",
     re.IGNORECASE,
 )
 # "should have been fixed", "would have sent": what ought to have happened, not a claim.

@@ -213,3 +213,22 @@ def test_an_announcement_is_fine_when_its_content_follows_the_colon():
     assert checks.content_free_sentences("Here's your tracking link: https://t.example/1") == []
     assert checks.content_free_sentences("Here's what to do:\n1. Unplug the router.") == []
     assert checks.content_free_sentences("Here's what to do:") == ["Here's what to do:"]
+
+
+def test_bare_remedied_states_are_claims_but_hopes_are_not():
+    assert checks.claims_in("Your account is unlocked and ready.") == ["is unlocked"]
+    assert checks.claims_in("I went ahead and refunded it.") == ["I went ahead and refunded"]
+    assert checks.claims_in("I hope this is resolved soon.") == []
+    assert checks.claims_in("You'll get an email confirming the refund has been issued.") == []
+
+
+def test_confirming_a_finished_action_is_a_claim_but_checking_one_is_not():
+    assert checks.claims_in("I can confirm your refund has been processed.") == [
+        "has been processed"
+    ]
+    assert checks.claims_in("I'll check it was sent to the right address.") == []
+    assert checks.claims_in("Let me confirm it has been booked.") == []
+    assert checks.claims_in("I'm so glad it's sorted!") == []
+    assert checks.claims_in("I'm happy to confirm your refund has been processed.") == [
+        "has been processed"
+    ]
