@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from bot import __version__
-from bot.commands import backends, classify, evaluate, playbooks, serve, tip
+from bot.commands import backends, classify, eval_coaching, evaluate, playbooks, serve, tip
 from bot.commands import dashboard as dashboard_command
 from bot.commands import db as db_command
 from bot.commands import logs as logs_command
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="labelled JSONL file, or - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(run=evaluate.run)
+    eval_coaching.add_parser(commands)  # the suggestions themselves, against the coaching rubric
 
     p = commands.add_parser("serve", help="run the web process (Slack, Teams, dashboard)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")

@@ -52,6 +52,14 @@ def no_labels(source: str) -> str:
     return f"{source}: no row has a 'playbook' or 'escalate' label to score against"
 
 
+def no_conversations(source: str) -> str:
+    return f"{source}: no line holds a conversation to coach on"
+
+
+def bad_care(value: object, kinds: tuple[str, ...]) -> str:
+    return f"'care' must be one of {', '.join(kinds)} (or a list of them), not {value!r}"
+
+
 def database_unreachable(url: str, reason: str) -> str:
     return (
         f"cannot reach the suggestion log at {url} ({reason}); check MOT_DATABASE_URL "

@@ -52,6 +52,9 @@ _PREMISES = (
             r".{0,40}\b(said|told|promised|says|advised|asked|sent|informed|mentioned)\b",
             r"\b(i|we) (was|were) told\b",
             r"\b(spoke|talked|chatted|spoken|talking) (to|with) (a|an|your|another|one of)\b",
+            # praise for a named person: "thank you to Marco who helped me"
+            r"\b(who|he|she) (helped|served|assisted|sorted|dealt with|looked after|"
+            r"was (so |really |very )?(lovely|great|helpful|brilliant|kind|patient))\b",
         ),
         _re(
             r"\b(the|your) (colleague|agent|advisor|adviser|representative|person) "
@@ -99,7 +102,8 @@ _PREMISES = (
         "something arrived or is physically damaged",
         _re(
             r"\b(damaged|smashed|cracked|dented|shattered|crushed|torn|ripped|leaking|"
-            r"broken|snapped|scratched|bent|stained|wet)\b",
+            r"broken|snapped|scratched|bent|stained|wet|chipped)\b",
+            r"\b(a|the) (crack|dent|hole|chip|tear|scratch|leak)s?\b",
         ),
         _re(
             r"\b(arrived|came|turned up|delivered|reached you) (damaged|broken|smashed|cracked)",
@@ -126,10 +130,11 @@ _PREMISES = (
         _re(
             r"\b(again|already (called|emailed|contacted|written|messaged|chatted|reported|"
             r"asked|told)|(called|emailed|contacted|written|messaged|chatted|rang|phoned)"
-            r"( you| your \w+)? (before|twice|three times|several times|many times|"
-            r"multiple times|\d+ times|last (week|month)|yesterday)|(second|third|fourth|fifth|"
-            r"\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|keep (having|getting) "
-            r"to|chas(e|ing|ed)|follow(ing)?[- ]up|no (one|body) (has )?(got|gotten|came) back)\b",
+            r"( you| your \w+)? (before|twice|three times|four times|five times|several times|"
+            r"many times|multiple times|\d+ times|last (week|month)|yesterday)|"
+            r"(second|third|fourth|fifth|\d+(st|nd|rd|th)) time|still (waiting|no|not|nothing)|"
+            r"keep (having|getting) to|chas(e|ing|ed)|follow(ing)?[- ]up|"
+            r"no (one|body) (has )?(got|gotten|came) back)\b",
         ),
         _re(
             r"\b(each|every) time you('ve| have)? (contacted|called|written|chased)",

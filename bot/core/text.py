@@ -114,6 +114,20 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+# A greeting that opens a reply ("Hi Sam,", "Good morning!"); group 1 is the greeting itself.
+GREETING = re.compile(
+    r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!])\s*",
+    re.IGNORECASE,
+)
+# A sentence ends at . ! ? followed by a space or the end (so "$49.99" stays whole), or a newline.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, stripped, each with its closing punctuation."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
 def edited_fraction(suggested: str, sent: str) -> float:
     """How much of a suggestion the agent rewrote before sending: 0 (as is) to 1 (all of it).
 

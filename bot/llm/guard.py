@@ -3,7 +3,8 @@
 In: the conversation is redacted before the backend sees it, so no personal data leaves the
 process. Out: each suggestion gets its placeholders restored, then is checked (rubric, leftover
 placeholders, injected instructions); one that fails is replaced from the offline composer and
-says why in `Suggestion.replaced`.
+says why in `Suggestion.replaced`; an honest stand-in (no claimed action, no unstated premise) is
+preferred.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import replace
 
 from bot.core.conversation import Conversation, Message
 from bot.core.redact import Redaction, Redactor
+from bot.core.reply_checks import claimed_actions, premise_violations
 from bot.llm.base import (
     Backend,
     BackendError,
@@ -46,11 +48,33 @@ def redact_request(request: SuggestionRequest) -> tuple[SuggestionRequest, Redac
     return replace(request, conversation=conversation, slots=slots), redaction
 
 
+def _offline_pool(offline: Backend, request: SuggestionRequest) -> list[Suggestion]:
+    """The offline set, then its "another set", to choose stand-ins from."""
+    pool = list(offline.suggest(request))
+    texts = {s.text for s in pool}
+    pool += [s for s in offline.suggest(replace(request, variant=1)) if s.text not in texts]
+    return pool
+
+
+def _stand_in(stand_ins: list[Suggestion], used: set[int], index: int, conversation) -> int:
+    """The offline suggestion to stand in: an unused honest one (no claimed action, no unstated
+    premise) if there is one, else the one at the same position in the first set."""
+    for pick, suggestion in enumerate(stand_ins):
+        if pick not in used and not (
+            claimed_actions(suggestion.text, conversation)
+            or premise_violations(suggestion.text, conversation)
+        ):
+            used.add(pick)
+            return pick
+    return index % len(stand_ins)
+
+
 def check_suggestions(
     raw: list[Suggestion], request: SuggestionRequest, redaction: Redaction, offline: Backend
 ) -> list[Suggestion]:
     """Restored, checked suggestions; failures and gaps filled from the offline composer."""
     stand_ins: list[Suggestion] | None = None
+    used: set[int] = set()
     checked: list[Suggestion] = []
     for index in range(request.count):
         if index < len(raw):
@@ -63,9 +87,10 @@ def check_suggestions(
             reason = "; ".join(problems)
         else:
             reason = "missing from the backend's answer"
-        stand_ins = stand_ins or offline.suggest(request)
+        stand_ins = stand_ins or _offline_pool(offline, request)
+        pick = _stand_in(stand_ins, used, index, request.conversation)
         log.info("suggestion %d replaced from the offline composer: %s", index + 1, reason)
-        checked.append(replace(stand_ins[index % len(stand_ins)], replaced=reason))
+        checked.append(replace(stand_ins[pick], replaced=reason))
     return checked
 
 

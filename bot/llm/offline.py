@@ -6,6 +6,7 @@ import re
 
 from bot.core.matcher import terms
 from bot.core.playbooks import Reply
+from bot.core.text import GREETING as _GREETING
 from bot.core.text import normalise
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
 
@@ -20,10 +21,6 @@ DEFAULT_OPENERS = {
         "I hear you, and you deserve better than this. I'm going to own this with you now.",
     ],
 }
-_GREETING = re.compile(
-    r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!])\s*",
-    re.IGNORECASE,
-)
 _SLOT = re.compile(r"\{(\w+)\}")
 
 

@@ -1,10 +1,12 @@
 """Checks one model-written reply before an agent sees it.
 
-A reply fails when it misses a required move or uses an avoid phrase (the playbook rubric), when
-it still carries a redaction placeholder after restoring, when it has no reason, or when it looks
-like it obeyed instructions injected into the conversation: money or freebies the playbook does
-not offer, an echo of "ignore previous instructions", talk about its own prompt, or a link that
-neither the playbook nor the agent gave.
+A reply fails when it claims a finished action the conversation does not state ("I've refunded
+it"), or takes for granted a premise it does not state ("thanks for the photos"), the same bar
+`mot-coach eval-coaching` measures (bot/core/reply_checks.py); when it misses a required move or
+uses an avoid phrase (the playbook rubric), when it still carries a redaction placeholder after
+restoring, when it has no reason, or when it looks like it obeyed instructions injected into the
+conversation: money or freebies the playbook does not offer, an echo of "ignore previous
+instructions", talk about its own prompt, or a link that neither the playbook nor the agent gave.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
+from bot.core.reply_checks import claimed_actions, premise_violations
 from bot.core.rubric import check
 
 # Money and freebies: a reply may promise one only if the playbook, or the agent, offers it.
@@ -101,6 +104,19 @@ def reply_problems(
         problems.append("leftover placeholder " + ", ".join(leftovers))
     if not why.strip():
         problems.append("no reason given")
+    claims = claimed_actions(text, conversation)
+    if claims:
+        problems.append(
+            "claims a finished action the conversation does not state ("
+            + ", ".join(repr(c) for c in claims)
+            + ")"
+        )
+    premises = premise_violations(text, conversation)
+    if premises:
+        problems.append(
+            "presumes " + ", ".join(p.replace("_", " ") for p in premises) + ", which the "
+            "conversation does not state"
+        )
     rubric = check(text, playbook)
     if not rubric.passed:
         problems.append("rubric " + rubric.describe())

@@ -19,20 +19,21 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+# Honest suggestions: promises of next steps, never claims that something is already done.
 GOOD_SUGGESTIONS = [
     {
-        "text": "I'm sorry you were charged twice. I've refunded the duplicate payment today, "
-        "and you'll see it on your statement within 3 business days.",
-        "why": "Owning the mistake and fixing it with a date turns an error into trust.",
+        "text": "I'm sorry you were charged twice. I'll check both payments now and, once I've "
+        "confirmed the duplicate, refund it so you see it within 3 business days.",
+        "why": "Owning the mistake and promising the fix with a date turns an error into trust.",
     },
     {
-        "text": "You're right to question this charge, and I apologise. I've reversed it right "
-        "now and I'll email you the corrected invoice today.",
+        "text": "You're right to question this charge, and I'll look into it right now; I'll "
+        "reverse anything that's wrong and email you the corrected invoice today.",
         "why": "Agreeing, fixing and confirming in writing rebuilds trust in every bill.",
     },
     {
-        "text": "Thanks for flagging this. I've traced the payment and refunded the extra "
-        "charge, so it will be back within 5 working days, and I'll confirm by email.",
+        "text": "Thanks for flagging this. I'll trace the payment and refund the extra charge, "
+        "so it will be back within 5 working days, and I'll confirm by email.",
         "why": "Tracing the money and giving a firm date replaces doubt with certainty.",
     },
 ]

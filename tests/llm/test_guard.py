@@ -46,7 +46,7 @@ def test_placeholders_in_the_answer_are_restored(make_coach, dispute, fake):
     fake.default = Reply.suggestions(
         [
             {
-                "text": f"I'm sorry. I've refunded it today and I'll confirm to [EMAIL_1] ({n}).",
+                "text": f"I'm sorry. I'll refund it today and I'll confirm to [EMAIL_1] ({n}).",
                 "why": "A fix with a date builds trust.",
             }
             for n in range(3)

@@ -43,7 +43,7 @@ def test_drafts_show_restored_personal_data(make_coach, dispute, fake):
     fake.default = Reply.suggestions(
         [
             {
-                "text": f"I'm sorry about this. I've refunded it today and emailed [EMAIL_1] {i}.",
+                "text": f"I'm sorry about this. I'll refund it today and email [EMAIL_1] {i}.",
                 "why": "A fix with a date builds trust.",
             }
             for i in range(3)
