@@ -31,9 +31,15 @@ _PREMISES = (
     Premise(
         "photos",
         "the customer sent photos, screenshots, a video or an attachment",
+        # Sending one, not just mentioning one ("will my photos carry over?").
         _re(
-            r"\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|images?|videos?|attach\w*)\b",
+            r"\b(attach\w*|sent|send(ing)?|upload\w*|here('s| is| are)|see|took|enclos\w*|"
+            r"shared|included?)\b.{0,25}\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|"
+            r"images?|videos?)\b",
+            r"\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|images?|videos?)\b.{0,15}"
+            r"\b(attached|below|above|enclosed|included)\b",
             r"\b(snapped|took a (photo|picture))\b",
+            r"\battach(ed|ment|ments)\b",
         ),
         _re(
             r"\b(thanks?|thank you)( so much)? for (the|your|sending( us)?( the)?) "
@@ -99,7 +105,7 @@ _PREMISES = (
         "something arrived or is physically damaged",
         _re(
             r"\b(damaged|smashed|cracked|dented|shattered|crushed|torn|ripped|leaking|"
-            r"broken|snapped|scratched|bent|stained|wet)\b",
+            r"broken|snapped|scratched|bent|stained|wet|cracks?|dents?|in pieces)\b",
         ),
         _re(
             r"\b(arrived|came|turned up|delivered|reached you) (damaged|broken|smashed|cracked)",
@@ -157,9 +163,12 @@ _PREMISES = (
         "duplicate_charge",
         "the customer says they were charged or paid twice",
         _re(
-            r"\b(twice|two times|double|duplicate\w*|2 times|three times|charged again|"
-            r"paid again|two (payments|charges|debits|transactions)|same (charge|payment) "
-            r"(twice|again))\b",
+            # Money taken or paid more than once, not "I restarted it three times".
+            r"\b(charged|billed|debited|paid|taken|deducted|came out)\b.{0,25}"
+            r"\b(twice|two times|2 times|three times|again|double)\b",
+            r"\b(double|duplicate\w*|two|2|second|extra) (payments?|charges?|debits?|"
+            r"transactions?|bills?)\b",
+            r"\bsame (charge|payment|amount) (twice|again)\b",
         ),
         _re(
             r"\b(the|your|a|this) (duplicate|double|second|extra) (payment|charge|debit|"

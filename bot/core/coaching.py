@@ -1,0 +1,61 @@
+"""One or two lines of coaching for the agent, from the case and the playbook.
+
+"They already restarted the router three times: don't ask again; own the follow-up."
+The most specific lines come first; the playbook's nudge note is the fallback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.case import Case
+
+if TYPE_CHECKING:
+    from bot.core.coach import Assessment
+
+MAX_LINES = 2
+_ORDINALS = {2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}
+
+
+def _tried_line(step: str) -> str:
+    if step.startswith("were told "):
+        return f"They {step}: don't send them round again; own the next step."
+    return f"They already {step}: don't ask again; own the follow-up."
+
+
+def _contact_line(contacts: int) -> str | None:
+    if contacts >= 3:
+        ordinal = _ORDINALS.get(contacts, f"{contacts}th")
+        return f"{ordinal} contact: own it end to end, with your name and a time for the update."
+    if contacts == 2:
+        return "They've been in touch before: don't make them repeat anything."
+    return None
+
+
+def coaching_lines(case: Case, assessment: Assessment) -> list[str]:
+    lines: list[str] = []
+    care = getattr(assessment.escalation, "care", ())
+    if care:
+        kinds = " and ".join(care)
+        lines.append(
+            f"Care first ({kinds}): the person before the process; no script, no upsell; "
+            "arrange a human follow-up with a time."
+        )
+    if assessment.low_confidence:
+        likely = ", ".join(assessment.likely) or "none"
+        lines.append(
+            f"Low confidence (likely: {likely}): acknowledge, then ask the one question "
+            "that tells you what they need."
+        )
+    if {"manager", "human"} & set(case.requests):
+        lines.append("They asked for a manager: offer one with a time, and own it until then.")
+    if case.tried:
+        lines.append(_tried_line(case.tried[0]))
+    contact = _contact_line(case.contacts)
+    if contact:
+        lines.append(contact)
+    if "callback" in case.requests:
+        lines.append("They want a call back: give a time you can keep, then keep it.")
+    if not lines and assessment.playbook is not None:
+        lines.append(assessment.playbook.nudge.note)
+    return lines[:MAX_LINES]
