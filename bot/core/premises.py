@@ -58,6 +58,8 @@ _PREMISES = (
             r".{0,40}\b(said|told|promised|says|advised|asked|sent|informed|mentioned)\b",
             r"\b(i|we) (was|were) told\b",
             r"\b(spoke|talked|chatted|spoken|talking) (to|with) (a|an|your|another|one of)\b",
+            # Praise for someone on our side: "thank you to Marco who helped me yesterday".
+            r"\b(who|she|he) (helped|sorted|fixed|dealt with|looked after|answered)\b",
         ),
         _re(
             r"\b(the|your) (colleague|agent|advisor|adviser|representative|person) "
