@@ -18,8 +18,8 @@ from bot.llm.reply_text import (
     gist,
     no_repeats,
     one_apology,
-    sentences,
     says_again,
+    sentences,
     without_name,
 )
 from bot.llm.template_choice import fitting_templates, most_relevant_first
