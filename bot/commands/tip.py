@@ -37,8 +37,7 @@ def render(result: CoachingResult) -> str:
     if assessment.playbook is None:
         lines.append("Moment: none recognised (no tip: this does not look like a support moment)")
     elif assessment.low_confidence:
-        likely = ", ".join(assessment.likely) or "none"
-        lines.append(f"Moment: low confidence (likely: {likely}); asking to clarify")
+        lines.append(f"Moment: {assessment.low_confidence_note}; asking to clarify")
     else:
         how = (
             f"confidence {assessment.match.confidence:.2f}"

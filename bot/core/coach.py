@@ -46,6 +46,14 @@ class Assessment:
     def likely(self) -> list[str]:
         return [m.playbook_id for m in self.ranked[:2] if m.confidence > 0]
 
+    @property
+    def low_confidence_note(self) -> str:
+        """The one line every channel shows for a low-confidence answer."""
+        likely = ", ".join(self.likely)
+        return (
+            f"Low confidence — likely: {likely}" if likely else "Low confidence — no clear moment"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "playbook": self.playbook.id if self.playbook else None,

@@ -42,9 +42,8 @@ def coaching_lines(case: Case, assessment: Assessment) -> list[str]:
             "arrange a human follow-up with a time."
         )
     if assessment.low_confidence:
-        likely = ", ".join(assessment.likely) or "none"
         lines.append(
-            f"Low confidence (likely: {likely}): acknowledge, then ask the one question "
+            f"{assessment.low_confidence_note}: acknowledge, then ask the one question "
             "that tells you what they need."
         )
     if {"manager", "human"} & set(case.requests):

@@ -51,9 +51,9 @@ async def test_mot_tip_without_text_and_no_thread_says_what_to_do(slack_server):
 class SlowCoach(Coach):
     """A coach that takes 300 ms to assess, so that the coaching is slow."""
 
-    def assess(self, conversation, now=None):
+    def assess(self, conversation, now=None, asked=False):
         time.sleep(0.3)
-        return super().assess(conversation, now)
+        return super().assess(conversation, now, asked)
 
 
 async def test_the_ack_arrives_before_the_coaching(slack_server, mock_slack, tmp_path):
