@@ -90,7 +90,9 @@ _PROBLEM = _re(
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
     r"freez\w*|fail\w*|error|still|waiting|cancel\w*|leak\w*|stopped|keeps?|outage|down|"
     r"cut off|disconnected|too (high|much|long)|problem|issue|trouble|complaint|unable|"
-    r"refund|hurt|injur\w*|lost|stolen|fraud)\b"
+    r"refund|hurt|injur\w*|lost|stolen|fraud|mistake|by accident|wrongly|incorrect\w*|"
+    r"overpa\w*|rejected|refused|nothing|heard nothing|normally|usually|supposed to|"
+    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow)\b"
 )
 _NOT_PROBLEM = _re(
     r"^\s*(hi|hello|hey|thanks|thank you|cheers|regards|many thanks|good (morning|afternoon|"
@@ -110,13 +112,32 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
 
 
+# ", claim number CLM-448812" and "@AcmeHelp" say nothing the reflection needs.
+_ASIDE = _re(
+    r",?\s*\b(order|claim|ticket|case|reference|ref|booking|policy|account|invoice)\b"
+    r"( number| no\.?| #)?\s*#?[A-Z0-9-]*\d[A-Z0-9-]*\b,?|(^|\s)@\w+"
+)
+_FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
+_WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
+
+
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
+    text = _ASIDE.sub("", text).strip()
+    why = _WHY.match(text)
+    if why:  # "why is my bill so high" -> "why my bill is so high"
+        text = f"why {why.group(2)} {why.group(1)} {text[why.end(2) + len(why.group(1)) + 2 :]}"
     words = text.split()
     if len(words) > MAX_ISSUE_WORDS:
-        cut = text.rfind(",", 0, len(" ".join(words[:MAX_ISSUE_WORDS])))
-        text = text[:cut] if cut > 20 else " ".join(words[:MAX_ISSUE_WORDS])
-    return text.strip(" ,.!?-:;")
+        head = " ".join(words[:MAX_ISSUE_WORDS])
+        cut = max(head.rfind(","), head.rfind(" and "))
+        text = text[:cut] if cut > 20 else head
+    text = text.strip(" ,.!?-:;")
+    if _FRAGMENT.match(text):
+        text = "there's " + text
+    if text.lower().startswith("why "):
+        text = "you'd like to know " + text
+    return text
 
 
 def _score(clause: str, question: bool) -> int:
@@ -136,9 +157,13 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
             question = sentence.rstrip().endswith("?")
-            for clause in _CLAUSES.split(sentence):
-                score = _score(clause, question) + (1 if turn_index == 0 else 0)
+            clauses = _CLAUSES.split(sentence)
+            for index, clause in enumerate(clauses):
+                why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
+                score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
                 if score > best_score and _PROBLEM.search(clause):
+                    if len(clause.split()) < 6 and index:  # "and I've heard nothing"
+                        clause = f"{clauses[index - 1]}, and {clause}"
                     best, best_score = clause, score
     if best is None:
         return None, None
@@ -160,7 +185,7 @@ _TRIED_CUT = _re(r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\ba
 _TRIED_ALONE = _re(r"^\s*(?:yes[,.]?\s*)?(three|four|five|two|\d+|several|many) times\b")
 
 
-def _short(text: str, words: int = 9) -> str:
+def _short(text: str, words: int = 12) -> str:
     match = _TRIED_CUT.search(text, 3)
     if match:
         text = text[: match.start()]
@@ -181,7 +206,8 @@ def tried_steps(messages: list[tuple[str, str]]) -> list[str]:
     steps = []
     for index, (role, text) in enumerate(messages):
         if role == "customer":
-            steps += [second_person(_short(m.group(1))) for m in _TRIED.finditer(text)]
+            done = (second_person(_short(m.group(1))) for m in _TRIED.finditer(text))
+            steps += [re.sub(r"\bwas told\b", "were told", step) for step in done]
             steps += [
                 "were told " + second_person(_short(m.group(1))) for m in _TOLD.finditer(text)
             ]

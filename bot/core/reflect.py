@@ -39,8 +39,13 @@ _SWAP = {
     "yourself": "ourselves",
     "yourselves": "ourselves",
 }
-# "you" is a subject (we) at the start of a clause, otherwise an object (us).
+# "you" is a subject (we) at the start of a clause or before a verb, otherwise an object (us).
 _CLAUSE_START = {"", "and", "but", "or", "so", "because", "since", "when", "if", "that", "as"}
+_VERBS_AFTER_SUBJECT = {
+    "are", "were", "have", "had", "will", "would", "can", "could", "should", "did", "do",
+    "don't", "didn't", "won't", "can't", "never", "keep", "kept", "still", "just", "always",
+    "said", "told", "sent", "took", "gave", "made", "need", "want", "promised", "charged",
+}  # fmt: skip
 _AGREEMENT = [
     (re.compile(r"\byou was\b"), "you were"),
     (re.compile(r"\byou am\b"), "you are"),
@@ -56,22 +61,26 @@ _AGREEMENT = [
 _WORD = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
-def _swap(word: str, previous: str) -> str:
+def _swap(word: str, previous: str, following: str) -> str:
     key = word.lower().replace("\u2019", "'")
-    subject_you = "we" if previous in _CLAUSE_START else "us"
-    swapped = subject_you if key == "you" else _SWAP.get(key)
+    subject = previous in _CLAUSE_START or following in _VERBS_AFTER_SUBJECT
+    subject = subject or following.endswith("ed")
+    swapped = ("we" if subject else "us") if key == "you" else _SWAP.get(key)
     if swapped is None:
         return word
-    return swapped.capitalize() if word[0].isupper() and key != "i" else swapped
+    first_person = key.startswith("i")  # "I've" is capitalised wherever it stands
+    return swapped.capitalize() if word[0].isupper() and not first_person else swapped
 
 
 def second_person(text: str) -> str:
     """The sentence as the agent would say it back to the customer."""
     out: list[str] = []
     previous = ""
-    for token in _WORD.findall(text):
+    tokens = _WORD.findall(text)
+    for index, token in enumerate(tokens):
         if token[0].isalpha() or token[0] == "'":
-            out.append(_swap(token, previous))
+            following = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
+            out.append(_swap(token, previous, following))
             previous = token.lower()
         else:
             out.append(token)

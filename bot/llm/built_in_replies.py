@@ -61,6 +61,15 @@ CLARIFY = (
     ),
 )
 
+# When too few templates fit the conversation: one honest question and a time.
+PAD = Suggestion(
+    text=(
+        "So that I sort the right thing first, could you tell me what you need from us most? "
+        "I'll take it from there and update you {update_time}."
+    ),
+    why="Asking for the one thing that matters beats a reply that fits any message.",
+)
+
 # Care mode: the person first, no script and no upsell, a human follow-up with a time.
 CARE_BY_KIND = {
     "injury": "First of all, are you safe, and is anyone hurt who needs help right now?",

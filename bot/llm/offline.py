@@ -8,6 +8,8 @@ composer adds no claims. See bot/llm/template_choice.py and bot/llm/reply_text.p
 
 from __future__ import annotations
 
+import re
+
 from bot.core.case import Case, extract_case
 from bot.core.playbooks import KNOWLEDGE_SLOTS
 from bot.llm import built_in_replies as lines
@@ -32,6 +34,9 @@ DEFAULT_OPENERS = {
     "escalate": ["This has gone on far too long.", "I'm taking this on personally."],
 }
 _MANAGER = ("manager", "human")
+_GREETS = re.compile(
+    r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
+)
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
@@ -76,7 +81,7 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
-    drafts += list(lines.CLARIFY)[: count - len(drafts)]
+    drafts += [lines.PAD, *lines.CLARIFY][: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
         word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
     ):
@@ -89,7 +94,7 @@ def _reflection(
     request: SuggestionRequest, case: Case, index: int, body: str, used: set[str]
 ) -> str:
     """A sentence reflecting the customer's issue, in a frame that differs per suggestion."""
-    if not case.issue or request.low_confidence or getattr(request.assessment, "care", ()):
+    if not case.issue or getattr(request.assessment, "care", ()):
         return ""
     if request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL
@@ -136,6 +141,9 @@ class OfflineBackend(Backend):
             body = _body(draft.text, case)
             reflection = _reflection(request, case, index, fill(body, slots), used_frames)
             parts = [reflection, body]
+            if reflection and _GREETS.match(body):  # greet first, then show we listened
+                opening, *rest = sentences(body)
+                parts = [opening, reflection, " ".join(rest)]
             # The reflection sets the tone; without one, an opener may.
             fresh = [o for o in openers if gist(o) not in gist(body, 40) and not reflection]
             if fresh:
