@@ -68,9 +68,11 @@ def _thing(issue_source: str | None, said: str) -> str | None:
     for text in (issue_source, said):
         if not text:
             continue
-        found = [(m.start(), m.group(1).lower()) for m in THINGS.finditer(text)]
+        found = list(THINGS.finditer(text))
+        if len(found) > 1 and found[1].start() == found[0].end() + 1:
+            return found[1].group(1).lower()  # "phone bill", "card payment": the head noun
         if found:
-            return min(found)[1]
+            return found[0].group(1).lower()
     return None
 
 

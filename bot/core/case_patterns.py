@@ -43,7 +43,12 @@ THINGS = _re(
     r"desk|sofa|mattress|car|bike|software|device|printer|sim|power|electricity|water|gas)s?\b"
 )
 WANTS = (
-    ("a refund", _re(r"\b(refund|money back|reimburse|pay (me )?back|return (one|it|the money))")),
+    (
+        "a refund",
+        _re(
+            r"\b(refund|money back|reimburse|pay (me )?back|return (one|it|the money)|be returned)"
+        ),
+    ),
     ("a replacement", _re(r"\b(replace(ment)?|new one|exchange|swap it)\b")),
     (
         "to cancel",
