@@ -120,7 +120,15 @@ MAX_ISSUE_WORDS = 16
 # ", claim number CLM-448812" and "@AcmeHelp" say nothing the reflection needs.
 _ASIDE = _re(
     r",?\s*\b(order|claim|ticket|case|reference|ref|booking|policy|account|invoice)\b"
-    r"( number| no\.?| #)?\s*#?[A-Z0-9-]*\d[A-Z0-9-]*\b,?|(^|\s)@\w+"
+    r"( number| no\.?| #)?\s*#?[A-Z0-9-]*\d[A-Z0-9-]*\b,?|(^|\s)@\w+|\s*https?://\S+"
+)
+# A reflection must read as a statement: "I can see that {issue}" needs a subject first, not
+# "when ...", "was awesome ..." or "trying to cancel ...".
+_NO_SUBJECT = _re(
+    r"^(when|if|because|since|as|was|were|is|are|am|be|been|today|tonight|just|also|then|who|"
+    r"which|what|how|where|while|after|before|until|to|for|with|by|at|in|on|of|from|about|"
+    r"and|or|but|so|that|than|do|does|did|can|could|will|would|should|has|have|had|"
+    r"not|never|please|thanks|thank|(?!(no|some|every|any)thing)\w+ing)\b"
 )
 _FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
@@ -173,7 +181,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
     if best is None:
         return None, None
     clause = _trim(best)
-    if len(clause.split()) < 3:
+    if len(clause.split()) < 3 or _NO_SUBJECT.match(clause):
         return best, None
     reflected = second_person(clause)
     return best, reflected if reflected.startswith("I ") else reflected[0].lower() + reflected[1:]

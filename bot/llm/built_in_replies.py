@@ -27,6 +27,8 @@ REFLECT_NEUTRAL = (
     ("Just to check I have it right: {issue}.", "Just to check I have it right, {name}: {issue}."),
     ("Thanks for explaining that {issue}.", "Thanks for explaining that {issue}, {name}."),
 )
+# Thanks and compliments: a problem sentence would contradict the moment.
+NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
 NEUTRAL_PLAYBOOKS = frozenset(
     {"first-contact", "information-request", "purchase-decision", "cancellation-risk", "praise"}
 )

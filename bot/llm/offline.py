@@ -96,6 +96,8 @@ def _reflection(
     """A sentence reflecting the customer's issue, in a frame that differs per suggestion."""
     if not case.issue or getattr(request.assessment, "care", ()):
         return ""
+    if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
+        return ""
     if request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL
     else:
