@@ -77,7 +77,7 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     if request.low_confidence:
         return list(lines.CLARIFY)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
-    fitting = fitting_templates(list(request.playbook.replies), case.premises, case.tried, said)
+    fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.case import Case
 from bot.core.matcher import terms
 from bot.core.playbooks import Reply
 from bot.core.text import normalise
@@ -16,6 +17,11 @@ from bot.core.text import normalise
 # "restarted the router" -> "restart"; "tried restarting it" -> "restart".
 _STEM = re.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
 _ASKS = r"\b(?:try|trying|please|could you|can you|would you|have you|did you)\b[^.?!]{0,30}\b"
+# "Could you tell me the date and the amount?" when they already gave the amount.
+_ASKS_FOR = re.compile(
+    r"\b(?:could|can|would) you (?:tell|give|send|share|confirm)\b([^.?]*)", re.IGNORECASE
+)
+_FACT = re.compile(r"\b(amount|date|reference|order number)\b", re.IGNORECASE)
 _PROMISES_NOT_TO = re.compile(r"\b(won't|will not|don't need to|no need to) (ask|make) you\b", re.I)
 
 
@@ -43,14 +49,29 @@ def asks_again(text: str, tried: list[str]) -> bool:
     return any(re.search(_ASKS + stem, text, re.IGNORECASE) for stem in _tried_stems(tried))
 
 
-def fitting_templates(
-    replies: list[Reply], premises: frozenset[str], tried: list[str], customer_text: str
-) -> list[Reply]:
-    """Templates whose premises are all stated and that ask nothing already done, best first."""
+def asks_for_known(text: str, case: Case) -> bool:
+    """Does the template ask for a fact the customer already gave (an amount, a date ...)?"""
+    known = {
+        "amount": case.amounts,
+        "date": case.dates,
+        "reference": case.references,
+        "order number": case.references,
+    }
+    asked = (
+        f.group(1).lower() for m in _ASKS_FOR.finditer(text) for f in _FACT.finditer(m.group(1))
+    )
+    return any(known[fact] for fact in asked)
+
+
+def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
+    """Templates whose premises are all stated and that ask nothing already done or given,
+    best first."""
     usable = [
         reply
         for reply in replies
-        if set(reply.requires) <= premises and not asks_again(reply.text, tried)
+        if set(reply.requires) <= case.premises
+        and not asks_again(reply.text, case.tried)
+        and not asks_for_known(reply.text, case)
     ]
     relevant = most_relevant_first(usable, customer_text)
     return sorted(relevant, key=lambda reply: -len(reply.requires))  # stable: specific first

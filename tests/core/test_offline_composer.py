@@ -233,3 +233,15 @@ def test_another_set_gives_different_suggestions(playbooks):
     first = coach.coach(conversation, variant=0).suggestions
     second = coach.coach(conversation, variant=1).suggestions
     assert [s.text for s in first] != [s.text for s in second]
+
+
+def test_nothing_they_already_gave_is_asked_for(playbooks):
+    gave_amount = coach_on(playbooks, "I was charged twice, $49.99 each, for my subscription.")
+    assert gave_amount.case.amounts == ["$49.99"]
+    assert all("the amount" not in s.text for s in gave_amount.suggestions)
+    no_amount = Coach(playbooks).coach(
+        Conversation.from_text("There's a charge on my statement I don't recognise."),
+        variant=1,
+    )
+    asked = " ".join(s.text for s in no_amount.suggestions)
+    assert "the date and the amount" in asked, asked
