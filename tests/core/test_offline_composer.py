@@ -136,7 +136,7 @@ def test_tried_steps_are_not_asked_again_and_the_coaching_says_so(playbooks):
     result = coach_on(playbooks, CONVERSATIONS["broadband"])
     for suggestion in result.suggestions:
         assert not re.search(r"(try|could you|please)\b[^.?]*\brestart", suggestion.text, re.I)
-    assert any("don't ask again" in line for line in result.coaching), result.coaching
+    assert any("don't ask them to do it again" in line for line in result.coaching)
 
 
 def test_a_template_that_asks_for_a_tried_step_is_skipped(playbooks, tmp_path):
