@@ -53,7 +53,9 @@ WANTS = (
     (
         "to cancel",
         _re(
-            r"\b(cancel\w*|close (my|the|our) account|terminate|end (my|the) contract|leaving|"
+            # "I want to cancel", not "my flight was cancelled"
+            r"\b(cancel|cancelling|canceling|cancellation|close (my|the|our) account|terminate|"
+            r"end (my|the) contract|leaving|"
             r"switch(ing)? to)\b"
         ),
     ),
@@ -85,7 +87,7 @@ REQUESTS = (
     ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),
     ("callback", _re(r"\b(call (me )?back|callback|ring me|phone me)\b")),
     ("refund", _re(r"\b(refund|money back|reimburse)")),
-    ("cancel", _re(r"\b(cancel\w*|close (my|the) account|terminate)")),
+    ("cancel", _re(r"\b(cancel|cancelling|canceling|close (my|the) account|terminate)\b")),
     ("complaint", _re(r"\b(complaint|complain|ombudsman|formal)\b")),
 )
 # A sentence that states a problem: something wrong, missing, late, not working, unwanted.
