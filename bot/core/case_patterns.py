@@ -107,7 +107,8 @@ _NOT_PROBLEM = _re(
 )
 _LEAD = _re(
     r"^\s*((hi|hello|hey)( there)?|so|well|ok|okay|um|honestly|basically|yes|no|also|and|"
-    r"then|now)\b[,!.]?\s*"
+    r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
+    r"\b[,!.]?\s*"
 )
 _CLAUSES = _re(
     r"\s*(?:;|\s[-–—]\s|,\s*(?:and|but|so)\b|\bbut\b|\bbecause\b|\band now\b|"

@@ -42,8 +42,8 @@ MANAGER_OFFER = (
 CLARIFY = (
     Suggestion(
         text=(
-            "Thanks for getting in touch. So that I help with the right thing first, could you "
-            "tell me a little more about what you need from us today?"
+            "Thanks for getting in touch, and so that I help with the right thing first, could "
+            "you tell me a little more about what you need from us today?"
         ),
         why="One open question, asked once, gets to the real need without a script.",
     ),

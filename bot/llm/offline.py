@@ -17,7 +17,7 @@ from bot.llm.base import Backend, Suggestion, SuggestionRequest
 from bot.llm.reply_text import (
     fill,
     first_sentence,
-    gist,
+    is_courtesy,
     no_repeats,
     one_apology,
     says_again,
@@ -143,11 +143,13 @@ class OfflineBackend(Backend):
             body = _body(draft.text, case)
             reflection = _reflection(request, case, index, fill(body, slots), used_frames)
             parts = [reflection, body]
+            opening, *rest = sentences(body) or [""]
             if reflection and _GREETS.match(body):  # greet first, then show we listened
-                opening, *rest = sentences(body)
                 parts = [opening, reflection, " ".join(rest)]
+            elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
+                parts = [reflection, " ".join(rest)]
             # The reflection sets the tone; without one, an opener may.
-            fresh = [o for o in openers if gist(o) not in gist(body, 40) and not reflection]
+            fresh = [o for o in openers if not reflection and not says_again(o, body)]
             if fresh:
                 opener = fresh[(index + request.variant) % len(fresh)]
                 if first_sentence(opener) not in used_openings:

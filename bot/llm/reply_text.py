@@ -77,6 +77,21 @@ def no_repeats(text: str) -> str:
     return " ".join(kept)
 
 
+# Courtesy words: a sentence made only of these ("Good question.", "Happy to help with that.")
+# carries no content once a reflection of the customer's issue has acknowledged them. Not
+# "Of course." or "I can help with that.": those answer a request.
+_COURTESY_WORDS = """
+    good great question happy glad to help with that this thanks thank you for asking getting
+    in touch your message ok okay
+"""
+_COURTESY = frozenset(_COURTESY_WORDS.split())
+
+
+def is_courtesy(sentence: str) -> bool:
+    said = set(normalise(sentence).replace("?", " ").replace("!", " ").split())
+    return bool(said) and said <= _COURTESY
+
+
 def _trigrams(text: str) -> set[tuple[str, ...]]:
     words = normalise(text).split()
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}

@@ -245,3 +245,11 @@ def test_nothing_they_already_gave_is_asked_for(playbooks):
     )
     asked = " ".join(s.text for s in no_amount.suggestions)
     assert "the date and the amount" in asked, asked
+
+
+def test_no_sentence_is_courtesy_alone(playbooks):
+    courtesy = {"good question.", "happy to help with that.", "thanks for asking."}
+    for name, result in all_results(playbooks):
+        for suggestion in result.suggestions:
+            said = {s.lower() for s in sentences(suggestion.text)}
+            assert not said & courtesy, (name, suggestion.text)
