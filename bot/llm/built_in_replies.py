@@ -39,11 +39,12 @@ MANAGER_OFFER = (
     "I'll ask {escalation_path} to contact you {manager_time}."
 )
 
+# {about_thing}: " with your router" when the case names the thing at stake, else " today".
 CLARIFY = (
     Suggestion(
         text=(
             "Thanks for getting in touch, and so that I help with the right thing first, could "
-            "you tell me a little more about what you need from us today?"
+            "you tell me a little more about what you need from us{about_thing}?"
         ),
         why="One open question, asked once, gets to the real need without a script.",
     ),

@@ -66,6 +66,11 @@ def _voiced(text: str, request: SuggestionRequest) -> str:
     return apply_voice(text, knowledge.voice)
 
 
+def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
+    about = f" with your {case.thing}" if case.thing else " today"
+    return Suggestion(draft.text.replace("{about_thing}", about), draft.why)
+
+
 def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     """The bodies to write from, in order: care, clarifying, or the playbook's templates."""
     count = request.count
@@ -75,13 +80,13 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         follow = lines.CARE_FOLLOW_UP
         return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
     if request.low_confidence:
-        return list(lines.CLARIFY)[:count]
+        return [_about_thing(d, case) for d in lines.CLARIFY][:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
-    drafts += [lines.PAD, *lines.CLARIFY][: count - len(drafts)]
+    drafts += [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)][: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
         word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
     ):
