@@ -122,8 +122,13 @@ MAX_ISSUE_WORDS = 16
 
 # ", claim number CLM-448812" and "@AcmeHelp" say nothing the reflection needs.
 _ASIDE = _re(
-    r",?\s*\b(order|claim|ticket|case|reference|ref|booking|policy|account|invoice)\b"
+    r",\s*(order|claim|ticket|case|reference|ref|booking|policy|account|invoice)\b"
     r"( number| no\.?| #)?\s*#?[A-Z0-9-]*\d[A-Z0-9-]*\b,?|(^|\s)@\w+|\s*https?://\S+"
+)
+# "my order 44120 is late" -> "my order is late": the noun stays, the number goes.
+_REFERENCE_NUMBER = _re(
+    r"\b(order|claim|ticket|case|booking|policy|account|invoice)( number| no\.?| #)?\s*"
+    r"#?[A-Z0-9-]*\d[A-Z0-9-]*\b"
 )
 # A reflection must read as a statement: "I can see that {issue}" needs a subject first, not
 # "when ...", "was awesome ..." or "trying to cancel ...".
@@ -139,7 +144,7 @@ _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|st
 
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
-    text = _ASIDE.sub("", text).strip()
+    text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
     why = _WHY.match(text)
     if why:  # "why is my bill so high" -> "why my bill is so high"
         text = f"why {why.group(2)} {why.group(1)} {text[why.end(2) + len(why.group(1)) + 2 :]}"

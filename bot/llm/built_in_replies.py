@@ -38,6 +38,10 @@ MANAGER_OFFER = (
     "You asked to speak to a manager, and I'll arrange that rather than stand in the way: "
     "I'll ask {escalation_path} to contact you {manager_time}."
 )
+HUMAN_OFFER = (
+    "You asked for a real person, and you have one: I'm staying with this myself, and if you'd "
+    "rather speak to someone senior, I'll ask {escalation_path} to contact you {manager_time}."
+)
 
 # {about_thing}: " with your router" when the case names the thing at stake, else " today".
 CLARIFY = (

@@ -91,7 +91,8 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
     ):
         best = drafts[0]  # their explicit request, honoured in the first suggestion
-        drafts[0] = Suggestion(f"{best.text} {lines.MANAGER_OFFER}", best.why)
+        offer = lines.MANAGER_OFFER if "manager" in case.requests else lines.HUMAN_OFFER
+        drafts[0] = Suggestion(f"{best.text} {offer}", best.why)
     return drafts
 
 

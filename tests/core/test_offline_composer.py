@@ -253,3 +253,12 @@ def test_no_sentence_is_courtesy_alone(playbooks):
         for suggestion in result.suggestions:
             said = {s.lower() for s in sentences(suggestion.text)}
             assert not said & courtesy, (name, suggestion.text)
+
+
+def test_a_request_for_a_human_is_answered_as_one(playbooks):
+    conversation = Conversation.from_text("My order 44120 is a week late. I want a real person.")
+    playbook = playbooks["order-status"]  # no template of its own offers anyone
+    request = SuggestionRequest(conversation, playbook, EscalationAssessment(0.6, "watch"))
+    first = OfflineBackend().suggest(request)[0].text
+    assert first.startswith("I can see that your order is a week late."), first
+    assert "You asked for a real person" in first and "[manager time]" in first
