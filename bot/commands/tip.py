@@ -13,12 +13,31 @@ from bot.services import build_coach
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
 
 
+def _case_lines(result: CoachingResult) -> list[str]:
+    """A short "Case:" block: the problem, what they want, what they tried, who they are."""
+    case = result.case
+    if case is None:
+        return []
+    facts = [
+        ("issue", case.issue),
+        ("wants", ", ".join(case.wants)),
+        ("tried", "; ".join(case.tried)),
+        ("contacts", str(case.contacts) if case.contacts > 1 else ""),
+        ("facts", ", ".join(case.amounts + case.dates + case.durations + case.references)),
+        ("customer", case.customer_name),
+    ]
+    shown = [f"  {label}: {value}" for label, value in facts if value]
+    return ["Case:", *shown] if shown else []
+
+
 def render(result: CoachingResult) -> str:
     assessment = result.assessment
     escalation = assessment.escalation
     lines = []
     if assessment.playbook is None:
         lines.append("Moment: none recognised (no tip: this does not look like a support moment)")
+    elif assessment.low_confidence:
+        lines.append(f"Moment: {assessment.low_confidence_note}; asking to clarify")
     else:
         how = (
             f"confidence {assessment.match.confidence:.2f}"
@@ -33,6 +52,10 @@ def render(result: CoachingResult) -> str:
         )
     lines.append(f"Escalation: {_LEVEL_MARK[escalation.level]} (score {escalation.score:.2f})")
     lines.extend(f"  - {reason}" for reason in escalation.reasons)
+    lines.extend(_case_lines(result))
+    if result.coaching:
+        lines.append("Coaching:")
+        lines.extend(f"  - {line}" for line in result.coaching)
     if result.suggestions:
         source = result.backend + (" (fallback)" if result.fallback else "")
         lines.append(f"Suggested replies ({source}):")

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from bot.core.case import Case, extract_case
+from bot.core.coaching import coaching_lines
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment, assess
 from bot.core.matcher import DEFAULT_THRESHOLD, Match, Matcher
@@ -24,6 +26,10 @@ from bot.llm.offline import OfflineBackend
 log = logging.getLogger(__name__)
 # When nothing matches but the conversation is hot, coach on the escalation playbook.
 HOT_FALLBACK_PLAYBOOK = "escalation-request"
+# When an agent asks and no moment is clear, acknowledge and ask: the first playbook found.
+CLARIFY_PLAYBOOKS = ("first-contact", "information-request")
+# Triggers where an agent asked for a tip; listening ("nudge") stays quiet when unsure.
+EXPLICIT_TRIGGERS = frozenset({"command", "shortcut", "mention"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +38,36 @@ class Assessment:
     ranked: tuple[Match, ...]
     escalation: EscalationAssessment
     playbook: Playbook | None  # the playbook to coach with (None: no tip)
+    # Asked for, but no moment reached the threshold: `playbook` only frames a clarifying
+    # answer, and `likely` names the best-ranked moments.
+    low_confidence: bool = False
+
+    @property
+    def likely(self) -> list[str]:
+        return [m.playbook_id for m in self.ranked[:2] if m.confidence > 0]
+
+    @property
+    def low_confidence_note(self) -> str:
+        """The one line every channel shows for a low-confidence answer."""
+        likely = ", ".join(self.likely)
+        return (
+            f"Low confidence — likely: {likely}" if likely else "Low confidence — no clear moment"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "playbook": self.playbook.id if self.playbook else None,
+            "low_confidence": self.low_confidence,
+            "likely": self.likely if self.low_confidence else [],
             "title": self.playbook.title if self.playbook else None,
             "confidence": self.match.confidence if self.match else 0.0,
-            "matched_by": "escalation"
-            if self.playbook and not self.match
-            else ("signals" if self.match else None),
+            "matched_by": "low_confidence"
+            if self.low_confidence
+            else (
+                "escalation"
+                if self.playbook and not self.match
+                else ("signals" if self.match else None)
+            ),
             "alternatives": [
                 {"playbook": m.playbook_id, "confidence": m.confidence} for m in self.ranked[1:3]
             ],
@@ -60,6 +87,8 @@ class CoachingResult:
     trigger: str = "command"
     context: dict[str, Any] = field(default_factory=dict)
     call: CallInfo | None = None  # model, prompt, tokens and time of the backend call, if any
+    case: Case | None = None  # what the customer's problem is, what they want and tried
+    coaching: list[str] = field(default_factory=list)  # one or two lines for the agent
 
     def _call_dict(self) -> dict[str, Any]:
         call = self.call
@@ -84,6 +113,8 @@ class CoachingResult:
             "fallback_reason": self.fallback_reason,
             "latency_ms": round(self.latency_ms, 2),
             "trigger": self.trigger,
+            "case": self.case.to_dict() if self.case else None,
+            "coaching": list(self.coaching),
             **self._call_dict(),
         }
 
@@ -112,13 +143,23 @@ class Coach:
         self.backend = backend or self.offline
         self.sink = sink or NullSink()
 
-    def assess(self, conversation: Conversation, now: float | None = None) -> Assessment:
+    def assess(
+        self, conversation: Conversation, now: float | None = None, asked: bool = False
+    ) -> Assessment:
+        """The moment and the escalation level. `asked` (an agent asked for a tip): when no
+        moment is clear, still coach, with low confidence, on a clarifying playbook."""
         ranked = tuple(self.matcher.rank(conversation))
         best = ranked[0] if ranked and ranked[0].confidence >= self.matcher.threshold else None
         escalation = assess(conversation, now=now)
         playbook = self.playbooks.get(best.playbook_id) if best else None
         if playbook is None and escalation.level == "escalate":
             playbook = self.playbooks.get(HOT_FALLBACK_PLAYBOOK)
+        if playbook is None and asked and not conversation.is_empty():
+            clarify = next(
+                (self.playbooks[i] for i in CLARIFY_PLAYBOOKS if i in self.playbooks), None
+            )
+            if clarify is not None:
+                return Assessment(best, ranked, escalation, clarify, low_confidence=True)
         return Assessment(best, ranked, escalation, playbook)
 
     def suggest(
@@ -127,6 +168,7 @@ class Coach:
         assessment: Assessment,
         variant: int = 0,
         on_draft: DraftCallback | None = None,
+        case: Case | None = None,
     ) -> tuple[list[Suggestion], str, str | None]:
         """Suggestions, the backend that wrote them, and why the offline composer stood in.
 
@@ -142,6 +184,8 @@ class Coach:
             assessment=assessment.escalation,
             slots=fill_slots(conversation),
             variant=variant,
+            case=case if case is not None else extract_case(conversation),
+            low_confidence=assessment.low_confidence,
         )
         if self.backend is self.offline or isinstance(self.backend, OfflineBackend):
             return self.offline.suggest(request), self.offline.name, None
@@ -167,8 +211,11 @@ class Coach:
         log id is fixed in `context["log_id"]` (so buttons can carry it) and the channel logs
         it once delivered (bot/delivered.py), with who it was shown to."""
         started = time.perf_counter()
-        assessment = self.assess(conversation, now=now)
-        suggestions, backend, reason = self.suggest(conversation, assessment, variant, on_draft)
+        assessment = self.assess(conversation, now=now, asked=trigger in EXPLICIT_TRIGGERS)
+        case = extract_case(conversation)
+        suggestions, backend, reason = self.suggest(
+            conversation, assessment, variant, on_draft, case=case
+        )
         result = CoachingResult(
             conversation=conversation,
             assessment=assessment,
@@ -180,6 +227,8 @@ class Coach:
             trigger=trigger,
             context=dict(context or {}),
             call=getattr(suggestions, "call", None),
+            case=case,
+            coaching=coaching_lines(case, assessment) if assessment.playbook else [],
         )
         if record:
             self.log(result)

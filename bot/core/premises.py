@@ -31,9 +31,15 @@ _PREMISES = (
     Premise(
         "photos",
         "the customer sent photos, screenshots, a video or an attachment",
+        # Sending one, not just mentioning one ("will my photos carry over?").
         _re(
-            r"\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|images?|videos?|attach\w*)\b",
+            r"\b(attach\w*|sent|send(ing)?|upload\w*|here('s| is| are)|see|took|enclos\w*|"
+            r"shared|included?)\b.{0,25}\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|"
+            r"images?|videos?)\b",
+            r"\b(photos?|pictures?|pics?|screenshots?|screen ?shots?|images?|videos?)\b.{0,15}"
+            r"\b(attached|below|above|enclosed|included)\b",
             r"\b(snapped|took a (photo|picture))\b",
+            r"\battach(ed|ment|ments)\b",
         ),
         _re(
             r"\b(thanks?|thank you)( so much)? for (the|your|sending( us)?( the)?) "
@@ -55,6 +61,7 @@ _PREMISES = (
             # praise for a named person: "thank you to Marco who helped me"
             r"\b(who|he|she) (helped|served|assisted|sorted|dealt with|looked after|"
             r"was (so |really |very )?(lovely|great|helpful|brilliant|kind|patient))\b",
+            r"\b(who|she|he) (fixed|answered)\b",
         ),
         _re(
             r"\b(the|your) (colleague|agent|advisor|adviser|representative|person) "
@@ -104,6 +111,7 @@ _PREMISES = (
             r"\b(damaged|smashed|cracked|dented|shattered|crushed|torn|ripped|leaking|"
             r"broken|snapped|scratched|bent|stained|wet|chipped)\b",
             r"\b(a|the) (crack|dent|hole|chip|tear|scratch|leak)s?\b",
+            r"\bin pieces\b",
         ),
         _re(
             r"\b(arrived|came|turned up|delivered|reached you) (damaged|broken|smashed|cracked)",
@@ -162,9 +170,12 @@ _PREMISES = (
         "duplicate_charge",
         "the customer says they were charged or paid twice",
         _re(
-            r"\b(twice|two times|double|duplicate\w*|2 times|three times|charged again|"
-            r"paid again|two (payments|charges|debits|transactions)|same (charge|payment) "
-            r"(twice|again))\b",
+            # Money taken or paid more than once, not "I restarted it three times".
+            r"\b(charged|billed|debited|paid|taken|deducted|came out)\b.{0,25}"
+            r"\b(twice|two times|2 times|three times|again|double)\b",
+            r"\b(double|duplicate\w*|two|2|second|extra) (payments?|charges?|debits?|"
+            r"transactions?|bills?)\b",
+            r"\bsame (charge|payment|amount) (twice|again)\b",
         ),
         _re(
             r"\b(the|your|a|this) (duplicate|double|second|extra) (payment|charge|debit|"

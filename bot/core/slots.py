@@ -63,13 +63,66 @@ _REFERENCE = re.compile(
 _HASH_REFERENCE = re.compile(r"(?<![\w&])#([A-Z0-9-]*\d[A-Z0-9-]{2,})\b", re.IGNORECASE)
 
 
-def customer_name(conversation: Conversation) -> str | None:
-    for message in reversed(conversation.customer_messages):
-        for pattern in _NAME_PATTERNS:
-            match = pattern.search(message.text)
-            if match and match.group(1).split()[0] not in _NOT_NAMES:
-                return match.group(1)
+# How one side addresses the other: "Hi Sarah,", "Thanks, Sarah", "@sarah_j Hi Sarah" (Twitter).
+_ADDRESSED = re.compile(
+    r"(?:^|\n|[.!?]\s)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Tt]hank you|"
+    r"[Ss]orry|[Gg]ood (?:morning|afternoon|evening))(?: so much| again| for \w+(?: \w+)?)?,?\s+"
+    + _NAME.replace("(?:[ -][A-Z][a-z]{1,20})?", "")
+    + r"\s*[,.!:\n-]"
+)
+# A sign-off alone on the last line: "Priya", "- Tom", "^JS" is initials, not a name.
+_SIGNED = re.compile(r"\n\s*[-–—~]?\s*" + _NAME + r"\s*$")
+_NOT_NAMES |= {"There", "All", "Team", "Everyone", "Again", "Guys", "Folks", "Support", "Both"}
+
+
+def _name(match: re.Match | None) -> str | None:
+    if match and match.group(1).split()[0] not in _NOT_NAMES:
+        return match.group(1)
     return None
+
+
+def _introduced_or_signed(messages) -> str | None:
+    for message in reversed(messages):
+        for pattern in (*_NAME_PATTERNS, _SIGNED):
+            name = _name(pattern.search(message.text))
+            if name:
+                return name
+    return None
+
+
+def _addressed(messages) -> str | None:
+    for message in reversed(messages):
+        name = _name(_ADDRESSED.search(message.text))
+        if name:
+            return name
+    return None
+
+
+def customer_name(conversation: Conversation) -> str | None:
+    """From the customer's own turns (introductions, sign-offs), else how the agent greets them."""
+    agents = [m for m in conversation.messages if m.role == "agent"]
+    return _introduced_or_signed(conversation.customer_messages) or _addressed(agents)
+
+
+def agent_name_in(conversation: Conversation) -> str | None:
+    """The agent's chat name, else how they introduce or sign themselves, else how the
+    customer addresses them."""
+    agents = [m for m in conversation.messages if m.role == "agent"]
+    return (
+        conversation.last_agent
+        or _introduced_or_signed(agents)
+        or _addressed(conversation.customer_messages)
+    )
+
+
+def references(conversation: Conversation) -> list[str]:
+    """Every order, ticket, case ... reference in the thread, in order of appearance."""
+    found: dict[str, None] = {}
+    for message in conversation.messages:
+        for pattern in (_REFERENCE, _HASH_REFERENCE):
+            for match in pattern.finditer(message.text):
+                found.setdefault(match.group(1).lstrip("#"))
+    return list(found)
 
 
 def reference(conversation: Conversation) -> str | None:
@@ -85,6 +138,6 @@ def fill_slots(conversation: Conversation, agent_name: str | None = None) -> dic
     found = {
         "customer_name": customer_name(conversation),
         "reference": reference(conversation),
-        "agent_name": agent_name or conversation.last_agent,
+        "agent_name": agent_name or agent_name_in(conversation),
     }
     return {slot: found.get(slot) or placeholder for slot, placeholder in PLACEHOLDERS.items()}

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
+from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
 from bot.core.playbooks import Playbook
@@ -82,6 +83,9 @@ class SuggestionRequest:
     slots: dict[str, str] = field(default_factory=dict)
     variant: int = 0  # "Another set": 0 for the first set, 1 for the next, ...
     count: int = 3
+    case: Case | None = None  # what this customer's problem is (bot/core/case.py)
+    # Asked for explicitly but no moment is clear: acknowledge and ask the one question.
+    low_confidence: bool = False
 
 
 class BackendError(Exception):

@@ -1,69 +1,168 @@
-"""The offline composer: suggestions from the playbook's own reply templates, no network."""
+"""The offline composer: suggestions built on the case from the playbook's templates, no network.
+
+A suggestion is: an optional opener (never the same one twice in a set), a sentence reflecting
+this customer's issue (a different frame in each suggestion), and a template whose premises
+the conversation states. Honest tense comes from the templates and the built-in lines; the
+composer adds no claims. See bot/llm/template_choice.py and bot/llm/reply_text.py.
+"""
 
 from __future__ import annotations
 
 import re
 
-from bot.core.matcher import terms
-from bot.core.playbooks import Reply
-from bot.core.text import GREETING as _GREETING
-from bot.core.text import normalise
+from bot.core.case import Case, extract_case
+from bot.core.playbooks import KNOWLEDGE_SLOTS
+from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
+from bot.llm.reply_text import (
+    fill,
+    first_sentence,
+    is_courtesy,
+    no_repeats,
+    one_apology,
+    says_again,
+    sentences,
+    without_name,
+)
+from bot.llm.template_choice import fitting_templates, most_relevant_first
 
-# Used when a playbook has no openers of its own for the level.
+__all__ = ["OfflineBackend", "fill", "most_relevant_first"]
+
+# Used when a playbook has no openers of its own for the level; none of them apologises.
 DEFAULT_OPENERS = {
-    "watch": [
-        "I'm sorry this has been frustrating.",
-        "I can see why this is annoying, and I want to get it right for you.",
-    ],
-    "escalate": [
-        "I'm truly sorry. This has gone on far too long, and I'm taking it on personally.",
-        "I hear you, and you deserve better than this. I'm going to own this with you now.",
-    ],
+    "watch": ["I can see why this is annoying.", "I want to get this right for you."],
+    "escalate": ["This has gone on far too long.", "I'm taking this on personally."],
 }
-_SLOT = re.compile(r"\{(\w+)\}")
+_MANAGER = ("manager", "human")
+_GREETS = re.compile(
+    r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
+)
+_OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
-def fill(template: str, slots: dict[str, str]) -> str:
-    return _SLOT.sub(lambda m: slots.get(m.group(1), f"[{m.group(1).replace('_', ' ')}]"), template)
+def _slots(request: SuggestionRequest, case: Case) -> dict[str, str]:
+    """The request's slots, the case's names, and the team's facts where its knowledge has them."""
+    slots = dict(request.slots)
+    if case.customer_name:
+        slots["customer_name"] = case.customer_name
+    if case.agent_name and slots.get("agent_name", "[").startswith("["):
+        slots["agent_name"] = case.agent_name
+    facts = getattr(getattr(request, "knowledge", None), "facts", None)
+    for slot in KNOWLEDGE_SLOTS:
+        value = facts.get(slot) if isinstance(facts, dict) else getattr(facts, slot, None)
+        if value:
+            slots[slot] = str(value)
+    return slots
 
 
-def _gist(text: str) -> str:
-    return " ".join(normalise(text).split()[:4])
+def _voiced(text: str, request: SuggestionRequest) -> str:
+    knowledge = getattr(request, "knowledge", None)
+    if knowledge is None:
+        return text
+    try:
+        from bot.core.knowledge import apply_voice
+    except ImportError:  # the team-knowledge module is optional here
+        return text
+    return apply_voice(text, knowledge.voice)
 
 
-def with_opener(text: str, opener: str) -> str:
-    """Put a tone-setting opener after the greeting, or first when there is none."""
-    greeting = _GREETING.match(text)
-    if greeting:
-        return f"{greeting.group(1)} {opener} {text[greeting.end() :]}"
-    return f"{opener} {text}"
+def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
+    about = f" with your {case.thing}" if case.thing else " today"
+    return Suggestion(draft.text.replace("{about_thing}", about), draft.why)
 
 
-def most_relevant_first(replies: list[Reply], customer_text: str) -> list[Reply]:
-    """Templates sharing the most words with what the customer said come first (stable)."""
-    said = set(terms(normalise(customer_text)))
-    overlap = [len(said & set(terms(normalise(reply.text + " " + reply.why)))) for reply in replies]
-    order = sorted(range(len(replies)), key=lambda i: -overlap[i])
-    return [replies[i] for i in order]
+def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
+    """The bodies to write from, in order: care, clarifying, or the playbook's templates."""
+    count = request.count
+    care = getattr(request.assessment, "care", ())
+    if care:
+        first = lines.CARE_BY_KIND.get(care[0], lines.CARE_BY_KIND["distress"])
+        follow = lines.CARE_FOLLOW_UP
+        return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
+    if request.low_confidence:
+        return [_about_thing(d, case) for d in lines.CLARIFY][:count]
+    said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
+    fitting = fitting_templates(list(request.playbook.replies), case, said)
+    start = (request.variant * count) % len(fitting) if fitting else 0
+    rotated = fitting[start:] + fitting[:start]
+    drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
+    drafts += [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)][: count - len(drafts)]
+    if set(_MANAGER) & set(case.requests) and not any(
+        word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
+    ):
+        best = drafts[0]  # their explicit request, honoured in the first suggestion
+        offer = lines.MANAGER_OFFER if "manager" in case.requests else lines.HUMAN_OFFER
+        drafts[0] = Suggestion(f"{best.text} {offer}", best.why)
+    return drafts
+
+
+def _reflection(
+    request: SuggestionRequest, case: Case, index: int, body: str, used: set[str]
+) -> str:
+    """A sentence reflecting the customer's issue, in a frame that differs per suggestion."""
+    if not case.issue or getattr(request.assessment, "care", ()):
+        return ""
+    if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
+        return ""
+    if request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
+        frames = lines.REFLECT_NEUTRAL
+    else:
+        frames = (
+            lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
+        )
+    named = bool(case.customer_name) and case.customer_name not in body
+    issue = case.issue
+    for step in range(len(frames)):
+        plain, with_name = frames[(index + request.variant + step) % len(frames)]
+        frame = with_name if named else plain
+        bare = frame.format(issue="", Issue="", name="")  # the frame's own words
+        if plain not in used and not says_again(bare, body):
+            used.add(plain)
+            return frame.format(
+                issue=issue, Issue=issue[0].upper() + issue[1:], name=issue and case.customer_name
+            )
+    return ""
+
+
+def _openers(request: SuggestionRequest) -> list[str]:
+    level = request.assessment.level
+    if getattr(request.assessment, "care", ()) or request.low_confidence:
+        return []  # no scripted tone-setters when someone needs care or we are unsure
+    return list(request.playbook.openers.get(level) or DEFAULT_OPENERS.get(level, []))
+
+
+def _body(template: str, case: Case) -> str:
+    return template if case.customer_name else without_name(template)
 
 
 class OfflineBackend(Backend):
     name = "offline"
 
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
-        playbook, level = request.playbook, request.assessment.level
-        latest = [m.text for m in request.conversation.customer_messages[-2:]]
-        replies = most_relevant_first(list(playbook.replies), " ".join(latest))
-        start = request.variant * request.count
-        count = min(request.count, len(replies))
-        chosen = [replies[(start + i) % len(replies)] for i in range(count)]
-        openers = playbook.openers.get(level) or DEFAULT_OPENERS.get(level, [])
+        case = request.case or extract_case(request.conversation)
+        slots = _slots(request, case)
+        openers = _openers(request)
+        used_openings: set[str] = set()
+        used_frames: set[str] = set()
         suggestions = []
-        for index, reply in enumerate(chosen):
-            text = fill(reply.text, request.slots)
-            fresh = [o for o in openers if _gist(o) not in _gist(text)]  # never say it twice
+        for index, draft in enumerate(_drafts(request, case)):
+            body = _body(draft.text, case)
+            reflection = _reflection(request, case, index, fill(body, slots), used_frames)
+            parts = [reflection, body]
+            opening, *rest = sentences(body) or [""]
+            if reflection and _GREETS.match(body):  # greet first, then show we listened
+                parts = [opening, reflection, " ".join(rest)]
+            elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
+                parts = [reflection, " ".join(rest)]
+            # The reflection sets the tone; without one, an opener may.
+            fresh = [o for o in openers if not reflection and not says_again(o, body)]
             if fresh:
-                text = with_opener(text, fresh[(index + request.variant) % len(fresh)])
-            suggestions.append(Suggestion(text=text, why=reply.why, source=self.name))
+                opener = fresh[(index + request.variant) % len(fresh)]
+                if first_sentence(opener) not in used_openings:
+                    parts.insert(0, opener)
+            text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
+            if first_sentence(text) in used_openings:  # never two suggestions opening alike
+                text = " ".join(sentences(text)[1:]) or text
+            used_openings.add(first_sentence(text))
+            suggestions.append(Suggestion(_voiced(text, request), draft.why, source=self.name))
         return suggestions

@@ -69,6 +69,8 @@ def summary_text(result: Any) -> str:
     escalation = assessment.escalation
     if assessment.playbook is None:
         moment = "no clear moment yet"
+    elif getattr(assessment, "low_confidence", False):
+        moment = escape(assessment.low_confidence_note)
     else:
         confidence = assessment.match.confidence if assessment.match else 0.0
         moment = f"*{escape(assessment.playbook.title)}* ({confidence:.0%})"
@@ -129,6 +131,8 @@ def paginate(blocks: list[dict]) -> list[list[dict]]:
 def fallback_text(result: Any) -> str:
     playbook = result.assessment.playbook
     text = f"Coaching tip: {playbook.title}" if playbook else "Coaching: no clear moment yet"
+    if getattr(result.assessment, "low_confidence", False):
+        text = f"Coaching: {result.assessment.low_confidence_note}"
     return text[:FALLBACK_LIMIT]
 
 

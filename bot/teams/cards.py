@@ -112,11 +112,14 @@ def coaching_card(result: CoachingResult, variant: int = 0, note: str | None = N
         ]
         return card(body)
     playbook = result.assessment.playbook
-    body += [
-        text(data["title"], size="medium", weight="bolder"),
-        text(playbook.moment if playbook else "", isSubtle=True, spacing="none"),
-        *_escalation(data["escalation"]),
-    ]
+    if result.assessment.low_confidence:
+        heading = [text(result.assessment.low_confidence_note, size="medium", weight="bolder")]
+    else:
+        heading = [
+            text(data["title"], size="medium", weight="bolder"),
+            text(playbook.moment if playbook else "", isSubtle=True, spacing="none"),
+        ]
+    body += [*heading, *_escalation(data["escalation"])]
     suggestions = [
         _suggestion(i, s, {**base, "text": s["text"]})
         for i, s in enumerate(data["suggestions"][:3])

@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -37,6 +36,27 @@ def test_tip_prints_moment_escalation_and_three_suggestions():
     assert run.returncode == 0, run.stderr
     assert "Moment:" in out and "Escalation: ESCALATE" in out
     assert out.count("Why:") == 3
+
+
+def test_tip_shows_the_case_and_the_coaching():
+    run = mot("tip", str(EXAMPLES / "tense-escalation.txt"))
+    out = run.stdout.decode()
+    assert "Case:\n  issue: your internet has dropped every evening for two weeks\n" in out
+    assert "  tried: tried restarting the router three times\n" in out
+    assert "Coaching:\n  - They asked for a manager: offer one with a time" in out
+    data = json.loads(mot("tip", str(EXAMPLES / "tense-escalation.txt"), "--json").stdout)
+    assert data["case"]["requests"] == ["manager", "callback", "cancel"]
+    assert data["case"]["contacts"] == 3
+    assert data["coaching"][0].startswith("They asked for a manager")
+    assert data["low_confidence"] is False
+
+
+def test_tip_on_an_unclear_message_answers_with_low_confidence():
+    run = mot("tip", str(EXAMPLES / "off-topic.txt"), "--json")
+    data = json.loads(run.stdout)
+    assert data["low_confidence"] is True and data["matched_by"] == "low_confidence"
+    assert len(data["suggestions"]) == 3
+    assert data["case"]["issue"] is None
 
 
 def test_tip_json_from_stdin():

@@ -48,20 +48,29 @@ def test_coach_gives_three_suggestions_with_reasons_and_logs_them(playbooks):
     _suggestions_pass_rubric(result)
 
 
-def test_off_topic_chatter_gets_no_tip(playbooks):
-    result = Coach(playbooks).coach(read_conversation(str(EXAMPLES / "off-topic.txt")))
+def test_off_topic_chatter_gets_no_nudge(playbooks):
+    conversation = read_conversation(str(EXAMPLES / "off-topic.txt"))
+    result = Coach(playbooks).coach(conversation, trigger="nudge")
     assert result.assessment.playbook is None
     assert result.suggestions == []
+
+
+@pytest.mark.parametrize("trigger", ["command", "shortcut", "mention"])
+def test_an_explicit_ask_is_always_answered_with_low_confidence_and_a_question(playbooks, trigger):
+    conversation = read_conversation(str(EXAMPLES / "off-topic.txt"))
+    result = Coach(playbooks).coach(conversation, trigger=trigger)
+    assert result.assessment.low_confidence
+    assert result.to_dict()["low_confidence"] is True
+    assert len(result.suggestions) == 3
+    assert all("?" in s.text for s in result.suggestions)
+    assert result.coaching[0].startswith("Low confidence")
 
 
 @pytest.mark.parametrize("path", sorted(p.name for p in EXAMPLES.iterdir() if p.is_file()))
 def test_every_example_suggestion_passes_its_rubric(playbooks, path):
     result = Coach(playbooks).coach(read_conversation(str(EXAMPLES / path)))
-    if path.startswith("off-topic"):
-        assert result.suggestions == []
-    else:
-        assert len(result.suggestions) == 3, path
-        _suggestions_pass_rubric(result)
+    assert len(result.suggestions) == 3, path
+    _suggestions_pass_rubric(result)
 
 
 def test_tense_escalation_changes_the_tone(playbooks):

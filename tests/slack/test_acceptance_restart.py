@@ -119,7 +119,7 @@ async def test_edited_and_ignored_replies_on_another_replica_count_once(
     root = time.time()
     first = await nudged_tip(a, root)
     second = await nudged_tip(a, root + 100)
-    edited = first.suggestions[2].replace("[customer name]", "Ana") + " Thanks for waiting."
+    edited = "Hi Ana, thanks for waiting. " + first.suggestions[2] + " Speak soon, Sam."
     await b.say("U_AGENT", edited, root + 3, thread=root)
     await b.say("U_AGENT", "Okay, checking now.", root + 103, thread=root + 100)
     outcome, ratio, first_rows = await wait_outcome(b, database_url, first.log_id)

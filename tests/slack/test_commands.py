@@ -30,6 +30,16 @@ async def test_mot_tip_with_text_answers_privately_with_suggestions(slack_server
     assert {"mot_use_0", "mot_up_0", "mot_down_0", "mot_another"} <= set(action_ids)
 
 
+async def test_mot_tip_on_an_unclear_message_still_coaches_with_low_confidence(slack_server):
+    server = await slack_server()
+    await server.command("Does anyone know a good recipe for banana bread?")
+    (answer,) = await server.mock.wait_for("response_url")
+    texts = [b["text"]["text"] for b in answer.args["blocks"] if b["type"] == "section"]
+    assert "Low confidence" in texts[0], texts
+    assert sum(1 for t in texts if t.startswith(("*1.*", "*2.*", "*3.*"))) == 3
+    assert answer.args["text"].startswith("Coaching: Low confidence")
+
+
 async def test_mot_tip_without_text_uses_the_callers_latest_thread(slack_server):
     server = await slack_server()
     now = time.time()
@@ -51,9 +61,9 @@ async def test_mot_tip_without_text_and_no_thread_says_what_to_do(slack_server):
 class SlowCoach(Coach):
     """A coach that takes 300 ms to assess, so that the coaching is slow."""
 
-    def assess(self, conversation, now=None):
+    def assess(self, conversation, now=None, asked=False):
         time.sleep(0.3)
-        return super().assess(conversation, now)
+        return super().assess(conversation, now, asked)
 
 
 async def test_the_ack_arrives_before_the_coaching(slack_server, mock_slack, tmp_path):

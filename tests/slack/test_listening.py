@@ -197,7 +197,7 @@ async def test_acceptance_used_edited_and_ignored_without_clicks(slack_server):
         suggestion = tip.suggestions[0]
         text = {
             "as is": suggestion,
-            "edited": suggestion.replace("[customer name]", "Ana") + " Thanks for bearing with us.",
+            "edited": "Hi Ana, thanks for bearing with us. " + suggestion + " Speak soon, Sam.",
             "ignored": "Okay, checking now.",
         }[reply]
         await server.say("U_AGENT", text, root + 3, thread=root)

@@ -187,11 +187,13 @@ async def test_welcome_when_the_bot_is_added(harness, card_validator):
 
 
 async def test_every_other_card_validates(harness, card_validator):
-    """The no-moment card, and the private hints for a bare mention and an unseen chain."""
+    """The low-confidence card (an explicit ask always coaches), and the private hints for a
+    bare mention and an unseen chain."""
     bot, adapter, delivery = harness
     [card] = cards_in(await turn(adapter, bot, A.personal("https://x", "mot-tip lunch at noon?")))
     card_validator.validate(card)
-    assert card["body"][0]["text"] == "No moment of truth recognised"
+    assert card["body"][0]["text"].startswith("Low confidence")
+    assert "Use this" in str(card)
     ben = A.user("29:ben", "Ben")
     await turn(adapter, bot, A.channel_message("https://x", "1700000000902", "hi", ben, True))
     await turn(adapter, bot, A.channel_message("https://x", "1700000000903", "mot-tip", ben, True))

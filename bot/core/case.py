@@ -1,0 +1,101 @@
+"""The case: what this customer's problem is, what they want and what they already told us.
+
+Every backend writes from it (SuggestionRequest.case), and `tip --json` shows it. Plain-word
+patterns that hold across industries (a router, a policy, a prescription, a parking permit);
+what a pattern cannot find stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from bot.core.case_patterns import (
+    AMOUNT,
+    DATE,
+    DURATION,
+    REQUESTS,
+    THINGS,
+    WANTS,
+    contact_count,
+    problem_sentence,
+    tried_steps,
+)
+from bot.core.conversation import Conversation
+from bot.core.premises import stated_premises
+from bot.core.slots import agent_name_in, customer_name, references
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    issue: str | None = None  # the problem in plain words, second person
+    wants: list[str] = field(default_factory=list)
+    thing: str | None = None
+    amounts: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    durations: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    tried: list[str] = field(default_factory=list)  # what they already tried or were told
+    contacts: int = 1  # how many times they have contacted us, this one included
+    requests: list[str] = field(default_factory=list)
+    customer_name: str | None = None
+    agent_name: str | None = None
+    premises: frozenset[str] = frozenset()
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["premises"] = sorted(self.premises)
+        return data
+
+
+def _unique(items) -> list[str]:
+    seen: dict[str, str] = {}
+    for item in items:
+        seen.setdefault(item.lower(), item)
+    return list(seen.values())
+
+
+def _all(pattern: re.Pattern, text: str) -> list[str]:
+    return _unique(m.group(0).strip() for m in pattern.finditer(text))
+
+
+def _labels(table: tuple[tuple[str, re.Pattern], ...], text: str) -> list[str]:
+    return [label for label, pattern in table if pattern.search(text)]
+
+
+def _thing(issue_source: str | None, said: str) -> str | None:
+    """The first thing named in the problem sentence, else in anything the customer said."""
+    for text in (issue_source, said):
+        if not text:
+            continue
+        found = list(THINGS.finditer(text))
+        if len(found) > 1 and found[1].start() == found[0].end() + 1:
+            return found[1].group(1).lower()  # "phone bill", "card payment": the head noun
+        if found:
+            return found[0].group(1).lower()
+    return None
+
+
+def extract_case(conversation: Conversation) -> Case:
+    customer_turns = [m.text for m in conversation.customer_messages]
+    said = "\n".join(customer_turns)
+    source, issue = problem_sentence(customer_turns)
+    tried = tried_steps([(m.role, m.text) for m in conversation.messages])
+    premises = stated_premises(conversation)
+    if tried:  # a yes to "have you tried restarting it?" states it too
+        premises |= {"tried_fix"}
+    return Case(
+        issue=issue,
+        wants=_labels(WANTS, said),
+        thing=_thing(source, said),
+        amounts=_all(AMOUNT, said),
+        dates=_all(DATE, said),
+        durations=_all(DURATION, said),
+        references=references(conversation),
+        tried=tried,
+        contacts=contact_count(said),
+        requests=_labels(REQUESTS, said),
+        customer_name=customer_name(conversation),
+        agent_name=agent_name_in(conversation),
+        premises=premises,
+    )

@@ -1,0 +1,272 @@
+"""Plain-word patterns behind bot/core/case.py: problems, wants, things, facts, tried steps."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.reflect import second_person
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_NUMBER = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few|"
+    r"several)"
+)
+AMOUNT = _re(
+    r"[£$€]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:pounds|dollars|euros|quid|"
+    r"bucks|usd|gbp|eur|aud|cad|inr|rupees)\b"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DATE = _re(
+    rf"\b(?:(?:last|this|next|on|since|by) )?{_DAY}\b|\b(?:yesterday|today|tonight|"
+    rf"last (?:week|month|night|year)|this (?:morning|afternoon|week|month))\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\b|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|"
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+)
+DURATION = _re(
+    rf"\b(?:for |over |in |after |nearly |almost |about |more than )?{_NUMBER} "
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
+)
+THINGS = _re(
+    r"\b(order|parcel|package|delivery|card|policy|claim|payment|bill|invoice|charge|refund|"
+    r"subscription|plan|contract|account|password|app|website|router|broadband|internet|wifi|"
+    r"connection|phone|laptop|tablet|tv|boiler|heating|meter|booking|reservation|flight|"
+    r"ticket|train|bag|luggage|appointment|prescription|referral|permit|licence|license|"
+    r"application|loan|mortgage|transfer|statement|blender|kettle|fridge|washing machine|"
+    r"desk|sofa|mattress|car|bike|software|device|printer|sim|power|electricity|water|gas)s?\b"
+)
+WANTS = (
+    (
+        "a refund",
+        _re(
+            r"\b(refund|money back|reimburse|pay (me )?back|return (one|it|the money)|be returned)"
+        ),
+    ),
+    ("a replacement", _re(r"\b(replace(ment)?|new one|exchange|swap it)\b")),
+    (
+        "to cancel",
+        _re(
+            # "I want to cancel", not "my flight was cancelled"
+            r"\b(cancel|cancelling|canceling|cancellation|close (my|the|our) account|terminate|"
+            r"end (my|the) contract|leaving|"
+            r"switch(ing)? to)\b"
+        ),
+    ),
+    (
+        "to speak to a manager",
+        _re(r"\b(manager|supervisor|someone senior|team lead(er)?|real person|human)\b"),
+    ),
+    ("a call back", _re(r"\b(call (me )?back|callback|ring me|phone me|call me)\b")),
+    (
+        "to know when it arrives",
+        _re(
+            r"\b(where is|where's|when will (it|my \w+)|track\w*|arriv\w*|"
+            r"still not (here|arrived|delivered))\b"
+        ),
+    ),
+    ("it fixed", _re(r"\b(fix(ed)?|working again|sort (it|this) out|repair\w*)\b")),
+    (
+        "to get back into the account",
+        _re(r"\b(log ?in|sign ?in|locked out|locked|password|get (back )?into)\b"),
+    ),
+    ("an explanation", _re(r"\b(why (is|was|has|have|did|am|are)|explain|what happened)\b")),
+    ("compensation", _re(r"\b(compensat\w*|goodwill|make up for)\b")),
+)
+REQUESTS = (
+    (
+        "manager",
+        _re(r"\b(manager|supervisor|someone senior|team lead(er)?|person in charge|boss)\b"),
+    ),
+    ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),
+    ("callback", _re(r"\b(call (me )?back|callback|ring me|phone me)\b")),
+    ("refund", _re(r"\b(refund|money back|reimburse)")),
+    ("cancel", _re(r"\b(cancel|cancelling|canceling|close (my|the) account|terminate)\b")),
+    ("complaint", _re(r"\b(complaint|complain|ombudsman|formal)\b")),
+)
+# A sentence that states a problem: something wrong, missing, late, not working, unwanted.
+_PROBLEM = _re(
+    r"\b(not|no|never|n't|cannot|can't|won't|didn't|doesn't|isn't|hasn't|haven't|wasn't|"
+    r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
+    r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
+    r"freez\w*|fail\w*|error|still|waiting|cancel\w*|leak\w*|stopped|keeps?|outage|down|"
+    r"cut off|disconnected|too (high|much|long)|problem|issue|trouble|complaint|unable|"
+    r"refund|hurt|injur\w*|lost|stolen|fraud|mistake|by accident|wrongly|incorrect\w*|"
+    r"overpa\w*|rejected|refused|nothing|heard nothing|normally|usually|supposed to|"
+    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow)\b"
+)
+_NOT_PROBLEM = _re(
+    r"^\s*(hi|hello|hey|thanks|thank you|cheers|regards|many thanks|good (morning|afternoon|"
+    r"evening)|ok|okay|yes|no|nothing|please)\b[\s,.!]*$"
+)
+_LEAD = _re(
+    r"^\s*((hi|hello|hey)( there)?|so|well|ok|okay|um|honestly|basically|yes|no|also|and|"
+    r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
+    r"\b[,!.]?\s*"
+)
+_CLAUSES = _re(
+    r"\s*(?:;|\s[-–—]\s|,\s*(?:and|but|so)\b|\bbut\b|\bbecause\b|\band now\b|"
+    r"\blike (?:i|your|you)\b|"
+    r"\bcan you\b|\bplease\b|\bi want\b|\bi need\b)\s*"
+)
+_PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+MAX_ISSUE_WORDS = 16
+
+
+# ", claim number CLM-448812" and "@AcmeHelp" say nothing the reflection needs.
+_ASIDE = _re(
+    r",\s*(order|claim|ticket|case|reference|ref|booking|policy|account|invoice)\b"
+    r"( number| no\.?| #)?\s*#?[A-Z0-9-]*\d[A-Z0-9-]*\b,?|(^|\s)@\w+|\s*https?://\S+"
+)
+# "my order 44120 is late" -> "my order is late": the noun stays, the number goes.
+_REFERENCE_NUMBER = _re(
+    r"\b(order|claim|ticket|case|booking|policy|account|invoice)( number| no\.?| #)?\s*"
+    r"#?[A-Z0-9-]*\d[A-Z0-9-]*\b"
+)
+# A reflection must read as a statement: "I can see that {issue}" needs a subject first, not
+# "when ...", "was awesome ..." or "trying to cancel ...".
+_NO_SUBJECT = _re(
+    r"^(when|if|because|since|as|was|were|is|are|am|be|been|today|tonight|just|also|then|who|"
+    r"which|what|how|where|while|after|before|until|to|for|with|by|at|in|on|of|from|about|"
+    r"and|or|but|so|that|than|do|does|did|can|could|will|would|should|has|have|had|"
+    r"not|never|please|thanks|thank|(?!(no|some|every|any)thing)\w+ing)\b"
+)
+_FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
+_WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
+
+
+def _trim(clause: str) -> str:
+    text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
+    text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
+    why = _WHY.match(text)
+    if why:  # "why is my bill so high" -> "why my bill is so high"
+        text = f"why {why.group(2)} {why.group(1)} {text[why.end(2) + len(why.group(1)) + 2 :]}"
+    words = text.split()
+    if len(words) > MAX_ISSUE_WORDS:
+        head = " ".join(words[:MAX_ISSUE_WORDS])
+        cut = max(head.rfind(","), head.rfind(" and "))
+        text = text[:cut] if cut > 20 else head
+    text = text.strip(" ,.!?-:;")
+    if _FRAGMENT.match(text):
+        text = "there's " + text
+    if text.lower().startswith("why "):
+        text = "you'd like to know " + text
+    return text
+
+
+def _score(clause: str, question: bool) -> int:
+    if _NOT_PROBLEM.match(clause) or len(clause.split()) < 3:
+        return 0
+    hits = len(_PROBLEM.findall(clause))
+    if question:
+        hits -= 2  # a question about us ("what are your hours?") is not a problem statement
+    if hits and _PRONOUN_START.match(_LEAD.sub("", clause)):
+        hits -= 1  # "it's completely dead" needs the sentence before it
+    return hits
+
+
+def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]:
+    """The customer's clause that states the problem (earliest of the best) and its reflection."""
+    best, best_score = None, 0
+    for turn_index, turn in enumerate(customer_turns):
+        for sentence in _SENTENCE.split(turn):
+            question = sentence.rstrip().endswith("?")
+            clauses = _CLAUSES.split(sentence)
+            for index, clause in enumerate(clauses):
+                why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
+                score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
+                if score > best_score and _PROBLEM.search(clause):
+                    if len(clause.split()) < 6 and index:  # "and I've heard nothing"
+                        clause = f"{clauses[index - 1]}, and {clause}"
+                    best, best_score = clause, score
+    if best is None:
+        return None, None
+    clause = _trim(best)
+    if len(clause.split()) < 3 or _NO_SUBJECT.match(clause):
+        return best, None
+    reflected = second_person(clause)
+    return best, reflected if reflected.startswith("I ") else reflected[0].lower() + reflected[1:]
+
+
+_TRIED = _re(
+    r"\b(?:i|we)(?:'ve| have| had)?\s+(?:already |even |also |just |both )?((?:tried|restarted|"
+    r"rebooted|reinstalled|re-installed|reset|cleared|updated|uninstalled|unplugged|turned it|"
+    r"switched it|logged out|changed|followed|checked|called|rang|phoned|emailed|contacted|"
+    r"chased|reported|sent|submitted|filled in|replaced|tested|waited)\b[^.;!?\n]*)"
+)
+_TOLD = _re(r"\b(?:i|we) (?:was|were|have been|'ve been) told ([^.;!?\n]*)")
+_TRIED_CUT = _re(r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b)")
+_TRIED_ALONE = _re(r"^\s*(?:yes[,.]?\s*)?(three|four|five|two|\d+|several|many) times\b")
+
+
+def _short(text: str, words: int = 12) -> str:
+    match = _TRIED_CUT.search(text, 3)
+    if match:
+        text = text[: match.start()]
+    return " ".join(text.split()[:words]).strip(" ,.")
+
+
+_ASKED_TRIED = _re(r"\b(?:have|did) you (?:already |also )?(?:tried|try) ([^?.!\n]{3,60})\?")
+_YES = _re(
+    r"^\s*(yes|yep|yeah|yup|done|already|of course|i did|i have|we did|we have|"
+    r"(?:two|three|four|five|\d+|several|many) times)\b"
+)
+_COUNT = _re(r"\b((?:two|three|four|five|\d+|several|many) times|twice)\b")
+
+
+def tried_steps(messages: list[tuple[str, str]]) -> list[str]:
+    """What they already did or were told, as "restarted the router three times": from their
+    own words, and from a yes to the agent's "have you tried ...?"."""
+    steps = []
+    for index, (role, text) in enumerate(messages):
+        if role == "customer":
+            done = (second_person(_short(m.group(1))) for m in _TRIED.finditer(text))
+            steps += [re.sub(r"\bwas told\b", "were told", step) for step in done]
+            steps += [
+                "were told " + second_person(_short(m.group(1))) for m in _TOLD.finditer(text)
+            ]
+            continue
+        asked = _ASKED_TRIED.search(text)
+        answer = messages[index + 1] if index + 1 < len(messages) else None
+        if asked and answer and answer[0] == "customer" and _YES.match(answer[1]):
+            count = _COUNT.search(answer[1])
+            step = "tried " + _short(asked.group(1), 6)
+            steps.append(f"{step} {count.group(1).lower()}" if count else step)
+    return list(dict.fromkeys(s for s in steps if len(s.split()) >= 2))
+
+
+_ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_COUNTS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_CONTACTED = (
+    r"(?:called|rang|phoned|emailed|contacted|written|messaged|chatted|spoken|spoke|asked|"
+    r"chased|been in touch)"
+)
+_NTH_TIME = _re(r"\b(second|third|fourth|fifth|sixth) time\b")
+# "called you three times" and "the last two people I spoke to": that many before this one.
+_TIMES_BEFORE = _re(
+    rf"\b{_CONTACTED}\b[^.!?]{{0,30}}?\b(twice|two|three|four|five|[2-5]) times\b|"
+    r"\blast (two|three|four|2|3|4) (?:people|agents|advisors|times)\b"
+)
+_AGAIN = _re(
+    rf"\b(again|still|already {_CONTACTED}|{_CONTACTED}[^.!?]{{0,20}}\b(before|last (week|month)|"
+    r"yesterday)|follow(ing)?[- ]up|chasing)\b"
+)
+
+
+def contact_count(said: str) -> int:
+    """How many times they have contacted us, this time included (at least 1)."""
+    count = 1
+    for match in _NTH_TIME.finditer(said):
+        count = max(count, _ORDINAL[match.group(1).lower()])
+    for match in _TIMES_BEFORE.finditer(said):
+        count = max(count, 1 + _COUNTS[(match.group(1) or match.group(2)).lower()])
+    if count == 1 and _AGAIN.search(said):
+        count = 2
+    return count

@@ -1,0 +1,80 @@
+"""One or two lines of coaching for the agent, from the case and the playbook.
+
+"They already restarted the router three times: don't ask again; own the follow-up."
+The most specific lines come first; the playbook's nudge note is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.core.case import Case
+
+if TYPE_CHECKING:
+    from bot.core.coach import Assessment
+
+MAX_LINES = 2
+_CONTACTED = re.compile(r"(called|rang|phoned|emailed|contacted|chased|messaged|wrote)\b")
+_ABOUT_THEM = [
+    (re.compile(r"\byour\b"), "their"),
+    (re.compile(r"\byou've\b"), "they've"),
+    (re.compile(r"\byou're\b"), "they're"),
+    (re.compile(r"\byourself\b"), "themselves"),
+    (re.compile(r"\byou\b"), "they"),
+]
+_ORDINALS = {2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}
+
+
+def _third_person(step: str) -> str:
+    """The case speaks to the customer ("your claim"); coaching speaks about them."""
+    for pattern, replacement in _ABOUT_THEM:
+        step = pattern.sub(replacement, step)
+    return step
+
+
+def _tried_line(step: str) -> str:
+    step = _third_person(step)
+    if re.search(r"\btold\b", step):  # a promise or advice from us, not a fix they tried
+        said = f"They {step}" if step.startswith("were told") else f"They already {step}"
+        return f"{said}: own that promise; say what happens now and when."
+    return f"They already {step}: don't ask them to do it again; own the follow-up."
+
+
+def _contact_line(contacts: int) -> str | None:
+    if contacts >= 3:
+        ordinal = _ORDINALS.get(contacts, f"{contacts}th")
+        return f"{ordinal} contact: own it end to end, with your name and a time for the update."
+    if contacts == 2:
+        return "They've been in touch before: don't make them repeat anything."
+    return None
+
+
+def coaching_lines(case: Case, assessment: Assessment) -> list[str]:
+    lines: list[str] = []
+    care = getattr(assessment.escalation, "care", ())
+    if care:
+        kinds = " and ".join(care)
+        lines.append(
+            f"Care first ({kinds}): the person before the process; no script, no upsell; "
+            "arrange a human follow-up with a time."
+        )
+    if assessment.low_confidence:
+        lines.append(
+            f"{assessment.low_confidence_note}: acknowledge, then ask the one question "
+            "that tells you what they need."
+        )
+    if {"manager", "human"} & set(case.requests):
+        lines.append("They asked for a manager: offer one with a time, and own it until then.")
+    # "chased twice" is a contact (the contact line says it); "reinstalled twice" is a fix.
+    steps = [t for t in case.tried if "told" in t or not _CONTACTED.match(t)]
+    if steps:
+        lines.append(_tried_line(steps[0]))
+    contact = _contact_line(case.contacts)
+    if contact:
+        lines.append(contact)
+    if "callback" in case.requests:
+        lines.append("They want a call back: give a time you can keep, then keep it.")
+    if not lines and assessment.playbook is not None:
+        lines.append(assessment.playbook.nudge.note)
+    return lines[:MAX_LINES]

@@ -1,0 +1,110 @@
+"""The offline composer's own lines: reflecting the customer's issue, offering a manager,
+care for someone vulnerable, and a clarifying question when the moment is unclear.
+
+Honest tense throughout: what the agent will do, never what is already done. Slots are the
+playbook slot names (bot/core/playbooks.py), so team knowledge fills them the same way.
+"""
+
+from __future__ import annotations
+
+from bot.llm.base import Suggestion
+
+# A sentence reflecting the customer's issue: (without a name, with one). {issue} is the case's
+# second-person clause, e.g. "your internet has dropped every evening for two weeks".
+REFLECT_PROBLEM = (
+    ("I can see that {issue}.", "I can see that {issue}, {name}."),
+    ("{Issue}, and I want to put that right.", "{Issue}, {name}, and I want to put that right."),
+    ("Just to check I have it right: {issue}.", "Just to check I have it right, {name}: {issue}."),
+)
+REFLECT_HOT = (
+    ("I can see that {issue}, and that isn't good enough.", "{name}, I can see that {issue}."),
+    ("{Issue}, which isn't good enough.", "{Issue}, {name}, which isn't good enough."),
+    ("I understand that {issue}.", "I understand that {issue}, {name}."),
+)
+# For moments that are not a problem (a question, a decision, leaving, thanks).
+REFLECT_NEUTRAL = (
+    ("I can see that {issue}.", "I can see that {issue}, {name}."),
+    ("Just to check I have it right: {issue}.", "Just to check I have it right, {name}: {issue}."),
+    ("Thanks for explaining that {issue}.", "Thanks for explaining that {issue}, {name}."),
+)
+# Thanks and compliments: a problem sentence would contradict the moment.
+NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
+NEUTRAL_PLAYBOOKS = frozenset(
+    {"first-contact", "information-request", "purchase-decision", "cancellation-risk", "praise"}
+)
+
+# Added to the best template when they asked for a manager and no template offers one.
+MANAGER_OFFER = (
+    "You asked to speak to a manager, and I'll arrange that rather than stand in the way: "
+    "I'll ask {escalation_path} to contact you {manager_time}."
+)
+HUMAN_OFFER = (
+    "You asked for a real person, and you have one: I'm staying with this myself, and if you'd "
+    "rather speak to someone senior, I'll ask {escalation_path} to contact you {manager_time}."
+)
+
+# {about_thing}: " with your router" when the case names the thing at stake, else " today".
+CLARIFY = (
+    Suggestion(
+        text=(
+            "Thanks for getting in touch, and so that I help with the right thing first, could "
+            "you tell me a little more about what you need from us{about_thing}?"
+        ),
+        why="One open question, asked once, gets to the real need without a script.",
+    ),
+    Suggestion(
+        text=(
+            "Hello, and thanks for your message. Which account, order or service is this "
+            "about, and what would you most like us to do?"
+        ),
+        why="Asking for the one detail that matters avoids a generic answer and a second contact.",
+    ),
+    Suggestion(
+        text=(
+            "Hi, I'm glad you reached out. What has happened so far, and what would a good "
+            "outcome look like for you?"
+        ),
+        why="Letting them say what good looks like shows we'll solve their problem, not ours.",
+    ),
+)
+
+# When too few templates fit the conversation: one honest question and a time.
+PAD = Suggestion(
+    text=(
+        "So that I sort the right thing first, could you tell me what you need from us most? "
+        "I'll take it from there and update you {update_time}."
+    ),
+    why="Asking for the one thing that matters beats a reply that fits any message.",
+)
+
+# Care mode: the person first, no script and no upsell, a human follow-up with a time.
+CARE_BY_KIND = {
+    "injury": "First of all, are you safe, and is anyone hurt who needs help right now?",
+    "danger": "First of all, are you safe right now? If anyone is in danger, please call the "
+    "emergency services first; we can sort everything else after.",
+    "bereavement": "I'm so sorry for your loss. There's no rush on anything here, and I'll "
+    "take care of the changes myself so you don't have to.",
+    "illness": "Thank you for telling me. I'll keep this as simple as possible for you, and "
+    "you won't need to chase anything while you focus on your health.",
+    "hardship": "Thank you for telling me; that can't have been easy. There are options to "
+    "give you breathing space, and nothing needs to be decided today.",
+    "distress": "I'm really glad you told me, and you don't have to deal with this alone.",
+}
+CARE_FOLLOW_UP = (
+    Suggestion(
+        text="I'm taking this on myself, and a member of our team will call you {callback_time} "
+        "to go through it with you, at a time that suits you.",
+        why="A named human follow-up with a time shows the person matters more than the process.",
+    ),
+    Suggestion(
+        text="Please don't worry about the account side for now: I'll put a hold on anything "
+        "that could add pressure, and I'll personally update you {update_time}.",
+        why="Taking pressure off first, and promising only what we control, builds real trust.",
+    ),
+    Suggestion(
+        text="What would help you most right now? Whatever it is, I'll make sure someone from "
+        "our team contacts you {callback_time}, and you won't have to explain it all again.",
+        why="Asking what they need, instead of reading a script, puts the person first.",
+    ),
+)
+CARE_WHY = "Safety and the person come before the process; no script, no sales."

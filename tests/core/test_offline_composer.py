@@ -1,0 +1,264 @@
+"""The offline composer, judged as a strict support coach would (shared/eval/COACHING-RUBRIC.md):
+no claimed finished action, no unstated premise, three different openings, one apology at most,
+the name when known and no name placeholder, the manager request honoured, nothing they already
+tried asked again, care first for someone vulnerable."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.commands.inputs import read_conversation
+from bot.core.coach import Coach
+from bot.core.conversation import Conversation
+from bot.core.escalation import EscalationAssessment
+from bot.core.premises import unsupported_premises
+from bot.core.text import normalise
+from bot.llm.base import SuggestionRequest
+from bot.llm.offline import OfflineBackend
+from bot.llm.reply_text import APOLOGY, first_sentence, sentences
+from tests.conftest import EXAMPLES
+
+# Finished actions the agent has not taken (the rubric's list, in plain words).
+CLAIMED = re.compile(
+    r"\bI(?:'ve| have) (?:already )?(?:refunded|sent|unlocked|emailed|logged|cancelled|"
+    r"processed|issued|credited|booked|arranged|fixed|reset|replaced|escalated|raised)\b|"
+    r"\b(?:is|are) already on (?:its|their|the) way\b|\bhas been (?:refunded|sent|fixed|"
+    r"processed|cancelled|credited)\b",
+    re.IGNORECASE,
+)
+
+CONVERSATIONS = {
+    "utility": "Customer: Hi, we've had no power since 6am and it's now 4pm. I rang yesterday "
+    "and was told an engineer would come out. Nobody came.\nAgent: Hi Joanne, I'm sorry to hear "
+    "that. Can I take your postcode?\nCustomer: LS6 2AB. I have a freezer full of food.",
+    "telecom": "Customer: My phone bill is £85 this month when it's normally £30. Why is it so "
+    "high?",
+    "software": "Customer: The app crashes every time I try to export a report. I've reinstalled "
+    "it twice and cleared the cache.\nAgent: Thanks Dev, that's helpful.\nCustomer: It's been a "
+    "week now and I have a client deadline on Friday. I want to speak to a supervisor.",
+    "insurance": "Customer: I submitted my claim for the water damage three weeks ago, claim "
+    "number CLM-448812, and I've heard nothing. This is the second time I'm chasing.",
+    "bank": "Customer: I made two payments for my credit card by mistake, £250 each, on 3 March. "
+    "Can one be returned?\nThanks, Tom",
+    "retail": "Customer: The sofa you delivered on Monday has a big tear in the cushion and one "
+    "leg is snapped.",
+    "broadband": "Customer: My internet has dropped every evening for two weeks.\nAgent: Have you "
+    "tried restarting the router?\nCustomer: Yes. Three times. Like I told the last two people.",
+    "twitter": "Customer: @AcmeHelp still no refund for my cancelled order after 3 weeks. You "
+    "promised 5 days.\nAgent: @sam_k Hi Sam, sorry for the wait. Can you DM us your order "
+    "number? ^JT\nCustomer: Sent it. Order 55120. Still waiting.",
+    "travel": "Customer: My flight BA2490 was cancelled this morning and I need to get to Lisbon "
+    "today. I've been queuing for three hours and nobody is helping.",
+    "healthcare": "Customer: I've been waiting five weeks for my referral letter to the clinic. "
+    "My GP said it was sent on the 2nd. Can you check?",
+}
+EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir())
+
+
+def coach_on(playbooks, text: str, trigger: str = "command"):
+    return Coach(playbooks).coach(Conversation.from_text(text), trigger=trigger)
+
+
+def all_results(playbooks):
+    coach = Coach(playbooks)
+    for name in EXAMPLE_FILES:
+        yield name, coach.coach(read_conversation(str(EXAMPLES / name)))
+    for name, text in CONVERSATIONS.items():
+        yield name, coach.coach(Conversation.from_text(text))
+
+
+def test_no_suggestion_claims_a_finished_action_or_an_unstated_premise(playbooks):
+    for name, result in all_results(playbooks):
+        assert result.suggestions, name
+        for suggestion in result.suggestions:
+            assert not CLAIMED.search(suggestion.text), (name, suggestion.text)
+            unsupported = unsupported_premises(suggestion.text, result.case.premises)
+            assert unsupported == [], (name, unsupported, suggestion.text)
+
+
+def test_three_different_openings_one_apology_no_sentence_twice_no_name_placeholder(playbooks):
+    for name, result in all_results(playbooks):
+        openings = [first_sentence(s.text) for s in result.suggestions]
+        assert len(set(openings)) == len(openings), (name, openings)
+        for suggestion in result.suggestions:
+            assert len(APOLOGY.findall(suggestion.text)) <= 1, (name, suggestion.text)
+            said = [normalise(s) for s in sentences(suggestion.text)]
+            assert len(said) == len(set(said)), (name, suggestion.text)
+            assert "[customer name]" not in suggestion.text, (name, suggestion.text)
+            assert "{" not in suggestion.text, (name, suggestion.text)
+
+
+def test_the_customers_issue_is_reflected_in_at_least_one_suggestion(playbooks):
+    reflected = 0
+    results = list(all_results(playbooks))
+    for _, result in results:
+        issue = result.case.issue
+        if issue and any(issue.lower() in s.text.lower() for s in result.suggestions):
+            reflected += 1
+    with_issue = sum(1 for _, result in results if result.case.issue)
+    assert with_issue >= len(CONVERSATIONS)
+    assert reflected == with_issue
+
+
+def test_the_reflection_differs_across_the_three(playbooks):
+    result = coach_on(playbooks, CONVERSATIONS["telecom"])
+    frames = [s.text.split(".")[0].replace(result.case.issue, "") for s in result.suggestions]
+    assert len(set(frames)) == 3, frames
+
+
+@pytest.mark.parametrize("name", ["utility", "software", "bank", "twitter"])
+def test_the_name_from_the_thread_is_used(playbooks, name):
+    result = coach_on(playbooks, CONVERSATIONS[name])
+    assert result.case.customer_name
+    assert all(result.case.customer_name in s.text for s in result.suggestions), name
+
+
+def test_without_a_name_the_vocative_is_dropped_not_left_as_a_placeholder(playbooks):
+    result = coach_on(playbooks, "I was charged twice for my subscription this month.")
+    texts = " ".join(s.text for s in result.suggestions)
+    assert "customer name" not in texts
+    assert not re.search(r",\s*[.:;!?]|\s[.:;,]", texts), texts
+
+
+@pytest.mark.parametrize("name", ["software", "broadband"])
+def test_a_manager_request_is_honoured_with_a_time(playbooks, name):
+    text = CONVERSATIONS[name] + " I want to speak to a manager."
+    result = coach_on(playbooks, text)
+    offers = [s.text for s in result.suggestions if re.search(r"manager", s.text, re.I)]
+    assert offers, [s.text for s in result.suggestions]
+    assert any("[manager time]" in offer for offer in offers), offers
+    assert result.coaching[0].startswith("They asked for a manager")
+
+
+def test_tried_steps_are_not_asked_again_and_the_coaching_says_so(playbooks):
+    result = coach_on(playbooks, CONVERSATIONS["broadband"])
+    for suggestion in result.suggestions:
+        assert not re.search(r"(try|could you|please)\b[^.?]*\brestart", suggestion.text, re.I)
+    assert any("don't ask them to do it again" in line for line in result.coaching)
+
+
+def test_a_template_that_asks_for_a_tried_step_is_skipped(playbooks, tmp_path):
+    source = Path(__file__).parents[2] / "playbooks" / "product-defect.yaml"
+    text = source.read_text(encoding="utf-8").replace(
+        "replies:\n",
+        'replies:\n  - text: "Could you try restarting it and tell me what happens?"\n'
+        '    why: "A quick check first."\n',
+        1,
+    )
+    (tmp_path / "product-defect.yaml").write_text(text, encoding="utf-8")
+    from bot.core.playbooks import load_dir
+
+    defect = load_dir(tmp_path)[0]["product-defect"]
+    tried = Conversation.from_text("My kettle won't turn on. I've restarted it three times.")
+    fresh = Conversation.from_text("My kettle won't turn on.")
+    for conversation, expect_asked in ((tried, False), (fresh, True)):
+        request = SuggestionRequest(
+            conversation, defect, EscalationAssessment(0.3, "none"), count=len(defect.replies)
+        )
+        texts = " ".join(s.text for s in OfflineBackend().suggest(request))
+        assert ("try restarting it" in texts) is expect_asked, texts
+
+
+def test_templates_need_their_premises_and_specific_ones_come_first(playbooks):
+    photos = coach_on(playbooks, "The vase arrived smashed in the parcel. I've attached photos.")
+    assert "Thanks for the photos" in photos.suggestions[0].text
+    no_photos = coach_on(playbooks, "The vase arrived smashed in the parcel.")
+    assert all("photos" not in s.text for s in no_photos.suggestions)
+
+
+def test_team_facts_fill_placeholders_and_unknown_ones_stay_clear(playbooks):
+    @dataclass(frozen=True)
+    class Facts:  # the shape of bot/core/knowledge.py's Knowledge.facts: optional, by slot name
+        refund_time: str | None = "within 5 working days"
+        update_time: str | None = None
+
+    @dataclass(frozen=True)
+    class Knowledge:
+        facts: Facts
+
+    @dataclass(frozen=True)
+    class RequestWithKnowledge(SuggestionRequest):  # the knowledge engineer adds the field
+        knowledge: Knowledge | None = None
+
+    coach = Coach(playbooks)
+    conversation = read_conversation(str(EXAMPLES / "double-charge.txt"))
+    assessment = coach.assess(conversation)
+    assert assessment.playbook.id == "billing-dispute"
+    args = (conversation, assessment.playbook, assessment.escalation)
+    plain = [s.text for s in OfflineBackend().suggest(RequestWithKnowledge(*args))]
+    known = RequestWithKnowledge(*args, knowledge=Knowledge(Facts()))
+    filled = [s.text for s in OfflineBackend().suggest(known)]
+    assert any("[refund time]" in text for text in plain), plain
+    assert any("within 5 working days" in text for text in filled), filled
+    assert not any("[refund time]" in text for text in filled)
+    assert all("within 5 working days" not in text for text in plain)
+
+
+def test_care_mode_puts_the_person_first_with_a_human_follow_up(playbooks):
+    @dataclass(frozen=True)
+    class CareAssessment(EscalationAssessment):  # `care` comes from the knowledge engineer
+        care: tuple[str, ...] = ()
+
+    conversation = Conversation.from_text(
+        "Your driver reversed into my car and my daughter was hurt. I want someone to call me."
+    )
+    playbook = playbooks["purchase-decision"]  # whatever matched: no selling in care mode
+    request = SuggestionRequest(
+        conversation, playbook, CareAssessment(0.9, "escalate", care=("injury",))
+    )
+    suggestions = OfflineBackend().suggest(request)
+    assert len(suggestions) == 3
+    assert "are you safe" in suggestions[0].text.lower()
+    assert any("[callback time]" in s.text for s in suggestions)
+    templates = {r.text.split(".")[0] for r in playbook.replies}
+    for suggestion in suggestions:
+        assert not any(t in suggestion.text for t in templates), suggestion.text
+        assert not re.search(r"\b(upgrade|offer|plan|price|quote)\b", suggestion.text, re.I)
+        assert len(APOLOGY.findall(suggestion.text)) <= 1
+
+
+def test_care_follows_the_assessment_through_the_coach(playbooks):
+    result = coach_on(playbooks, "My husband died last month and I need to close his account.")
+    care = getattr(result.assessment.escalation, "care", ())
+    if not care:
+        pytest.skip("care detection (bot/core/escalation.py `care`) is not on this branch yet")
+    assert result.coaching[0].startswith("Care first")
+
+
+def test_another_set_gives_different_suggestions(playbooks):
+    coach = Coach(playbooks)
+    conversation = Conversation.from_text(CONVERSATIONS["telecom"])
+    first = coach.coach(conversation, variant=0).suggestions
+    second = coach.coach(conversation, variant=1).suggestions
+    assert [s.text for s in first] != [s.text for s in second]
+
+
+def test_nothing_they_already_gave_is_asked_for(playbooks):
+    gave_amount = coach_on(playbooks, "I was charged twice, $49.99 each, for my subscription.")
+    assert gave_amount.case.amounts == ["$49.99"]
+    assert all("the amount" not in s.text for s in gave_amount.suggestions)
+    no_amount = Coach(playbooks).coach(
+        Conversation.from_text("There's a charge on my statement I don't recognise."),
+        variant=1,
+    )
+    asked = " ".join(s.text for s in no_amount.suggestions)
+    assert "the date and the amount" in asked, asked
+
+
+def test_no_sentence_is_courtesy_alone(playbooks):
+    courtesy = {"good question.", "happy to help with that.", "thanks for asking."}
+    for name, result in all_results(playbooks):
+        for suggestion in result.suggestions:
+            said = {s.lower() for s in sentences(suggestion.text)}
+            assert not said & courtesy, (name, suggestion.text)
+
+
+def test_a_request_for_a_human_is_answered_as_one(playbooks):
+    conversation = Conversation.from_text("My order 44120 is a week late. I want a real person.")
+    playbook = playbooks["order-status"]  # no template of its own offers anyone
+    request = SuggestionRequest(conversation, playbook, EscalationAssessment(0.6, "watch"))
+    first = OfflineBackend().suggest(request)[0].text
+    assert first.startswith("I can see that your order is a week late."), first
+    assert "You asked for a real person" in first and "[manager time]" in first
