@@ -19,13 +19,14 @@ REPLIES = [
         "text": "I've sent your thanks to the team, {customer_name}. Thanks for the photos.",
         "why": "Claims and presumes.",
     },
-    # two apologies; a filler sentence and an announcement with nothing after: 2 content-free
+    # two apologies; an announcement with nothing after (content-free). The composer drops the
+    # courtesy-only "Thanks for getting in touch." itself, so it is not counted.
     {
         "text": "Thanks for getting in touch. I'm sorry, and I apologise for the wait. "
         "Here's the short answer first, then the steps.",
         "why": "Grovels.",
     },
-    # same opener as the one above (a repeated opener); the filler opener is content-free
+    # the same courtesy opener, dropped by the composer: no repeated opener is left to count
     {
         "text": "Thanks for getting in touch. I'll pass this on to Jake's manager today, "
         "{customer_name}.",
@@ -89,9 +90,9 @@ def test_counts_every_defect_per_playbook_and_overall(tmp_path, praise_dir):
         "claimed_sets": 2,
         "claimed_rate": 0.3333,
         "premises": 2,
-        "repeated_opener_sets": 2,
+        "repeated_opener_sets": 0,  # the composer never lets two suggestions open alike
         "double_apology": 2,
-        "content_free": 6,
+        "content_free": 2,  # "Here's the short answer first, then the steps." in each set
         "name_known_sets": 1,  # Sarah signs off; the other customer gives no name
         "name_placeholder": 0,
         "name_used_sets": 1,
@@ -108,10 +109,7 @@ def test_counts_every_defect_per_playbook_and_overall(tmp_path, praise_dir):
         "1: claims I've sent",
         "1: presumes photos",
         "2: apologises 2 times",
-        "2: no content: Thanks for getting in touch.",
         "2: no content: Here's the short answer first, then the steps.",
-        "3: no content: Thanks for getting in touch.",
-        "set: repeated opener 'thanks for getting in touch'",
     ]
 
 
