@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from bot.core.asks import ask_clause
 from bot.core.case_patterns import (
     AMOUNT,
     DATE,
@@ -29,6 +30,7 @@ from bot.core.slots import agent_name_in, customer_name, references
 @dataclass(frozen=True, slots=True)
 class Case:
     issue: str | None = None  # the problem in plain words, second person
+    ask: str | None = None  # their question or request said back ("you're asking how to ...")
     wants: list[str] = field(default_factory=list)
     thing: str | None = None
     amounts: list[str] = field(default_factory=list)
@@ -86,6 +88,7 @@ def extract_case(conversation: Conversation) -> Case:
         premises |= {"tried_fix"}
     return Case(
         issue=issue,
+        ask=ask_clause(customer_turns),
         wants=_labels(WANTS, said),
         thing=_thing(source, said),
         amounts=_all(AMOUNT, said),

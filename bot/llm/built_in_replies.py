@@ -27,6 +27,12 @@ REFLECT_NEUTRAL = (
     ("Just to check I have it right: {issue}.", "Just to check I have it right, {name}: {issue}."),
     ("Thanks for explaining that {issue}.", "Thanks for explaining that {issue}, {name}."),
 )
+# A question or request, said back ("you'd like to know how to ..."), when no problem is stated.
+REFLECT_ASK = (
+    ("{Issue}, and I can help with that.", "{Issue}, {name}, and I can help with that."),
+    ("If I've understood, {issue}.", "If I've understood, {name}, {issue}."),
+    ("Just to confirm, {issue}.", "Just to confirm, {name}: {issue}."),
+)
 # Thanks and compliments: a problem sentence would contradict the moment.
 NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
 NEUTRAL_PLAYBOOKS = frozenset(

@@ -100,18 +100,20 @@ def _reflection(
     request: SuggestionRequest, case: Case, index: int, body: str, used: set[str]
 ) -> str:
     """A sentence reflecting the customer's issue, in a frame that differs per suggestion."""
-    if not case.issue or getattr(request.assessment, "care", ()):
+    if not (case.issue or case.ask) or getattr(request.assessment, "care", ()):
         return ""
     if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
         return ""
-    if request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
+    if not case.issue:  # no problem stated: say their question or request back
+        frames = lines.REFLECT_ASK
+    elif request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL
     else:
         frames = (
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
     named = bool(case.customer_name) and case.customer_name not in body
-    issue = case.issue
+    issue = case.issue or case.ask
     for step in range(len(frames)):
         plain, with_name = frames[(index + request.variant + step) % len(frames)]
         frame = with_name if named else plain

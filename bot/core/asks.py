@@ -1,0 +1,179 @@
+"""What the customer asks for, said back to them: "how do I change my address?" becomes "you're
+asking how to change your address".
+
+Questions and requests carry no problem sentence, yet a reply still has to show it heard *this*
+question. Each form is turned from a question into a clause in plain word order, then into the
+second person (bot/core/reflect.py). Anything that does not fit a form stays unreflected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.reflect import second_person
+
+_FLAGS = re.IGNORECASE
+_LEAD = re.compile(
+    r"^(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|so|um+|"
+    r"please|pls|quick question|just wondering|i was wondering|i wonder)\b[\s,!.:-]*)+",
+    _FLAGS,
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_SUBJECT = r"(?:i|we|you|it|they|this|that|there|(?:my|our|your|the|this|that|these|a|an)\s+\w+)"
+_FORMS: tuple[tuple[re.Pattern, str], ...] = (
+    # "how do I reset my PIN" -> "how to reset my PIN"
+    (re.compile(r"^how (?:do|can|could|should|would|shall) (?:i|we) (?P<rest>.+)$", _FLAGS),
+     "you're asking how to|{rest}"),
+    # "can you send me a new card" -> "us to send me a new card"
+    (re.compile(r"^(?:can|could|would|will) (?:you|u) (?:please |kindly )?(?P<rest>.+)$", _FLAGS),
+     "you're asking us to|{rest}"),
+    # "can I pay by card" -> "whether you can pay by card"
+    (re.compile(r"^(?P<aux>can|could|may|should|do|must) (?:i|we) (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|I {aux} {rest}"),
+    # "do you ship to Norway" -> "whether you ship to Norway" (then: we ship)
+    (re.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|you {rest}"),
+    # "is there a fee for ..." -> "whether there is a fee for ..."
+    (re.compile(r"^(?P<aux>is|are) (?P<subj>there|it|this|that) (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|{subj} {aux} {rest}"),
+    # "I want to / I'd like to / I need to change my plan" -> "to change my plan"
+    (re.compile(
+        r"^(?:i|we) (?:would like|'d like|want|wanna|need|wish|am trying|'m trying|am looking|"
+        r"'m looking|was hoping|'m hoping|am hoping) (?:to |for )(?P<rest>.+)$", _FLAGS),
+     "you're looking to|{rest}"),
+    # "tell me my card limit", "please send me the form" -> "us to tell you your card limit"
+    (re.compile(r"^(?P<rest>(?:tell|show|give|send|email|find|check|get|remind) me .+)$", _FLAGS),
+     "you're asking us to|{rest}"),
+    # "help with changing my plan", "help me change my plan" -> "for help changing your plan"
+    (re.compile(r"^(?:i need |need |i want |i'd like |can i get |can i have )?help (?:me )?"
+                r"(?P<rest>(?:with |to |on |changing |chang|updat|cancel|find|get|set|mak|mov|"
+                r"add|remov|order|book|pay|us)\w*.*)$", _FLAGS),
+     "you're asking for help|{rest}"),
+    # "I try to check how long shipping takes" -> "to check how long shipping takes"
+    (re.compile(r"^(?:i|we) (?:try|tried|am trying|'m trying|have been trying|'ve been trying) "
+                r"(?P<rest>to .+)$", _FLAGS),
+     "you're trying|{rest}"),
+    # "I'm thinking about upgrading my plan" -> "about upgrading my plan"
+    (re.compile(r"^(?:i|we)(?: am|'m| are|'re) (?:thinking|wondering) (?P<rest>(?:about|of) .+)$",
+                _FLAGS),
+     "you're thinking|{rest}"),
+    # "I need a copy of my invoice" -> "a copy of my invoice"
+    (re.compile(r"^(?:i|we) (?:would like|'d like|want|need) (?P<rest>(?:a|an|the|my|our|some|"
+                r"to|help|information|info|details)\b.+)$", _FLAGS),
+     "you need|{rest}"),
+)  # fmt: skip
+# Wh-questions: "when will my refund arrive" -> "when my refund will arrive".
+_WH = re.compile(
+    r"^(?P<wh>what|where|when|why|which|who|how(?: long| much| many| soon| often| far)?) "
+    r"(?P<aux>is|are|was|were|will|would|can|could|should|has|have) "
+    rf"(?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
+    _FLAGS,
+)
+_WH_DOES = re.compile(
+    r"^(?P<wh>what|where|when|why|which|how(?: long| much| many| soon| often| far)?) "
+    rf"(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
+    _FLAGS,
+)
+# "does your app work on Android" -> "whether your app works on Android"
+_YES_NO_DOES = re.compile(
+    rf"^(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$", _FLAGS
+)
+_BE = {"is", "are", "was", "were"}
+_PARTICIPLE = re.compile(r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|too)\b", _FLAGS)
+_POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|thx|asap)\s*$", _FLAGS)
+_THIRD_PERSON = re.compile(r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an) \w+)$", _FLAGS)
+_TOO_VAGUE = re.compile(
+    r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it)\b",
+    _FLAGS,
+)
+
+
+# Verbs that follow "when will my <thing>": where the thing ends and the verb starts.
+_VERBS = frozenset(
+    """arrive be get come go reach ship start end begin finish renew expire change update show
+    appear clear work run load happen open close charge deliver cost take stop return refund
+    process activate need hear""".split()  # noqa: SIM905
+)
+
+
+def _noun_phrase_then_verb(words: str) -> tuple[str, str]:
+    """("my new debit card", "arrive") from "my new debit card arrive"; ("", "") when unsure."""
+    parts = words.split()
+    for end in range(2, min(len(parts), 5)):
+        if parts[end].lower() in _VERBS:
+            return " ".join(parts[:end]), " ".join(parts[end:])
+    return "", ""
+
+
+def _s_form(verb: str) -> str:
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+# "how much credit do I have" -> "how much credit I have"; "how many seats are left" as it is
+_WH_NOUN = re.compile(
+    r"^(?P<wh>how much|how many|what|which) (?P<np>\w+(?: \w+)?) "
+    rf"(?:(?:do|does|did) (?P<subj>{_SUBJECT}) (?P<verb>\w+)|(?P<be>are|is|was|were) )"
+    r"(?P<rest>.*)$",
+    _FLAGS,
+)
+_CONTRACTED_WH = re.compile(r"^(what|where|when|who|how)'s\b", _FLAGS)
+
+
+def _clause(sentence: str) -> str | None:
+    sentence = _CONTRACTED_WH.sub(r"\1 is", _LEAD.sub("", sentence.strip().replace("\u2019", "'")))
+    text = _POLITE_END.sub("", _LEAD.sub("", sentence.strip()).rstrip(" ?!.")).strip()
+    if len(text.split()) < 3:
+        return None
+    for pattern, frame in _FORMS:
+        match = pattern.match(text)
+        if match:
+            parts = {k: v.strip() for k, v in match.groupdict().items()}
+            if _TOO_VAGUE.match(parts["rest"]):
+                return None
+            return frame.format(**{k: v.lower() if k != "rest" else v for k, v in parts.items()})
+    match = _WH.match(text)
+    if match:
+        wh, aux, subj, rest = (match.group(k).strip() for k in ("wh", "aux", "subj", "rest"))
+        if aux.lower() not in _BE and " " in subj:  # "when will my new card arrive"
+            subj, rest = _noun_phrase_then_verb(f"{subj} {rest}")
+            if not subj:
+                return None
+        elif aux.lower() in _BE and rest and not _PARTICIPLE.match(rest):
+            subj, rest = f"{subj} {rest}", ""  # "what is the fee for X" -> "what the fee for X is"
+        clause = f"{wh} {subj} {aux} {rest}".rstrip()
+        return f"you're asking|{clause[0].lower() + clause[1:]}"
+    match = _WH_NOUN.match(text)
+    if match:
+        parts = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        verb = parts["verb"]
+        verb = _s_form(verb) if verb and _THIRD_PERSON.match(parts["subj"]) else verb
+        middle = parts["be"] or f"{parts['subj']} {verb}"
+        return (
+            f"you're asking|{parts['wh'].lower()} {parts['np']} {middle} {parts['rest']}".rstrip()
+        )
+    match = _YES_NO_DOES.match(text)
+    if match:
+        subj, verb, rest = (match.group(k).strip() for k in ("subj", "verb", "rest"))
+        verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
+        return f"you're asking whether|{subj} {verb} {rest}".rstrip()
+    match = _WH_DOES.match(text)
+    if match:
+        wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
+        verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
+        return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
+    return None
+
+
+def ask_clause(customer_turns: list[str], words: int = 18) -> str | None:
+    """The first question or request the customer put, in the second person; None if none fits."""
+    for turn in customer_turns:
+        for sentence in _SENTENCES.split(turn):
+            clause = _clause(sentence)
+            if clause and len(clause.split()) <= words + 4:
+                prefix, body = clause.split("|", 1)
+                return f"{prefix} {second_person(body)}"
+    return None

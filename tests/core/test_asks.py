@@ -1,0 +1,67 @@
+"""Questions and requests said back to the customer, in plain word order and the second person."""
+
+import pytest
+
+from bot.core.asks import ask_clause
+from bot.core.case import extract_case
+from bot.core.conversation import Conversation
+
+
+@pytest.mark.parametrize(
+    ("said", "said_back"),
+    [
+        (
+            "How do I change my shipping address?",
+            "you're asking how to change your shipping address",
+        ),
+        (
+            "Hi, can you send me a copy of my invoice please",
+            "you're asking us to send you a copy of your invoice",
+        ),
+        ("Can I pay by bank transfer?", "you're asking whether you can pay by bank transfer"),
+        ("Do you deliver to Norway?", "you're asking whether we deliver to Norway"),
+        ("Does your app work on Android?", "you're asking whether our app works on Android"),
+        (
+            "When will my new debit card arrive?",
+            "you're asking when your new debit card will arrive",
+        ),
+        (
+            "What’s the fee for early repayment?",
+            "you're asking what the fee for early repayment is",
+        ),
+        (
+            "How long does it take for a permit to be approved?",
+            "you're asking how long it takes for a permit to be approved",
+        ),
+        ("what time does the pharmacy open", "you're asking what time the pharmacy opens"),
+        (
+            "I want to move my appointment to Friday",
+            "you're looking to move your appointment to Friday",
+        ),
+        (
+            "tell me my remaining data allowance",
+            "you're asking us to tell you your remaining data allowance",
+        ),
+    ],
+)
+def test_questions_and_requests_are_said_back(said, said_back):
+    assert ask_clause([said]) == said_back
+
+
+@pytest.mark.parametrize("said", ["NOOOOOO", "thanks!", "can you do it", "When will my"])
+def test_what_fits_no_form_stays_unreflected(said):
+    assert ask_clause([said]) is None
+
+
+def test_the_case_carries_the_ask_and_the_offline_reply_says_it_back(playbooks):
+    from bot.core.coach import Coach
+
+    conversation = Conversation(id="c1")
+    conversation.add("customer", "Hello, how do I add my partner to our home insurance policy?")
+    assert extract_case(conversation).ask == (
+        "you're asking how to add your partner to your home insurance policy"
+    )
+    result = Coach(playbooks).coach(conversation, trigger="command")
+    assert any(
+        "add your partner to your home insurance policy" in s.text for s in result.suggestions
+    )
