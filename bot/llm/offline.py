@@ -99,8 +99,9 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
 def _reflection(
     request: SuggestionRequest, case: Case, index: int, body: str, used: set[str]
 ) -> str:
-    """A sentence reflecting the customer's issue, in a frame that differs per suggestion."""
-    if not (case.issue or case.ask) or getattr(request.assessment, "care", ()):
+    """A sentence reflecting the customer's issue, in the first suggestion only: said back three
+    times it reads as a script, and the other two open with their own first step."""
+    if index > 0 or not (case.issue or case.ask) or getattr(request.assessment, "care", ()):
         return ""
     if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
         return ""

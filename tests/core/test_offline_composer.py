@@ -54,7 +54,7 @@ CONVERSATIONS = {
     "healthcare": "Customer: I've been waiting five weeks for my referral letter to the clinic. "
     "My GP said it was sent on the 2nd. Can you check?",
 }
-EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir())
+EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir() if p.is_file())
 
 
 def coach_on(playbooks, text: str, trigger: str = "command"):
@@ -102,17 +102,20 @@ def test_the_customers_issue_is_reflected_in_at_least_one_suggestion(playbooks):
     assert reflected == with_issue
 
 
-def test_the_reflection_differs_across_the_three(playbooks):
+def test_the_issue_is_said_back_once_and_the_three_open_differently(playbooks):
     result = coach_on(playbooks, CONVERSATIONS["telecom"])
-    frames = [s.text.split(".")[0].replace(result.case.issue, "") for s in result.suggestions]
-    assert len(set(frames)) == 3, frames
+    said_back = [s.text for s in result.suggestions if result.case.issue in s.text]
+    assert len(said_back) == 1, said_back
+    openings = [s.text.split(".")[0] for s in result.suggestions]
+    assert len(set(openings)) == 3, openings
 
 
 @pytest.mark.parametrize("name", ["utility", "software", "bank", "twitter"])
 def test_the_name_from_the_thread_is_used(playbooks, name):
     result = coach_on(playbooks, CONVERSATIONS[name])
     assert result.case.customer_name
-    assert all(result.case.customer_name in s.text for s in result.suggestions), name
+    # Said back once, in the first suggestion, and wherever a template names them.
+    assert result.case.customer_name in result.suggestions[0].text, name
 
 
 def test_without_a_name_the_vocative_is_dropped_not_left_as_a_placeholder(playbooks):
