@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     # Storage and playbooks
     mot_database_url: str = "sqlite:///./mot-coach.db"
     mot_playbooks_dir: Path | None = None
+    # The team's facts and voice (README "Team knowledge and voice"); unset: no facts, neutral.
+    mot_knowledge_file: Path | None = None
 
     # Who and where
     mot_support_channels: CsvList = []
@@ -202,6 +204,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "mot_playbooks_dir",
+        "mot_knowledge_file",
         "mot_leads_channel",
         "mot_llm_model",
         "mot_teams_leads_channel",

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
+from bot.core.knowledge import Knowledge
 from bot.core.playbooks import Playbook
 
 
@@ -82,6 +83,7 @@ class SuggestionRequest:
     slots: dict[str, str] = field(default_factory=dict)
     variant: int = 0  # "Another set": 0 for the first set, 1 for the next, ...
     count: int = 3
+    knowledge: Knowledge | None = None  # the team's facts and voice (MOT_KNOWLEDGE_FILE)
 
 
 class BackendError(Exception):

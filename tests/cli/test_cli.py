@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, REPO
 
 
 def mot(*args, stdin: bytes | None = None, env: dict | None = None):
@@ -17,7 +17,8 @@ def mot(*args, stdin: bytes | None = None, env: dict | None = None):
         input=stdin,
         capture_output=True,
         timeout=60,
-        env={**os.environ, **(env or {})},
+        # this checkout's bot/, not whichever one the shared venv's editable install points at
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
     )
 
 
