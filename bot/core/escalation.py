@@ -506,7 +506,7 @@ def assess(
     # a hurt, endangered or bereaved customer escalates (high enough for lead alerts); serious
     # illness, hardship and distress are watched, whatever the words' anger
     care = find_care(turns)
-    for kind, found in care:
+    for kind, _ in care:
         floor = max(floor, max(escalate_at, 0.9) if kind in ESCALATING else watch_at)
     care_reasons = [f"care: {kind}: {found!r}" for kind, found in care]
 

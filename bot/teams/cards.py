@@ -197,6 +197,11 @@ def alert_card(result: CoachingResult, agent: str | None) -> dict:
                     {"title": "Moment", "value": data["title"] or "not recognised"},
                     {"title": "Agent", "value": agent or "no agent has replied yet"},
                     {"title": "Score", "value": f"{data['escalation']['score']:.2f}"},
+                    *(
+                        [{"title": "Needs care", "value": ", ".join(care)}]
+                        if (care := result.assessment.escalation.care)
+                        else []
+                    ),
                 ],
             },
             text("Why: " + ("; ".join(data["escalation"]["reasons"]) or "high score")),
