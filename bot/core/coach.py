@@ -61,6 +61,7 @@ class CoachingResult:
     trigger: str = "command"
     context: dict[str, Any] = field(default_factory=dict)
     call: CallInfo | None = None  # model, prompt, tokens and time of the backend call, if any
+    coaching: list[str] = field(default_factory=list)  # one or two lines of advice for the agent
 
     def _call_dict(self) -> dict[str, Any]:
         call = self.call
@@ -85,6 +86,7 @@ class CoachingResult:
             "fallback_reason": self.fallback_reason,
             "latency_ms": round(self.latency_ms, 2),
             "trigger": self.trigger,
+            "coaching": list(self.coaching),
             **self._call_dict(),
         }
 

@@ -116,6 +116,7 @@ def coaching_card(result: CoachingResult, variant: int = 0, note: str | None = N
         text(data["title"], size="medium", weight="bolder"),
         text(playbook.moment if playbook else "", isSubtle=True, spacing="none"),
         *_escalation(data["escalation"]),
+        *[text(f"💡 {line}", color="accent") for line in data.get("coaching", [])],
     ]
     suggestions = [
         _suggestion(i, s, {**base, "text": s["text"]})
