@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from bot import __version__
-from bot.commands import backends, classify, eval_coaching, evaluate, playbooks, serve, tip
+from bot.commands import (
+    backends,
+    classify,
+    eval_coaching,
+    evaluate,
+    knowledge,
+    playbooks,
+    serve,
+    tip,
+)
 from bot.commands import dashboard as dashboard_command
 from bot.commands import db as db_command
 from bot.commands import logs as logs_command
@@ -68,6 +77,14 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check every file in a folder; report all errors")
     validate.add_argument("dir", nargs="?", help="folder of *.yaml (default: built-ins)")
     validate.set_defaults(run=playbooks.run_validate)
+
+    p = commands.add_parser("knowledge", help="show or validate the team's facts and voice")
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    show = sub.add_parser("show", help="the loaded knowledge (MOT_KNOWLEDGE_FILE)")
+    show.set_defaults(run=knowledge.run_show)
+    validate = sub.add_parser("validate", help="check a knowledge file; report every error")
+    validate.add_argument("file", nargs="?", help="YAML file (default: MOT_KNOWLEDGE_FILE)")
+    validate.set_defaults(run=knowledge.run_validate)
 
     p = commands.add_parser(
         "eval",

@@ -113,6 +113,8 @@ class Settings(BaseSettings):
     # Storage and playbooks
     mot_database_url: str = "sqlite:///./mot-coach.db"
     mot_playbooks_dir: Path | None = None
+    # The team's facts and voice (README "Team knowledge and voice"); unset: no facts, neutral.
+    mot_knowledge_file: Path | None = None
 
     # Who and where
     mot_support_channels: CsvList = []
@@ -248,6 +250,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "mot_playbooks_dir",
+        "mot_knowledge_file",
         "mot_leads_channel",
         "mot_llm_model",
         "mot_teams_leads_channel",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.core.coach import Coach, SuggestionSink
+from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.core.playbooks import Playbook, PlaybookError, load_playbooks
 from bot.llm.base import BackendError
 from bot.llm.registry import create_backend
@@ -22,6 +23,14 @@ def playbooks_from(settings: Settings) -> dict[str, Playbook]:
         raise UserError("invalid playbooks (MOT_PLAYBOOKS_DIR):\n" + str(exc)) from None
 
 
+def knowledge_from(settings: Settings) -> Knowledge:
+    try:
+        return load_knowledge(settings.mot_knowledge_file)
+    except KnowledgeError as exc:
+        problems = "; ".join(exc.problems)
+        raise UserError(f"invalid team knowledge (MOT_KNOWLEDGE_FILE): {problems}") from None
+
+
 def build_coach(
     settings: Settings, backend_name: str | None = None, sink: SuggestionSink | None = None
 ) -> Coach:
@@ -35,6 +44,7 @@ def build_coach(
         backend=backend,
         sink=sink if sink is not None else build_sink(settings),
         threshold=settings.mot_match_threshold,
+        knowledge=knowledge_from(settings),
     )
 
 

@@ -34,6 +34,7 @@ def _isolated_env(monkeypatch, tmp_path):
     for name in (
         "MOT_LLM_BACKEND",
         "MOT_PLAYBOOKS_DIR",
+        "MOT_KNOWLEDGE_FILE",
         "MOT_DATABASE_URL",
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",

@@ -109,6 +109,9 @@ def render_event(event: dict) -> str:
         f"Escalation: {event['escalation_level']} (score {event['escalation_score']:.2f})",
     ]
     lines += [f"  - {reason}" for reason in event["escalation_reasons"]]
+    if event.get("coaching"):
+        lines.append("Coaching:")
+        lines += [f"  - {line}" for line in event["coaching"]]
     if event["excerpt"] is None:
         lines.append("Conversation: not kept (MOT_LOG_CONTENT=none)")
     else:

@@ -9,13 +9,14 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from bot.core.case import Case, extract_case
 from bot.core.coaching import coaching_lines
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment, assess
+from bot.core.knowledge import NEUTRAL, Knowledge, apply_voice
 from bot.core.matcher import DEFAULT_THRESHOLD, Match, Matcher
 from bot.core.playbooks import Playbook
 from bot.core.slots import fill_slots
@@ -136,8 +137,10 @@ class Coach:
         backend: Backend | None = None,
         sink: SuggestionSink | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        knowledge: Knowledge | None = None,
     ):
         self.playbooks = dict(playbooks)
+        self.knowledge = knowledge or NEUTRAL
         self.matcher = Matcher(self.playbooks, threshold=threshold)
         self.offline = OfflineBackend()
         self.backend = backend or self.offline
@@ -182,20 +185,27 @@ class Coach:
             conversation=conversation,
             playbook=assessment.playbook,
             assessment=assessment.escalation,
-            slots=fill_slots(conversation),
+            slots={**self.knowledge.facts.known(), **fill_slots(conversation)},
             variant=variant,
             case=case if case is not None else extract_case(conversation),
             low_confidence=assessment.low_confidence,
+            knowledge=self.knowledge,
         )
         if self.backend is self.offline or isinstance(self.backend, OfflineBackend):
-            return self.offline.suggest(request), self.offline.name, None
+            return self._voiced(self.offline.suggest(request)), self.offline.name, None
         try:
             suggestions = guarded_suggest(self.backend, request, self.offline, on_draft)
-            return suggestions, self.backend.name, None
+            return self._voiced(suggestions), self.backend.name, None
         except Exception as exc:  # any backend failure: the agent still gets a tip
             log.warning("backend %s failed, using offline composer: %s", self.backend.name, exc)
             fallback = SuggestionList(self.offline.suggest(request), getattr(exc, "call", None))
-            return fallback, self.offline.name, f"{type(exc).__name__}: {exc}"
+            return self._voiced(fallback), self.offline.name, f"{type(exc).__name__}: {exc}"
+
+    def _voiced(self, suggestions: list[Suggestion]) -> SuggestionList:
+        """The suggestions in the team's voice (spelling, emoji, formality, sign-off)."""
+        voice = self.knowledge.voice
+        voiced = [replace(s, text=apply_voice(s.text, voice)) for s in suggestions]
+        return SuggestionList(voiced, getattr(suggestions, "call", None))
 
     def coach(
         self,

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
+from bot.core.care import ESCALATING, find_care
 from bot.core.conversation import Conversation
 from bot.core.text import clean_text, words, words_and_breaks
 
@@ -63,9 +64,11 @@ class EscalationAssessment:
     level: str  # "none" | "watch" | "escalate"
     reasons: list[str] = field(default_factory=list)
     signals: frozenset[str] = frozenset()
+    care: tuple[str, ...] = ()  # vulnerability kinds found (bot/core/care.py), gravest first
 
     def to_dict(self) -> dict:
-        return {"score": round(self.score, 3), "level": self.level, "reasons": list(self.reasons)}
+        data = {"score": round(self.score, 3), "level": self.level, "reasons": list(self.reasons)}
+        return {**data, "care": list(self.care)} if self.care else data
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -511,8 +514,16 @@ def assess(
         evidence = max(evidence, 0.0) + (2 * WAITING if long_wait else WAITING)
         floor = max(floor, escalate_at if long_wait else watch_at)
 
+    # a hurt, endangered or bereaved customer escalates (high enough for lead alerts); serious
+    # illness, hardship and distress are watched, whatever the words' anger
+    care = find_care(turns)
+    for kind, _ in care:
+        floor = max(floor, max(escalate_at, 0.9) if kind in ESCALATING else watch_at)
+    care_reasons = [f"care: {kind}: {found!r}" for kind, found in care]
+
     score = min(1.0, max(floor, 1.0 - math.exp(-evidence / SCALE) if evidence > 0 else 0.0))
     level = "escalate" if score >= escalate_at else "watch" if score >= watch_at else "none"
     if level == "none":
         reasons = []  # faint cues below the watch line explain nothing to a lead
-    return EscalationAssessment(score, level, reasons, frozenset(signals))
+    kinds = tuple(kind for kind, _ in care)
+    return EscalationAssessment(score, level, care_reasons + reasons, frozenset(signals), kinds)

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
+from bot.core.knowledge import Knowledge
 from bot.core.playbooks import Playbook
 
 
@@ -86,6 +87,7 @@ class SuggestionRequest:
     case: Case | None = None  # what this customer's problem is (bot/core/case.py)
     # Asked for explicitly but no moment is clear: acknowledge and ask the one question.
     low_confidence: bool = False
+    knowledge: Knowledge | None = None  # the team's facts and voice (MOT_KNOWLEDGE_FILE)
 
 
 class BackendError(Exception):

@@ -55,17 +55,6 @@ def _slots(request: SuggestionRequest, case: Case) -> dict[str, str]:
     return slots
 
 
-def _voiced(text: str, request: SuggestionRequest) -> str:
-    knowledge = getattr(request, "knowledge", None)
-    if knowledge is None:
-        return text
-    try:
-        from bot.core.knowledge import apply_voice
-    except ImportError:  # the team-knowledge module is optional here
-        return text
-    return apply_voice(text, knowledge.voice)
-
-
 def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
     about = f" with your {case.thing}" if case.thing else " today"
     return Suggestion(draft.text.replace("{about_thing}", about), draft.why)
@@ -167,5 +156,5 @@ class OfflineBackend(Backend):
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))
-            suggestions.append(Suggestion(_voiced(text, request), draft.why, source=self.name))
+            suggestions.append(Suggestion(text, draft.why, source=self.name))
         return suggestions

@@ -137,6 +137,7 @@ class OpenAIBackend(Backend):
             fence=prompts.fence_id(history),
             count=request.count,
             variant=request.variant,
+            **prompts.prompt_context(request),
         )
         key = self._cache_key(messages, request.count)
         started = time.perf_counter()

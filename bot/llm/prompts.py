@@ -56,6 +56,21 @@ class Prompt:
         return [{"role": name, "content": parts[name]} for name in BLOCKS]
 
 
+def prompt_context(request) -> dict:
+    """What v2 prompts add to the playbook and the conversation: the case, facts, voice, slots.
+
+    `case` is None until the case extractor fills `SuggestionRequest.case` (bot/core/case.py).
+    """
+    case = getattr(request, "case", None)
+    knowledge = request.knowledge
+    return {
+        "case": case.to_dict() if case is not None else None,
+        "facts": knowledge.facts.known() if knowledge else {},
+        "voice": knowledge.voice.model_dump(exclude_defaults=True) if knowledge else {},
+        "slots": request.slots,
+    }
+
+
 def _directories(extra_dir: Path | None) -> list[Path]:
     return [d for d in (extra_dir, BUILTIN_PROMPTS_DIR) if d is not None]
 

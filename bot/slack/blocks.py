@@ -86,6 +86,8 @@ def result_blocks(result: Any, heading: str | None = None) -> list[dict]:
     if heading:
         blocks += _sections(heading)
     blocks += _sections(summary_text(result))
+    if coaching := getattr(result, "coaching", None):
+        blocks += _sections("\n".join(f":bulb: {escape(line)}" for line in coaching))
     if not result.suggestions:
         blocks += _sections("No tip for this one: no playbook covers this moment.")
         return blocks

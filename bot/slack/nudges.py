@@ -27,9 +27,14 @@ def should_nudge(before: str, after: str, policy: str) -> bool:
 
 
 def is_high_risk(escalation: EscalationAssessment) -> bool:
-    """Legal threat, going public, or a churn threat after repeat contact."""
+    """Legal threat, going public, a churn threat after repeat contact, or a customer who
+    needs care (hurt, in danger, bereaved, ill, in hardship or distress)."""
     signals = escalation.signals
-    return bool({"legal", "public"} & signals) or {"cancel", "repeat"} <= signals
+    return (
+        bool({"legal", "public"} & signals)
+        or {"cancel", "repeat"} <= signals
+        or bool(escalation.care)
+    )
 
 
 def handling_agent(mot: SlackCoaching, thread: Thread) -> str | None:
@@ -43,7 +48,9 @@ async def check_thread(mot: SlackCoaching, client: AsyncWebClient, thread: Threa
     assessment = await asyncio.to_thread(mot.coach.assess, thread.conversation)
     before, after = thread.level, assessment.escalation.level
     thread.level = after
-    if not should_nudge(before, after, mot.settings.mot_slack_nudge_on):
+    # a customer who needs care is worth a nudge (and an alert) on any rise, whatever the policy
+    cared = bool(assessment.escalation.care) and LEVELS[after] > LEVELS[before]
+    if not (should_nudge(before, after, mot.settings.mot_slack_nudge_on) or cared):
         return False
     agent = handling_agent(mot, thread)
     if agent is None:

@@ -35,6 +35,7 @@ CSV_COLUMNS = (
     "rating",
     "comment",
     "suggestions",
+    "coaching",
     "excerpt",
     "content_mode",
     "backend",
@@ -79,6 +80,7 @@ def _flat(row: dict) -> list[str]:
         f"{n}. {s.get('text', '')} (why: {s.get('why', '')})"
         for n, s in enumerate(row.get("suggestions") or [], 1)
     )
+    flat["coaching"] = "\n".join(row.get("coaching") or [])
     flat["excerpt"] = "\n".join(
         f"{m.get('role')}: {m.get('text')}" for m in row.get("excerpt") or []
     )

@@ -55,6 +55,7 @@ class CoachingEvent(Base):
     content_mode: Mapped[str] = mapped_column(String(16))  # MOT_LOG_CONTENT when recorded
     excerpt: Mapped[list | None] = mapped_column(JSON)  # [{role, text, author}], or None
     suggestions: Mapped[list] = mapped_column(JSON)  # [{text, why, source}]
+    coaching: Mapped[list | None] = mapped_column(JSON)  # advice lines for the agent (0008)
     backend: Mapped[str] = mapped_column(String(64))
     model: Mapped[str | None] = mapped_column(String(128))
     prompt_version: Mapped[str | None] = mapped_column(String(64))

@@ -121,6 +121,7 @@ def event_row(result: Any, content_mode: str, now: datetime | None = None) -> di
             }
             for s in result.suggestions
         ],
+        "coaching": [protect(line, content_mode) for line in getattr(result, "coaching", [])],
         "backend": _short(result.backend, 64) or "unknown",
         "model": _short(call["model"], 128),
         "prompt_version": _short(call["prompt_version"], 64),

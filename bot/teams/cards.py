@@ -119,7 +119,11 @@ def coaching_card(result: CoachingResult, variant: int = 0, note: str | None = N
             text(data["title"], size="medium", weight="bolder"),
             text(playbook.moment if playbook else "", isSubtle=True, spacing="none"),
         ]
-    body += [*heading, *_escalation(data["escalation"])]
+    body += [
+        *heading,
+        *_escalation(data["escalation"]),
+        *[text(f"💡 {line}", color="accent") for line in data.get("coaching", [])],
+    ]
     suggestions = [
         _suggestion(i, s, {**base, "text": s["text"]})
         for i, s in enumerate(data["suggestions"][:3])
@@ -200,6 +204,11 @@ def alert_card(result: CoachingResult, agent: str | None) -> dict:
                     {"title": "Moment", "value": data["title"] or "not recognised"},
                     {"title": "Agent", "value": agent or "no agent has replied yet"},
                     {"title": "Score", "value": f"{data['escalation']['score']:.2f}"},
+                    *(
+                        [{"title": "Needs care", "value": ", ".join(care)}]
+                        if (care := result.assessment.escalation.care)
+                        else []
+                    ),
                 ],
             },
             text("Why: " + ("; ".join(data["escalation"]["reasons"]) or "high score")),

@@ -91,10 +91,12 @@ class Listener:
         assessment = self.coach.assess(conversation)
         level = assessment.escalation.level
         wanted = assessment.playbook.nudge.min_level if assessment.playbook else "escalate"
-        if LEVELS.index(level) < LEVELS.index(wanted) or assessment.playbook is None:
+        care = bool(assessment.escalation.care)  # hurt, bereaved, in hardship ...: always
+        if (LEVELS.index(level) < LEVELS.index(wanted) and not care) or assessment.playbook is None:
             return
         agent, leads = conversation.last_agent, self.settings.mot_teams_leads_channel
-        alert = bool(leads) and assessment.escalation.score >= self.settings.mot_teams_alert_score
+        high = assessment.escalation.score >= self.settings.mot_teams_alert_score
+        alert = bool(leads) and (high or care)
         if not (agent or alert) or not await self._allowed(place.chain, level):
             return  # nobody to tell yet: the chain keeps its cooldown for when there is
         context = {

@@ -27,7 +27,8 @@ def mot_coach(*args: str, env: dict[str, str], cwd: Path, stdin: str | None = No
     clean = {k: v for k, v in os.environ.items() if not k.startswith(CLEARED)}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
-        env={**clean, **env},
+        # this checkout's bot/, not whichever one the shared venv's editable install points at
+        env={**clean, "PYTHONPATH": str(EXAMPLE.parents[1]), **env},
         cwd=cwd,
         input=stdin,
         capture_output=True,
@@ -43,7 +44,7 @@ def test_tip_end_to_end_with_an_openai_compatible_server(fake, tmp_path):
     result = json.loads(done.stdout)
     assert result["backend"] == "openai" and result["fallback"] is False
     assert [s["text"] for s in result["suggestions"]] == [s["text"] for s in GOOD_SUGGESTIONS]
-    assert (result["prompt_id"], result["prompt_version"], result["model"]) == ("suggest", 1, "m")
+    assert (result["prompt_id"], result["prompt_version"], result["model"]) == ("suggest", 2, "m")
     assert result["usage"]["total_tokens"] == 444
     assert len(fake.requests) == 1 and fake.requests[0].headers["authorization"]
     text = mot_coach("tip", str(EXAMPLE), env=env, cwd=tmp_path)

@@ -20,7 +20,7 @@ def test_model_written_suggestions_pass_the_rubric_and_carry_the_call(make_coach
         assert check(suggestion.text, result.assessment.playbook).passed
     record = result.to_dict()
     assert record["model"] == "fake-model"
-    assert (record["prompt_id"], record["prompt_version"]) == ("suggest", 1)
+    assert (record["prompt_id"], record["prompt_version"]) == ("suggest", 2)
     assert record["usage"] == {"prompt_tokens": 321, "completion_tokens": 123, "total_tokens": 444}
     assert record["attempts"] == 1 and record["cached"] is False and record["replaced"] == 0
     assert record["backend_latency_ms"] > 0

@@ -77,7 +77,9 @@ def test_sqlite_file_is_in_wal_mode(tmp_path):
 
 
 def _mot(*args, url):
-    env = {**os.environ, "MOT_DATABASE_URL": url}
+    # this checkout's bot/, not whichever one the shared venv's editable install points at
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {**os.environ, "PYTHONPATH": repo, "MOT_DATABASE_URL": url}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args], capture_output=True, text=True, env=env, timeout=60
     )

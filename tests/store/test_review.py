@@ -13,6 +13,7 @@ import pytest
 from bot.store import FilterError, LogFilter, Scope
 from bot.store.queries import count_events, iter_events, list_events
 from bot.store.stats import compute_stats
+from tests.conftest import REPO
 from tests.store_helpers import event_row
 
 DAY1, DAY2 = datetime(2026, 3, 1, 9, 30), datetime(2026, 3, 2, 23, 59)
@@ -129,7 +130,8 @@ def _logs(url, *args):
         [sys.executable, "-m", "bot", "logs", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "MOT_DATABASE_URL": url},
+        # this checkout's bot/, not whichever one the shared venv's editable install points at
+        env={**os.environ, "PYTHONPATH": str(REPO), "MOT_DATABASE_URL": url},
         timeout=60,
     )
     assert "Traceback" not in run.stderr

@@ -107,3 +107,35 @@ async def test_dedupe_and_cooldown_hold_on_postgresql_too(tmp_path, connector):
         await second.close()
         cleanup()
     assert len(connector.created) == 1
+
+
+async def test_a_customer_who_needs_care_alerts_the_leads_below_the_alert_score(
+    tmp_path, connector, card_validator
+):
+    leads = "19:leads@thread.tacv2"
+    client = await _client(teams_settings(tmp_path, mot_teams_leads_channel=leads))
+    grief = "My husband passed away last week; the order was his. Can you cancel it?"
+    try:
+        await _open_chain(client, connector, "1700000000400")
+        await post(client, A.channel_message(connector.url, "1700000000400", grief, CUSTOMER))
+    finally:
+        await client.close()
+    [card] = connector.cards("a:channel-")
+    card_validator.validate(card)
+    text = json.dumps(card)
+    assert "Needs care" in text and "bereavement" in text and "care: bereavement" in text
+
+
+async def test_hardship_at_watch_alerts_the_leads_too(tmp_path, connector, card_validator):
+    leads = "19:leads@thread.tacv2"
+    settings = teams_settings(tmp_path, mot_teams_leads_channel=leads, mot_teams_alert_score=0.95)
+    client = await _client(settings)
+    try:
+        await _open_chain(client, connector, "1700000000500")
+        hardship = "I can't afford food this month after you took the payment twice."
+        await post(client, A.channel_message(connector.url, "1700000000500", hardship, CUSTOMER))
+    finally:
+        await client.close()
+    [card] = connector.cards("a:channel-")
+    card_validator.validate(card)
+    assert "hardship" in json.dumps(card)

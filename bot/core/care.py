@@ -1,0 +1,99 @@
+"""Vulnerability: a customer who is hurt, in danger, bereaved, seriously ill, in hardship or in
+distress needs care, not just a fix, and a lead should know.
+
+Plain-word patterns over the customer's text, one list per kind. Figurative uses are kept out
+by the patterns themselves ("this queue is killing me" names no injury; "my phone died" names
+no person), and a negation just before an injury, danger or illness ("nobody was hurt") cancels
+it. Deliberately simple and readable: a missed case costs a lead alert, a false one costs a
+glance.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Kinds in order of gravity; the first three make a thread escalate, the others watch it.
+KINDS = ("danger", "injury", "bereavement", "illness", "hardship", "distress")
+ESCALATING = frozenset({"danger", "injury", "bereavement"})
+
+_PERSON = (
+    r"(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|child|baby|brother|sister|"
+    r"grandmother|grandfather|gran|nan|grandma|grandpa|granddad|friend|uncle|aunt|fiance|fiancee)"
+)
+_PATTERNS: dict[str, list[str]] = {
+    "danger": [
+        r"gas leak|smell(?:s|ing)? (?:of )?gas|carbon monoxide",
+        r"caught fire|burst into flames",
+        r"(?:smoke|sparks?) (?:is |are )?(?:coming|pouring) (?:out|from)",
+        r"sparking|exposed wires?|electric(?:al)? shock|electrocuted",
+        r"(?:don'?t|do not|didn'?t) feel safe|not safe (?:here|at home|to)|\bunsafe\b",
+        r"threaten(?:ed|ing) (?:me|us|my)|stalk(?:ed|ing) me",
+        r"(?:domestic )?abus(?:e|ive) (?:partner|husband|wife|ex)",
+        r"kill myself|\bsuicidal\b|end it all",
+        r"(?:don'?t|do not) want to (?:live|be here)|self[- ]harm",
+    ],
+    "injury": [
+        r"\b(?:i|he|she|we|they|my \w+) (?:was|were|got|am|is|have been|has been) "
+        r"(?:badly |seriously )?(?:hurt|injured|burn(?:ed|t)|scalded|bitten)",
+        r"(?<!insult to )\binjur(?:y|ies|ed)\b|\bhurt (?:me|my|him|her|us)\b(?! feelings)",
+        r"broke(?:n)? (?:my|his|her) (?:arm|leg|wrist|ankle|hand|foot|rib|ribs|nose|back|neck)",
+        r"(?:went to|ended up in|taken to|rushed to) (?:the )?(?:hospital|a&e|er|emergency room)",
+    ],
+    "bereavement": [
+        r"passed away|\bpassed on\b|bereave\w*|funeral|death in the family|\bwidow(?:ed|er)?\b",
+        rf"\b(?:my|our|his|her) (?:late )?{_PERSON} (?:has |had |just |recently )*(?:died|passed)",
+        rf"\blost (?:my|our) {_PERSON}\b(?!'s)|death of (?:my|our) {_PERSON}",
+    ],
+    "illness": [
+        r"\bcancer\b|chemo\w*|terminal(?:ly)? ill|seriously ill|dialysis|heart attack",
+        r"\bin (?:the )?hospital\b|hospitali[sz]ed|intensive care|\bicu\b",
+        r"diagnosed with|my (?:illness|disability)|(?:i'?m|i am|my) disabled",
+        r"chronic (?:illness|pain)",
+        r"mental health|\bdementia\b|\bstroke\b",
+    ],
+    "hardship": [
+        r"\b(?:i|we) (?:can'?t|cannot|could ?n'?t|am unable to) afford"
+        r"(?! to (?:wait|lose|miss|be|deal))",
+        r"(?:can'?t|cannot) pay (?:my|the|our) (?:rent|bills?|mortgage)|no money (?:left )?for",
+        r"lost my job|made redundant|\bunemployed\b|food ?bank|bailiffs?|evict(?:ed|ion)",
+        r"behind (?:on|with) (?:my |the |our )?(?:rent|bills?|mortgage|payments)|in debt\b",
+        r"(?:benefits|universal credit|pension) (?:was |were |has been |have been )?"
+        r"(?:cut|stopped)",
+    ],
+    "distress": [
+        r"wits'? end|(?:can'?t|cannot|not|can no longer) cop(?:e|ing)|breaking point",
+        r"in tears|(?:i'?m|i am|i was|left me) (?:\w+ )?crying|panic attacks?",
+        r"(?:mental|nervous) breakdown|(?:i'?m|i am) falling apart",
+        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b|don'?t know what (?:else )?to do",
+    ],
+}
+_COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
+_NEGATED = re.compile(r"\b(?:no|not|nobody|no one|never|without|n't)\W+(?:\w+\W+){0,2}$")
+_CAN_NEGATE = frozenset({"danger", "injury", "illness"})
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("‘", "'"))
+
+
+def find_care(texts: list[str]) -> list[tuple[str, str]]:
+    """(kind, the words found) for each kind in the customer's texts, gravest first."""
+    found: dict[str, str] = {}
+    for text in texts:
+        plain = _plain(text)
+        for kind, patterns in _COMPILED.items():
+            if kind in found:
+                continue
+            for pattern in patterns:
+                match = next(
+                    (
+                        m
+                        for m in pattern.finditer(plain)
+                        if kind not in _CAN_NEGATE or not _NEGATED.search(plain[: m.start()])
+                    ),
+                    None,
+                )
+                if match:
+                    found[kind] = match.group(0)
+                    break
+    return [(kind, found[kind]) for kind in KINDS if kind in found]

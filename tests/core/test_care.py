@@ -1,0 +1,81 @@
+"""Vulnerability (care) in the escalation assessment: plain words, not figures of speech."""
+
+import pytest
+
+from bot.core.care import find_care
+from bot.core.conversation import Conversation
+from bot.core.escalation import assess
+from tests.conftest import eval_rows
+
+
+@pytest.mark.parametrize(
+    "text,kind,level",
+    [
+        ("I was hurt when your driver hit my car.", "injury", "escalate"),
+        ("My husband passed away last week and the account is in his name.", "bereavement",
+         "escalate"),
+        ("There's a smell of gas since your engineer left.", "danger", "escalate"),
+        ("Honestly I don't want to live like this any more.", "danger", "escalate"),
+        ("I was diagnosed with cancer and can't get to the shop.", "illness", "watch"),
+        ("I can't afford food this month after this charge.", "hardship", "watch"),
+        ("I'm at my wits' end, I can't cope with this.", "distress", "watch"),
+    ],
+)  # fmt: skip
+def test_each_kind_is_found_and_raises_the_level(text, kind, level):
+    assessment = assess(Conversation.from_text(text))
+    assert kind in assessment.care
+    assert assessment.level == level
+    assert any(reason.startswith(f"care: {kind}: ") for reason in assessment.reasons)
+    assert assessment.to_dict()["care"] == list(assessment.care)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This queue is killing me, 40 minutes now.",
+        "My phone died so I couldn't call back.",
+        "Nobody was hurt, but the parcel is crushed.",
+        "I cannot afford to wait another week for this.",
+        "Adding insult to injury, the refund bounced.",
+        "Can I get a breakdown of the charges?",
+        "Lost my wife's luggage and nobody answers.",
+        "The baby was crying all flight because of the delay.",
+    ],
+)
+def test_figures_of_speech_are_not_care(text):
+    assert find_care([text]) == []
+    assert assess(Conversation.from_text(text)).care == ()
+
+
+def test_a_calm_message_with_care_is_not_left_at_none():
+    calm = Conversation.from_text("Hi, my mum passed away, could you close her account please?")
+    assessment = assess(calm)
+    assert assessment.care == ("bereavement",) and assessment.level == "escalate"
+    assert assessment.score >= 0.9  # high enough for the leads' alerts in Slack and Teams
+
+
+def test_care_in_an_earlier_turn_still_counts_and_kinds_come_gravest_first():
+    conversation = Conversation.from_dicts(
+        [
+            {"role": "customer", "text": "I lost my job and can't pay my rent."},
+            {"role": "agent", "text": "I'm sorry to hear that."},
+            {"role": "customer", "text": "And I was injured by your faulty heater. I'm in tears."},
+        ]
+    )
+    assert assess(conversation).care == ("injury", "hardship", "distress")
+
+
+def test_agent_words_are_not_read_as_customer_care():
+    conversation = Conversation.from_dicts(
+        [
+            {"role": "customer", "text": "Where is my order?"},
+            {"role": "agent", "text": "Sorry, I hope nobody was hurt in the delay."},
+        ]
+    )
+    assert assess(conversation).care == ()
+
+
+def test_airline_tweets_rarely_get_a_care_kind():
+    rows = eval_rows("escalate-airline.jsonl")
+    flagged = [r for r in rows if assess(Conversation.from_text(r["text"])).care]
+    assert len(flagged) / len(rows) < 0.01  # 42 of 13,450 at the time of writing

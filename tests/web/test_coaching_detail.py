@@ -1,0 +1,17 @@
+"""The dashboard's detail page shows the coaching lines the agent was given."""
+
+from tests.store_helpers import event_row
+from tests.web.conftest import login
+from tests.web.test_dashboard_http import _ids
+
+LINE = "They already restarted the router <three> times: don't ask again."
+
+
+async def test_detail_page_shows_the_coaching_lines(client, seeded_store):
+    seeded_store.insert_events([event_row(channel="C9", coaching=[LINE])])
+    await login(client, "alice")
+    ids = _ids(seeded_store)
+    page = await (await client.get(f"/dashboard/logs/{ids['C9']}")).text()
+    assert '<ul id="coaching"><li>They already restarted the router &lt;three&gt; times' in page
+    plain = await (await client.get(f"/dashboard/logs/{ids['C1']}")).text()
+    assert 'id="coaching"' not in plain  # older events have none
