@@ -64,7 +64,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"wits'? end|(?:can'?t|cannot|not|can no longer) cop(?:e|ing)|breaking point",
         r"in tears|(?:i'?m|i am|i was|left me) (?:\w+ )?crying|panic attacks?",
         r"(?:mental|nervous) breakdown|(?:i'?m|i am) falling apart",
-        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b|don'?t know what (?:else )?to do",
+        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b|don'?t know what (?:else )?to do(?! (?:to|about|with|if|when|next time)\b)",
     ],
 }
 _COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
