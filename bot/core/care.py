@@ -38,17 +38,25 @@ _PATTERNS: dict[str, list[str]] = {
         r"(?<!insult to )\binjur(?:y|ies|ed)\b|\bhurt (?:me|my|him|her|us)\b(?! feelings)",
         r"broke(?:n)? (?:my|his|her) (?:arm|leg|wrist|ankle|hand|foot|rib|ribs|nose|back|neck)",
         r"(?:went to|ended up in|taken to|rushed to) (?:the )?(?:hospital|a&e|er|emergency room)",
+        r"\bwhiplash\b|\bconcussion\b|\bfractured?\b|\bstitches\b|bleeding badly",
+        r"\bmy (?:neck|back|head|arm|leg|wrist|ankle|knee|shoulder|chest|hand|foot) "
+        r"(?:really |still |badly )?(?:hurts|is hurt|is injured|is swollen)",
+        r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
+        r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
     ],
     "bereavement": [
         r"passed away|\bpassed on\b|bereave\w*|funeral|death in the family|\bwidow(?:ed|er)?\b",
         rf"\b(?:my|our|his|her) (?:late )?{_PERSON} (?:has |had |just |recently )*(?:died|passed)",
         rf"\blost (?:my|our) {_PERSON}\b(?!'s)|death of (?:my|our) {_PERSON}",
+        r"\b(?:my|our) (?:dog|cat|pet|horse) (?:has |had |just |recently )*(?:died|passed)",
     ],
     "illness": [
         r"\bcancer\b|chemo\w*|terminal(?:ly)? ill|seriously ill|dialysis|heart attack",
         r"\bin (?:the )?hospital\b|hospitali[sz]ed|intensive care|\bicu\b",
         r"diagnosed with|my (?:illness|disability)|(?:i'?m|i am|my) disabled",
-        r"chronic (?:illness|pain)",
+        r"chronic (?:illness|pain)|in (?:constant )?pain every day|in constant pain",
+        r"run(?:ning)? out of (?:my )?(?:\w+ )?"
+        r"(?:tablets|medication|medicine|insulin|inhaler|pills)",
         r"mental health|\bdementia\b|\bstroke\b",
     ],
     "hardship": [
@@ -64,7 +72,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"wits'? end|(?:can'?t|cannot|not|can no longer) cop(?:e|ing)|breaking point",
         r"in tears|(?:i'?m|i am|i was|left me) (?:\w+ )?crying|panic attacks?",
         r"(?:mental|nervous) breakdown|(?:i'?m|i am) falling apart",
-        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b|don'?t know what (?:else )?to do(?! (?:to|about|with|if|when|next time)\b)",
+        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b",
+        r"don'?t know what (?:else )?to do(?! (?:to|about|with|if|when|next time)\b)",
     ],
 }
 _COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}

@@ -19,6 +19,10 @@ from tests.conftest import eval_rows
         ("I was diagnosed with cancer and can't get to the shop.", "illness", "watch"),
         ("I can't afford food this month after this charge.", "hardship", "watch"),
         ("I'm at my wits' end, I can't cope with this.", "distress", "watch"),
+        ("I was in a car accident this morning and I've got whiplash.", "injury", "escalate"),
+        ("I'd like to cancel my pet insurance. My dog died last week.", "bereavement", "escalate"),
+        ("I run out of my heart tablets tomorrow and the surgery hasn't sent it.", "illness",
+         "watch"),
     ],
 )  # fmt: skip
 def test_each_kind_is_found_and_raises_the_level(text, kind, level):
@@ -38,6 +42,7 @@ def test_each_kind_is_found_and_raises_the_level(text, kind, level):
         "I cannot afford to wait another week for this.",
         "Adding insult to injury, the refund bounced.",
         "Can I get a breakdown of the charges?",
+        "i dont know what to do to reset my user account pin code",
         "Lost my wife's luggage and nobody answers.",
         "The baby was crying all flight because of the delay.",
     ],
