@@ -106,7 +106,7 @@ _NOT_PROBLEM = _re(
     r"evening)|ok|okay|yes|no|nothing|please)\b[\s,.!]*$"
 )
 _LEAD = _re(
-    r"^\s*((hi|hello|hey)( there)?|so|well|ok|okay|um|honestly|basically|yes|no|also|and|"
+    r"^\s*((hi|hiya|hello|hey)( there)?|so|well|ok|okay|um|honestly|basically|yes|no|also|and|"
     r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
     r"\b[,!.]?\s*"
 )
@@ -198,7 +198,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
 _TRIED = _re(
     r"\b(?:i|we)(?:'ve| have| had)?\s+(?:already |even |also |just |both )?((?:tried|restarted|"
     r"rebooted|reinstalled|re-installed|reset|cleared|updated|uninstalled|unplugged|turned it|"
-    r"switched it|logged out|changed|followed|checked|called|rang|phoned|emailed|contacted|"
+    r"switched it|logged out|changed|followed|checked(?! in)|called|rang|phoned|emailed|contacted|"
     r"chased|reported|sent|submitted|filled in|replaced|tested|waited)\b[^.;!?\n]*)"
 )
 _TOLD = _re(r"\b(?:i|we) (?:was|were|have been|'ve been) told ([^.;!?\n]*)")

@@ -158,7 +158,7 @@ _PREMISES = (
         _re(
             r"\b(i|we)('ve| have| had)? (already |even |also )?(tried|restarted|rebooted|"
             r"reinstalled|re-installed|reset|cleared|updated|uninstalled|unplugged|"
-            r"turned it off|switched it off|logged out|changed|followed|checked)\b",
+            r"turned it off|switched it off|logged out|changed|followed|checked(?! in))\b",
         ),
         _re(
             r"\b(since|as|because|now that) you('ve| have)? already (tried|restarted|"

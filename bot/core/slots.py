@@ -16,7 +16,7 @@ _NAME = r"([A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20})?)"
 _NAME_PATTERNS = [
     re.compile(r"\b(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame's)\s+" + _NAME + r"\b"),
     re.compile(
-        r"(?:^|\n)\s*(?:[Tt]hanks|[Rr]egards|[Cc]heers|[Bb]est|[Tt]hank you),?\s*\n?\s*"
+        r"(?:^|\n|[.!?]\s+)\s*(?:[Tt]hanks|[Rr]egards|[Cc]heers|[Bb]est|[Tt]hank you),?\s*\n?\s*"
         + _NAME
         + r"\s*$"
     ),
@@ -67,7 +67,7 @@ _HASH_REFERENCE = re.compile(r"(?<![\w&])#([A-Z0-9-]*\d[A-Z0-9-]{2,})\b", re.IGN
 _ADDRESSED = re.compile(
     r"(?:^|\n|[.!?]\s)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Tt]hank you|"
     r"[Ss]orry|[Gg]ood (?:morning|afternoon|evening))(?: so much| again| for \w+(?: \w+)?)?,?\s+"
-    + _NAME.replace("(?:[ -][A-Z][a-z]{1,20})?", "")
+    + r"((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?[A-Z][a-z]{1,20})"
     + r"\s*[,.!:\n-]"
 )
 # A sign-off alone on the last line: "Priya", "- Tom", "^JS" is initials, not a name.

@@ -143,3 +143,21 @@ def test_second_person_swaps_both_sides():
     assert second_person("I sent every document you asked for") == (
         "you sent every document we asked for"
     )
+
+
+@pytest.mark.parametrize(
+    ("thread", "name"),
+    [
+        ("Customer: My bill doubled this month. Thanks, Priya Shah", "Priya Shah"),
+        ("Agent: Good morning Mr Okafor, how can I help?\nCustomer: My parcel never arrived.",
+         "Mr Okafor"),
+    ],
+)  # fmt: skip
+def test_a_sign_off_on_the_same_line_and_a_title_in_the_agents_greeting_give_the_name(thread, name):
+    assert case_of(thread).customer_name == name
+
+
+def test_checking_into_a_room_is_not_a_fix_already_tried():
+    case = case_of("I checked into room 412 last night and the shower doesn't drain.")
+    assert case.tried == []
+    assert "tried_fix" not in case.premises
