@@ -28,7 +28,13 @@ def mot_coach(*args: str, env: dict[str, str], cwd: Path, stdin: str | None = No
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         # this checkout's bot/, not whichever one the shared venv's editable install points at
-        env={**clean, "PYTHONPATH": str(EXAMPLE.parents[1]), **env},
+        env={
+            **clean,
+            **env,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [env.get("PYTHONPATH"), str(EXAMPLE.parents[1])])
+            ),
+        },
         cwd=cwd,
         input=stdin,
         capture_output=True,

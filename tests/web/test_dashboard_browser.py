@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -63,6 +64,8 @@ def site(tmp_path_factory):
     port = _free_port()
     env = {
         **os.environ,
+        # this checkout's bot/, not whichever one the shared venv's editable install points at
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
         "MOT_DATABASE_URL": url,
         "MOT_DASHBOARD_SCOPES": "bob=C1",
         "MOT_DASHBOARD_USERS": ",".join(f"{u}:{h}" for u, h in USERS.items()),
