@@ -142,6 +142,9 @@ _FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
 
 
+_TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+$", re.IGNORECASE)
+
+
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
@@ -154,6 +157,7 @@ def _trim(clause: str) -> str:
         cut = max(head.rfind(","), head.rfind(" and "))
         text = text[:cut] if cut > 20 else head
     text = text.strip(" ,.!?-:;")
+    text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
     if _FRAGMENT.match(text):
         text = "there's " + text
     if text.lower().startswith("why "):

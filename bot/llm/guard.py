@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.core.case import extract_case
 from bot.core.conversation import Conversation, Message
 from bot.core.redact import Redaction, Redactor
 from bot.core.reply_checks import claimed_actions, premise_violations
@@ -45,7 +46,10 @@ def redact_request(request: SuggestionRequest) -> tuple[SuggestionRequest, Redac
         messages=[Message(m.role, text, m.ts) for m, text in zip(messages, texts, strict=False)],
     )
     slots = dict(zip(slot_names, texts[len(messages) :], strict=True))
-    return replace(request, conversation=conversation, slots=slots), redaction
+    # The case quotes the conversation (issue, amounts, references): read it again from the
+    # redacted text, so nothing the redaction took out reaches the model through it.
+    case = extract_case(conversation) if request.case is not None else None
+    return replace(request, conversation=conversation, slots=slots, case=case), redaction
 
 
 def _offline_pool(offline: Backend, request: SuggestionRequest) -> list[Suggestion]:

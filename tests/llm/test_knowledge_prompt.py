@@ -49,7 +49,12 @@ def test_without_knowledge_the_model_is_told_to_keep_placeholders(fake, playbook
 
 
 def test_the_models_suggestions_come_back_in_the_teams_voice(fake, playbooks, dispute):
-    fake.script(Reply.suggestions([{**s, "text": s["text"] + " 👍"} for s in GOOD_SUGGESTIONS]))
+    replies = [{**s, "text": s["text"] + " 👍"} for s in GOOD_SUGGESTIONS]
+    replies[1]["text"] = (
+        "You're right to question this charge, and I apologise. "
+        "I'll reverse anything that's wrong today."
+    )
+    fake.script(Reply.suggestions(replies))
     knowledge = Knowledge.model_validate(
         {"voice": {"spelling": "american", "emoji": False, "sign_off": "Thanks, Acme"}}
     )
