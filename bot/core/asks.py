@@ -18,7 +18,7 @@ _LEAD = re.compile(
     r"please|pls|quick question|just wondering|i was wondering|i wonder)\b[\s,!.:-]*)+",
     _FLAGS,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = r"(?:i|we|you|it|they|this|that|there|(?:my|our|your|the|this|that|these|a|an)\s+\w+)"
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"
@@ -34,13 +34,29 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {rest}"),
     # "is there a fee for ..." -> "whether there is a fee for ..."
-    (re.compile(r"^(?P<aux>is|are) (?P<subj>there|it|this|that) (?P<rest>.+)$", _FLAGS),
+    (re.compile(r"^(?P<aux>is|are) (?P<subj>there|it|this|that) (?!possible )(?P<rest>.+)$",
+                _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "I want to / I'd like to / I need to change my plan" -> "to change my plan"
     (re.compile(
         r"^(?:i|we) (?:would like|'d like|want|wanna|need|wish|am trying|'m trying|am looking|"
         r"'m looking|was hoping|'m hoping|am hoping) (?:to |for )(?P<rest>.+)$", _FLAGS),
      "you're looking to|{rest}"),
+    # "need assistance updating my address" -> "for help updating my address"
+    (re.compile(r"^(?:i )?(?:need|want|would like|'d like|require)s? (?:some |a little )?"
+                r"(?:help|assistance|support) (?P<rest>\w.+)$", _FLAGS),
+     "you're asking for help|{rest}"),
+    # "is it possible to change my flight" -> "whether you can change my flight"
+    (re.compile(r"^is (?:it|ti) possible (?:for me )?to (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|I can {rest}"),
+    # "can this app convert currencies" -> "whether this app can convert currencies"
+    (re.compile(r"^(?P<aux>can|could|will|would|should) (?P<subj>(?:this|the|your|my|our) \w+) "
+                r"(?P<rest>.+)$", _FLAGS),
+     "you're asking whether|{subj} {aux} {rest}"),
+    # "are US credit cards accepted" -> "whether US credit cards are accepted"
+    (re.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",
+                _FLAGS),
+     "you're asking whether|{subj} {aux} {rest}"),
     # "tell me my card limit", "please send me the form" -> "us to tell you your card limit"
     (re.compile(r"^(?P<rest>(?:tell|show|give|send|email|find|check|get|remind) me .+)$", _FLAGS),
      "you're asking us to|{rest}"),
@@ -125,6 +141,7 @@ _CONTRACTED_WH = re.compile(r"^(what|where|when|who|how)'s\b", _FLAGS)
 
 def _clause(sentence: str) -> str | None:
     sentence = _CONTRACTED_WH.sub(r"\1 is", _LEAD.sub("", sentence.strip().replace("\u2019", "'")))
+    sentence = " ".join(sentence.split())
     text = _POLITE_END.sub("", _LEAD.sub("", sentence.strip()).rstrip(" ?!.")).strip()
     if len(text.split()) < 3:
         return None
@@ -134,7 +151,7 @@ def _clause(sentence: str) -> str | None:
             parts = {k: v.strip() for k, v in match.groupdict().items()}
             if _TOO_VAGUE.match(parts["rest"]):
                 return None
-            return frame.format(**{k: v.lower() if k != "rest" else v for k, v in parts.items()})
+            return frame.format(**{k: v.lower() if k == "aux" else v for k, v in parts.items()})
     match = _WH.match(text)
     if match:
         wh, aux, subj, rest = (match.group(k).strip() for k in ("wh", "aux", "subj", "rest"))

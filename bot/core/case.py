@@ -23,6 +23,7 @@ from bot.core.case_patterns import (
     tried_steps,
 )
 from bot.core.conversation import Conversation
+from bot.core.good_news import good_news_clause
 from bot.core.premises import stated_premises
 from bot.core.slots import agent_name_in, customer_name, references
 
@@ -30,6 +31,7 @@ from bot.core.slots import agent_name_in, customer_name, references
 @dataclass(frozen=True, slots=True)
 class Case:
     issue: str | None = None  # the problem in plain words, second person
+    good_news: str | None = None  # what they are pleased about, said back ("it's working again")
     ask: str | None = None  # their question or request said back ("you're asking how to ...")
     wants: list[str] = field(default_factory=list)
     thing: str | None = None
@@ -89,6 +91,7 @@ def extract_case(conversation: Conversation) -> Case:
     return Case(
         issue=issue,
         ask=ask_clause(customer_turns),
+        good_news=good_news_clause(customer_turns),
         wants=_labels(WANTS, said),
         thing=_thing(source, said),
         amounts=_all(AMOUNT, said),

@@ -62,6 +62,8 @@ _WORD = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
 def _swap(word: str, previous: str, following: str) -> str:
+    if len(word) > 1 and word.isupper():
+        return word  # "US", "UK": a country, not a pronoun
     key = word.lower().replace("\u2019", "'")
     subject = previous in _CLAUSE_START or following in _VERBS_AFTER_SUBJECT
     subject = subject or following.endswith("ed")

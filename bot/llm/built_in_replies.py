@@ -33,6 +33,12 @@ REFLECT_ASK = (
     ("If I've understood, {issue}.", "If I've understood, {name}, {issue}."),
     ("Just to confirm, {issue}.", "Just to confirm, {name}: {issue}."),
 )
+# Thanks and compliments: what they are pleased about, said back, never a problem sentence.
+REFLECT_GOOD_NEWS = (
+    ("I'm so glad {issue}.", "I'm so glad {issue}, {name}."),
+    ("It's lovely to hear {issue}.", "It's lovely to hear {issue}, {name}."),
+    ("Thank you for telling us {issue}.", "Thank you for telling us {issue}, {name}."),
+)
 # Thanks and compliments: a problem sentence would contradict the moment.
 NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
 NEUTRAL_PLAYBOOKS = frozenset(

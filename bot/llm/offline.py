@@ -90,9 +90,11 @@ def _reflection(
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
-    if index > 0 or not (case.issue or case.ask) or getattr(request.assessment, "care", ()):
+    if index > 0 or getattr(request.assessment, "care", ()):
         return ""
     if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
+        return _good_news(case, body)
+    if not (case.issue or case.ask):
         return ""
     if not case.issue:  # no problem stated: say their question or request back
         frames = lines.REFLECT_ASK
@@ -112,6 +114,19 @@ def _reflection(
             used.add(plain)
             return frame.format(
                 issue=issue, Issue=issue[0].upper() + issue[1:], name=issue and case.customer_name
+            )
+    return ""
+
+
+def _good_news(case: Case, body: str) -> str:
+    """For thanks: what they are pleased about, said back (first frame that does not echo)."""
+    if not case.good_news:
+        return ""
+    named = bool(case.customer_name) and case.customer_name not in body
+    for plain, with_name in lines.REFLECT_GOOD_NEWS:
+        if not says_again(plain.format(issue=""), body):
+            return (with_name if named else plain).format(
+                issue=case.good_news, name=case.customer_name
             )
     return ""
 

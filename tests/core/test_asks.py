@@ -65,3 +65,20 @@ def test_the_case_carries_the_ask_and_the_offline_reply_says_it_back(playbooks):
     assert any(
         "add your partner to your home insurance policy" in s.text for s in result.suggestions
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "said_back"),
+    [
+        ("need assistance seeing your allowed payment options",
+         "you're asking for help seeing our allowed payment options"),
+        ("Is it possible to change my flight?", "you're asking whether you can change your flight"),
+        ("Are US credit cards accepted?", "you're asking whether US credit cards are accepted"),
+        ("Can this app help me exchange currencies?",
+         "you're asking whether this app can help you exchange currencies"),
+        ("need help with the invoice from Mr. Smith",
+         "you're asking for help with the invoice from Mr. Smith"),
+    ],
+)  # fmt: skip
+def test_requests_for_help_and_yes_no_questions_are_said_back(said, said_back):
+    assert ask_clause([said]) == said_back
