@@ -29,7 +29,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(?:don'?t|do not|didn'?t) feel safe|not safe (?:here|at home|to)|\bunsafe\b",
         r"threaten(?:ed|ing) (?:me|us|my)|stalk(?:ed|ing) me",
         r"(?:domestic )?abus(?:e|ive) (?:partner|husband|wife|ex)",
-        r"kill myself|\bsuicidal\b|end it all",
+        r"kill myself|\bsuicidal\b|end it all|can'?t see (?:a|any) way out",
+        r"nearly (?:came off|fell off|crashed|got hit|electrocuted)|someone (?:will|could) "
+        r"(?:get|be) (?:hurt|killed|injured)",
         r"(?:don'?t|do not) want to (?:live|be here)|self[- ]harm",
     ],
     "injury": [
@@ -40,7 +42,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"(?:went to|ended up in|taken to|rushed to) (?:the )?(?:hospital|a&e|er|emergency room)",
         r"\bwhiplash\b|\bconcussion\b|\bfractured?\b|\bstitches\b|bleeding badly",
         r"\bmy (?:neck|back|head|arm|leg|wrist|ankle|knee|shoulder|chest|hand|foot) "
-        r"(?:really |still |badly )?(?:hurts|is hurt|is injured|is swollen)",
+        r"(?:is |are )?(?:really |still |badly )?(?:hurts|hurting|is hurt|is injured|is swollen)",
         r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
         r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
     ],
@@ -57,6 +59,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"chronic (?:illness|pain)|in (?:constant )?pain every day|in constant pain",
         r"run(?:ning)? out of (?:my )?(?:\w+ )?"
         r"(?:tablets|medication|medicine|insulin|inhaler|pills)",
+        r"\b(?:inhaler|insulin|medication|tablets|pills|epipen|epi-pen)\b.{0,30}"
+        r"\b(?:run|ran|running) out\b",
         r"mental health|\bdementia\b|\bstroke\b",
     ],
     "hardship": [

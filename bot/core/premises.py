@@ -123,8 +123,9 @@ _PREMISES = (
         "delivery",
         "something is being delivered, shipped or posted to the customer",
         _re(
-            r"\b(deliver\w*|ship\w*|parcel|package|courier|dispatch\w*|tracking|"
+            r"\b(deliver\w*|ship\w*|parcel|package|courier|dispatch\w*|track\w*|purchase\w*|"
             r"postman|post office|in the post|mail(ed)?|arriv\w*|order\w*|sent (out|to me))\b",
+            r"\b(how soon|how long until|when will (i|we)) .{0,20}\b(expect|get|receive)\b",
         ),
         _re(
             r"\b(your|the) (parcel|package|delivery|shipment|courier)\b",

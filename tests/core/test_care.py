@@ -23,6 +23,9 @@ from tests.conftest import eval_rows
         ("I'd like to cancel my pet insurance. My dog died last week.", "bereavement", "escalate"),
         ("I run out of my heart tablets tomorrow and the surgery hasn't sent it.", "illness",
          "watch"),
+        ("Still no repeat prescription for my inhaler and I've run out.", "illness", "watch"),
+        ("Since the crash my neck is really hurting.", "injury", "escalate"),
+        ("The burst main has iced the road, a cyclist nearly came off.", "danger", "escalate"),
     ],
 )  # fmt: skip
 def test_each_kind_is_found_and_raises_the_level(text, kind, level):
