@@ -205,6 +205,8 @@ _TRIED = _re(
     r"switched it|logged out|changed|followed|checked(?! in)|called|rang|phoned|emailed|contacted|"
     r"chased|reported|sent|submitted|filled in|replaced|tested|waited)\b[^.;!?\n]*)"
 )
+# "I've already rolled back the driver": any past action after "already" is a step they took.
+_ALREADY_DONE = _re(r"\b(?:i|we)(?:'ve| have| had)?\s+already\s+(\w+ed\b[^.;!?\n]*)")
 _TOLD = _re(r"\b(?:i|we) (?:was|were|have been|'ve been) told ([^.;!?\n]*)")
 _TRIED_CUT = _re(r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b)")
 _TRIED_ALONE = _re(r"^\s*(?:yes[,.]?\s*)?(three|four|five|two|\d+|several|many) times\b")
@@ -231,7 +233,8 @@ def tried_steps(messages: list[tuple[str, str]]) -> list[str]:
     steps = []
     for index, (role, text) in enumerate(messages):
         if role == "customer":
-            done = (second_person(_short(m.group(1))) for m in _TRIED.finditer(text))
+            found = [*_TRIED.finditer(text)] or [*_ALREADY_DONE.finditer(text)]
+            done = (second_person(_short(m.group(1))) for m in found)
             steps += [re.sub(r"\bwas told\b", "were told", step) for step in done]
             steps += [
                 "were told " + second_person(_short(m.group(1))) for m in _TOLD.finditer(text)
@@ -259,8 +262,12 @@ _TIMES_BEFORE = _re(
     r"\blast (two|three|four|2|3|4) (?:people|agents|advisors|times)\b"
 )
 _AGAIN = _re(
-    rf"\b(again|still|already {_CONTACTED}|{_CONTACTED}[^.!?]{{0,20}}\b(before|last (week|month)|"
-    r"yesterday)|follow(ing)?[- ]up|chasing)\b"
+    # "still flickers" and "charged again" describe the problem, not a contact: contacting us
+    # again, or still waiting to hear, counts
+    rf"\b(already {_CONTACTED}|{_CONTACTED}[^.!?]{{0,20}}\b(before|last (week|month)|"
+    r"yesterday)|(contact\w*|call\w*|email\w*|messag\w*|writ\w*|ask\w*|chas\w*)( you| your "
+    r"\w+)? again|still (waiting|no|nothing|not heard|haven'?t (heard|received|got))|"
+    r"follow(ing)?[- ]up|chasing)\b"
 )
 
 

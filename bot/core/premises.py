@@ -137,7 +137,8 @@ _PREMISES = (
         "prior_contact",
         "the customer contacted us before about this",
         _re(
-            r"\b(again|already (called|emailed|contacted|written|messaged|chatted|reported|"
+            r"\b((contact|call|email|messag|writ|ask|chas)\w*( you| your \w+)? again|"
+            r"already (called|emailed|contacted|written|messaged|chatted|reported|"
             r"asked|told)|(called|emailed|contacted|written|messaged|chatted|rang|phoned)"
             r"( you| your \w+)? (before|twice|three times|four times|five times|several times|"
             r"many times|multiple times|\d+ times|last (week|month)|yesterday)|"
@@ -197,6 +198,24 @@ _PREMISES = (
         _re(
             r"\b(the|your) (call[- ]?back|call|reply) (we|you were|that was) promised\b",
             r"\bwe (promised|said we.d) (to )?(call|get back|email)\b",
+        ),
+    ),
+)
+_PREMISES += (
+    Premise(
+        "money",
+        "the conversation is about money: a charge, bill, payment, fee, price or refund",
+        _re(
+            r"\b(charg\w*|bill\w*|pa(y|id|ying|yment)s?|fees?|price\w*|cost\w*|refund\w*|"
+            r"debit\w*|invoice\w*|statement|transaction\w*|money|premium|overcharg\w*|"
+            r"subscription|deposit|balance|interest|vat|reimburs\w*|compensat\w*|money back|"
+            r"rebate\w*|restitution|credit|cash|funds|exchange rate|top[- ]?up)\b",
+            r"[$£€]\s?\d|\d\s?(dollars|pounds|euros|eur|usd|gbp)\b",
+        ),
+        _re(
+            r"\b(that|this|the) (charge|payment|fee|debit|transaction)\b.{0,30}\b(on|from|to) your",
+            r"\bgo through the bill\b",
+            r"\b(this|that) (payment|charge) on your account\b",
         ),
     ),
 )

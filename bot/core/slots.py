@@ -61,6 +61,8 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _HASH_REFERENCE = re.compile(r"(?<![\w&])#([A-Z0-9-]*\d[A-Z0-9-]{2,})\b", re.IGNORECASE)
+# A bare code in capitals with its number: "It's WA-339021", "booking LX4471902".
+_CODE_REFERENCE = re.compile(r"(?<![\w-])([A-Z]{2,4}-?\d{5,})(?![\w-])")
 
 
 # How one side addresses the other: "Hi Sarah,", "Thanks, Sarah", "@sarah_j Hi Sarah" (Twitter).
@@ -119,7 +121,7 @@ def references(conversation: Conversation) -> list[str]:
     """Every order, ticket, case ... reference in the thread, in order of appearance."""
     found: dict[str, None] = {}
     for message in conversation.messages:
-        for pattern in (_REFERENCE, _HASH_REFERENCE):
+        for pattern in (_REFERENCE, _HASH_REFERENCE, _CODE_REFERENCE):
             for match in pattern.finditer(message.text):
                 found.setdefault(match.group(1).lstrip("#"))
     return list(found)

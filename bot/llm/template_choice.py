@@ -21,7 +21,7 @@ _ASKS = r"\b(?:try|trying|please|could you|can you|would you|have you|did you)\b
 _ASKS_FOR = re.compile(
     r"\b(?:could|can|would) you (?:tell|give|send|share|confirm)\b([^.?]*)", re.IGNORECASE
 )
-_FACT = re.compile(r"\b(amount|date|reference|order number)\b", re.IGNORECASE)
+_FACT = re.compile(r"\b(amount|date|reference|order number|account)\b", re.IGNORECASE)
 _PROMISES_NOT_TO = re.compile(r"\b(won't|will not|don't need to|no need to) (ask|make) you\b", re.I)
 
 
@@ -56,6 +56,7 @@ def asks_for_known(text: str, case: Case) -> bool:
         "date": case.dates,
         "reference": case.references,
         "order number": case.references,
+        "account": case.references,  # "which account ... is this about?" after "It's WA-339021"
     }
     asked = (
         f.group(1).lower() for m in _ASKS_FOR.finditer(text) for f in _FACT.finditer(m.group(1))

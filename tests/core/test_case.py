@@ -132,7 +132,7 @@ def test_the_agent_name_from_the_customer_addressing_them():
 def test_to_dict_is_json_ready():
     data = case_of("I was charged twice for my order #A12345, $20 each.").to_dict()
     assert json.loads(json.dumps(data)) == data
-    assert data["premises"] == ["delivery", "duplicate_charge"]
+    assert data["premises"] == ["delivery", "duplicate_charge", "money"]
     assert data["contacts"] == 1
 
 
@@ -161,3 +161,18 @@ def test_checking_into_a_room_is_not_a_fix_already_tried():
     case = case_of("I checked into room 412 last night and the shower doesn't drain.")
     assert case.tried == []
     assert "tried_fix" not in case.premises
+
+
+def test_a_problem_that_persists_is_not_a_repeat_contact_and_any_step_already_taken_counts():
+    case = case_of(
+        "My laptop screen started flickering after the update. I've already rolled back the "
+        "driver and reinstalled it. Still flickers."
+    )
+    assert case.contacts == 1
+    assert "prior_contact" not in case.premises
+    assert case.tried == ["rolled back the driver and reinstalled it"]
+    assert case_of("I'm writing again about my refund, still no reply.").contacts == 2
+
+
+def test_a_bare_code_in_capitals_is_a_reference():
+    assert case_of("Customer: It's WA-339021. The bill is wrong.").references == ["WA-339021"]

@@ -265,3 +265,14 @@ def test_a_request_for_a_human_is_answered_as_one(playbooks):
     first = OfflineBackend().suggest(request)[0].text
     assert first.startswith("I can see that your order is a week late."), first
     assert "You asked for a real person" in first and "[manager time]" in first
+
+
+def test_billing_lines_about_a_charge_need_money_in_the_conversation(playbooks):
+    from bot.core.premises import presumed_premises
+
+    result = coach_on(
+        playbooks, "I booked a twin room for 14-16 March and you've given me a double. Thanks, Olu"
+    )
+    for suggestion in result.suggestions:
+        assert "money" not in presumed_premises(suggestion.text), suggestion.text
+        assert "charge" not in suggestion.text.lower(), suggestion.text
