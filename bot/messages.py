@@ -93,7 +93,7 @@ def slack_failed(reason: str) -> str:
 
 
 def slack_not_configured(missing: list[str]) -> str:
-    return f"Slack is not configured: set {', '.join(missing)} (see docs/slack.md, Install in Slack)"
+    return f"Slack is not configured: set {', '.join(missing)} (see docs/slack.md)"
 
 
 def unwritable(target: str, reason: str) -> str:

@@ -1,4 +1,4 @@
-"""Every in-process cache and tracker keeps to its documented bound (docs/operations.md, Bounded memory)."""
+"""Every in-process cache and tracker keeps to its documented bound (docs/operations.md)."""
 
 import pytest
 from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference

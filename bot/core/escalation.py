@@ -237,7 +237,7 @@ def _thanks_for_trouble(words: list[str]) -> str | None:
 
 
 # Readings of up to 4,096 messages of up to 2,000 characters are cached; longer ones are read
-# each time, so that the cache's memory stays bounded (docs/operations.md, Bounded memory).
+# each time, so that the cache's memory stays bounded (docs/operations.md).
 CACHED_READINGS, CACHED_CHARS = 4096, 2000
 
 

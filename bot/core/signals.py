@@ -142,7 +142,7 @@ def first_words(pattern: str) -> set[str] | None:
     return _prefixes(items[1:])
 
 
-# The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md, Bounded memory).
+# The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
 
 
