@@ -6,8 +6,8 @@ The blocks come from `bot.slack.blocks.result_blocks`, for the tip the offline b
 the conversation (default: examples/double-charge.txt), exactly as `/mot-tip` would send them.
 They are drawn as HTML (sections, context lines, buttons; Slack's mrkdwn for bold, italic and
 emoji codes) and captured with headless Chromium through Playwright. Nothing is written to the
-suggestion log. Needs Debian's `chromium`; emoji need a colour emoji font
-(`apt-get install fonts-noto-color-emoji`).
+suggestion log (the coach's sink is a NullSink). Needs Debian's `chromium`; emoji need a colour
+emoji font (`apt-get install fonts-noto-color-emoji`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
+from bot.core.coach import NullSink
 from bot.services import build_coach
 from bot.slack.blocks import result_blocks
 
@@ -87,7 +88,7 @@ def page_html(blocks: list[dict]) -> str:
 
 def tip_blocks(conversation_file: Path) -> list[dict]:
     settings = Settings(_env_file=None, mot_llm_backend="offline", mot_knowledge_file=None)
-    coach = build_coach(settings)
+    coach = build_coach(settings, sink=NullSink())  # a picture, not a logged tip
     result = coach.coach(
         read_conversation(str(conversation_file)),
         trigger="command",

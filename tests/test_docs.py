@@ -2,6 +2,7 @@
 every relative link resolves. The checker itself is tested on small fake documents below."""
 
 import argparse
+import importlib.util
 
 import pytest
 from pydantic import BaseModel
@@ -168,3 +169,39 @@ def test_broken_links_and_anchors_are_reported(tmp_path):
         "docs/other.md#nowhere: no heading #nowhere in other.md",
         "#elsewhere: no heading #elsewhere in README.md",
     ]
+
+
+# --- the README's commands and picture ---
+
+
+def test_readme_keeps_the_two_commands_and_their_example():
+    readme = read(REPO / "README.md")
+    run = "pip install . && mot-coach tip examples/tense-escalation.txt"
+    assert run in readme
+    assert (REPO / "examples/tense-escalation.txt").is_file()
+    assert 'pip install -e ".[test]" && pytest' in readme
+
+
+def _render_module():
+    spec = importlib.util.spec_from_file_location("render_slack_tip", DOCS / "render_slack_tip.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_tip_picture_renders_every_block_of_a_real_tip():
+    render = _render_module()
+    blocks = render.tip_blocks(REPO / "examples/double-charge.txt")
+    page = render.page_html(blocks)
+    sections = [b for b in blocks if b["type"] == "section"]
+    buttons = [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert len(sections) >= 4 and len(buttons) == 10  # summary, coaching, 3 replies; 3x3 + 1
+    assert page.count('class="section"') == len(sections)
+    assert page.count('class="button') == len(buttons)
+    assert "<b>Moment:</b> <b>Billing dispute</b>" in page
+    assert "💡" in page and ":bulb:" not in page
+
+
+def test_the_renderer_refuses_a_block_it_cannot_draw():
+    with pytest.raises(ValueError, match="'image'"):
+        _render_module().block_html({"type": "image"})
