@@ -1,6 +1,7 @@
 """Conversation -> playbooks ranked by confidence, or an abstention when nothing fits.
 
-Two kinds of evidence, both read from the playbooks, so a team's own playbook is matched the
+Messages are read through a spelling corrector first (bot/core/spelling.py), so "refnd" and
+"pls" count as "refund" and "please". Two kinds of evidence, both read from the playbooks, so a team's own playbook is matched the
 same way as a built-in one:
 - signals: patterns that describe the moment in the customer's words (weighted);
 - examples: customer messages, compared by TF-IDF cosine similarity (nearest neighbours).
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.signals import SignalIndex
+from bot.core.spelling import SpellingCorrector, playbook_words
 from bot.core.text import normalise
 
 DEFAULT_THRESHOLD = 0.35
@@ -177,10 +179,14 @@ class Matcher:
         self._gated = {pid for pid, pb in playbooks.items() if pb.matching.requires}
         self._fallbacks = {pid for pid, pb in playbooks.items() if pb.matching.fallback}
         self._examples = _ExampleIndex(playbooks)
+        self._spelling = SpellingCorrector(
+            playbook_words(pattern for _, pattern, _ in signals + requirements)
+            | playbook_words(e for pb in playbooks.values() for e in pb.matching.examples)
+        )
 
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
         """Each playbook's score in 0..1 for one message, with the signals that fired."""
-        normalised = normalise(text)
+        normalised = self._spelling.correct(normalise(text))
         similarity = self._examples.similarity(terms(normalised))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
