@@ -67,7 +67,6 @@ CHAT_SPELLINGS = {
     "txn": "transaction",
     "diff": "difference",
     "abt": "about",
-    "info": "information",
     "v": "very",
     "rn": "right now",
     "tmrw": "tomorrow",
