@@ -39,15 +39,18 @@ def table(records: list[dict], terse_words: int) -> list[dict]:
     ]
     gold = [r["playbook"] for r in records]
     chatter = [g is None for g in gold]
-    terse = [g is not None and len(words(r["text"])) <= terse_words for g, r in zip(gold, records)]
+    terse = [
+        g is not None and len(words(r["text"])) <= terse_words
+        for g, r in zip(gold, records, strict=True)
+    ]
     out = []
     for threshold in THRESHOLDS:
         matcher = Matcher(playbooks, threshold=threshold)
         predicted = [(m.playbook_id if (m := matcher.match(c)) else None) for c in conversations]
         abstained = [p is None for p in predicted]
-        chatter_abstained = sum(a and c for a, c in zip(abstained, chatter))
-        terse_abstained = sum(a and t for a, t in zip(abstained, terse))
-        terse_right = sum(t and p == g for t, p, g in zip(terse, predicted, gold))
+        chatter_abstained = sum(a and c for a, c in zip(abstained, chatter, strict=True))
+        terse_abstained = sum(a and t for a, t in zip(abstained, terse, strict=True))
+        terse_right = sum(t and p == g for t, p, g in zip(terse, predicted, gold, strict=True))
         out.append(
             {
                 "threshold": threshold,
@@ -71,8 +74,10 @@ def main() -> None:
     args = parser.parse_args()
     result = table(rows(args.file, args.split), args.terse_words)
     first = result[0]
-    print(f"{args.file.name} split={args.split or 'all'}: {first['chatter']} chatter, "
-          f"{first['terse']} terse requests (<= {args.terse_words} words)")
+    print(
+        f"{args.file.name} split={args.split or 'all'}: {first['chatter']} chatter, "
+        f"{first['terse']} terse requests (<= {args.terse_words} words)"
+    )
     print("| threshold | chatter recall | precision | terse abstained | terse right | macro-F1 |")
     print("|---|---|---|---|---|---|")
     for r in result:

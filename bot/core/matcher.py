@@ -1,8 +1,8 @@
 """Conversation -> playbooks ranked by confidence, or an abstention when nothing fits.
 
 Messages are read through a spelling corrector first (bot/core/spelling.py), so "refnd" and
-"pls" count as "refund" and "please". Two kinds of evidence, both read from the playbooks, so a team's own playbook is matched the
-same way as a built-in one:
+"pls" count as "refund" and "please". Two kinds of evidence, both read from the playbooks, so a
+team's own playbook is matched the same way as a built-in one:
 - signals: patterns that describe the moment in the customer's words (weighted);
 - examples: customer messages, compared by TF-IDF cosine similarity (nearest neighbours).
 

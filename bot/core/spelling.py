@@ -1,4 +1,4 @@
-"""Typo and chat-spelling tolerance for matching: "refnd nt recieved" reads as "refund not received".
+"""Typo and chat-spelling tolerance for matching: "refnd nt recieved" reads "refund not received".
 
 Spelling correction is symspellpy's (Damerau-Levenshtein over a precomputed delete index), with
 its bundled English frequency list (82,765 words, from Google Books n-grams) deciding which words

@@ -2,7 +2,9 @@
 
 from bot.core.spelling import SpellingCorrector, english_frequencies, playbook_words
 
-VOCABULARY = playbook_words(["refund received password account cheap delivered", r"\b(kab|aayega)\b"])
+VOCABULARY = playbook_words(
+    ["refund received password account cheap delivered", r"\b(kab|aayega)\b"]
+)
 
 
 def test_typos_of_playbook_words_are_corrected():
