@@ -23,7 +23,9 @@ from symspellpy import SymSpell, Verbosity
 # RARE_WORD_RATIO times as frequent ("cheep" -> "cheap", "wierd" stays if nothing is near).
 RARE_WORD_COUNT = 1_000_000
 RARE_WORD_RATIO = 100
-MIN_LENGTH = 4  # shorter words have too many neighbours one edit away to correct safely
+MIN_LENGTH = 4  # playbook words shorter than this are not targets
+# Shorter unknown words have too many neighbours one edit away to correct safely (mpin, upi).
+MIN_CORRECTED_LENGTH = 5
 CACHED_WORDS = 65536  # per-word corrections kept (README, Bounded memory)
 
 # Informal spellings that are not typos of the word meant, so edit distance cannot find it.
@@ -120,7 +122,7 @@ class SpellingCorrector:
     def _correct_word(self, word: str) -> str:
         if word in CHAT_SPELLINGS:
             return CHAT_SPELLINGS[word]
-        if len(word) < MIN_LENGTH or word in self._vocabulary or not word.isalpha():
+        if len(word) < MIN_CORRECTED_LENGTH or word in self._vocabulary or not word.isalpha():
             return word
         count = self._english.get(word, 0)
         if count >= RARE_WORD_COUNT:
