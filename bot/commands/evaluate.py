@@ -57,6 +57,8 @@ def run(args, settings: Settings) -> int:
             gold_esc.append(bool(record["escalate"]))
             pred_esc.append(assessment.escalation.level != "none")
     if not gold_pb and not gold_esc:
+        if split is not None and not skipped:
+            raise UserError(messages.no_split_rows(args.file, split))
         raise UserError(messages.no_labels(args.file))
     reports = {}
     if gold_pb:
