@@ -216,4 +216,5 @@ def test_eval_scores_the_messy_set_by_split():
 
 def test_eval_with_a_split_no_row_has_is_an_error():
     messy = REPO / "examples" / "messy" / "messages.jsonl"
-    assert_clean_failure(mot("eval", str(messy), "--split", "nosuch"), "no row has 'split': 'nosuch'")
+    run = mot("eval", str(messy), "--split", "nosuch")
+    assert_clean_failure(run, "no row has 'split': 'nosuch'")
