@@ -19,6 +19,8 @@ from importlib import resources
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS  # same bounds (README)
+
 # A known English word rarer than this is corrected anyway when a playbook word one edit away is
 # RARE_WORD_RATIO times as frequent ("cheep" -> "cheap", "wierd" stays if nothing is near).
 RARE_WORD_COUNT = 1_000_000
@@ -26,7 +28,6 @@ RARE_WORD_RATIO = 100
 MIN_LENGTH = 4  # playbook words shorter than this are not targets
 # Shorter unknown words have too many neighbours one edit away to correct safely (mpin, upi).
 MIN_CORRECTED_LENGTH = 5
-CACHED_WORDS = 65536  # per-word corrections kept (README, Bounded memory)
 
 # Informal spellings that are not typos of the word meant, so edit distance cannot find it.
 CHAT_SPELLINGS = {
@@ -137,4 +138,7 @@ class SpellingCorrector:
     def correct(self, normalised: str) -> str:
         """`normalised` (see text.normalise) with unknown words replaced by their correction."""
         correct_word = self.correct_word
-        return " ".join([correct_word(word) for word in normalised.split(" ")])
+        # A word too long to be a typo (a run of junk) is left alone, and out of the cache.
+        return " ".join(
+            [correct_word(w) if len(w) <= CACHED_WORD_CHARS else w for w in normalised.split(" ")]
+        )

@@ -1,5 +1,6 @@
 """Spelling correction for matching: unknown words toward the playbooks' own words."""
 
+from bot.core.signals import CACHED_WORDS
 from bot.core.spelling import SpellingCorrector, english_frequencies, playbook_words
 
 VOCABULARY = playbook_words(
@@ -34,3 +35,11 @@ def test_known_words_other_languages_and_short_words_stay():
 def test_chat_spellings_are_read_as_words():
     corrector = SpellingCorrector(VOCABULARY)
     assert corrector.correct("pls tell me wat u need") == "please tell me what you need"
+
+
+def test_corrections_are_cached_within_bounds_and_junk_stays_out():
+    corrector = SpellingCorrector(VOCABULARY)
+    junk = "q" * 500
+    assert corrector.correct(f"{junk} refnd") == f"{junk} refund"
+    cached = corrector.correct_word.cache_info()
+    assert cached.currsize == 1 and cached.maxsize == CACHED_WORDS
