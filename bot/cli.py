@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="labelled JSONL file, or - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument(
+        "--split", metavar="NAME", help="score only rows whose 'split' field is NAME (e.g. dev)"
+    )
     p.set_defaults(run=evaluate.run)
     eval_coaching.add_parser(commands)  # the suggestions themselves, against the coaching rubric
 

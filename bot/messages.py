@@ -52,6 +52,10 @@ def no_labels(source: str) -> str:
     return f"{source}: no row has a 'playbook' or 'escalate' label to score against"
 
 
+def no_split_rows(source: str, split: str) -> str:
+    return f"{source}: no row has 'split': {split!r} (the rows' 'split' field picks a subset)"
+
+
 def no_conversations(source: str) -> str:
     return f"{source}: no line holds a conversation to coach on"
 

@@ -36,10 +36,13 @@ def render(title: str, report: Report) -> str:
 def run(args, settings: Settings) -> int:
     coach = Coach(playbooks_from(settings), threshold=settings.mot_match_threshold)
     gold_pb, pred_pb, gold_esc, pred_esc, skipped = [], [], [], [], 0
+    split = getattr(args, "split", None)
     for number, record, error in json_lines(args.file):
         try:
             if error:
                 raise ValueError(error)
+            if split is not None and record.get("split") != split:
+                continue
             if "playbook" not in record and "escalate" not in record:
                 raise ValueError("no 'playbook' or 'escalate' label")
             assessment = coach.assess(conversation_from_record(record, str(number)))
@@ -54,6 +57,8 @@ def run(args, settings: Settings) -> int:
             gold_esc.append(bool(record["escalate"]))
             pred_esc.append(assessment.escalation.level != "none")
     if not gold_pb and not gold_esc:
+        if split is not None and not skipped:
+            raise UserError(messages.no_split_rows(args.file, split))
         raise UserError(messages.no_labels(args.file))
     reports = {}
     if gold_pb:

@@ -1,7 +1,8 @@
 """Conversation -> playbooks ranked by confidence, or an abstention when nothing fits.
 
-Two kinds of evidence, both read from the playbooks, so a team's own playbook is matched the
-same way as a built-in one:
+Messages are read through a spelling corrector first (bot/core/spelling.py), so "refnd" and
+"pls" count as "refund" and "please". Two kinds of evidence, both read from the playbooks, so a
+team's own playbook is matched the same way as a built-in one:
 - signals: patterns that describe the moment in the customer's words (weighted);
 - examples: customer messages, compared by TF-IDF cosine similarity (nearest neighbours).
 
@@ -13,12 +14,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.signals import SignalIndex
+from bot.core.spelling import SpellingCorrector, english_frequencies, playbook_words
 from bot.core.text import normalise
 
 DEFAULT_THRESHOLD = 0.35
@@ -117,9 +119,9 @@ class Match:
 class _ExampleIndex:
     """TF-IDF vectors of every playbook example, with an inverted index for fast cosine."""
 
-    def __init__(self, playbooks: Mapping[str, Playbook]):
+    def __init__(self, playbooks: Mapping[str, Playbook], correct: Callable[[str], str]):
         documents = [
-            (pid, terms(normalise(example)))
+            (pid, terms(correct(normalise(example))))
             for pid, pb in playbooks.items()
             for example in pb.matching.examples
         ]
@@ -176,11 +178,18 @@ class Matcher:
         self._signals = SignalIndex(signals + requirements)
         self._gated = {pid for pid, pb in playbooks.items() if pb.matching.requires}
         self._fallbacks = {pid for pid, pb in playbooks.items() if pb.matching.fallback}
-        self._examples = _ExampleIndex(playbooks)
+        # Examples may hold typos on purpose (customers' own words): only their real words are
+        # targets for correction, and they are indexed as corrected, like the messages.
+        examples = playbook_words(e for pb in playbooks.values() for e in pb.matching.examples)
+        self._spelling = SpellingCorrector(
+            playbook_words(pattern for _, pattern, _ in signals + requirements)
+            | {word for word in examples if word in english_frequencies()}
+        )
+        self._examples = _ExampleIndex(playbooks, self._spelling.correct)
 
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
         """Each playbook's score in 0..1 for one message, with the signals that fired."""
-        normalised = normalise(text)
+        normalised = self._spelling.correct(normalise(text))
         similarity = self._examples.similarity(terms(normalised))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)

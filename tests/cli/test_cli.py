@@ -200,3 +200,21 @@ def test_help_everywhere(command):
 def test_backends_list_shows_offline_ready():
     out = mot("backends", "list").stdout.decode()
     assert "offline" in out and "ready" in out
+
+
+def test_eval_scores_the_messy_set_by_split():
+    messy = REPO / "examples" / "messy" / "messages.jsonl"
+    rows = [json.loads(line) for line in messy.read_text().splitlines()]
+    assert len(rows) >= 600 and len({r["industry"] for r in rows}) == 8
+    for split in ("dev", "heldout"):
+        run = mot("eval", str(messy), "--split", split, "--json")
+        assert run.returncode == 0, run.stderr
+        report = json.loads(run.stdout)["playbook"]
+        assert report["n"] == sum(r["split"] == split for r in rows)
+        assert report["macro_f1"] >= 0.80, (split, report["macro_f1"])
+
+
+def test_eval_with_a_split_no_row_has_is_an_error():
+    messy = REPO / "examples" / "messy" / "messages.jsonl"
+    run = mot("eval", str(messy), "--split", "nosuch")
+    assert_clean_failure(run, "no row has 'split': 'nosuch'")

@@ -1,0 +1,45 @@
+"""Spelling correction for matching: unknown words toward the playbooks' own words."""
+
+from bot.core.signals import CACHED_WORDS
+from bot.core.spelling import SpellingCorrector, english_frequencies, playbook_words
+
+VOCABULARY = playbook_words(
+    ["refund received password account cheap delivered", r"\b(kab|aayega)\b"]
+)
+
+
+def test_typos_of_playbook_words_are_corrected():
+    corrector = SpellingCorrector(VOCABULARY)
+    assert corrector.correct("refnd not recieved") == "refund not received"
+    assert corrector.correct("forgot my pasword for the acount") == (
+        "forgot my password for the account"
+    )
+    assert corrector.correct("parcel not delivred") == "parcel not delivered"
+
+
+def test_a_rare_real_word_next_to_a_much_commoner_playbook_word_is_corrected():
+    corrector = SpellingCorrector(VOCABULARY)
+    assert english_frequencies()["cheep"] > 0  # a real word (a bird's call) ...
+    assert corrector.correct("cheep protein") == "cheap protein"  # ... but rarely meant
+
+
+def test_known_words_other_languages_and_short_words_stay():
+    corrector = SpellingCorrector(VOCABULARY)
+    # Real English words, words a playbook uses, Hinglish and short words are not "corrected".
+    assert corrector.correct("parcel kab aayega") == "parcel kab aayega"
+    assert corrector.correct("mera paisa nahi") == "mera paisa nahi"
+    assert corrector.correct("received a parcel") == "received a parcel"
+    assert corrector.correct("sku 4x9 ab12") == "sku 4x9 ab12"
+
+
+def test_chat_spellings_are_read_as_words():
+    corrector = SpellingCorrector(VOCABULARY)
+    assert corrector.correct("pls tell me wat u need") == "please tell me what you need"
+
+
+def test_corrections_are_cached_within_bounds_and_junk_stays_out():
+    corrector = SpellingCorrector(VOCABULARY)
+    junk = "q" * 500
+    assert corrector.correct(f"{junk} refnd") == f"{junk} refund"
+    cached = corrector.correct_word.cache_info()
+    assert cached.currsize == 1 and cached.maxsize == CACHED_WORDS
