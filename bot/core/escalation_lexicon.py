@@ -344,6 +344,7 @@ PHRASES: dict[str, tuple[float, str]] = {
     "worst experience": (3.6, "anger"),
     # always sarcastic
     "thanks for nothing": (3.4, "sarcasm"), "thank you for nothing": (3.4, "sarcasm"),
+    "sarcasm": (2.4, "sarcasm"),  # also "#sarcasm", "#not" and "/s" (bot/core/social.py)
     "yeah right": (2.6, "sarcasm"), "oh joy": (2.2, "sarcasm"), "big surprise": (2.4, "sarcasm"),
     "what a surprise": (2.4, "sarcasm"), "surprise surprise": (2.6, "sarcasm"),
     "nice try": (2.0, "sarcasm"), "good try": (1.8, "sarcasm"),
