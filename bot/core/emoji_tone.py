@@ -12,14 +12,17 @@ from collections import Counter
 
 import emoji
 
-UPSET, HAPPY, IRONIC = "upset", "happy", "ironic"
+ANGRY, SAD, HAPPY, IRONIC = "angry", "sad", "happy", "ironic"
 
-# Angry, fed up, crying, disgusted; not merely worried, confused or surprised.
-_UPSET_WORDS = (
+# Angry, fed up, scornful; and sad or crying. Not merely worried, confused or surprised.
+_ANGRY_WORDS = (
     "angry", "enraged", "pouting", "symbols_on_mouth", "steam_from_nose", "unamused",
-    "rolling_eyes", "disappointed", "weary", "tired_face", "crying", "broken_heart",
-    "thumbs_down", "persevering", "confounded", "frowning", "facepalming", "expressionless",
-    "middle_finger", "pile_of_poo", "nauseated", "vomiting", "diagonal_mouth",
+    "rolling_eyes", "thumbs_down", "facepalming", "expressionless", "middle_finger",
+    "pile_of_poo", "nauseated", "vomiting", "diagonal_mouth",
+)  # fmt: skip
+_SAD_WORDS = (
+    "disappointed", "weary", "tired_face", "crying", "broken_heart", "persevering",
+    "confounded", "frowning",
 )  # fmt: skip
 # Said with a straight face next to a complaint: sarcasm.
 _IRONIC_WORDS = ("upside-down_face", "clown_face")
@@ -41,8 +44,10 @@ def _has(name: str, words: tuple[str, ...]) -> bool:
 def _tone(name: str) -> str | None:
     if _has(name, _IRONIC_WORDS):
         return IRONIC
-    if _has(name, _UPSET_WORDS):
-        return UPSET
+    if _has(name, _ANGRY_WORDS):
+        return ANGRY
+    if _has(name, _SAD_WORDS):
+        return SAD
     if _has(name, _HAPPY_WORDS) and not _has(name, _NOT_HAPPY):
         return HAPPY
     return None
@@ -62,7 +67,7 @@ TONES = _tones()
 
 
 def emoji_tones(text: str) -> Counter:
-    """How many upset, happy and ironic emoji `text` holds."""
+    """How many angry, sad, happy and ironic emoji `text` holds."""
     if text.isascii():
         return Counter()
     return Counter(TONES[c] for c in text if c in TONES)

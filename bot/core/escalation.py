@@ -29,7 +29,7 @@ from typing import NamedTuple
 from bot.core import escalation_lexicon as lex
 from bot.core.care import ESCALATING, find_care
 from bot.core.conversation import Conversation
-from bot.core.emoji_tone import HAPPY, IRONIC, UPSET, emoji_tones
+from bot.core.emoji_tone import emoji_tones
 from bot.core.social import has_social_marks, plain_words
 from bot.core.text import clean_text, words, words_and_breaks
 
@@ -351,6 +351,14 @@ def _reading(text: str) -> _Reading:
             positive = 0.0
         else:  # a mixed message: the complaint wins, the praise is mostly politeness
             positive *= MIXED
+    # praise the emoji contradict ("so nice of you 🙄", "love it 😡"): sarcasm
+    tones = emoji_tones(text)
+    if positive > 0 and (tones["angry"] or tones["ironic"]) and not tones["happy"]:
+        sarcasm = sarcasm or f"{praise[0][3]} (with an eye-roll emoji)"
+        weight = 0.5 * positive + 1.0
+        cues.append(_Cue(weight, "sarcasm", sarcasm))
+        negative += weight
+        positive = 0.0
     if sarcasm:
         signals.add("sarcasm")
 
@@ -367,14 +375,11 @@ def _reading(text: str) -> _Reading:
     if ("?!" in text or "!?" in text) and positive < SITUATION:  # indignant, even without words
         cues.append(_Cue(1.0, "anger", "?!"))
         negative += 1.0
-    sad = happy = 0
-    if not text.isascii():
-        tones = emoji_tones(text)
-        sad, happy = tones[UPSET], tones[HAPPY]
-        if tones[IRONIC] and negative > 0:  # 🙃 🤡 next to a complaint
-            cues.append(_Cue(1.4, "sarcasm", "ironic emoji"))
-            signals.add("sarcasm")
-            negative += 1.4
+    sad, happy = tones["angry"] + tones["sad"], tones["happy"]
+    if tones["ironic"] and negative > 0 and "sarcasm" not in signals:  # 🙃 🤡 by a complaint
+        cues.append(_Cue(1.4, "sarcasm", "ironic emoji"))
+        signals.add("sarcasm")
+        negative += 1.4
     if ":" in clean or "<3" in clean:
         sad += len(_NEG_EMOTICON.findall(clean))
         happy += len(_POS_EMOTICON.findall(clean))

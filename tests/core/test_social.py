@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.core.conversation import Conversation
-from bot.core.emoji_tone import HAPPY, IRONIC, UPSET, emoji_tones
+from bot.core.emoji_tone import ANGRY, HAPPY, IRONIC, SAD, emoji_tones
 from bot.core.escalation import assess
 from bot.core.evaluation import score
 from bot.core.social import hashtag_words, plain_words
@@ -44,7 +44,7 @@ def test_handles_go_elongations_shrink_and_links_and_emails_stay():
 
 
 def test_emoji_tone_comes_from_the_unicode_name_with_skin_tones_and_genders():
-    assert emoji_tones("🤬🖕👎🏽🤦‍♀️")[UPSET] == 4
+    assert emoji_tones("🤬🖕👎🏽🤦‍♀️")[ANGRY] == 4 and emoji_tones("😭💔")[SAD] == 2
     assert emoji_tones("👍🏿🎉❤️")[HAPPY] == 3
     assert emoji_tones("🙃🤡")[IRONIC] == 2
     assert not emoji_tones("🐳🥶📦") and not emoji_tones("plain text")
