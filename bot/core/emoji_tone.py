@@ -69,5 +69,8 @@ TONES = _tones()
 def emoji_tones(text: str) -> Counter:
     """How many angry, sad, happy and ironic emoji `text` holds."""
     if text.isascii():
-        return Counter()
+        return _NONE
     return Counter(TONES[c] for c in text if c in TONES)
+
+
+_NONE: Counter = Counter()  # read only: what a plain-text message holds

@@ -51,14 +51,16 @@ _NON_WORD = re.compile(r"[^a-z0-9'?!\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+_ACCENTS = re.compile("[\u0300-\u036f]")  # combining diacritical marks, split off by NFKD
+
+
 def fold_accents(text: str) -> str:
     """'pésimo' -> 'pesimo', 'Rückerstattung' -> 'Ruckerstattung', 'ß' -> 'ss'.
 
     Other languages' word lists are written without accents, so that "pesimo" typed on a
-    phone without them reads the same. Letters of other scripts keep their base letter.
+    phone without them reads the same. Only Latin combining marks go.
     """
-    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text.replace("ß", "ss")))
 
 
 def _normalise_slowly(text: str) -> str:
