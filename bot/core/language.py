@@ -28,6 +28,7 @@ LANGUAGE_NAMES = {
 MIN_LETTERS = 12  # fewer letters than this ("ok thanks", "danke!") is too little to tell
 MIN_CONFIDENCE = 0.90  # the model's probability (normalised over LANGUAGE_NAMES) to name one
 TURNS_READ = 3  # the customer's latest messages read together
+CHARS_READ = 1000  # ... up to this many characters, the latest: plenty to tell a language
 
 # What says nothing about the language: links, @handles, #hashtags, numbers, emoji, symbols.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
@@ -54,9 +55,13 @@ def _identifier():
     return identifier
 
 
-@lru_cache(maxsize=1024)
 def detect_language(text: str) -> Language | None:
     """The language of `text`, or None when it is too short or the model is unsure."""
+    return _detect(text[-CHARS_READ:])
+
+
+@lru_cache(maxsize=1024)  # keys of at most CHARS_READ characters: bounded memory
+def _detect(text: str) -> Language | None:
     content = _NOISE.sub(" ", text)
     if len(_LETTER.findall(content)) < MIN_LETTERS:
         return None

@@ -28,6 +28,7 @@ _IRONY_MARK = re.compile(r"(?<!\S)/s\b")
 _IRONY_TAGS = frozenset({"sarcasm", "sarcastic", "not", "irony", "ironic"})
 SEGMENTED_WORDS = 30_000  # the most frequent English words used to split hashtags
 MIN_SPLIT = 6  # shorter hashtags ("#fail", "#help") are words already
+MAX_TAG = 40  # longer "hashtags" are not read as words
 
 
 def has_social_marks(text: str) -> bool:
@@ -72,10 +73,14 @@ def _segment(text: str) -> list[str] | None:
     return words[::-1]
 
 
-@lru_cache(maxsize=4096)
 def hashtag_words(tag: str) -> str:
-    """'NeverAgain' -> 'Never Again'; 'worstservice' -> 'worstservice' split into 'worst
-    service'; a hashtag that does not split into known words stays as it is."""
+    """'NeverAgain' -> 'Never Again'; 'worstservice' -> 'worst service'; a hashtag that does
+    not split into known words, or is longer than MAX_TAG, stays as it is."""
+    return tag if len(tag) > MAX_TAG else _hashtag_words(tag)
+
+
+@lru_cache(maxsize=4096)  # keys of at most MAX_TAG characters: bounded memory
+def _hashtag_words(tag: str) -> str:
     if tag.lower() in _IRONY_TAGS:
         return "sarcasm"
     camel = _CAMEL.findall(tag)

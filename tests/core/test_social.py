@@ -84,3 +84,19 @@ def test_the_tweet_set_is_labelled_and_scored():
     predicted = [reading(r["text"]).level != "none" for r in rows]
     report = score([r["escalate"] for r in rows], predicted)
     assert report.macro_f1 >= 0.85, report  # 0.849 before the social reading (README)
+
+
+def test_long_input_is_read_within_the_caches_bounds():
+    from bot.core.language import _detect, detect_language
+    from bot.core.social import _hashtag_words
+
+    before = _hashtag_words.cache_info().currsize
+    tag = "worst" * 2000
+    assert hashtag_words(tag) == tag  # too long to be words: left alone, not cached
+    assert _hashtag_words.cache_info().currsize == before
+    spanish = "Quiero hablar con el gerente. " * 2000
+    assert detect_language("x" * 5000 + spanish).code == "es"
+    hits = _detect.cache_info().hits
+    assert detect_language("y" * 5000 + spanish).code == "es"  # same latest 1,000 characters
+    assert _detect.cache_info().hits == hits + 1
+    assert reading(f"#{tag} " + spanish).level == "escalate"
