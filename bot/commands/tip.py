@@ -8,6 +8,7 @@ import textwrap
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
 from bot.core.coach import CoachingResult
+from bot.core.language import LANGUAGE_NAMES
 from bot.services import build_coach
 
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
@@ -25,6 +26,7 @@ def _case_lines(result: CoachingResult) -> list[str]:
         ("contacts", str(case.contacts) if case.contacts > 1 else ""),
         ("facts", ", ".join(case.amounts + case.dates + case.durations + case.references)),
         ("customer", case.customer_name),
+        ("language", f"{LANGUAGE_NAMES[lang]} ({lang})" if (lang := case.language) != "en" else ""),
     ]
     shown = [f"  {label}: {value}" for label, value in facts if value]
     return ["Case:", *shown] if shown else []

@@ -24,6 +24,7 @@ from bot.core.case_patterns import (
 )
 from bot.core.conversation import Conversation
 from bot.core.good_news import good_news_clause
+from bot.core.language import conversation_language
 from bot.core.premises import stated_premises
 from bot.core.slots import agent_name_in, customer_name, references
 
@@ -45,6 +46,7 @@ class Case:
     customer_name: str | None = None
     agent_name: str | None = None
     premises: frozenset[str] = frozenset()
+    language: str | None = None  # ISO 639-1 code of what the customer writes; None: unknown
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -104,4 +106,5 @@ def extract_case(conversation: Conversation) -> Case:
         customer_name=customer_name(conversation),
         agent_name=agent_name_in(conversation),
         premises=premises,
+        language=language.code if (language := conversation_language(conversation)) else None,
     )

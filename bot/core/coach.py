@@ -238,7 +238,9 @@ class Coach:
             context=dict(context or {}),
             call=getattr(suggestions, "call", None),
             case=case,
-            coaching=coaching_lines(case, assessment) if assessment.playbook else [],
+            coaching=coaching_lines(case, assessment, backend == self.offline.name)
+            if assessment.playbook
+            else [],
         )
         if record:
             self.log(result)

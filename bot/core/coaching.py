@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.core.case import Case
+from bot.core.language import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from bot.core.coach import Assessment
@@ -50,7 +51,18 @@ def _contact_line(contacts: int) -> str | None:
     return None
 
 
-def coaching_lines(case: Case, assessment: Assessment) -> list[str]:
+def language_line(case: Case) -> str | None:
+    """Said when the customer writes in another language than the suggestions' English."""
+    if case.language in (None, "en"):
+        return None
+    name = LANGUAGE_NAMES[case.language]
+    return f"The customer writes in {name}; these suggestions are in English: reply in {name}."
+
+
+def coaching_lines(
+    case: Case, assessment: Assessment, suggestions_in_english: bool = True
+) -> list[str]:
+    """The most specific lines (at most MAX_LINES), then the language note when it applies."""
     lines: list[str] = []
     care = getattr(assessment.escalation, "care", ())
     if care:
@@ -77,4 +89,5 @@ def coaching_lines(case: Case, assessment: Assessment) -> list[str]:
         lines.append("They want a call back: give a time you can keep, then keep it.")
     if not lines and assessment.playbook is not None:
         lines.append(assessment.playbook.nudge.note)
-    return lines[:MAX_LINES]
+    language = language_line(case) if suggestions_in_english else None
+    return lines[:MAX_LINES] + ([language] if language else [])

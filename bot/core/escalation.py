@@ -7,7 +7,10 @@ A transparent, lexicon-based model, cheap enough to run on every message:
   human, and threats to cancel, to go public or to take legal action;
 * negation ("not happy"), intensifiers ("so frustrating"), a "but" clause, polite requests
   and sarcasm ("Great, another two-week delay", "thanks for nothing") are taken into
-  account, and ALL CAPS, "!!!", "?!" and upset emoji add to what is there;
+  account, and ALL CAPS, "!!!", "?!" and upset emoji add to what is there (emoji read by
+  their Unicode names, bot/core/emoji_tone.py);
+* social-media text is read as plain words first: hashtags split ("#neveragain"), @handles
+  dropped, "soooo" squeezed (bot/core/social.py);
 * the latest customer turn weighs most, earlier turns add a decaying share, negativity
   rising across turns adds more, and so does a customer left waiting for an agent's reply.
 
@@ -26,6 +29,8 @@ from typing import NamedTuple
 from bot.core import escalation_lexicon as lex
 from bot.core.care import ESCALATING, find_care
 from bot.core.conversation import Conversation
+from bot.core.emoji_tone import emoji_tones
+from bot.core.social import has_social_marks, plain_words
 from bot.core.text import clean_text, words, words_and_breaks
 
 __all__ = ["EscalationAssessment", "assess", "tokens"]
@@ -162,17 +167,6 @@ _THREATS = [
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _CAPS_OK = frozenset({"ASAP", "HTTP", "HTTPS", "INFO", "NASA", "FAQS", "EDIT", "PDF", "HTML"})
 _EXCLAIM = re.compile(r"!{2,}|\?{3,}|[?!]{2,}")
-_NEG_EMOJI = re.compile(  # angry, fed-up, crying; not merely worried or confused
-    "[\U0001f620\U0001f621\U0001f92c\U0001f624\U0001f612\U0001f644\U0001f61e\U0001f629"
-    "\U0001f62b\U0001f622\U0001f62d\U0001f494\U0001f44e\U0001f623\U0001f616\u2639"
-    "\U0001f926\U0001f611\U0001f641]"
-)
-_POS_EMOJI = re.compile(
-    "[\U0001f60a\U0001f642\U0001f600\U0001f601\U0001f603\U0001f604\U0001f60d\U0001f970"
-    "\U0001f618\u2764\U0001f495\U0001f496\U0001f44d\U0001f389\U0001f44f\U0001f60e\U0001f917"
-    "\U0001f609\U0001f499\U0001f49c\U0001f49a\U0001f64c\u2728\U0001f973\U0001f607\u263a"
-    "\U0001f606\U0001f60b\U0001f49b\U0001f9e1\U0001f31f]"
-)
 _NEG_EMOTICON = re.compile(r"[:=]'?-?[(\[/\\]|>:\(")  # on the cleaned, URL-free text
 _POS_EMOTICON = re.compile(r"[:;=]-?[)d\]]|\(:|<3")
 _HASHTAG = re.compile(r"#(\w{5,})")
@@ -247,6 +241,8 @@ def _read(text: str) -> _Reading:
 
 
 def _reading(text: str) -> _Reading:
+    if has_social_marks(text):  # hashtags, @handles, "soooo": plain words first
+        text = plain_words(text, _KNOWN)
     clean = clean_text(text)
     words = words_and_breaks(text)
     # (position, weight, tag, text): weight > 0 counts against, < 0 is praise. Praise tagged
@@ -355,6 +351,14 @@ def _reading(text: str) -> _Reading:
             positive = 0.0
         else:  # a mixed message: the complaint wins, the praise is mostly politeness
             positive *= MIXED
+    # praise the emoji contradict ("so nice of you 🙄", "love it 😡"): sarcasm
+    tones = emoji_tones(text)
+    if positive > 0 and (tones["angry"] or tones["ironic"]) and not tones["happy"]:
+        sarcasm = sarcasm or f"{praise[0][3]} (with an eye-roll emoji)"
+        weight = 0.5 * positive + 1.0
+        cues.append(_Cue(weight, "sarcasm", sarcasm))
+        negative += weight
+        positive = 0.0
     if sarcasm:
         signals.add("sarcasm")
 
@@ -371,9 +375,11 @@ def _reading(text: str) -> _Reading:
     if ("?!" in text or "!?" in text) and positive < SITUATION:  # indignant, even without words
         cues.append(_Cue(1.0, "anger", "?!"))
         negative += 1.0
-    sad = happy = 0
-    if not text.isascii():
-        sad, happy = len(_NEG_EMOJI.findall(text)), len(_POS_EMOJI.findall(text))
+    sad, happy = tones["angry"] + tones["sad"], tones["happy"]
+    if tones["ironic"] and negative > 0 and "sarcasm" not in signals:  # 🙃 🤡 by a complaint
+        cues.append(_Cue(1.4, "sarcasm", "ironic emoji"))
+        signals.add("sarcasm")
+        negative += 1.4
     if ":" in clean or "<3" in clean:
         sad += len(_NEG_EMOTICON.findall(clean))
         happy += len(_POS_EMOTICON.findall(clean))

@@ -344,6 +344,7 @@ PHRASES: dict[str, tuple[float, str]] = {
     "worst experience": (3.6, "anger"),
     # always sarcastic
     "thanks for nothing": (3.4, "sarcasm"), "thank you for nothing": (3.4, "sarcasm"),
+    "sarcasm": (2.4, "sarcasm"),  # also "#sarcasm", "#not" and "/s" (bot/core/social.py)
     "yeah right": (2.6, "sarcasm"), "oh joy": (2.2, "sarcasm"), "big surprise": (2.4, "sarcasm"),
     "what a surprise": (2.4, "sarcasm"), "surprise surprise": (2.6, "sarcasm"),
     "nice try": (2.0, "sarcasm"), "good try": (1.8, "sarcasm"),
@@ -693,3 +694,19 @@ CANCEL_PATTERNS: list[tuple[str, float, str]] = [
 ]
 
 # fmt: on
+
+# Spanish, French, German and Portuguese: the strongest signals, from their own module. Where a
+# word is in both, the English entry wins, so English messages read as before.
+from bot.core import escalation_lexicon_multilingual as _other  # noqa: E402
+
+ANGER = {**_other.ANGER, **ANGER}
+TROUBLE = {**_other.TROUBLE, **TROUBLE}
+POSITIVE = {**_other.POSITIVE, **POSITIVE}
+INTENSIFIERS = {**_other.INTENSIFIERS, **INTENSIFIERS}
+PHRASES = {**_other.PHRASES, **PHRASES}
+NEGATORS = NEGATORS | _other.NEGATORS
+PROFANITY = PROFANITY | _other.PROFANITY
+CONTRAST = CONTRAST | _other.CONTRAST
+MANAGER_PATTERNS = MANAGER_PATTERNS + _other.MANAGER_PATTERNS
+CANCEL_PATTERNS = CANCEL_PATTERNS + _other.CANCEL_PATTERNS
+LEGAL_PATTERNS = LEGAL_PATTERNS + _other.LEGAL_PATTERNS

@@ -4,7 +4,9 @@ Messages are read through a spelling corrector first (bot/core/spelling.py), so 
 "pls" count as "refund" and "please". Two kinds of evidence, both read from the playbooks, so a
 team's own playbook is matched the same way as a built-in one:
 - signals: patterns that describe the moment in the customer's words (weighted);
-- examples: customer messages, compared by TF-IDF cosine similarity (nearest neighbours).
+- examples: customer messages, compared by TF-IDF cosine similarity (nearest neighbours);
+- the strongest moments' signals in Spanish, French, German and Portuguese
+  (bot/core/multilingual_signals.py), added to the built-in playbooks' own.
 
 The latest customer messages weigh most, so a thread can move from one moment to another.
 """
@@ -17,10 +19,12 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from bot.core import multilingual_signals
 from bot.core.conversation import Conversation
+from bot.core.english_words import english_frequencies
 from bot.core.playbooks import Playbook
 from bot.core.signals import SignalIndex
-from bot.core.spelling import SpellingCorrector, english_frequencies, playbook_words
+from bot.core.spelling import SpellingCorrector, playbook_words
 from bot.core.text import normalise
 
 DEFAULT_THRESHOLD = 0.35
@@ -175,7 +179,8 @@ class Matcher:
             for pid, pb in playbooks.items()
             for pattern in pb.matching.requires
         ]
-        self._signals = SignalIndex(signals + requirements)
+        other_languages = multilingual_signals.signals_for(playbooks)
+        self._signals = SignalIndex(signals + other_languages + requirements)
         self._gated = {pid for pid, pb in playbooks.items() if pb.matching.requires}
         self._fallbacks = {pid for pid, pb in playbooks.items() if pb.matching.fallback}
         # Examples may hold typos on purpose (customers' own words): only their real words are

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.core.english_words import english_frequencies
 from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS  # same bounds (README)
 
 # A known English word rarer than this is corrected anyway when a playbook word one edit away is
@@ -90,18 +90,6 @@ CHAT_SPELLINGS = {
     "pkg": "package",
 }
 _WORD_CHARS = re.compile(r"[a-z]+")
-
-
-@cache
-def english_frequencies() -> dict[str, int]:
-    """symspellpy's bundled English word list, word -> corpus count."""
-    path = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-    counts = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, count = line.split()
-            counts[word] = int(count)
-    return counts
 
 
 def playbook_words(texts: Iterable[str]) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
@@ -50,9 +51,21 @@ _NON_WORD = re.compile(r"[^a-z0-9'?!\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+_ACCENTS = re.compile("[\u0300-\u036f]")  # combining diacritical marks, split off by NFKD
+
+
+def fold_accents(text: str) -> str:
+    """'pésimo' -> 'pesimo', 'Rückerstattung' -> 'Ruckerstattung', 'ß' -> 'ss'.
+
+    Other languages' word lists are written without accents, so that "pesimo" typed on a
+    phone without them reads the same. Only Latin combining marks go.
+    """
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text.replace("ß", "ss")))
+
+
 def _normalise_slowly(text: str) -> str:
     """The reference definition of the normal form (a dozen regexes; see `normalise`)."""
-    text = _URL.sub(" ", text.translate(_QUOTES).lower())
+    text = _URL.sub(" ", fold_accents(text.translate(_QUOTES)).lower())
     text = _HANDLE.sub(r" \1 ", text)
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
@@ -75,9 +88,9 @@ def _rewrite(word: str) -> tuple[str, ...]:
 
 
 def clean_text(text: str) -> str:
-    """Lower case, straight quotes, no URLs."""
+    """Lower case, straight quotes, accents folded, no URLs."""
     if not text.isascii():
-        text = text.translate(_QUOTES)
+        text = fold_accents(text.translate(_QUOTES))
     text = text.lower()
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)

@@ -80,11 +80,14 @@ def check_suggestions(
     stand_ins: list[Suggestion] | None = None
     used: set[int] = set()
     checked: list[Suggestion] = []
+    english = getattr(request.case, "language", None) in (None, "en")
     for index in range(request.count):
         if index < len(raw):
             text, why = redaction.restore(raw[index].text), redaction.restore(raw[index].why)
             leftovers = redaction.leftover_placeholders(f"{text}\n{why}")
-            problems = reply_problems(text, why, request.playbook, request.conversation, leftovers)
+            problems = reply_problems(
+                text, why, request.playbook, request.conversation, leftovers, english
+            )
             if not problems:
                 checked.append(Suggestion(text, why, source=raw[index].source))
                 continue

@@ -96,14 +96,25 @@ def injection_problems(text: str, playbook: Playbook, conversation: Conversation
 
 
 def reply_problems(
-    text: str, why: str, playbook: Playbook, conversation: Conversation, leftovers: list[str]
+    text: str,
+    why: str,
+    playbook: Playbook,
+    conversation: Conversation,
+    leftovers: list[str],
+    english: bool = True,
 ) -> list[str]:
-    """Everything wrong with one restored reply; empty when it can go to the agent."""
+    """Everything wrong with one restored reply; empty when it can go to the agent.
+
+    `english=False`: the reply is in the customer's other language, which the English word
+    checks (claimed actions, premises, rubric) cannot read; the rest still apply.
+    """
     problems = []
     if leftovers:
         problems.append("leftover placeholder " + ", ".join(leftovers))
     if not why.strip():
         problems.append("no reason given")
+    if not english:
+        return problems + injection_problems(text, playbook, conversation)
     claims = claimed_actions(text, conversation)
     if claims:
         problems.append(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
 
+from bot.core.language import LANGUAGE_NAMES
 from bot.llm.base import BackendError
 from bot.resources import data_dir
 
@@ -57,14 +58,17 @@ class Prompt:
 
 
 def prompt_context(request) -> dict:
-    """What v2 prompts add to the playbook and the conversation: the case, facts, voice, slots.
+    """What v2 prompts add to the playbook and the conversation: the case, facts, voice, slots
+    and the customer's language ({"code", "name"}, or None when unknown).
 
     `case` is None until the case extractor fills `SuggestionRequest.case` (bot/core/case.py).
     """
     case = getattr(request, "case", None)
     knowledge = request.knowledge
+    code = getattr(case, "language", None)
     return {
         "case": case.to_dict() if case is not None else None,
+        "language": {"code": code, "name": LANGUAGE_NAMES[code]} if code else None,
         "facts": knowledge.facts.known() if knowledge else {},
         "voice": knowledge.voice.model_dump(exclude_defaults=True) if knowledge else {},
         "slots": request.slots,

@@ -1,7 +1,8 @@
 """Spelling correction for matching: unknown words toward the playbooks' own words."""
 
+from bot.core.english_words import english_frequencies
 from bot.core.signals import CACHED_WORDS
-from bot.core.spelling import SpellingCorrector, english_frequencies, playbook_words
+from bot.core.spelling import SpellingCorrector, playbook_words
 
 VOCABULARY = playbook_words(
     ["refund received password account cheap delivered", r"\b(kab|aayega)\b"]

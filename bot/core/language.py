@@ -1,0 +1,82 @@
+"""The language the customer writes in, detected offline.
+
+py3langid (a maintained port of langid.py: a naive Bayes model over byte n-grams, trained on
+97 languages and shipped inside the package, so nothing is downloaded) reads the customer's
+latest messages. Short chat is where detectors guess wildly ("ok thanks" is scored Serbian or
+Sesotho), so a language is named only when there is enough text and the model is sure;
+otherwise the answer is None: unknown, treated as English by whoever reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from bot.core.conversation import Conversation
+
+# Languages a support team is likely to meet; restricting the model to them keeps rare
+# look-alikes (Galician for Portuguese, Afrikaans for Dutch) from winning on short text.
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
+    "it": "Italian", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+    "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
+    "el": "Greek", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
+    "he": "Hebrew", "hi": "Hindi", "id": "Indonesian", "ms": "Malay", "vi": "Vietnamese",
+    "th": "Thai", "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "tl": "Tagalog",
+}  # fmt: skip
+MIN_LETTERS = 12  # fewer letters than this ("ok thanks", "danke!") is too little to tell
+MIN_CONFIDENCE = 0.90  # the model's probability (normalised over LANGUAGE_NAMES) to name one
+TURNS_READ = 3  # the customer's latest messages read together
+CHARS_READ = 1000  # ... up to this many characters, the latest: plenty to tell a language
+
+# What says nothing about the language: links, @handles, #hashtags, numbers, emoji, symbols.
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str  # ISO 639-1
+    confidence: float
+
+    @property
+    def name(self) -> str:
+        return LANGUAGE_NAMES[self.code]
+
+
+@cache
+def _identifier():
+    """The bundled model, loaded on first use (about 0.7 s) and only by those who need it."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGE_NAMES))
+    return identifier
+
+
+def detect_language(text: str) -> Language | None:
+    """The language of `text`, or None when it is too short or the model is unsure."""
+    return _detect(text[-CHARS_READ:])
+
+
+@lru_cache(maxsize=1024)  # keys of at most CHARS_READ characters: bounded memory
+def _detect(text: str) -> Language | None:
+    content = _NOISE.sub(" ", text)
+    if len(_LETTER.findall(content)) < MIN_LETTERS:
+        return None
+    code, probability = _identifier().classify(content)
+    if probability < MIN_CONFIDENCE:
+        return None
+    return Language(code, round(float(probability), 3))
+
+
+def conversation_language(conversation: Conversation) -> Language | None:
+    """The language of the customer's latest messages (agents may answer in another)."""
+    turns = [m.text for m in conversation.customer_messages if m.text.strip()]
+    return detect_language("\n".join(turns[-TURNS_READ:])) if turns else None
+
+
+def is_foreign(language: Language | None) -> bool:
+    """A language other than English was named (suggestions are written in English)."""
+    return language is not None and language.code != "en"

@@ -1,0 +1,17 @@
+"""`mot-coach tip` on a conversation in French: the language is named, in text and in JSON."""
+
+import json
+
+from tests.cli.test_cli import mot
+
+FRENCH = "Customer: Je veux parler à un responsable, on m'a débité deux fois la même commande.\n"
+
+
+def test_tip_names_the_customers_language():
+    run = mot("tip", "-", stdin=FRENCH.encode())
+    out = run.stdout.decode()
+    assert run.returncode == 0, run.stderr
+    assert "  language: French (fr)\n" in out
+    assert "The customer writes in French; these suggestions are in English" in out
+    data = json.loads(mot("tip", "-", "--json", stdin=FRENCH.encode()).stdout)
+    assert data["case"]["language"] == "fr"

@@ -1,0 +1,81 @@
+"""The customer's language: named only when the model is sure, never guessed from a few words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.core.case import extract_case
+from bot.core.coach import Coach
+from bot.core.conversation import Conversation
+from bot.core.language import conversation_language, detect_language
+
+SAMPLES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "languages.jsonl").read_text().splitlines()
+]
+
+
+def test_on_the_sample_set_no_language_is_ever_misnamed_and_most_are_named():
+    named = wrong = 0
+    for sample in SAMPLES:
+        found = detect_language(sample["text"])
+        if found is not None:
+            named += 1
+            wrong += found.code != sample["language"]
+    assert wrong == 0
+    assert named / len(SAMPLES) >= 0.65, named  # the rest are too short to tell
+
+
+@pytest.mark.parametrize(
+    "text", ["ok thanks", "danke", "merci", "hallo", "thx!", "lol", "ok 👍", "@united #fail"]
+)
+def test_a_few_words_name_no_language(text):
+    assert detect_language(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Quiero hablar con el gerente, esto es inaceptable.", "es"),
+        ("Je souhaite résilier mon abonnement dès maintenant.", "fr"),
+        ("Wo bleibt meine Rückerstattung? Ich warte seit drei Wochen.", "de"),
+        ("Quero cancelar minha assinatura, o serviço é péssimo.", "pt"),
+        ("@AmericanAir worst flight ever, 5 hours on the tarmac #fail", "en"),
+    ],
+)
+def test_a_sentence_names_its_language(text, code):
+    found = detect_language(text)
+    assert found is not None and found.code == code and found.confidence >= 0.9
+
+
+def test_the_customers_latest_turns_decide_not_the_agents():
+    conversation = Conversation.from_text(
+        "Customer: Hola, me cobraron dos veces el mismo pedido.\n"
+        "Agent: Sorry to hear that, could you share the order number?\n"
+        "Customer: Sí, es el pedido que hice el martes, lo pagué con tarjeta."
+    )
+    assert conversation_language(conversation).code == "es"
+    assert extract_case(conversation).language == "es"
+    assert extract_case(Conversation.from_text("Customer: ok thanks")).language is None
+
+
+def test_the_offline_tip_names_the_language_and_says_its_suggestions_are_english(playbooks):
+    conversation = Conversation.from_text(
+        "Customer: Quiero cancelar mi suscripción, el servicio es pésimo y nadie me responde."
+    )
+    result = Coach(playbooks).coach(conversation)
+    assert result.case.language == "es"
+    note = "The customer writes in Spanish; these suggestions are in English: reply in Spanish."
+    assert note in result.coaching
+    assert all(note not in s.text for s in result.suggestions)
+    assert result.to_dict()["case"]["language"] == "es"
+
+
+def test_an_english_tip_has_no_language_note(playbooks):
+    conversation = Conversation.from_text("Customer: I was charged twice for my order, fix it.")
+    result = Coach(playbooks).coach(conversation)
+    assert result.case.language == "en"
+    assert not any("writes in" in line for line in result.coaching)
