@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bot.core import multilingual_signals
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
+from bot.core.language import detect_language, is_foreign
 from bot.core.playbooks import Playbook
 from bot.core.signals import SignalIndex
 from bot.core.spelling import SpellingCorrector, playbook_words
@@ -192,9 +193,18 @@ class Matcher:
         )
         self._examples = _ExampleIndex(playbooks, self._spelling.correct)
 
+    def _read(self, text: str) -> str:
+        """The message normalised, with English spelling corrections unless it is in another
+        language (where they would turn its words into English ones: "holen" into "hole")."""
+        normalised = normalise(text)
+        corrected = self._spelling.correct(normalised)
+        if corrected != normalised and is_foreign(detect_language(text)):
+            return normalised
+        return corrected
+
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
         """Each playbook's score in 0..1 for one message, with the signals that fired."""
-        normalised = self._spelling.correct(normalise(text))
+        normalised = self._read(text)
         similarity = self._examples.similarity(terms(normalised))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
