@@ -109,6 +109,16 @@ def render_event(event: dict) -> str:
         f"Escalation: {event['escalation_level']} (score {event['escalation_score']:.2f})",
     ]
     lines += [f"  - {reason}" for reason in event["escalation_reasons"]]
+    if summary := event.get("summary"):
+        lines.append("Summary:")
+        lines += [
+            f"  {label}: {summary.get(key, '')}"
+            for label, key in (
+                ("Wants", "wants"),
+                ("Tried or promised", "tried"),
+                ("At stake", "at_stake"),
+            )
+        ]
     if event.get("coaching"):
         lines.append("Coaching:")
         lines += [f"  - {line}" for line in event["coaching"]]

@@ -36,6 +36,7 @@ CSV_COLUMNS = (
     "comment",
     "suggestions",
     "coaching",
+    "summary",
     "excerpt",
     "content_mode",
     "backend",
@@ -81,6 +82,12 @@ def _flat(row: dict) -> list[str]:
         for n, s in enumerate(row.get("suggestions") or [], 1)
     )
     flat["coaching"] = "\n".join(row.get("coaching") or [])
+    summary = row.get("summary") or {}
+    flat["summary"] = "\n".join(
+        f"{label}: {summary[key]}"
+        for label, key in (("Wants", "wants"), ("Tried", "tried"), ("At stake", "at_stake"))
+        if summary.get(key)
+    )
     flat["excerpt"] = "\n".join(
         f"{m.get('role')}: {m.get('text')}" for m in row.get("excerpt") or []
     )

@@ -56,6 +56,7 @@ class CoachingEvent(Base):
     excerpt: Mapped[list | None] = mapped_column(JSON)  # [{role, text, author}], or None
     suggestions: Mapped[list] = mapped_column(JSON)  # [{text, why, source}]
     coaching: Mapped[list | None] = mapped_column(JSON)  # advice lines for the agent (0008)
+    summary: Mapped[dict | None] = mapped_column(JSON)  # {wants, tried, at_stake, source} (0009)
     backend: Mapped[str] = mapped_column(String(64))
     model: Mapped[str | None] = mapped_column(String(128))
     prompt_version: Mapped[str | None] = mapped_column(String(64))
