@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from bot import __version__
+from bot.commands import analyze as analyze_command
 from bot.commands import (
     backends,
     classify,
@@ -96,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(run=evaluate.run)
     eval_coaching.add_parser(commands)  # the suggestions themselves, against the coaching rubric
+    analyze_command.add_parser(commands)  # past transcripts: where the moments of truth are
 
     p = commands.add_parser("serve", help="run the web process (Slack, Teams, dashboard)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
