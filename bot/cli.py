@@ -22,6 +22,7 @@ from bot.commands import (
 )
 from bot.commands import dashboard as dashboard_command
 from bot.commands import db as db_command
+from bot.commands import digest as digest_command
 from bot.commands import logs as logs_command
 from bot.commands import teams as teams_command
 from bot.config import Settings
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     logs_command.add_parser(commands)
     db_command.add_parser(commands)
     dashboard_command.add_parser(commands)
+    digest_command.add_parser(commands)  # the leads' weekly digest, now
     teams_command.add_parser(commands)  # Microsoft Teams: `teams package`
     return parser
 
