@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.analysis.phrases import PhraseCounter, phrases, recurring_before_escalation
 from bot.core.case_patterns import contact_count
 from bot.core.coach import Coach
-from bot.core.conversation import Conversation
+from bot.core.conversation import Conversation, Message
 from bot.core.escalation import assess
 from bot.core.names import names_in
 from bot.core.redact import redact
@@ -58,13 +59,52 @@ def waits(conversation: Conversation) -> list[float]:
     return found
 
 
-def redacted_excerpt(conversation: Conversation) -> list[dict]:
-    texts = [m.text for m in conversation.messages[:EXAMPLE_MESSAGES]]
-    names = names_in(texts)
-    return [
-        {"role": m.role, "text": redact(m.text[:EXAMPLE_CHARS], names).text}
-        for m in conversation.messages[:EXAMPLE_MESSAGES]
-    ]
+def redacted_excerpt(opening: list[Message]) -> list[dict]:
+    names = names_in(m.text for m in opening)
+    return [{"role": m.role, "text": redact(m.text, names).text} for m in opening]
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What one conversation adds to the tally: small, so worker processes can send it back."""
+
+    conversation_id: str
+    messages: int
+    moment: str
+    score: float
+    escalated: bool
+    repeat: bool
+    phrases: set[str]
+    when: float | None  # the escalating turn's time, else the last timed message up to it
+    waits: list[float]
+    opening: list[Message]  # the first messages, clipped, for an example thread
+
+
+def observe(coach: Coach, conversation: Conversation) -> Observation | None:
+    """Reads one conversation; None when the customer says nothing in it."""
+    if not any(m.role == "customer" and m.text.strip() for m in conversation.messages):
+        return None
+    assessment = coach.assess(conversation)
+    escalation = assessment.escalation
+    escalated = escalation.level == "escalate"
+    turn = escalation_turn(conversation) if escalated else None
+    upto = conversation.messages[: turn + 1] if turn is not None else conversation.messages
+    said = " ".join(m.text for m in upto if m.role == "customer")
+    return Observation(
+        conversation_id=conversation.id,
+        messages=len(conversation.messages),
+        moment=assessment.match.playbook_id if assessment.match else NO_MOMENT,
+        score=escalation.score,
+        escalated=escalated,
+        repeat="repeat" in escalation.signals or contact_count(said) > 1,
+        phrases=phrases(said),
+        when=next((m.ts for m in upto[::-1] if m.ts is not None), None),
+        waits=waits(conversation),
+        opening=[
+            Message(m.role, m.text[:EXAMPLE_CHARS])
+            for m in conversation.messages[:EXAMPLE_MESSAGES]
+        ],
+    )
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -87,53 +127,50 @@ class Tally:
         self._order = 0
 
     def add(self, conversation: Conversation) -> None:
-        customer = [m for m in conversation.messages if m.role == "customer" and m.text.strip()]
-        if not customer:
-            return
+        found = observe(self.coach, conversation)
+        if found is not None:
+            self.record(found)
+
+    def record(self, found: Observation) -> None:
+        """Counts one observed conversation (observed here or in a worker process)."""
+        moment, escalated = found.moment, found.escalated
         self.conversations += 1
-        self.messages += len(conversation.messages)
-        assessment = self.coach.assess(conversation)
-        moment = assessment.match.playbook_id if assessment.match else NO_MOMENT
-        escalation = assessment.escalation
-        escalated = escalation.level == "escalate"
+        self.messages += found.messages
         self.moments[moment] += 1
-        turn = escalation_turn(conversation) if escalated else None
-        upto = conversation.messages[: turn + 1] if turn is not None else conversation.messages
-        said = " ".join(m.text for m in upto if m.role == "customer")
-        found = phrases(said)
-        self.everywhere.add(found)
+        self.everywhere.add(found.phrases)
         if escalated:
             self.escalated += 1
             self.moment_escalations[moment] += 1
-            self.before_escalation.add(found)
-        if "repeat" in escalation.signals or contact_count(said) > 1:
+            self.before_escalation.add(found.phrases)
+        if found.repeat:
             self.repeats += 1
             self.moment_repeats[moment] += 1
-        when = next((m.ts for m in upto[::-1] if m.ts is not None), None)
-        if when is not None:
-            moment_time = datetime.fromtimestamp(when, UTC)
+        if found.when is not None:
+            moment_time = datetime.fromtimestamp(found.when, UTC)
             self.hours[moment_time.hour] += 1
             self.days[moment_time.weekday()] += 1
             if escalated:
                 self.hour_escalations[moment_time.hour] += 1
                 self.day_escalations[moment_time.weekday()] += 1
-        for wait in waits(conversation):
+        for wait in found.waits:
             self.wait_buckets[next(label for limit, label in WAIT_BUCKETS if wait < limit)] += 1
-            entry = (wait, conversation.id, moment)
+            entry = (wait, found.conversation_id, moment)
             if len(self.longest) < LONGEST_WAITS:
                 heapq.heappush(self.longest, entry)
             elif entry > self.longest[0]:
                 heapq.heapreplace(self.longest, entry)
-        self._keep_example(moment, escalation.score, conversation)
+        self._keep_example(moment, found.score, found.conversation_id, found.opening)
 
-    def _keep_example(self, moment: str, score: float, conversation: Conversation) -> None:
+    def _keep_example(
+        self, moment: str, score: float, conversation_id: str, opening: list[Message]
+    ) -> None:
         """The most heated threads per moment (the first seen on ties), redacted."""
         kept = self.examples.setdefault(moment, [])
         self._order += 1
         key = (score, -self._order)
         if len(kept) == EXAMPLES_PER_MOMENT and key <= kept[0][:2]:
             return
-        entry = (score, -self._order, conversation.id, redacted_excerpt(conversation))
+        entry = (score, -self._order, conversation_id, redacted_excerpt(opening))
         if len(kept) < EXAMPLES_PER_MOMENT:
             heapq.heappush(kept, entry)
         else:

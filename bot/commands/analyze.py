@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot.analysis.parallel import default_workers, observations
 from bot.analysis.report import render_html
 from bot.analysis.sources import FORMATS, SourceError, read_conversations
 from bot.analysis.tally import Tally
@@ -59,8 +60,9 @@ def run(args, settings: Settings) -> int:
 
     progress = Progress(args.file, enabled=sys.stderr.isatty() and not args.quiet)
     try:
-        for conversation in read_conversations(args.file, args.format, progress.advance, bad):
-            tally.add(conversation)
+        conversations = read_conversations(args.file, args.format, progress.advance, bad)
+        for found in observations(tally.coach, conversations, args.workers):
+            tally.record(found)
     except SourceError as exc:
         raise UserError(f"{args.file}: {exc}") from None
     finally:
@@ -97,4 +99,12 @@ def add_parser(commands) -> None:
     p.add_argument("--json", action="store_true", help="JSON instead of HTML")
     p.add_argument("-o", "--output", help="write the report here (default: stdout)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        choices=range(1, 65),
+        metavar="N",
+        help=f"processes reading conversations (1 to 64; default {default_workers()})",
+    )
     p.set_defaults(run=run)
