@@ -222,3 +222,12 @@ def test_read_conversations_reports_bad_lines_and_goes_on(tmp_path):
     found = list(read_conversations(str(path), on_error=lambda n, r: errors.append((n, r))))
     assert [c.id for c in found] == ["1", "2"]
     assert [n for n, _ in errors] == [2, 3]
+
+
+def test_workers_give_the_same_report_as_one_process(tmp_path):
+    path = _jsonl(
+        tmp_path / "t.jsonl", [_thread(n, angry=n % 3 == 0, wait=60 + n) for n in range(30)]
+    )
+    one = _analyze(path, "--workers", "1")
+    two = _analyze(path, "--workers", "2")
+    assert one == two and one["conversations"] == 30
