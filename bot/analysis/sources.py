@@ -6,9 +6,9 @@ Formats (`--format`, or found from the file):
   "text", "ts"}`.
 - `csv`: one message per row with a header naming `conversation_id`, `role`, `text` and
   optionally `timestamp` (synonyms accepted, see COLUMNS).
-- `zendesk`: one ticket per line, as Zendesk's JSON export writes them, each carrying its
-  `requester_id` and its `comments` (Ticket Comments API objects: `author_id`, `body` or
-  `plain_body`, `created_at`, `public`). The requester's comments are the customer's; private
+- `zendesk`: one ticket per line, `{"id", "requester_id", "comments": [...]}` (or `{"ticket",
+  "comments"}`), the comments as Zendesk's Ticket Comments API gives them (`author_id`, `body`
+  or `plain_body`, `created_at`, `public`). The requester's comments are the customer's; private
   notes are skipped.
 - `freshdesk`: one conversation object per line, as Freshdesk's "List all conversations of a
   Ticket" API returns them (`ticket_id`, `body_text`, `incoming`, `private`, `created_at`):
