@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from bot.analysis.phrases import PhraseCounter
 from bot.analysis.sources import Conversations, Row, read_conversations
 from tests.cli.test_cli import assert_clean_failure, mot
 from tests.conftest import EVAL_DIR, eval_rows
@@ -231,3 +232,11 @@ def test_workers_give_the_same_report_as_one_process(tmp_path):
     one = _analyze(path, "--workers", "1")
     two = _analyze(path, "--workers", "2")
     assert one == two and one["conversations"] == 30
+
+
+def test_phrase_counters_keep_to_their_capacity_and_keep_what_recurs():
+    counter = PhraseCounter(capacity=10)
+    for n in range(500):
+        counter.add({"want a manager", f"rare phrase {n}"})
+    assert len(counter.counts) <= 10 and counter.documents == 500
+    assert counter.counts["want a manager"] >= 490  # pruning drops the rare ones, not this
