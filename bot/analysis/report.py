@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.analysis.tally import MIN_FOR_RATE
 from bot.web import charts
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -91,4 +92,10 @@ def report_charts(report: dict) -> dict:
 
 def render_html(report: dict, source: str) -> str:
     template = _ENV.get_template("report.html")
-    return template.render(report=report, source=source, charts=report_charts(report), pct=_pct)
+    return template.render(
+        report=report,
+        source=source,
+        charts=report_charts(report),
+        pct=_pct,
+        min_for_rate=MIN_FOR_RATE,
+    )
