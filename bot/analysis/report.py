@@ -53,7 +53,8 @@ def report_charts(report: dict) -> dict:
             max_value=1.0,
             color=charts.PALETTE[2],
         ),
-        "hours": charts.bar_chart(
+        "hours": rated_hours
+        and charts.bar_chart(
             "Escalations by hour (UTC)",
             [
                 (
@@ -66,7 +67,8 @@ def report_charts(report: dict) -> dict:
             "chart-hours",
             color=charts.PALETTE[2],
         ),
-        "weekdays": charts.bar_chart(
+        "weekdays": rated_days
+        and charts.bar_chart(
             "Escalations by weekday (UTC)",
             [
                 (
@@ -79,11 +81,10 @@ def report_charts(report: dict) -> dict:
             "chart-weekdays",
             color=charts.PALETTE[3],
         ),
-        "waits": charts.bar_chart(
+        "waits": report["waits"]["replies_timed"]
+        and charts.bar_chart(
             "Time to the agent's reply",
-            [(b["wait"], b["replies"], f"{b['replies']:,}") for b in report["waits"]["buckets"]]
-            if report["waits"]["replies_timed"]
-            else [],
+            [(b["wait"], b["replies"], f"{b['replies']:,}") for b in report["waits"]["buckets"]],
             "chart-waits",
             color=charts.PALETTE[1],
         ),
