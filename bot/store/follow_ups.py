@@ -10,6 +10,7 @@ after a back-off; the turns it missed are not recorded.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,8 +40,23 @@ def next_state(state: dict | None, reading: FollowUpReading, after: float) -> di
     }
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """A customer message as it arrived: the conversation up to it, and when. Taken before a
+    nudge is coached on the same message, so that the nudge's tip never counts the message
+    that caused it as the customer's answer."""
+
+    conversation: Conversation
+    arrived: datetime
+
+    @classmethod
+    def of(cls, conversation: Conversation) -> FollowUp:
+        return cls(Conversation(conversation.id, list(conversation.messages)), utcnow())
+
+
 def record_follow_ups(store: Any, conversation: Conversation, now: datetime | None = None) -> int:
-    """After a customer message: one follow-up per tip in this conversation. How many."""
+    """After a customer message (the conversation's last, arrived at `now`): one follow-up
+    per tip logged in this conversation before it. How many were recorded."""
     reading = read_follow_up(conversation)
     if reading is None:
         return 0
@@ -51,7 +67,7 @@ def record_follow_ups(store: Any, conversation: Conversation, now: datetime | No
             select(events.c.uid, events.c.created_at, events.c.follow_up).where(
                 events.c.conversation_id == conversation.id[:255],
                 events.c.created_at >= now - timedelta(hours=FOLLOW_HOURS),
-                events.c.created_at <= now,
+                events.c.created_at < now,
             )
         ).all()
         for uid, created_at, state in tips:
@@ -80,12 +96,12 @@ def record_follow_ups(store: Any, conversation: Conversation, now: datetime | No
     return recorded
 
 
-def follow_up_safely(store: Any, conversation: Conversation) -> int:
+def follow_up_safely(store: Any, said: FollowUp) -> int:
     """`record_follow_ups` for a listener: 0, never an exception, while the log is down."""
     if store is None or not _BACKOFF.available():
         return 0
     try:
-        return record_follow_ups(store, conversation)
+        return record_follow_ups(store, said.conversation, said.arrived)
     except Exception as exc:
         if _BACKOFF.failed():
             log.warning("cannot record tip follow-ups (%s); retrying later", error_summary(exc))
