@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from bot import __version__
+from bot.commands import analyze as analyze_command
 from bot.commands import (
     backends,
     classify,
@@ -21,6 +22,7 @@ from bot.commands import (
 )
 from bot.commands import dashboard as dashboard_command
 from bot.commands import db as db_command
+from bot.commands import digest as digest_command
 from bot.commands import logs as logs_command
 from bot.commands import teams as teams_command
 from bot.config import Settings
@@ -99,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=evaluate.run)
     eval_coaching.add_parser(commands)  # the suggestions themselves, against the coaching rubric
+    analyze_command.add_parser(commands)  # past transcripts: where the moments of truth are
 
     p = commands.add_parser("serve", help="run the web process (Slack, Teams, dashboard)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
@@ -115,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     logs_command.add_parser(commands)
     db_command.add_parser(commands)
     dashboard_command.add_parser(commands)
+    digest_command.add_parser(commands)  # the leads' weekly digest, now
     teams_command.add_parser(commands)  # Microsoft Teams: `teams package`
     return parser
 

@@ -125,6 +125,20 @@ class Settings(BaseSettings):
     # Coaching
     mot_match_threshold: float = Field(0.35, ge=0, le=1)
 
+    # The weekly digest for leads (README "Weekly digest"): opt-in, to MOT_LEADS_CHANNEL in
+    # Slack and MOT_TEAMS_LEADS_CHANNEL in Teams, on this day and hour (UTC).
+    mot_digest: Literal["off", "weekly"] = "off"
+    mot_digest_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
+    mot_digest_hour: int = Field(8, ge=0, le=23)
+    # The dashboard's public address, for links in the digest (else MOT_SLACK_DASHBOARD_URL).
+    mot_dashboard_url: str | None = None
+
+    @property
+    def dashboard_base_url(self) -> str | None:
+        """The dashboard's base address, without a trailing /dashboard/ if one was given."""
+        url = (self.mot_dashboard_url or self.mot_slack_dashboard_url or "").strip().rstrip("/")
+        return url.removesuffix("/dashboard") or None
+
     # --- Slack: the Bolt app (bot/slack). README "Slack" explains each setting. ---
     # "Use this" may post the chosen reply to the thread (as the bot, naming the agent).
     mot_slack_post_replies: bool = False

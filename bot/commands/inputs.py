@@ -77,7 +77,7 @@ def read_conversation(source: str) -> Conversation:
     return conversation
 
 
-def _bounded_lines(stream) -> Iterator[bytes | None]:
+def bounded_lines(stream) -> Iterator[bytes | None]:
     """Each line of the stream, or None for a line over MAX_LINE_BYTES (read past, never kept)."""
     while raw := stream.readline(MAX_LINE_BYTES + 1):
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
@@ -96,7 +96,7 @@ def json_lines(source: str) -> Iterator[tuple[int, dict | None, str | None]]:
         raise UserError(messages.unreadable(source, exc.strerror or str(exc))) from None
     seen_any = False
     with stream:
-        for number, raw in enumerate(_bounded_lines(stream), start=1):
+        for number, raw in enumerate(bounded_lines(stream), start=1):
             if raw is None:
                 seen_any = True
                 yield number, None, f"longer than {MAX_LINE_BYTES:,} bytes; not read"

@@ -34,6 +34,30 @@ def _acceptance_table(title: str, rows: list[Acceptance]) -> list[str]:
     return lines
 
 
+def _helped(arm: dict) -> str:
+    if not arm["tips"]:
+        return f"{'-':>22}"
+    low, high = arm["helped_ci95"]
+    return f"{arm['helped_rate']:5.0%} of {arm['tips']:<4} [{low:.0%}-{high:.0%}]".rjust(22)
+
+
+def effectiveness_lines(effectiveness: dict) -> list[str]:
+    """Used (or edited) tips against ignored ones: the share after which the customer calmed
+    down or thanked without coming back, with its 95% interval; small samples say so."""
+    lines = [
+        "Effectiveness (helped: the customer calmed down or thanked, and did not come back):",
+        f"  {'':<24}{'used or edited':>22}{'ignored':>22}  verdict",
+    ]
+    rows = [effectiveness["overall"], *effectiveness["by_playbook"]]
+    rows += [{**row, "key": f"agent {row['key']}"} for row in effectiveness["by_agent"]]
+    lines += [
+        f"  {row['key'][:24]:<24}{_helped(row['used'])}{_helped(row['ignored'])}  {row['verdict']}"
+        for row in rows
+        if row["used"]["tips"] or row["ignored"]["tips"]
+    ] or ["  no tip has a follow-up yet"]
+    return lines
+
+
 def render_stats(stats: LogStats) -> str:
     overall = stats.overall
     lines = [
@@ -53,6 +77,7 @@ def render_stats(stats: LogStats) -> str:
     lines += [
         f"  {playbook:<24}{n:>7}  {n / stats.total:6.1%}" for playbook, n in stats.moments.items()
     ] or ["  none"]
+    lines += ["", *effectiveness_lines(stats.effectiveness.to_dict())]
     return "\n".join(lines)
 
 
@@ -109,6 +134,16 @@ def render_event(event: dict) -> str:
         f"Escalation: {event['escalation_level']} (score {event['escalation_score']:.2f})",
     ]
     lines += [f"  - {reason}" for reason in event["escalation_reasons"]]
+    if summary := event.get("summary"):
+        lines.append("Summary:")
+        lines += [
+            f"  {label}: {summary.get(key, '')}"
+            for label, key in (
+                ("Wants", "wants"),
+                ("Tried or promised", "tried"),
+                ("At stake", "at_stake"),
+            )
+        ]
     if event.get("coaching"):
         lines.append("Coaching:")
         lines += [f"  - {line}" for line in event["coaching"]]

@@ -20,9 +20,11 @@ from bot.core.knowledge import NEUTRAL, Knowledge, apply_voice
 from bot.core.matcher import DEFAULT_THRESHOLD, Match, Matcher
 from bot.core.playbooks import Playbook
 from bot.core.slots import fill_slots
+from bot.core.summary import Summary
 from bot.llm.base import Backend, CallInfo, Suggestion, SuggestionList, SuggestionRequest
 from bot.llm.guard import DraftCallback, guarded_suggest
 from bot.llm.offline import OfflineBackend
+from bot.llm.summaries import thread_summary
 
 log = logging.getLogger(__name__)
 # When nothing matches but the conversation is hot, coach on the escalation playbook.
@@ -31,6 +33,9 @@ HOT_FALLBACK_PLAYBOOK = "escalation-request"
 CLARIFY_PLAYBOOKS = ("first-contact", "information-request")
 # Triggers where an agent asked for a tip; listening ("nudge") stays quiet when unsure.
 EXPLICIT_TRIGGERS = frozenset({"command", "shortcut", "mention"})
+# Nudges (and the leads' alerts that go with them) get the backend's summary, when it writes
+# one; every other result gets the offline one, which costs no call.
+WRITTEN_SUMMARY_TRIGGERS = frozenset({"nudge"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,7 @@ class CoachingResult:
     call: CallInfo | None = None  # model, prompt, tokens and time of the backend call, if any
     case: Case | None = None  # what the customer's problem is, what they want and tried
     coaching: list[str] = field(default_factory=list)  # one or two lines for the agent
+    summary: Summary | None = None  # wants / tried or promised / at stake, redacted
 
     def _call_dict(self) -> dict[str, Any]:
         call = self.call
@@ -116,6 +122,7 @@ class CoachingResult:
             "trigger": self.trigger,
             "case": self.case.to_dict() if self.case else None,
             "coaching": list(self.coaching),
+            "summary": self.summary.to_dict() if self.summary else None,
             **self._call_dict(),
         }
 
@@ -241,12 +248,23 @@ class Coach:
             coaching=coaching_lines(case, assessment, backend == self.offline.name)
             if assessment.playbook
             else [],
+            summary=self.summarize(conversation, assessment, case, trigger),
         )
         if record:
             self.log(result)
         else:
             result.context.setdefault("log_id", uuid.uuid4().hex)
         return result
+
+    def summarize(
+        self, conversation: Conversation, assessment: Assessment, case: Case, trigger: str
+    ) -> Summary:
+        writer = None
+        if trigger in WRITTEN_SUMMARY_TRIGGERS and not isinstance(self.backend, OfflineBackend):
+            writer = self.backend
+        return thread_summary(
+            writer, conversation, case, assessment.playbook, assessment.escalation
+        )
 
     def log(self, result: CoachingResult, shown_to: str | None = None) -> None:
         """Write the result to the sink; the log must never cost the agent their tip."""

@@ -90,6 +90,17 @@ class SuggestionRequest:
     knowledge: Knowledge | None = None  # the team's facts and voice (MOT_KNOWLEDGE_FILE)
 
 
+@dataclass(frozen=True, slots=True)
+class SummaryRequest:
+    """What a backend needs to write a thread's three-line summary (bot/core/summary.py). The
+    conversation is redacted before any backend but the offline one sees it."""
+
+    conversation: Conversation
+    playbook: Playbook | None
+    assessment: EscalationAssessment
+    case: Case | None = None
+
+
 class BackendError(Exception):
     """A backend is unknown, misconfigured or failed; the message is meant for the user.
 
@@ -114,6 +125,11 @@ class Backend(ABC):
     @abstractmethod
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         """Return `request.count` suggested replies for the agent."""
+
+    def summarize(self, request: SummaryRequest) -> tuple[str, str, str] | None:
+        """What the customer wants, what was tried or promised, what is at stake; None (the
+        default) leaves the summary to the offline extractive one."""
+        return None
 
     def stream(self, request: SuggestionRequest) -> Iterator[StreamEvent]:
         """Partial reply texts as they are written, then the suggestions (the last event).

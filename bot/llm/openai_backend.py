@@ -27,8 +27,10 @@ from bot.llm.base import (
     Suggestion,
     SuggestionList,
     SuggestionRequest,
+    SummaryRequest,
 )
 from bot.llm.openai_call import ChatCall
+from bot.llm.openai_summary import openai_summary
 from bot.llm.openai_wire import RequestOptions
 from bot.llm.parsing import MalformedOutput
 from bot.llm.resilience import CircuitBreaker, ResponseCache
@@ -122,6 +124,9 @@ class OpenAIBackend(Backend):
             if event.final:
                 return event.suggestions
         raise BackendError(f"backend {self.name!r} gave no answer")  # pragma: no cover
+
+    def summarize(self, request: SummaryRequest) -> tuple[str, str, str]:
+        return openai_summary(self, request)
 
     def stream(self, request: SuggestionRequest) -> Iterator[StreamEvent]:
         yield from self._run(request, streaming=True)

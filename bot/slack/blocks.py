@@ -78,6 +78,14 @@ def summary_text(result: Any) -> str:
     return f"*Moment:* {moment}\n*Escalation:* {escalation.level} ({reasons})"
 
 
+def thread_summary_text(summary: Any) -> str:
+    """The three summary lines (bot/core/summary.py), labels in bold."""
+    return "\n".join(
+        f"*{escape(line.split(': ', 1)[0])}:* {escape(line.split(': ', 1)[1])}"
+        for line in summary.lines
+    )
+
+
 def result_blocks(result: Any, heading: str | None = None) -> list[dict]:
     """Every block for a result, unpaginated: summary, suggestions with buttons, Another set."""
     context = result.context
@@ -86,6 +94,8 @@ def result_blocks(result: Any, heading: str | None = None) -> list[dict]:
     if heading:
         blocks += _sections(heading)
     blocks += _sections(summary_text(result))
+    if result.trigger == "nudge" and (summary := getattr(result, "summary", None)):
+        blocks += _sections(thread_summary_text(summary))
     if coaching := getattr(result, "coaching", None):
         blocks += _sections("\n".join(f":bulb: {escape(line)}" for line in coaching))
     if not result.suggestions:

@@ -13,6 +13,7 @@ from bot.slack.acceptance import avoid_phrase_in, coaching_note, infer_acceptanc
 from bot.slack.nudges import check_thread
 from bot.slack.service import SlackCoaching
 from bot.slack.tracker import Thread
+from bot.store.follow_ups import FollowUp, follow_up_safely
 from bot.store.records import protect
 
 if TYPE_CHECKING:
@@ -58,7 +59,10 @@ async def handle_message(
     )
     if role == "agent" and user:
         await on_agent_reply(mot, client, thread, user, text)
+    said = FollowUp.of(thread.conversation) if role == "customer" else None
     await check_thread(mot, client, thread)
+    if said is not None:  # how the customer answered this thread's tips (store/follow_ups.py)
+        await asyncio.to_thread(follow_up_safely, mot.store, said)
 
 
 async def thread_starter(mot: SlackCoaching, channel: str, thread_ts: str) -> str | None:

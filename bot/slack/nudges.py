@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.escalation import EscalationAssessment
-from bot.slack.blocks import escape
+from bot.slack.blocks import escape, thread_summary_text
 from bot.slack.people import api_error
 from bot.slack.service import SlackCoaching
 from bot.slack.tracker import Thread
@@ -71,12 +71,16 @@ async def check_thread(mot: SlackCoaching, client: AsyncWebClient, thread: Threa
         heading=heading,
     )
     if is_high_risk(result.assessment.escalation):
-        await alert_leads(mot, client, thread, result.assessment.escalation.reasons)
+        await alert_leads(mot, client, thread, result.assessment.escalation.reasons, result.summary)
     return True
 
 
 async def alert_leads(
-    mot: SlackCoaching, client: AsyncWebClient, thread: Thread, reasons: list[str]
+    mot: SlackCoaching,
+    client: AsyncWebClient,
+    thread: Thread,
+    reasons: list[str],
+    summary=None,  # bot.core.summary.Summary
 ) -> None:
     settings = mot.settings
     if not (settings.mot_slack_lead_alerts and settings.mot_leads_channel):
@@ -87,9 +91,8 @@ async def alert_leads(
     except SlackApiError as exc:
         log.warning("no permalink for %s: %s", thread.key, api_error(exc))
         where = f"in <#{thread.channel}>"
-    summary = "; ".join(escape(r) for r in reasons[:3])
-    await client.chat_postMessage(
-        channel=settings.mot_leads_channel,
-        text=f":warning: High-risk support thread in <#{thread.channel}>: {summary}. {where}",
-        unfurl_links=False,
-    )
+    why = "; ".join(escape(r) for r in reasons[:3])
+    text = f":warning: High-risk support thread in <#{thread.channel}>: {why}. {where}"
+    if summary is not None:
+        text += "\n" + thread_summary_text(summary)
+    await client.chat_postMessage(channel=settings.mot_leads_channel, text=text, unfurl_links=False)

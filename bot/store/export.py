@@ -36,6 +36,13 @@ CSV_COLUMNS = (
     "comment",
     "suggestions",
     "coaching",
+    "summary",
+    "follow_up_turns",
+    "follow_up_first_reply_seconds",
+    "follow_up_thanked",
+    "follow_up_came_back",
+    "follow_up_escalation_score",
+    "follow_up_escalation_level",
     "excerpt",
     "content_mode",
     "backend",
@@ -81,6 +88,14 @@ def _flat(row: dict) -> list[str]:
         for n, s in enumerate(row.get("suggestions") or [], 1)
     )
     flat["coaching"] = "\n".join(row.get("coaching") or [])
+    summary = row.get("summary") or {}
+    flat["summary"] = "\n".join(
+        f"{label}: {summary[key]}"
+        for label, key in (("Wants", "wants"), ("Tried", "tried"), ("At stake", "at_stake"))
+        if summary.get(key)
+    )
+    for key, value in (row.get("follow_up") or {}).items():
+        flat[f"follow_up_{key}"] = value
     flat["excerpt"] = "\n".join(
         f"{m.get('role')}: {m.get('text')}" for m in row.get("excerpt") or []
     )

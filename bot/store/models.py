@@ -56,6 +56,10 @@ class CoachingEvent(Base):
     excerpt: Mapped[list | None] = mapped_column(JSON)  # [{role, text, author}], or None
     suggestions: Mapped[list] = mapped_column(JSON)  # [{text, why, source}]
     coaching: Mapped[list | None] = mapped_column(JSON)  # advice lines for the agent (0008)
+    summary: Mapped[dict | None] = mapped_column(JSON)  # {wants, tried, at_stake, source} (0009)
+    # What the customer did after the tip, updated at each of their next turns (0009):
+    # {turns, first_reply_seconds, thanked, came_back, escalation_score, escalation_level}
+    follow_up: Mapped[dict | None] = mapped_column(JSON)
     backend: Mapped[str] = mapped_column(String(64))
     model: Mapped[str | None] = mapped_column(String(128))
     prompt_version: Mapped[str | None] = mapped_column(String(64))
@@ -86,6 +90,23 @@ class CoachingOutcome(Base):
     rating: Mapped[int | None] = mapped_column(Integer)
     comment: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str | None] = mapped_column(String(128))
+
+
+class TipFollowUp(Base):
+    """One customer turn after a tip, read as it arrived: escalation, thanks, back again."""
+
+    __tablename__ = "tip_follow_ups"
+    __table_args__ = (UniqueConstraint("event_uid", "turn", name="uq_tip_follow_ups_turn"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    event_uid: Mapped[str] = mapped_column(String(32), index=True)  # CoachingEvent.uid
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    turn: Mapped[int] = mapped_column(Integer)  # 1 = the customer's first message after the tip
+    after_seconds: Mapped[float] = mapped_column(Float)  # since the tip was logged
+    escalation_score: Mapped[float] = mapped_column(Float)
+    escalation_level: Mapped[str] = mapped_column(String(16))
+    thanked: Mapped[bool] = mapped_column(Boolean)
+    came_back: Mapped[bool] = mapped_column(Boolean)  # about the same problem
 
 
 class ProcessedEvent(Base):
@@ -209,6 +230,7 @@ class DashboardSession(Base):
 
 events = CoachingEvent.__table__
 outcomes = CoachingOutcome.__table__
+follow_ups = TipFollowUp.__table__
 processed_events = ProcessedEvent.__table__
 nudge_states = NudgeState.__table__
 purges = Purge.__table__

@@ -96,6 +96,17 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
+def summary_record(summary: Any, content_mode: str, result: Any) -> dict | None:
+    """The thread summary as the log keeps it: already redacted of PII; with `none`, the
+    names the conversation gives away go too."""
+    if summary is None:
+        return None
+    data = summary.to_dict()
+    for key in ("wants", "tried", "at_stake"):
+        data[key] = protect(data[key], content_mode, result.conversation)
+    return data
+
+
 def event_row(result: Any, content_mode: str, now: datetime | None = None) -> dict:
     """A `coaching_events` row for a CoachingResult."""
     assessment, context = result.assessment, result.context
@@ -122,6 +133,7 @@ def event_row(result: Any, content_mode: str, now: datetime | None = None) -> di
             for s in result.suggestions
         ],
         "coaching": [protect(line, content_mode) for line in getattr(result, "coaching", [])],
+        "summary": summary_record(getattr(result, "summary", None), content_mode, result),
         "backend": _short(result.backend, 64) or "unknown",
         "model": _short(call["model"], 128),
         "prompt_version": _short(call["prompt_version"], 64),

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, or_, select
 
 from bot.store.models import (
     events,
+    follow_ups,
     nudge_states,
     outcomes,
     processed_events,
@@ -60,10 +61,15 @@ def purge(
                 or_(outcomes.c.event_uid.in_(old_event_uids), outcomes.c.created_at < cutoff)
             )
         ).rowcount
+        other_deleted = connection.execute(
+            delete(follow_ups).where(
+                or_(follow_ups.c.event_uid.in_(old_event_uids), follow_ups.c.created_at < cutoff)
+            )
+        ).rowcount
         events_deleted = connection.execute(
             delete(events).where(events.c.created_at < cutoff)
         ).rowcount
-        other_deleted = connection.execute(
+        other_deleted += connection.execute(
             delete(processed_events).where(processed_events.c.created_at < cutoff)
         ).rowcount
         other_deleted += connection.execute(

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection, case, func, select
 
+from bot.store.effectiveness import Effectiveness, compute_effectiveness
 from bot.store.filters import LogFilter
 from bot.store.models import events
 from bot.store.store import Store
@@ -65,6 +66,7 @@ class LogStats:
     escalations_per_day: list[DayCount] = field(default_factory=list)
     moments: dict[str, int] = field(default_factory=dict)  # playbook -> events, most first
     moments_per_day: dict[str, dict[str, int]] = field(default_factory=dict)  # day -> pb -> n
+    effectiveness: Effectiveness = field(default_factory=Effectiveness)  # used vs ignored tips
 
     def to_dict(self) -> dict:
         return {
@@ -76,6 +78,7 @@ class LogStats:
             "escalations_per_day": [asdict(d) for d in self.escalations_per_day],
             "moments": self.moments,
             "moments_per_day": self.moments_per_day,
+            "effectiveness": self.effectiveness.to_dict(),
         }
 
 
@@ -135,4 +138,5 @@ def compute_stats(store: Store, log_filter: LogFilter) -> LogStats:
     )
     stats.total = stats.overall.tips
     stats.fallbacks = sum(int(fallbacks or 0) for (fallbacks,) in extra)
+    stats.effectiveness = compute_effectiveness(store, log_filter)
     return stats

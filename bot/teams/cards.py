@@ -182,9 +182,22 @@ def welcome_card() -> dict:
     )
 
 
+def summary_facts(result: CoachingResult) -> list[dict]:
+    """The thread's three-line summary (bot/core/summary.py) as a FactSet; none without one."""
+    if result.summary is None:
+        return []
+    facts = [
+        {"title": label, "value": value}
+        for label, value in (line.split(": ", 1) for line in result.summary.lines)
+    ]
+    return [{"type": "FactSet", "facts": facts, "id": "summary"}]
+
+
 def nudge_card(result: CoachingResult, chain_link: str | None = None) -> dict:
-    """A proactive nudge to the handling agent: the coaching card with a heads-up on top."""
+    """A proactive nudge to the handling agent: the coaching card with a heads-up and the
+    thread's summary on top."""
     content = coaching_card(result, note="Heads-up: this conversation is escalating.")
+    content["body"][1:1] = summary_facts(result)
     if chain_link:
         content.setdefault("actions", []).append(
             {"type": "Action.OpenUrl", "title": "Open the conversation", "url": chain_link}
@@ -212,5 +225,6 @@ def alert_card(result: CoachingResult, agent: str | None) -> dict:
                 ],
             },
             text("Why: " + ("; ".join(data["escalation"]["reasons"]) or "high score")),
+            *summary_facts(result),
         ]
     )

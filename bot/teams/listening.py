@@ -20,6 +20,7 @@ from bot.core.coach import Coach
 from bot.core.conversation import Conversation, Message
 from bot.delivered import mark_shown, record_before_delivery
 from bot.store.deliveries import Deliveries
+from bot.store.follow_ups import FollowUp, follow_up_safely
 from bot.teams import cards
 from bot.teams.activities import Place, plain_text, sender_ids
 from bot.teams.chains import ReplyChains
@@ -83,7 +84,10 @@ class Listener:
             channel=place.channel,
         )
         if role == "customer":
+            said = FollowUp.of(conversation)
             await self.maybe_nudge(turn_context, place, conversation)
+            # how the customer answered the chain's tips (bot/store/follow_ups.py)
+            await asyncio.to_thread(follow_up_safely, self.deliveries.store, said)
 
     async def maybe_nudge(
         self, turn_context: TurnContext, place: Place, conversation: Conversation

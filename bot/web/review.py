@@ -6,6 +6,7 @@ from aiohttp import web
 
 from bot.store import StoreSink
 from bot.web import auth, dashboard, export_stream, health, stats_page
+from bot.web.digest_schedule import weekly_digest
 from bot.web.keys import SESSIONS, SETTINGS, SINK, STORE
 from bot.web.maintenance import background_maintenance
 from bot.web.sessions import SessionCodec
@@ -28,3 +29,5 @@ def mount_review(app: web.Application, sink: StoreSink) -> None:
     router.add_get("/dashboard/stats", stats_page.stats_page)
     router.add_post("/dashboard/export", export_stream.export)
     app.cleanup_ctx.append(background_maintenance)
+    if app[SETTINGS].mot_digest == "weekly":
+        app.cleanup_ctx.append(weekly_digest)

@@ -13,6 +13,7 @@ from bot.store.records import utcnow
 from bot.store.stats import compute_stats
 from bot.web import charts
 from bot.web.dashboard import database_down, filter_choices, filter_form
+from bot.web.effectiveness_chart import effectiveness_charts
 from bot.web.keys import STORE
 from bot.web.pages import lead_scope, render
 
@@ -90,5 +91,6 @@ async def stats_page(request: web.Request) -> web.Response:
         error=None,
         stats=stats,
         charts=_stats_charts(stats),
+        effectiveness_charts=effectiveness_charts(stats.effectiveness.to_dict()),
         **filter_choices(request),
     )

@@ -1,0 +1,92 @@
+"""`mot-coach digest`: the leads' weekly digest, sent now (or printed with --json)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.commands.log_access import open_log, unreachable
+from bot.config import Settings
+from bot.messages import UserError
+from bot.store.digest import build_digest
+
+log = logging.getLogger(__name__)
+
+
+def destinations(settings: Settings) -> list[str]:
+    """Where a digest can go with these settings."""
+    found = []
+    if settings.slack_bot_token and settings.mot_leads_channel:
+        found.append("slack")
+    teams_on = settings.microsoft_app_id or settings.mot_teams_emulator
+    if teams_on and settings.mot_teams_leads_channel:
+        found.append("teams")
+    return found
+
+
+async def send_digest(settings: Settings, store, digest: dict, where: list[str]) -> list[str]:
+    """Sends to each destination; the problems, one line each (empty: all sent)."""
+    problems = []
+    for destination in where:
+        try:
+            if destination == "slack":
+                from bot.slack.digest import send_slack_digest
+
+                await send_slack_digest(settings, digest)
+            else:
+                from bot.teams.digest import send_teams_digest
+
+                await send_teams_digest(settings, store, digest)
+        except Exception as exc:  # one channel failing does not stop the other
+            log.warning("the digest could not be sent to %s: %s", destination, exc)
+            problems.append(f"{destination}: {exc}")
+    return problems
+
+
+def run(args, settings: Settings) -> int:
+    store = open_log(settings)
+    try:
+        digest = build_digest(store, args.days, dashboard_url=settings.dashboard_base_url)
+    except SQLAlchemyError as exc:
+        raise unreachable(store, exc) from None
+    if args.json:
+        print(json.dumps(digest, indent=2, ensure_ascii=False))
+        return 0
+    where = destinations(settings)
+    if not where:
+        raise UserError(
+            "nowhere to send the digest: set SLACK_BOT_TOKEN and MOT_LEADS_CHANNEL (Slack) "
+            "and/or MOT_TEAMS_LEADS_CHANNEL with MicrosoftAppId (Teams); --json prints it"
+        )
+    problems = asyncio.run(send_digest(settings, store, digest, where))
+    for problem in problems:
+        print(f"mot-coach: digest not sent to {problem}", file=sys.stderr)
+    sent = [w for w in where if not any(p.startswith(f"{w}:") for p in problems)]
+    if sent:
+        print(f"digest sent to {', '.join(sent)}")
+    return 1 if problems else 0
+
+
+def add_parser(commands) -> None:
+    p = commands.add_parser(
+        "digest",
+        help="send the leads' weekly digest now (Slack and/or Teams)",
+        description="Acceptance, effectiveness (used vs ignored tips), the top moments and the "
+        "threads worth a look over the last DAYS, with a link to the dashboard "
+        "(MOT_DASHBOARD_URL), to MOT_LEADS_CHANNEL in Slack and MOT_TEAMS_LEADS_CHANNEL in "
+        "Teams. `serve` sends it weekly when MOT_DIGEST=weekly.",
+    )
+    p.add_argument(
+        "--days",
+        type=int,
+        default=7,
+        choices=range(1, 92),
+        metavar="DAYS",
+        help="how many days back (1 to 91; default 7)",
+    )
+    p.add_argument("--json", action="store_true", help="print the digest instead of sending")
+    p.set_defaults(run=run)
