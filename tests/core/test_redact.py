@@ -380,17 +380,11 @@ def test_adversarial_input_is_linear_enough(text: str) -> None:
     assert result.restore(result.text) == text
 
 
-def test_typical_message_cost() -> None:
-    # Measured around 2 us (no digits) and 20-25 us (digit-heavy) per 200-char message; the bound
-    # is loose so it only catches a pathological regression, not a slow CI machine.
+def test_typical_message_with_numbers_is_left_alone() -> None:
+    # Order numbers, dates, amounts, versions and ticket ids are not PII (the cost per message
+    # is measured in bench/redaction_recall.py, not here).
     message = (
         "Hi, my order #123456789 placed on 2024-05-01 at 10:30 still hasn't arrived. I paid "
         "$1,234.56 for 3 items and the app (v2.3.10) says ticket TKT-55321 is open. Can you check?"
     )
-    runs = 200
-    started = time.perf_counter()
-    for _ in range(runs):
-        result = redact(message)
-    per_message = (time.perf_counter() - started) / runs
-    assert result.text == message
-    assert per_message < 1e-3
+    assert redact(message).text == message
