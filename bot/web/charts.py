@@ -21,7 +21,7 @@ _FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 _DARK_FILLS = {"#0072B2", "#009E73", "#D55E00", "#7F7F7F"}  # white counts read on these
 
 # Column charts: the plot area inside the SVG.
-_LEFT, _PLOT_W, _PLOT_H, _TOP = 48, 620, 180, 16
+_LEFT, _PLOT_W, _PLOT_H, _TOP = 48, 860, 180, 16
 _MAX_COLUMN = 48  # one day or a few: a column, not a wall
 _LABEL_GAP = 56  # px between day labels
 
@@ -156,7 +156,7 @@ def stacked_columns(
             y -= h
             body.append(
                 f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
-                f'height="{h:.1f}" fill="{colors[name]}">'
+                f'height="{h:.1f}" fill="{colors[name]}" stroke="#fff" stroke-width=".6">'
                 f"<title>{escape(day)} · {escape(name)}: {values[i]}</title></rect>"
             )
             if len(series) > 1 and h >= 15 and width >= 20:
@@ -178,7 +178,7 @@ def stacked_columns(
 
 
 def _legend(series: dict, colors: dict, top: int) -> tuple[list[str], int]:
-    body, per_row, col_w = [], 3, 210
+    body, per_row, col_w = [], 4, 220
     for i, name in enumerate(series):
         x, y = _LEFT + (i % per_row) * col_w, top + (i // per_row) * 18
         body.append(
