@@ -243,3 +243,21 @@ def test_logs_show_is_audited(seeded, database_url):
     assert seeded.audit_entries()[0]["target"] == f"event:{first_id}"
     missing = _logs(database_url, "show", "999999")
     assert missing.returncode == 2 and "no log entry 999999" in missing.stderr
+
+
+def test_the_list_shows_the_customers_latest_words_redacted(store):
+    store.insert_events(
+        [
+            event_row(
+                content_mode="full",
+                excerpt=[
+                    {"role": "customer", "text": "first message", "author": None},
+                    {"role": "customer", "text": "mail me at jo@example.com", "author": None},
+                    {"role": "agent", "text": "Sure.", "author": "U_ANA"},
+                ],
+            ),
+            event_row(content_mode="none", excerpt=None),
+        ]
+    )
+    words = [r["customer_words"] for r in list_events(store, LogFilter(), sort="oldest")]
+    assert words == ["mail me at [EMAIL_1]", None]  # the latest customer message, redacted

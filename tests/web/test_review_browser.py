@@ -125,13 +125,19 @@ def test_stats_totals_equal_the_list_count(signed_in):
             assert _stats_figure(page, total) == listed, total
         on_columns = page.locator("#chart-moments text.total").all_text_contents()
         assert sum(map(int, on_columns)) == listed
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(base + "/dashboard/stats")
+    assert requested and all(url.startswith(base) for url in requested)  # nothing external
     assert "no moment recognised" in page.inner_text("#moments")
     assert "no agent" in page.inner_text("#agents")
     outcomes = page.inner_text("#outcomes")
     assert "CLI" in outcomes and "not shown" in outcomes  # the alert nobody saw, apart from CLI
     assert _stats_figure(page, "#fig-needs-look") == 5
     _shot(page, "dashboard-stats")
+    page.emulate_media(media="print")  # printable: no header or forms, the charts stay
+    assert not page.is_visible("form.filters") and not page.is_visible("header nav")
+    assert page.is_visible("#chart-moments") and page.is_visible("#range")
 
 
 def test_the_detail_page_reads_in_order(signed_in):
