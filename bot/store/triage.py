@@ -52,6 +52,9 @@ def sort_order(sort: str) -> list:
         return [level.desc(), c.escalation_score.desc(), *newest]
     if sort == "oldest":
         return [c.created_at, c.id]
+    if sort in ("moment", "agent"):  # grouped, the unknown last (NULLs sort apart per database)
+        column = c.playbook if sort == "moment" else c.agent
+        return [column.is_(None), column, *newest]
     return newest
 
 

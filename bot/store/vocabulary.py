@@ -24,6 +24,8 @@ SORTS = {
     "level": "level, highest first",
     "newest": "newest first",
     "oldest": "oldest first",
+    "moment": "by moment",
+    "agent": "by agent",
 }
 
 

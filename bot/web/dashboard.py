@@ -123,7 +123,10 @@ async def log_list(request: web.Request) -> web.Response:
     links = {
         "prev": f"?{urlencode({**query, 'page': page - 1})}" if page > 1 else None,
         "next": f"?{urlencode({**query, 'page': page + 1})}" if page < pages else None,
-        "by_level": f"?{urlencode({**query, 'sort': 'level'})}",
+        **{
+            f"by_{key}": f"?{urlencode({**query, 'sort': key})}"
+            for key in ("level", "moment", "agent")
+        },
         "newest": f"?{urlencode({**query, 'sort': 'newest'})}",
     }
     return render(

@@ -121,6 +121,10 @@ def test_sorts_put_what_needs_a_look_first_and_order_levels(seeded):
     assert levels == sorted(levels, reverse=True)
     oldest = list_events(seeded, LogFilter(), limit=1, sort="oldest")[0]
     assert oldest["created_at"] == DAY1 and oldest["customer_words"] == '=HYPERLINK("http://x")'
+    moments = [r["playbook"] for r in list_events(seeded, LogFilter(), limit=100, sort="moment")]
+    assert moments == sorted(moments, key=lambda p: (p is None, p or "")) and moments[-1] is None
+    agents = [r["agent"] for r in list_events(seeded, LogFilter(), limit=100, sort="agent")]
+    assert agents == ["U_ANA"] * 4 + ["U_BEN"] * 5 + [None]
     with pytest.raises(ValueError, match="sort must be one of"):
         list_events(seeded, LogFilter(), sort="loudest")
 

@@ -52,8 +52,9 @@ async def test_a_bad_sort_is_a_400(client):
     await login(client, "alice")
     response = await client.get("/dashboard/logs?sort=loudest")
     assert response.status == 400
-    assert "sort: &#39;loudest&#39; is not one of attention, level, newest, oldest" in (
-        await response.text()
+    assert (
+        "sort: &#39;loudest&#39; is not one of attention, level, newest, oldest, moment, agent"
+        in (await response.text())
     )
 
 
