@@ -44,7 +44,7 @@ OUTCOME_MEANINGS = {
     "dismissed": "the agent dismissed the tip (ignored)",
     "shown": "shown to the agent, no action yet",
     "not shown": "a Slack or Teams tip no agent saw (e.g. an alert to leads only)",
-    "CLI": "printed by `mot-coach tip` at a terminal; not a chat tip",
+    "CLI": "printed by mot-coach tip at a terminal; not a chat tip",
 }
 
 FILTERS = {"level_word": level_word, "ago": ago, "day_text": day_text}
