@@ -192,6 +192,9 @@ class Settings(BaseSettings):
     mot_dashboard_scopes: Annotated[dict[str, list[str]], NoDecode] = {}
     # Key that signs dashboard sessions; default: random per process (logins end on restart).
     mot_dashboard_secret: str | None = None
+    # Slack workspace addresses, so the dashboard links a thread on the web:
+    # "T0ABC=acme, T0DEF=acme-eu" for acme.slack.com; unnamed workspaces get slack:// links.
+    mot_slack_workspace_domains: Annotated[dict[str, str], NoDecode] = {}
     # Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: comma-separated
     # addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8). From any other peer they are ignored.
     mot_trusted_proxies: Annotated[list[IPv4Network | IPv6Network], NoDecode] = []
@@ -226,6 +229,20 @@ class Settings(BaseSettings):
                 )
             users[name.strip()] = password_hash.strip()
         return users
+
+    @field_validator("mot_slack_workspace_domains", mode="before")
+    @classmethod
+    def _parse_workspace_domains(cls, value):
+        if not isinstance(value, str):
+            return value
+        domains = {}
+        for entry in filter(None, (item.strip() for item in value.split(","))):
+            team, equals, domain = (part.strip() for part in entry.partition("="))
+            domain = domain.removeprefix("https://").removesuffix("/").removesuffix(".slack.com")
+            if not equals or not team or not domain.replace("-", "").isalnum():
+                raise ValueError(f"entry {entry!r} must be TEAM_ID=subdomain, e.g. T0ABC=acme")
+            domains[team] = domain.lower()
+        return domains
 
     @field_validator("mot_dashboard_scopes", mode="before")
     @classmethod

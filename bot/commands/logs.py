@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from bot.store.vocabulary import CHANNEL_KINDS, EXPORT_FORMATS, OUTCOMES, TRIGGERS
+from bot.store.vocabulary import CHANNEL_KINDS, EXPORT_FORMATS, LEVELS, OUTCOMES, SORTS, TRIGGERS
 
 
 def _later(module: str, name: str):
@@ -25,16 +25,34 @@ def _add_filters(p) -> None:
     g.add_argument("--channel", help="channel id")
     g.add_argument("--workspace", help="workspace or tenant id")
     g.add_argument("--playbook", help="playbook id, e.g. billing-dispute")
+    g.add_argument("--level", choices=LEVELS, help="escalation level")
     g.add_argument("--trigger", choices=TRIGGERS)
-    g.add_argument("--outcome", choices=OUTCOMES, help="what the agent did ('none': not shown)")
+    g.add_argument(
+        "--outcome",
+        choices=OUTCOMES,
+        help="what came of the tip ('none': a chat tip not shown; 'cli': printed by the CLI)",
+    )
     g.add_argument("--channel-kind", choices=CHANNEL_KINDS)
+    g.add_argument(
+        "--needs-look",
+        dest="attention",
+        action="store_const",
+        const="yes",
+        help="only escalated, ignored (dismissed), thumbs-down or repeat-contact events",
+    )
 
 
 def add_parser(commands) -> None:
     p = commands.add_parser("logs", help="review the suggestion log (list, stats, export, purge)")
     sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    s = sub.add_parser("list", help="coaching events, newest first")
+    s = sub.add_parser("list", help="coaching events, the ones that need a look first")
     _add_filters(s)
+    s.add_argument(
+        "--sort",
+        choices=SORTS,
+        default=next(iter(SORTS)),
+        help="; ".join(f"{key}: {words}" for key, words in SORTS.items()),
+    )
     s.add_argument("--limit", default="50", help="rows per page (default 50, at most 10,000)")
     s.add_argument("--page", default="1", help="page number (default 1)")
     s.add_argument("--json", action="store_true", help="print JSON instead of a table")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from dataclasses import replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -15,21 +16,23 @@ from bot.messages import UserError
 from bot.store.export import export_chunks
 from bot.store.queries import iter_events
 from bot.store.stats import Acceptance, LogStats, compute_stats
+from bot.store.vocabulary import level_word, outcome_word
 
 
 def _rate(a: Acceptance) -> str:
     return f"{a.rate:6.1%}" if a.rate is not None else "     -"
 
 
-def _acceptance_table(title: str, rows: list[Acceptance]) -> list[str]:
+def _acceptance_table(title: str, rows: list[Acceptance], total: Acceptance) -> list[str]:
     lines = [
         f"{title}:",
-        f"  {'':<24}{'tips':>7}{'shown':>7}{'used+edited':>13}{'rate':>8}{'up':>5}{'down':>6}",
+        f"  {'':<24}{'tips':>7}{'shown':>7}{'used+edited':>13}{'rate':>8}{'up':>5}{'down':>6}"
+        f"{'CLI':>6}{'not shown':>11}",
     ]
     lines += [
         f"  {a.key[:24]:<24}{a.tips:>7}{a.shown:>7}{a.accepted:>13}{_rate(a):>8}"
-        f"{a.thumbs_up:>5}{a.thumbs_down:>6}"
-        for a in rows
+        f"{a.thumbs_up:>5}{a.thumbs_down:>6}{a.cli:>6}{a.not_shown:>11}"
+        for a in [*rows, total]
     ]
     return lines
 
@@ -58,25 +61,40 @@ def effectiveness_lines(effectiveness: dict) -> list[str]:
     return lines
 
 
+def _counts(title: str, counts: dict[str, int], total: int) -> list[str]:
+    lines = [f"{title}:"]
+    lines += [f"  {word:<24}{n:>7}  {n / total:6.1%}" for word, n in counts.items() if n]
+    return [*lines, f"  {'total':<24}{sum(counts.values()):>7}"]
+
+
 def render_stats(stats: LogStats) -> str:
     overall = stats.overall
+    if not stats.total:
+        return (
+            "No coaching events for these filters. Tips are logged when agents ask for one in "
+            "Slack (/mot-tip) or Teams (mot-tip), when the bot nudges them, and by `mot-coach tip`."
+        )
+    shown = (
+        f"{_rate(overall).strip()} ({overall.accepted} of {overall.shown} shown)"
+        if overall.shown
+        else "none yet: no tips shown to agents (acceptance appears once agents use Slack or Teams)"
+    )
     lines = [
-        f"{stats.total} coaching event(s), {stats.fallbacks} fallback(s); acceptance "
-        f"(used + edited / shown): {_rate(overall).strip()} "
-        f"({overall.accepted} of {overall.shown} shown)",
+        f"{stats.total} coaching event(s), {stats.needs_look} need a look, "
+        f"{stats.fallbacks} fallback(s); acceptance (used + edited / shown): {shown}",
         "",
     ]
-    lines += [*_acceptance_table("Acceptance by playbook", stats.by_playbook), ""]
-    lines += [*_acceptance_table("Acceptance by agent", stats.by_agent), ""]
+    lines += [*_counts("What came of the tips", stats.outcomes, stats.total), ""]
+    lines += [*_counts("Levels", stats.levels, stats.total), ""]
+    total = replace(overall, key="total")
+    lines += [*_acceptance_table("Acceptance by playbook", stats.by_playbook, total), ""]
+    lines += [*_acceptance_table("Acceptance by agent", stats.by_agent, total), ""]
     lines.append("Escalations per day (escalate / watch / all events):")
     lines += [
         f"  {d.day}  {d.escalated:>5} {d.watched:>7} {d.total:>7}"
         for d in stats.escalations_per_day
     ] or ["  none"]
-    lines += ["", "Moments of truth:"]
-    lines += [
-        f"  {playbook:<24}{n:>7}  {n / stats.total:6.1%}" for playbook, n in stats.moments.items()
-    ] or ["  none"]
+    lines += ["", *_counts("Moments of truth", stats.all_moments, stats.total)]
     lines += ["", *effectiveness_lines(stats.effectiveness.to_dict())]
     return "\n".join(lines)
 
@@ -130,8 +148,9 @@ def render_event(event: dict) -> str:
         f"{event['channel_kind']} {where}".rstrip(),
         f"Agent: {event['agent'] or '-'}   trigger: {event['trigger']}   backend: "
         f"{event['backend']}{' (fallback)' if event['fallback'] else ''}",
-        f"Moment: {event['playbook'] or 'none'} (confidence {event['confidence']:.2f})",
-        f"Escalation: {event['escalation_level']} (score {event['escalation_score']:.2f})",
+        f"Moment: {event['playbook'] or 'none recognised'} (confidence {event['confidence']:.2f})",
+        f"Escalation: {level_word(event['escalation_level'])} "
+        f"(score {event['escalation_score']:.2f})",
     ]
     lines += [f"  - {reason}" for reason in event["escalation_reasons"]]
     if summary := event.get("summary"):
@@ -157,7 +176,7 @@ def render_event(event: dict) -> str:
             )
             for m in event["excerpt"]
         ]
-    lines.append("Suggestions:")
+    lines.append("Suggestions:" if event["suggestions"] else "Suggestions: none")
     for number, s in enumerate(event["suggestions"], 1):
         lines.append(
             textwrap.fill(s["text"], 96, initial_indent=f"  {number}. ", subsequent_indent="     ")
@@ -165,7 +184,7 @@ def render_event(event: dict) -> str:
         lines.append(
             textwrap.fill(f"Why: {s['why']}", 96, initial_indent="     ", subsequent_indent="     ")
         )
-    lines.append(f"Outcome: {event['outcome'] or 'not shown'}")
+    lines.append(f"Outcome: {outcome_word(event['outcome'], event['channel_kind'])}")
     lines += [
         f"  {o['created_at']:%Y-%m-%d %H:%M} {o['kind']}"
         + "".join(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -17,21 +18,30 @@ from bot.commands.log_access import (
 )
 from bot.config import Settings
 from bot.messages import UserError
+from bot.services import playbooks_from
 from bot.store.export import json_safe
 from bot.store.filters import MAX_ID, MAX_LIMIT, MAX_PAGE
 from bot.store.queries import count_events, get_event, list_events
 from bot.store.retention import count_older, cutoff_for, purge
+from bot.store.vocabulary import NO_MOMENT, SORTS, level_word, outcome_word
 
 
-def _row_line(row: dict) -> str:
+def _row_lines(row: dict, titles: dict[str, str]) -> list[str]:
+    """A row of the table, then the customer's latest words and why it needs a look."""
     where = "/".join(filter(None, [row["workspace"], row["channel"]])) or "-"
-    playbook = f"{row['playbook']} {row['confidence']:.2f}" if row["playbook"] else "-"
-    escalation = f"{row['escalation_level']} {row['escalation_score']:.2f}"
-    return (
+    moment = titles.get(row["playbook"], row["playbook"]) if row["playbook"] else NO_MOMENT
+    escalation = f"{level_word(row['escalation_level'])} {row['escalation_score']:.2f}"
+    lines = [
         f"{row['id']:>7}  {row['created_at']:%Y-%m-%d %H:%M}  {row['channel_kind']:<5}  "
         f"{where[:22]:<22}  {(row['agent'] or '-')[:12]:<12}  {row['trigger']:<8}  "
-        f"{playbook[:26]:<26}  {escalation:<13}  {row['outcome'] or '-'}"
-    )
+        f"{moment[:26]:<26}  {escalation:<13}  "
+        f"{outcome_word(row['outcome'], row['channel_kind'])}"
+    ]
+    said = f"“{row['customer_words']}”" if row["customer_words"] else ""
+    flags = f"[needs a look: {', '.join(row['attention'])}]" if row["attention"] else ""
+    if said or flags:
+        lines.append(" " * 9 + textwrap.shorten(f"{flags} {said}".strip(), 120, placeholder=" …"))
+    return lines
 
 
 def run_list(args, settings: Settings) -> int:
@@ -41,7 +51,7 @@ def run_list(args, settings: Settings) -> int:
     store = open_log(settings)
     try:
         total = count_events(store, log_filter)
-        rows = list_events(store, log_filter, args.limit, (args.page - 1) * args.limit)
+        rows = list_events(store, log_filter, args.limit, (args.page - 1) * args.limit, args.sort)
     except SQLAlchemyError as exc:
         raise unreachable(store, exc) from None
     if args.json:
@@ -52,16 +62,17 @@ def run_list(args, settings: Settings) -> int:
             )
         )
         return 0
+    titles = {pid: playbook.title for pid, playbook in playbooks_from(settings).items()}
     print(
-        f"{'ID':>7}  {'WHEN (UTC)':<16}  {'KIND':<5}  {'WHERE':<22}  {'AGENT':<12}  "
-        f"{'TRIGGER':<8}  {'PLAYBOOK':<26}  {'ESCALATION':<13}  OUTCOME"
+        f"{'ID':>7}  {'WHEN (UTC)':<16}  {'VIA':<5}  {'WHERE':<22}  {'AGENT':<12}  "
+        f"{'TRIGGER':<8}  {'MOMENT':<26}  {'LEVEL':<13}  TIP OUTCOME"
     )
     for row in rows:
-        print(_row_line(row))
+        print("\n".join(_row_lines(row, titles)))
     first = (args.page - 1) * args.limit
     shown = f"{first + 1}-{first + len(rows)}" if rows else "none"
     more = f"; --page {args.page + 1} for more" if first + len(rows) < total else ""
-    print(f"{shown} of {total} event(s){more}")
+    print(f"{shown} of {total} event(s), {SORTS[args.sort]}{more}")
     return 0
 
 

@@ -1,6 +1,8 @@
 """Export formats for the log: CSV (one flat row per event) and JSON lines (the full record).
 
-Both are generators of text chunks, so a caller can stream any number of events.
+Both are generators of text chunks, so a caller can stream any number of events. CSV is read
+by people, so it uses the dashboard's and the CLI's words (level "calm", outcome "not shown" or
+"CLI"); JSON lines keep the stored values (level "none", outcome null), as `--json` does.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from bot.store.vocabulary import EXPORT_FORMATS as FORMATS
+from bot.store.vocabulary import level_word, outcome_word
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
 CSV_COLUMNS = (
@@ -82,6 +85,9 @@ def _is_number(text: str) -> bool:
 
 def _flat(row: dict) -> list[str]:
     flat = dict(row)
+    # People read CSV: the dashboard's and the CLI's words (calm; not shown or CLI).
+    flat["escalation_level"] = level_word(row.get("escalation_level"))
+    flat["outcome"] = outcome_word(row.get("outcome"), row.get("channel_kind"))
     flat["escalation_reasons"] = "; ".join(row.get("escalation_reasons") or [])
     flat["suggestions"] = "\n".join(
         f"{n}. {s.get('text', '')} (why: {s.get('why', '')})"

@@ -11,7 +11,8 @@ from sqlalchemy import ColumnElement, Select, false, or_, true
 
 from bot.store.models import events
 from bot.store.records import utcnow
-from bot.store.vocabulary import CHANNEL_KINDS, OUTCOMES, TRIGGERS
+from bot.store.triage import attention_condition
+from bot.store.vocabulary import CHANNEL_KINDS, LEVELS, OUTCOMES, TRIGGERS, level_value
 
 _RELATIVE = re.compile(r"^(\d{1,5})\s*([dhw])$")
 _UNITS = {"d": "days", "h": "hours", "w": "weeks"}
@@ -128,10 +129,13 @@ FILTER_NAMES = (
     "channel",
     "workspace",
     "playbook",
+    "level",
     "trigger",
     "outcome",
     "channel_kind",
+    "attention",
 )
+ATTENTION = ("yes",)  # attention=yes: only the events that need a look (bot/store/triage.py)
 
 
 @dataclass(frozen=True)
@@ -142,9 +146,11 @@ class LogFilter:
     channel: str | None = None
     workspace: str | None = None
     playbook: str | None = None
+    level: str | None = None  # calm | watch | escalate
     trigger: str | None = None
-    outcome: str | None = None  # "none": never shown
+    outcome: str | None = None  # "none": a chat tip never shown; "cli": printed by the CLI
     channel_kind: str | None = None
+    attention: str | None = None  # "yes": needs a look
     scope: Scope = field(default=EVERYTHING)
 
     @classmethod
@@ -155,7 +161,11 @@ class LogFilter:
         until = parse_time(given["until"], "until", end_of_day=True) if "until" in given else None
         if since and until and since >= until:
             raise FilterError("since must be before until")
+        if given.get("level") == "none":  # the stored name of "calm"
+            given["level"] = "calm"
         for name, allowed in (
+            ("level", LEVELS),
+            ("attention", ATTENTION),
             ("trigger", TRIGGERS),
             ("outcome", OUTCOMES),
             ("channel_kind", CHANNEL_KINDS),
@@ -195,8 +205,14 @@ class LogFilter:
         for name in ("agent", "channel", "workspace", "playbook", "trigger", "channel_kind"):
             if getattr(self, name):
                 conditions.append(c[name] == getattr(self, name))
+        if self.level:
+            conditions.append(c.escalation_level == level_value(self.level))
+        if self.attention:
+            conditions.append(attention_condition())
         if self.outcome == "none":
-            conditions.append(c.outcome.is_(None))
+            conditions.append(c.outcome.is_(None) & (c.channel_kind != "cli"))
+        elif self.outcome == "cli":
+            conditions.append(c.outcome.is_(None) & (c.channel_kind == "cli"))
         elif self.outcome:
             conditions.append(c.outcome == self.outcome)
         return statement.where(*conditions)

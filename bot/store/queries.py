@@ -9,8 +9,10 @@ from sqlalchemy import func, select
 from bot.store.filters import EVERYTHING, LogFilter, Scope
 from bot.store.models import events, outcomes, purges
 from bot.store.store import Store
+from bot.store.triage import attention_reasons, latest_customer_words, sort_order
 
-# What a list shows: everything but the conversation and the suggestions.
+# What a list shows: everything but the conversation and the suggestions (of the conversation,
+# only the customer's latest words, redacted, as `customer_words`).
 SUMMARY_COLUMNS = [
     events.c[name]
     for name in (
@@ -32,23 +34,33 @@ SUMMARY_COLUMNS = [
         "backend",
         "fallback",
         "latency_ms",
+        "escalation_reasons",
     )
 ]
+_FOR_WORDS = [events.c.excerpt, events.c.content_mode]
 EXPORT_BATCH = 1000
 
 
+def _summary(row) -> dict:
+    summary = dict(row._mapping)
+    summary["customer_words"] = latest_customer_words(summary)
+    summary["attention"] = attention_reasons(summary)
+    del summary["excerpt"], summary["content_mode"]
+    return summary
+
+
 def list_events(
-    store: Store, log_filter: LogFilter, limit: int = 50, offset: int = 0
+    store: Store, log_filter: LogFilter, limit: int = 50, offset: int = 0, sort: str = "newest"
 ) -> list[dict]:
-    """Newest first."""
+    """A page of summaries in one of the SORTS orders (bot/store/vocabulary.py)."""
     statement = (
-        log_filter.apply(select(*SUMMARY_COLUMNS))
-        .order_by(events.c.created_at.desc(), events.c.id.desc())
+        log_filter.apply(select(*SUMMARY_COLUMNS, *_FOR_WORDS))
+        .order_by(*sort_order(sort))
         .limit(limit)
         .offset(offset)
     )
     with store.engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(statement)]
+        return [_summary(row) for row in connection.execute(statement)]
 
 
 def count_events(store: Store, log_filter: LogFilter) -> int:

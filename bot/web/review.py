@@ -5,9 +5,9 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.store import StoreSink
-from bot.web import auth, dashboard, export_stream, health, stats_page
+from bot.web import auth, dashboard, export_stream, health, stats_page, wording
 from bot.web.digest_schedule import weekly_digest
-from bot.web.keys import SESSIONS, SETTINGS, SINK, STORE
+from bot.web.keys import SESSIONS, SETTINGS, SINK, STORE, TEMPLATES
 from bot.web.maintenance import background_maintenance
 from bot.web.sessions import SessionCodec
 
@@ -15,6 +15,8 @@ from bot.web.sessions import SessionCodec
 def mount_review(app: web.Application, sink: StoreSink) -> None:
     """Needs SETTINGS and TEMPLATES set, and `auth.dashboard_guard` among the middlewares."""
     app[SINK], app[STORE] = sink, sink.store
+    app[TEMPLATES].filters.update(wording.FILTERS)
+    app[TEMPLATES].globals.update(wording.GLOBALS)
     app[SESSIONS] = SessionCodec(app[SETTINGS].mot_dashboard_secret)
     router = app.router
     router.add_get("/readyz", health.readyz)

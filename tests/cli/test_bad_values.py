@@ -62,7 +62,7 @@ def test_the_widest_valid_values_still_answer(log_env):
         "--limit", "10000", env=log_env,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
-    assert run.stdout.decode().splitlines()[-1] == "none of 0 event(s)"
+    assert run.stdout.decode().splitlines()[-1] == "none of 0 event(s), needs a look first"
 
 
 @pytest.mark.parametrize("port", ["99999", "-1", "http", "9" * 40])

@@ -73,3 +73,25 @@ async def login(client, user, password=None, **form):
     token = await csrf_token(client)
     data = {"username": user, "password": password or PASSWORDS[user], "csrf_token": token, **form}
     return await client.post("/dashboard/login", data=data, allow_redirects=False)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, through Playwright (tests/web/browser_helpers.py)."""
+    from tests.web import browser_helpers  # it imports this module
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=browser_helpers.CHROMIUM, args=browser_helpers.ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh context at 1280 x 900, the width the dashboard is designed and pictured at."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

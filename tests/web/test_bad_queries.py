@@ -13,6 +13,8 @@ BAD_QUERIES = [
     ("since=2026-02-30", "is not a date"),
     ("since=2026-03-02&until=2026-03-01T00:00", "since must be before until"),
     ("trigger=shout", "trigger: &#39;shout&#39; is not one of"),
+    ("level=furious", "level: &#39;furious&#39; is not one of calm, watch, escalate"),
+    ("attention=maybe", "attention: &#39;maybe&#39; is not one of yes"),
 ]
 BAD_PAGES = ["99999999999999999999", "0", "-1", "1.5", "abc", "9" * 5000]
 
@@ -44,6 +46,16 @@ async def test_bad_page_numbers_are_a_400(client, value):
     body = await response.text()
     assert response.status == 400, body[:300]
     assert "page: " in body and "is not a whole number from 1 to 1,000,000" in body
+
+
+async def test_a_bad_sort_is_a_400(client):
+    await login(client, "alice")
+    response = await client.get("/dashboard/logs?sort=loudest")
+    assert response.status == 400
+    assert (
+        "sort: &#39;loudest&#39; is not one of attention, level, newest, oldest, moment, agent"
+        in (await response.text())
+    )
 
 
 async def test_the_last_page_and_beyond_still_answer(client):
