@@ -35,7 +35,6 @@ def report_charts(report: dict) -> dict:
                 for m in moments
             ],
             "chart-moments",
-            max_value=1.0,
         ),
         "escalation_by_moment": charts.bar_chart(
             "Escalation rate by moment",
@@ -50,7 +49,6 @@ def report_charts(report: dict) -> dict:
                 for m in moments
             ],
             "chart-escalation-moments",
-            max_value=1.0,
             color=charts.PALETTE[2],
         ),
         "hours": rated_hours
@@ -65,6 +63,7 @@ def report_charts(report: dict) -> dict:
                 for h in rated_hours
             ],
             "chart-hours",
+            counts=True,
             color=charts.PALETTE[2],
         ),
         "weekdays": rated_days
@@ -79,6 +78,7 @@ def report_charts(report: dict) -> dict:
                 for d in rated_days
             ],
             "chart-weekdays",
+            counts=True,
             color=charts.PALETTE[3],
         ),
         "waits": report["waits"]["replies_timed"]
@@ -86,6 +86,7 @@ def report_charts(report: dict) -> dict:
             "Time to the agent's reply",
             [(b["wait"], b["replies"], f"{b['replies']:,}") for b in report["waits"]["buckets"]],
             "chart-waits",
+            counts=True,
             color=charts.PALETTE[1],
         ),
     }

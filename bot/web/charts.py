@@ -68,24 +68,30 @@ def bar_chart(
     css_id: str,
     empty: str = "No data for these filters.",
     color: str = PALETTE[0],
+    counts: bool = False,
 ) -> Markup:
-    """Horizontal bars of a rate from 0 to 1: (label, value, text beside the bar), with a
-    percentage axis."""
+    """Horizontal bars: (label, value, text beside the bar). Values are rates from 0 to 1 on a
+    percentage axis, or with `counts` numbers on an axis of round ticks."""
     if not items:
         return empty_chart(title, css_id, empty)
-    label_w, bar_w, row_h, top = 200, 360, 24, 20
-    height = top + row_h * len(items) + 8
+    if counts:
+        ticks = nice_ticks(max(value for _, value, _ in items))
+        top, tick_text = ticks[-1], _number
+    else:
+        ticks, top, tick_text = [0, 0.25, 0.5, 0.75, 1.0], 1.0, "{:.0%}".format
+    label_w, bar_w, row_h, head = 200, 360, 24, 20
+    height = head + row_h * len(items) + 8
     body = []
-    for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        x = label_w + tick * bar_w
+    for tick in ticks:
+        x = label_w + tick / top * bar_w
         body.append(
-            f'<line x1="{x:.1f}" y1="{top - 2}" x2="{x:.1f}" y2="{height - 6}" stroke="{GRID}"/>'
-            f'<text x="{x:.1f}" y="{top - 6}" text-anchor="middle" fill="{MUTED}" '
-            f'font-size="11">{tick:.0%}</text>'
+            f'<line x1="{x:.1f}" y1="{head - 2}" x2="{x:.1f}" y2="{height - 6}" stroke="{GRID}"/>'
+            f'<text x="{x:.1f}" y="{head - 6}" text-anchor="middle" fill="{MUTED}" '
+            f'font-size="11">{tick_text(tick)}</text>'
         )
     for i, (label, value, note) in enumerate(items):
-        y = top + i * row_h
-        width = max(0.0, min(value, 1.0)) * bar_w
+        y = head + i * row_h
+        width = max(0.0, min(value / top, 1.0)) * bar_w
         short = label if len(label) <= 30 else label[:29] + "…"
         body.append(
             f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end">{escape(short)}</text>'

@@ -6,9 +6,9 @@ import json
 import pytest
 
 from tests.cli.test_cli import mot
-from tests.web.test_dashboard_browser import ARGS, CHROMIUM
+from tests.web.browser_helpers import CHROMIUM
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on this machine")
 
 THREADS = [
@@ -34,27 +34,23 @@ THREADS = [
 ]
 
 
-def test_the_report_renders_offline_with_its_charts(tmp_path):
+def test_the_report_renders_offline_with_its_charts(tmp_path, page):
     source = tmp_path / "past.jsonl"
     source.write_text("".join(json.dumps(t) + "\n" for t in THREADS), encoding="utf-8")
     report = tmp_path / "report.html"
     assert mot("analyze", str(source), "-o", str(report)).returncode == 0
     url = report.as_uri()
     requested = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.on("request", lambda r: requested.append(r.url))
-        page.goto(url)
-        assert page.title() == "Moments of truth: past.jsonl"
-        assert page.locator("#fig-conversations").inner_text() == "2"
-        charts = page.locator("svg.chart")
-        assert charts.count() == 5
-        for css_id in ("chart-moments", "chart-escalation-moments", "chart-hours", "chart-waits"):
-            box = page.locator(f"svg#{css_id}").bounding_box()
-            assert box and box["width"] > 100 and box["height"] > 20
-        assert page.locator("svg#chart-moments rect.bar").count() == 2
-        examples = page.locator("#examples").inner_text()
-        assert "[EMAIL_1]" in examples and "a@example.com" not in examples
-        browser.close()
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(url)
+    assert page.title() == "Moments of truth: past.jsonl"
+    assert page.locator("#fig-conversations").inner_text() == "2"
+    charts = page.locator("svg.chart")
+    assert charts.count() == 5
+    for css_id in ("chart-moments", "chart-escalation-moments", "chart-hours", "chart-waits"):
+        box = page.locator(f"svg#{css_id}").bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 20
+    assert page.locator("svg#chart-moments rect.bar").count() == 2
+    examples = page.locator("#examples").inner_text()
+    assert "[EMAIL_1]" in examples and "a@example.com" not in examples
     assert requested == [url]
