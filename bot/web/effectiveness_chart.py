@@ -33,8 +33,8 @@ def _row(y: int, label: str, arm: dict, color: str) -> str:
 def comparison_chart(row: dict, css_id: str) -> Markup:
     title = f"{row['key']}: {row['verdict']}"
     body = [
-        _row(0, "used / edited", row["used"], PALETTE[1]),
-        _row(ROW_H, "ignored", row["ignored"], PALETTE[7]),
+        _row(0, "used / edited", row["used"], PALETTE[0]),
+        _row(ROW_H, "ignored", row["ignored"], PALETTE[1]),
     ]
     height = 2 * ROW_H + 4
     return Markup(
