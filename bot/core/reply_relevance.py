@@ -1,12 +1,15 @@
 """Does a reply answer *this* customer? Reflection of their issue, and no repeated asks.
 
-Reflection, defined: a reply reflects the customer's issue when it shares at least one *issue
-word* with the customer's messages. Issue words are the customer's content words (normalised,
-lightly stemmed, stopwords dropped, at least three letters) that are not in GENERIC below: the
-vocabulary any support exchange uses whatever the problem (help, issue, account, refund, sorry,
-today, days ...). So "Two weeks of evening drop-outs on your broadband" reflects "my broadband
-drops every evening", while "I'm sorry for the trouble; I'll look into this and get back to you
-today" reflects nothing, whatever the customer said. The customer's own name never counts.
+Reflection, defined: a reply reflects the customer's issue when one of its statements (not a
+question: asking "what do you need help with your router?" says nothing back) shares at least
+two *issue words* with the customer's messages, or every one of them when the customer gave
+fewer. Issue words are the customer's content words (normalised, lightly stemmed, stopwords
+dropped, at least three letters) that are not in GENERIC below: the vocabulary any support
+exchange uses whatever the problem (help, issue, account, refund, sorry, today, days ...). Two
+words, because one is too easily a template's own ("health", "delivery"): "Two weeks of evening
+drop-outs on your broadband" reflects "my broadband drops every evening", while "I'm sorry for
+the trouble; I'll look into this and get back to you today" reflects nothing, whatever the
+customer said. The customer's own name never counts.
 """
 
 from __future__ import annotations
@@ -57,8 +60,14 @@ def issue_words(conversation: Conversation, customer_name: str | None = None) ->
 def reflects_issue(
     reply: str, conversation: Conversation, customer_name: str | None = None
 ) -> bool:
-    """The reply shares at least one issue word with what the customer said."""
-    return bool(_content_terms(reply) & issue_words(conversation, customer_name))
+    """A statement of the reply says back at least two of the customer's issue words (all of
+    them when they gave fewer)."""
+    wanted = issue_words(conversation, customer_name)
+    needed = min(2, len(wanted))
+    if not needed:
+        return False
+    statements = (s for s in sentences(reply) if not s.rstrip().endswith("?"))
+    return any(len(_content_terms(s) & wanted) >= needed for s in statements)
 
 
 # Fixes a customer may already have tried, each as a pattern for the verb phrase in any form.
