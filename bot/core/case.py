@@ -26,6 +26,9 @@ from bot.core.conversation import Conversation
 from bot.core.good_news import good_news_clause
 from bot.core.premises import stated_premises
 from bot.core.slots import agent_name_in, customer_name, references
+from bot.core.tidy import tidy, unknown_share
+
+GARBLED = 0.2  # share of unknown words above which a clause is not said back
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,18 +83,25 @@ def _thing(issue_source: str | None, said: str) -> str | None:
     return None
 
 
+def _clean(clause: str | None) -> str | None:
+    """The clause, unless it is still too garbled to say back well (a clarifying line is
+    better than an echo of typos)."""
+    return clause if clause and unknown_share(clause) <= GARBLED else None
+
+
 def extract_case(conversation: Conversation) -> Case:
     customer_turns = [m.text for m in conversation.customer_messages]
     said = "\n".join(customer_turns)
-    source, issue = problem_sentence(customer_turns)
+    readable = [tidy(turn) for turn in customer_turns]  # what may be said back
+    source, issue = problem_sentence(readable)
     tried = tried_steps([(m.role, m.text) for m in conversation.messages])
     premises = stated_premises(conversation)
     if tried:  # a yes to "have you tried restarting it?" states it too
         premises |= {"tried_fix"}
     return Case(
-        issue=issue,
-        ask=ask_clause(customer_turns),
-        good_news=good_news_clause(customer_turns),
+        issue=_clean(issue),
+        ask=_clean(ask_clause(readable)),
+        good_news=_clean(good_news_clause(readable)),
         wants=_labels(WANTS, said),
         thing=_thing(source, said),
         amounts=_all(AMOUNT, said),

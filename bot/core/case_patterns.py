@@ -92,7 +92,10 @@ REQUESTS = (
 )
 # A sentence that states a problem: something wrong, missing, late, not working, unwanted.
 _PROBLEM = _re(
-    r"\b(not|no|never|n't|cannot|can't|won't|didn't|doesn't|isn't|hasn't|haven't|wasn't|"
+    r"\b(not|no|never|n't|cannot|can't|won't|didn't|doesn't|isn't|hasn't|haven't|wasn't|don't|"
+    r"aren't|weren't|couldn't|nobody|no one|no-one|only got|instead of|unauthori[sz]ed|"
+    r"fraudulent|compromised|dispute|extra|mouldy?|moldy?|rotten|expired|blocked|suspended|"
+    r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|"
     r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
     r"freez\w*|fail\w*|error|still|waiting|cancel\w*|leak\w*|stopped|keeps?|outage|down|"
@@ -145,8 +148,22 @@ _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|st
 _TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+$", re.IGNORECASE)
 
 
+# "For some reason my account's been charged": the lead goes, the clause stands.
+_ADVERBIAL = _re(
+    r"^(?:for some reason|all of a sudden|out of the blue|just now|earlier(?: today)?|"
+    r"this (?:morning|afternoon|evening)|last night|yesterday|today|tonight|recently|again)"
+    r"[\s,]+(?=(?:my|our|the|your|i|we|it|they|there|this)\b)"
+)
+# "Bought a lasagne earlier", "Was charged a fee": the customer is the subject they left out.
+_OWN_VERB = _re(
+    r"^(?=(?:bought|got|was|were|had|paid|ordered|received|booked|tried|sent|lost|left|"
+    r"called|rang|emailed|asked|made|took|been|just)\b)"
+)
+
+
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
+    text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
     why = _WHY.match(text)
     if why:  # "why is my bill so high" -> "why my bill is so high"
@@ -181,9 +198,10 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
     best, best_score = None, 0
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
-            question = sentence.rstrip().endswith("?")
             clauses = _CLAUSES.split(sentence)
             for index, clause in enumerate(clauses):
+                # only the clause that asks is a question: "my phone was stolen, what do I do?"
+                question = index == len(clauses) - 1 and sentence.rstrip().endswith("?")
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
                 if score > best_score and _PROBLEM.search(clause):

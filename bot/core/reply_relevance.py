@@ -19,6 +19,7 @@ import re
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
 from bot.core.text import normalise, sentences
+from bot.core.tidy import tidy
 
 _GENERIC_WORDS = """
     account issue issues problem problems help helping sort sorted fix fixed look looking check
@@ -53,6 +54,7 @@ def _content_terms(text: str) -> set[str]:
 def issue_words(conversation: Conversation, customer_name: str | None = None) -> set[str]:
     """The customer's specific content words (stemmed): what this conversation is about."""
     said = "\n".join(m.text for m in conversation.customer_messages)
+    said += "\n" + tidy(said)  # a typo said back corrected still says it back
     name = _content_terms(customer_name or "")
     return _content_terms(said) - name
 
