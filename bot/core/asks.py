@@ -18,7 +18,7 @@ _LEAD = re.compile(
     r"please|pls|quick question|just wondering|i was wondering|i wonder)\b[\s,!.:-]*)+",
     _FLAGS,
 )
-_SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
+SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = r"(?:i|we|you|it|they|this|that|there|(?:my|our|your|the|this|that|these|a|an)\s+\w+)"
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"
@@ -81,7 +81,7 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
 # Wh-questions: "when will my refund arrive" -> "when my refund will arrive".
 _WH = re.compile(
     r"^(?P<wh>what|where|when|why|which|who|how(?: long| much| many| soon| often| far)?) "
-    r"(?P<aux>is|are|was|were|will|would|can|could|should|has|have) "
+    r"(?P<aux>is|are|am|was|were|will|would|can|could|should|has|have) "
     rf"(?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
@@ -97,7 +97,10 @@ _YES_NO_DOES = re.compile(
 _BE = {"is", "are", "was", "were"}
 _PARTICIPLE = re.compile(r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|too)\b", _FLAGS)
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|thx|asap)\s*$", _FLAGS)
-_THIRD_PERSON = re.compile(r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an) \w+)$", _FLAGS)
+# A singular subject ("my card", not "your invoices") takes "works", not "work".
+_THIRD_PERSON = re.compile(
+    r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an) \w*(?:[^s]|ss))$", _FLAGS
+)
 _TOO_VAGUE = re.compile(
     r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it)\b",
     _FLAGS,
@@ -156,9 +159,8 @@ def _clause(sentence: str) -> str | None:
     if match:
         wh, aux, subj, rest = (match.group(k).strip() for k in ("wh", "aux", "subj", "rest"))
         if aux.lower() not in _BE and " " in subj:  # "when will my new card arrive"
-            subj, rest = _noun_phrase_then_verb(f"{subj} {rest}")
-            if not subj:
-                return None
+            found, after = _noun_phrase_then_verb(f"{subj} {rest}")
+            subj, rest = (found, after) if found else (subj, rest)
         elif aux.lower() in _BE and rest and not _PARTICIPLE.match(rest):
             subj, rest = f"{subj} {rest}", ""  # "what is the fee for X" -> "what the fee for X is"
         clause = f"{wh} {subj} {aux} {rest}".rstrip()
@@ -182,14 +184,98 @@ def _clause(sentence: str) -> str | None:
         wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
         verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
         return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
+    return _plain_order(text)
+
+
+_AUX = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "has",
+        "have",
+        "had",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "'s",
+    ]
+)
+# "what kind of rate will I get": the question word's noun, then the auxiliary and a subject
+_WH_NOUN_AUX = re.compile(
+    r"^(?P<wh>what|which|how much|how many)(?P<np>(?: \w+){1,5}?) (?P<aux>will|would|can|could|"
+    rf"should|am|is|are) (?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
+    _FLAGS,
+)
+# "is GBP a supported currency", "is the bill due", "is the PIN delivered separately"
+_IS_X_Y = re.compile(
+    r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){0,3}?\w+) (?P<rest>(?:a|an|the|still|available|open|"
+    r"free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|\w+ed|\w+en)"
+    r"\b.*)$",
+    _FLAGS,
+)
+_ABOUT = re.compile(r"^(?:so |and )?(?:what|how) about (?P<rest>.+)$", _FLAGS)
+_WH_WORD = re.compile(r"^(?:what|where|when|why|which|who|how)\b", _FLAGS)
+
+
+def _plain_order(text: str) -> str | None:
+    """Question forms in their own word order: "who accepts this card", "what about the PIN",
+    "is GBP a supported currency", "what kind of rate will I get"."""
+    match = _ABOUT.match(text)
+    if match:
+        return f"you're asking about|{match.group('rest')}"
+    match = _WH_NOUN_AUX.match(text)
+    if match:
+        parts = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        clause = f"{parts['wh'].lower()} {parts['np']} {parts['subj']} {parts['aux'].lower()}"
+        return f"you're asking|{clause} {parts['rest']}".rstrip()
+    match = _IS_X_Y.match(text)
+    if match and match.group("subj").lower() not in ("there", "it", "this", "that"):
+        return f"you're asking whether|{match.group('subj')} {match.group('aux').lower()} " + (
+            match.group("rest")
+        )
+    words = text.split()
+    if _WH_WORD.match(text) and len(words) > 2:
+        second = words[2] if words[0].lower() == "how" and len(words) > 3 else words[1]
+        if second.lower() not in _AUX:  # "who accepts this card": the subject asks
+            return f"you're asking|{text[0].lower() + text[1:]}"
     return None
+
+
+_LEADING_CONDITION = re.compile(
+    r"^(?P<lead>(?:if|to|for|when|as|since) [^,]{3,60}),\s*(?P<ask>.+)$", _FLAGS
+)
+
+
+def _sentence_clause(sentence: str) -> str | None:
+    """The ask in the sentence; "If I need a quick transfer, how long will it take?" asks after
+    its condition, which is said back after the ask."""
+    clause = _clause(sentence)
+    split = None if clause else _LEADING_CONDITION.match(sentence.strip())
+    if split:
+        clause = _clause(split.group("ask"))
+        if clause:
+            lead = split.group("lead")
+            clause = f"{clause}, {lead[0].lower() + lead[1:]}"
+    return clause
 
 
 def ask_clause(customer_turns: list[str], words: int = 18) -> str | None:
     """The first question or request the customer put, in the second person; None if none fits."""
     for turn in customer_turns:
-        for sentence in _SENTENCES.split(turn):
-            clause = _clause(sentence)
+        for sentence in SENTENCES.split(turn):
+            clause = _sentence_clause(sentence)
             if clause and len(clause.split()) <= words + 4:
                 prefix, body = clause.split("|", 1)
                 return f"{prefix} {second_person(body)}"

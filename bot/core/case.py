@@ -23,6 +23,7 @@ from bot.core.case_patterns import (
     tried_steps,
 )
 from bot.core.conversation import Conversation
+from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause
 from bot.core.premises import stated_premises
 from bot.core.slots import agent_name_in, customer_name, references
@@ -100,7 +101,7 @@ def extract_case(conversation: Conversation) -> Case:
         premises |= {"tried_fix"}
     return Case(
         issue=_clean(issue),
-        ask=_clean(ask_clause(readable)),
+        ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
         good_news=_clean(good_news_clause(readable)),
         wants=_labels(WANTS, said),
         thing=_thing(source, said),

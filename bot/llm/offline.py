@@ -69,7 +69,10 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         follow = lines.CARE_FOLLOW_UP
         return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
     if request.low_confidence:
-        return [_about_thing(d, case) for d in lines.CLARIFY][:count]
+        clarify = [_about_thing(d, case) for d in lines.CLARIFY]
+        if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
+            clarify[0] = lines.CONFIRM_UNDERSTANDING
+        return clarify[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
@@ -90,13 +93,18 @@ def _reflection(
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
-    if index > 0 or getattr(request.assessment, "care", ()):
+    if index > 0:
         return ""
-    if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
+    care = bool(getattr(request.assessment, "care", ()))
+    if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care:
         return _good_news(case, body)
     if not (case.issue or case.ask):
         return ""
-    if not case.issue:  # no problem stated: say their question or request back
+    if care:
+        frames = lines.REFLECT_CARE
+    elif request.low_confidence:
+        frames = lines.REFLECT_ASK[1:]  # "If I've understood, ...", then the check
+    elif not case.issue:  # no problem stated: say their question or request back
         frames = lines.REFLECT_ASK
     elif request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL
@@ -157,7 +165,8 @@ class OfflineBackend(Backend):
             reflection = _reflection(request, case, index, fill(body, slots), used_frames)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
-            if reflection and _GREETS.match(body):  # greet first, then show we listened
+            if reflection and (_GREETS.match(body) or getattr(request.assessment, "care", ())):
+                # greet first, or meet the person first (care), then show we listened
                 parts = [opening, reflection, " ".join(rest)]
             elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
                 parts = [reflection, " ".join(rest)]
