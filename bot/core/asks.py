@@ -183,6 +183,8 @@ def _clause(sentence: str) -> str | None:
     if match:
         wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
         verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
+        if verb.lower() == "do" and not rest:  # "what do I do" asks what they should do
+            verb = "should do"
         return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
     return _plain_order(text)
 

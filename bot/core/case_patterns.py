@@ -164,6 +164,8 @@ _OWN_VERB = _re(
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
+    if _NO_SUBJECT.match(text):
+        text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
     why = _WHY.match(text)
     if why:  # "why is my bill so high" -> "why my bill is so high"
@@ -182,6 +184,16 @@ def _trim(clause: str) -> str:
     return text
 
 
+_QUESTION_FORM = _re(
+    r"^(what|where|when|why|which|who|how|is|are|am|was|were|do|does|did|can|could|will|would|"
+    r"should|has|have|may|any)\b"
+)
+# "My phone was stolen, what do I do?": the statement and the question, apart.
+_ASKED_AFTER = _re(r",\s*(?=(?:what|how|can|could|is|are|do|does|will|why)\b[^,]*\?\s*$)")
+# "As suggested by you, I have asked ...": a lead without a subject, then the clause.
+_LEAD_THEN_SUBJECT = _re(r"^[^,]{2,40},\s*(?=(?:i|my|we|our|the|it|there|this)\b)")
+
+
 def _score(clause: str, question: bool) -> int:
     if _NOT_PROBLEM.match(clause) or len(clause.split()) < 3:
         return 0
@@ -198,10 +210,13 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
     best, best_score = None, 0
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
-            clauses = _CLAUSES.split(sentence)
+            clauses = _CLAUSES.split(_ASKED_AFTER.sub(".", sentence))
             for index, clause in enumerate(clauses):
-                # only the clause that asks is a question: "my phone was stolen, what do I do?"
-                question = index == len(clauses) - 1 and sentence.rstrip().endswith("?")
+                # only a clause in question form asks: not "my phone was stolen" before "what do
+                # I do?", nor "only got $20?"
+                question = clause.rstrip().endswith("?") and bool(
+                    _QUESTION_FORM.match(_LEAD.sub("", clause.strip()))
+                )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
                 if score > best_score and _PROBLEM.search(clause):

@@ -108,6 +108,14 @@ def _fragment(text: str) -> str | None:
     return "you're looking to " + second_person(" ".join([verb, *out]))
 
 
+# Words that make a few words a reply or a sentence, not the name of a thing.
+_NOT_A_TOPIC = frozenset(
+    """i me you he she it we they them do did does done will would can could should sure right
+    okay ok yes no well just hope not never also too very so really thanks please did have has
+    had be been being am""".split()  # noqa: SIM905
+)
+
+
 def _topic(text: str) -> str | None:
     """A few words naming a thing, no verb: "season ticket renewal"."""
     words = text.split()
@@ -115,9 +123,13 @@ def _topic(text: str) -> str | None:
         _base(w) or w.lower() in ("is", "are", "was") for w in words
     ):
         return None
-    if not all(known(w) or w[0].isupper() for w in words):
+    if not all(w.isalpha() and (known(w) or w[0].isupper()) for w in words):
         return None
-    return "you're getting in touch about " + " ".join(_with_article(words, create=False))
+    if any(w.lower() in _NOT_A_TOPIC for w in words):
+        return None
+    return "you're getting in touch about " + second_person(
+        " ".join(_with_article(words, create=False))
+    )
 
 
 def _statement(sentence: str) -> str | None:
