@@ -20,8 +20,10 @@ from bot.core.case_patterns import (
     WANTS,
     contact_count,
     problem_sentence,
+    sentence_with,
     tried_steps,
 )
+from bot.core.care import find_care
 from bot.core.conversation import Conversation
 from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause
@@ -35,6 +37,7 @@ GARBLED = 0.2  # share of unknown words above which a clause is not said back
 @dataclass(frozen=True, slots=True)
 class Case:
     issue: str | None = None  # the problem in plain words, second person
+    situation: str | None = None  # a vulnerable customer's situation, said back (care)
     good_news: str | None = None  # what they are pleased about, said back ("it's working again")
     ask: str | None = None  # their question or request said back ("you're asking how to ...")
     wants: list[str] = field(default_factory=list)
@@ -90,6 +93,13 @@ def _clean(clause: str | None) -> str | None:
     return clause if clause and unknown_share(clause) <= GARBLED else None
 
 
+def _situation(readable: list[str]) -> str | None:
+    """The sentence in which the customer says they are hurt, bereaved, ill, in hardship or
+    distress, said back; a care reply meets them there first."""
+    found = find_care(readable)
+    return sentence_with(found[0][1], readable) if found else None
+
+
 def extract_case(conversation: Conversation) -> Case:
     customer_turns = [m.text for m in conversation.customer_messages]
     said = "\n".join(customer_turns)
@@ -101,6 +111,7 @@ def extract_case(conversation: Conversation) -> Case:
         premises |= {"tried_fix"}
     return Case(
         issue=_clean(issue),
+        situation=_clean(_situation(readable)),
         ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
         good_news=_clean(good_news_clause(readable)),
         wants=_labels(WANTS, said),

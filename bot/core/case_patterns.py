@@ -95,7 +95,8 @@ _PROBLEM = _re(
     r"\b(not|no|never|n't|cannot|can't|won't|didn't|doesn't|isn't|hasn't|haven't|wasn't|don't|"
     r"aren't|weren't|couldn't|nobody|no one|no-one|only got|instead of|unauthori[sz]ed|"
     r"fraudulent|compromised|dispute|extra|mouldy?|moldy?|rotten|expired|blocked|suspended|"
-    r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|"
+    r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|empty|"
+    r"ordered\b[^.;]{1,40}\b(?:and|but) (?:got|received|was sent)|"
     r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
     r"freez\w*|fail\w*|error|still|waiting|cancel\w*|leak\w*|stopped|keeps?|outage|down|"
@@ -139,7 +140,8 @@ _NO_SUBJECT = _re(
     r"^(when|if|because|since|as|was|were|is|are|am|be|been|today|tonight|just|also|then|who|"
     r"which|what|how|where|while|after|before|until|to|for|with|by|at|in|on|of|from|about|"
     r"and|or|but|so|that|than|do|does|did|can|could|will|would|should|has|have|had|"
-    r"not|never|please|thanks|thank|(?!(no|some|every|any)thing)\w+ing)\b"
+    r"not|never|please|thanks|thank|(?!(no|some|every|any)thing)\w+ing\b(?! (has|hasn't|is|isn't|"
+    r"was|wasn't|keeps|still|doesn't|won't|didn't|never|stopped|failed)\b))\b"
 )
 _FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
@@ -210,7 +212,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
     best, best_score = None, 0
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
-            clauses = _CLAUSES.split(_ASKED_AFTER.sub(".", sentence))
+            clauses = _CLAUSES.split(_ASKED_AFTER.sub("; ", sentence))
             for index, clause in enumerate(clauses):
                 # only a clause in question form asks: not "my phone was stolen" before "what do
                 # I do?", nor "only got $20?"
@@ -225,11 +227,26 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
                     best, best_score = clause, score
     if best is None:
         return None, None
-    clause = _trim(best)
+    return best, said_back(best)
+
+
+def said_back(clause: str) -> str | None:
+    """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
+    router keeps dropping"); None when it does not stand as a statement."""
+    clause = _trim(clause)
     if len(clause.split()) < 3 or _NO_SUBJECT.match(clause):
-        return best, None
+        return None
     reflected = second_person(clause)
-    return best, reflected if reflected.startswith("I ") else reflected[0].lower() + reflected[1:]
+    return reflected if reflected.startswith("I ") else reflected[0].lower() + reflected[1:]
+
+
+def sentence_with(words: str, customer_turns: list[str]) -> str | None:
+    """The customer's sentence that contains `words` (any case), said back."""
+    for turn in customer_turns:
+        for sentence in _SENTENCE.split(turn):
+            if words.lower() in " ".join(sentence.lower().replace("\u2019", "'").split()):
+                return said_back(sentence)
+    return None
 
 
 _TRIED = _re(

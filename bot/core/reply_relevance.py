@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import snowballstemmer
+
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
 from bot.core.text import normalise, sentences
@@ -39,14 +41,23 @@ _GENERIC_WORDS = """
     they them their theirs he him his she her hers who whom what which when where why how
     than then from about into onto over under after before because if not any our ours yours
 """
-GENERIC = frozenset(terms(normalise(_GENERIC_WORDS)))
+# The matcher's light stemming, then Snowball's English stemmer (snowballstemmer, the Porter
+# family's maintained successor), so that "creating" says back "create" and "invoices" "invoice".
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _stems(text: str) -> list[str]:
+    return _STEMMER.stemWords(terms(normalise(text)))
+
+
+GENERIC = frozenset(_stems(_GENERIC_WORDS))
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 
 
 def _content_terms(text: str) -> set[str]:
     return {
         t
-        for t in terms(normalise(_PLACEHOLDER.sub(" ", text)))
+        for t in _stems(_PLACEHOLDER.sub(" ", text))
         if (len(t) >= 3 or t.isdigit()) and t not in GENERIC
     }
 

@@ -98,7 +98,8 @@ def _reflection(
     care = bool(getattr(request.assessment, "care", ()))
     if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care:
         return _good_news(case, body)
-    if not (case.issue or case.ask):
+    issue = (case.situation if care else None) or case.issue or case.ask
+    if not issue:
         return ""
     if care:
         frames = lines.REFLECT_CARE
@@ -113,7 +114,6 @@ def _reflection(
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
     named = bool(case.customer_name) and case.customer_name not in body
-    issue = case.issue or case.ask
     for step in range(len(frames)):
         plain, with_name = frames[(index + request.variant + step) % len(frames)]
         frame = with_name if named else plain
