@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from bot.core.asks import ask_clause
+from bot.core.care import find_care
 from bot.core.case_patterns import (
     AMOUNT,
     DATE,
@@ -23,7 +24,6 @@ from bot.core.case_patterns import (
     sentence_with,
     tried_steps,
 )
-from bot.core.care import find_care
 from bot.core.conversation import Conversation
 from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause

@@ -4,8 +4,8 @@ renewal") or a plain statement ("I have one other US card").
 
 "checking order status" -> "you're looking to check your order status"; "season ticket
 renewal" -> "you're getting in touch about your season ticket renewal"; "I got 2 transfer
-fees" -> "you got 2 transfer fees". Built from the customer's own words (already tidied, bot/core/tidy.py); what
-fits none of these stays unsaid and the reply asks instead.
+fees" -> "you got 2 transfer fees". Built from the customer's own words (already tidied,
+bot/core/tidy.py); what fits none of these stays unsaid and the reply asks instead.
 """
 
 from __future__ import annotations
