@@ -19,7 +19,10 @@ _LEAD = re.compile(
     _FLAGS,
 )
 SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
-_SUBJECT = r"(?:i|we|you|it|they|this|that|there|(?:my|our|your|the|this|that|these|a|an)\s+\w+)"
+_SUBJECT = (
+    r"(?:i|we|you|it|they|this|that|there|"
+    r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+\w+)"
+)
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"
     (re.compile(r"^how (?:do|can|could|should|would|shall) (?:i|we) (?P<rest>.+)$", _FLAGS),
@@ -46,12 +49,16 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"^(?:i )?(?:need|want|would like|'d like|require)s? (?:some |a little )?"
                 r"(?:help|assistance|support) (?P<rest>\w.+)$", _FLAGS),
      "you're asking for help|{rest}"),
+    # "would I be able to get another card" -> "whether you'd be able to get another card"
+    (re.compile(r"^(?P<aux>would|will|could) (?:i|we) be able to (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|I {aux} be able to {rest}"),
     # "is it possible to change my flight" -> "whether you can change my flight"
     (re.compile(r"^is (?:it|ti) possible (?:for me )?to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I can {rest}"),
-    # "can this app convert currencies" -> "whether this app can convert currencies"
-    (re.compile(r"^(?P<aux>can|could|will|would|should) (?P<subj>(?:this|the|your|my|our) \w+) "
-                r"(?P<rest>.+)$", _FLAGS),
+    # "can this app convert currencies" -> "whether this app can convert currencies", "has my
+    # package been sent" -> "whether my package has been sent"
+    (re.compile(r"^(?P<aux>can|could|will|would|should|has|have) (?P<subj>(?:this|the|your|my|our|"
+                r"a|an|these|those|any|every) \w+) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "are US credit cards accepted" -> "whether US credit cards are accepted"
     (re.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",
@@ -78,15 +85,16 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
                 r"to|help|information|info|details)\b.+)$", _FLAGS),
      "you need|{rest}"),
 )  # fmt: skip
+_HOW = r"how(?: long| much| many| soon| often| far| old| late| early| big)?"
 # Wh-questions: "when will my refund arrive" -> "when my refund will arrive".
 _WH = re.compile(
-    r"^(?P<wh>what|where|when|why|which|who|how(?: long| much| many| soon| often| far)?) "
+    rf"^(?P<wh>what|where|when|why|which|who|{_HOW}) "
     r"(?P<aux>is|are|am|was|were|will|would|can|could|should|has|have) "
     rf"(?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
 _WH_DOES = re.compile(
-    r"^(?P<wh>what|where|when|why|which|how(?: long| much| many| soon| often| far)?) "
+    rf"^(?P<wh>what|where|when|why|which|{_HOW}) "
     rf"(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
@@ -99,7 +107,9 @@ _PARTICIPLE = re.compile(r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|thx|asap)\s*$", _FLAGS)
 # A singular subject ("my card", not "your invoices") takes "works", not "work".
 _THIRD_PERSON = re.compile(
-    r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an) \w*(?:[^s]|ss))$", _FLAGS
+    r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an|every|each|any) \w*(?:[^s]|ss)"
+    r"(?: of \w+)?)$",
+    _FLAGS,
 )
 _TOO_VAGUE = re.compile(
     r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it)\b",
@@ -179,6 +189,10 @@ def _clause(sentence: str) -> str | None:
         subj, verb, rest = (match.group(k).strip() for k in ("subj", "verb", "rest"))
         verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
         return f"you're asking whether|{subj} {verb} {rest}".rstrip()
+    match = _WH_DID.match(text)
+    if match:  # "why did my bank place a hold" -> "why my bank placed a hold"
+        wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
+        return f"you're asking|{wh.lower()} {subj} {past(verb)} {rest}".rstrip()
     match = _WH_DOES.match(text)
     if match:
         wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
@@ -187,6 +201,32 @@ def _clause(sentence: str) -> str | None:
             verb = "should do"
         return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
     return _plain_order(text)
+
+
+_WH_DID = re.compile(
+    rf"^(?P<wh>what|where|when|why|which|{_HOW}) "
+    rf"did (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
+    _FLAGS,
+)
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """do:did go:went get:got take:took make:made send:sent pay:paid say:said give:gave
+    put:put leave:left buy:bought come:came see:saw find:found tell:told cut:cut lose:lost
+    hold:held have:had be:was keep:kept let:let set:set run:ran bring:brought think:thought
+    choose:chose break:broke write:wrote read:read""".split()  # noqa: SIM905
+)
+
+
+def past(verb: str) -> str:
+    """The past tense of a verb: irregular ones from a short table, else -ed."""
+    lower = verb.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith("e"):
+        return lower + "d"
+    if re.search(r"[^aeiou]y$", lower):
+        return lower[:-1] + "ied"
+    return lower + "ed"
 
 
 _AUX = frozenset(
@@ -270,6 +310,8 @@ def _sentence_clause(sentence: str) -> str | None:
         if clause:
             lead = split.group("lead")
             clause = f"{clause}, {lead[0].lower() + lead[1:]}"
+    if not clause and "," in sentence:  # "My child needs a card, how can I add them?"
+        clause = _clause(sentence.rsplit(",", 1)[1])
     return clause
 
 

@@ -39,17 +39,29 @@ _REQUEST_VERBS = frozenset(
     send book buy order pay transfer add reset renew set sign look correct modify download track
     receive request switch use upgrade downgrade freeze list chat talk speak contact lodge file
     report retrieve recover replace return exchange refund claim register subscribe unsubscribe
-    apply move view know""".split()  # noqa: SIM905
+    apply move view know take scan watch read search explain plant sell play give describe
+    recommend suggest write translate calculate convert remind call text share start stop turn
+    put bring pick choose compare teach learn tell help""".split()  # noqa: SIM905
 )
 _REQUEST_LEAD = re.compile(
     r"^(?:i )?(?:(?:want|need|would like|'d like|have|got) to|to|(?:help|assistance|support) "
     r"(?:to|with|me)?)\s*",
     _FLAGS,
 )
+# Things a customer has with us, which "on" a bare noun means theirs: "on premium account".
+_OWN_THINGS = frozenset(
+    ["account", "profile", "order", "plan", "subscription", "card", "booking", "policy"]
+)
+# Verbs they ask us to do for them: "find my invoices" -> "you're asking us to find ...".
+_FOR_US = frozenset(
+    """explain tell show give send find recommend suggest remind read scan search calculate
+    convert translate write list describe help""".split()  # noqa: SIM905
+)
 _CREATE = frozenset({"open", "create", "make", "get", "register", "add", "book", "buy"})
 _DETERMINERS = frozenset(
     """a an the my our your his her their this that these those some any another new every no
-    to of on for from with in at by about into up out all""".split()  # noqa: SIM905
+    to of on for from with in at by about into up out all how what when where why which who
+    whether if me it them him us""".split()  # noqa: SIM905
 )
 
 
@@ -81,7 +93,7 @@ def _with_article(words: list[str], create: bool) -> list[str]:
 
 def _fragment(text: str) -> str | None:
     words = text.split()
-    if not 2 <= len(words) <= 8:
+    if not 2 <= len(words) <= 14:
         return None
     lead = _REQUEST_LEAD.match(text)
     start = len(lead.group(0).split()) if lead else 0
@@ -93,19 +105,15 @@ def _fragment(text: str) -> str | None:
         return None
     out: list[str] = []
     rest = _with_article(rest, verb in _CREATE)
-    for index, word in enumerate(rest):  # "on Platinum account" -> "on your Platinum account"
+    for index, word in enumerate(rest):  # "details on premium account" -> "on your premium ..."
         out.append(word)
-        after = rest[index + 1] if index + 1 < len(rest) else ""
-        if (
-            word.lower() in ("on", "for", "from", "of")
-            and after
-            and after.lower() not in _DETERMINERS
-            and not after[0].isupper()
-        ):
+        after = rest[index + 1 : index + 3]
+        if word.lower() == "on" and after and after[-1].lower() in _OWN_THINGS:
             out.append("my")
     if verb == "refund":  # they want a refund, they do not refund anyone
         verb, out = "get a refund of", [w for w in out if w != "my"]
-    return "you're looking to " + second_person(" ".join([verb, *out]))
+    frame = "you're asking us to " if verb in _FOR_US else "you're looking to "
+    return frame + second_person(" ".join([verb, *out]))
 
 
 # Words that make a few words a reply or a sentence, not the name of a thing.
