@@ -9,11 +9,15 @@ exchange uses whatever the problem (help, issue, account, refund, sorry, today, 
 words, because one is too easily a template's own ("health", "delivery"): "Two weeks of evening
 drop-outs on your broadband" reflects "my broadband drops every evening", while "I'm sorry for
 the trouble; I'll look into this and get back to you today" reflects nothing, whatever the
-customer said. The customer's own name never counts.
+customer said. A statement that says back one of the customer's own two-word phrases ("phone
+bill", "refunds ... money", stopwords skipped, not both everyday support talk) reflects too:
+that is what saying back looks like when every single word is an everyday one. The customer's
+own name never counts.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import snowballstemmer
@@ -51,6 +55,14 @@ def _stems(text: str) -> list[str]:
 
 
 GENERIC = frozenset(_stems(_GENERIC_WORDS))
+# The things at stake in many conversations: generic alone, specific in a customer's phrase.
+_THINGS_AT_STAKE = frozenset(
+    _stems(
+        "order refund money payment charge bill cost price phone email account number ticket "
+        "reference information details update request call message"
+    )
+)
+_TALK = GENERIC - _THINGS_AT_STAKE
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 
 
@@ -77,10 +89,26 @@ def reflects_issue(
     them when they gave fewer)."""
     wanted = issue_words(conversation, customer_name)
     needed = min(2, len(wanted))
-    if not needed:
-        return False
-    statements = (s for s in sentences(reply) if not s.rstrip().endswith("?"))
-    return any(len(_content_terms(s) & wanted) >= needed for s in statements)
+    phrases = customer_phrases(conversation)
+    statements = [s for s in sentences(reply) if not s.rstrip().endswith("?")]
+    if needed and any(len(_content_terms(s) & wanted) >= needed for s in statements):
+        return True
+    return any(_phrases(s) & phrases for s in statements)
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of consecutive content words ("phone bill", "refund money"), stopwords skipped,
+    where at least one is not everyday support talk."""
+    words = [t for t in _stems(_PLACEHOLDER.sub(" . ", text)) if len(t) >= 3 or t.isdigit()]
+    pairs = itertools.pairwise(words)
+    return {pair for pair in pairs if not set(pair) <= _TALK and pair[0] != pair[1]}
+
+
+def customer_phrases(conversation: Conversation) -> set[tuple[str, str]]:
+    """The customer's own two-word phrases: saying one back is saying back their words, even
+    when each word alone is everyday ("is the phone bill the same" -> "phone bill")."""
+    said = "\n".join(m.text for m in conversation.customer_messages)
+    return _phrases(said) | _phrases(tidy(said))
 
 
 # Fixes a customer may already have tried, each as a pattern for the verb phrase in any form.
