@@ -96,6 +96,8 @@ _PROBLEM = _re(
     r"aren't|weren't|couldn't|nobody|no one|no-one|only got|instead of|unauthori[sz]ed|"
     r"fraudulent|compromised|dispute|extra|mouldy?|moldy?|rotten|expired|blocked|suspended|"
     r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|empty|"
+    r"slow\w*|barely|worst|terrible|awful|ridiculous|unacceptable|useless|rubbish|horrible|"
+    r"disgusting|appalling|incompetent|ruin\w*|unstable|incorrect|poor|"
     r"ordered\b[^.;]{1,40}\b(?:and|but) (?:got|received|was sent)|"
     r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"

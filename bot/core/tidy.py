@@ -69,8 +69,22 @@ def _corrected(word: str) -> str:
     return word
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# Not said back: links, @handles, and the # of a hashtag (its word stays).
+_NOISE = [
+    (re.compile(r"https?://\S+|www\.\S+"), " "),
+    (re.compile(r"(?:^|\s)@\w+[,:]?"), " "),
+    (re.compile(r"#(\w+)"), r"\1"),
+    (re.compile(r"&amp;"), "&"),
+]
+
+
 def tidy(text: str) -> str:
-    """The text with shorthand expanded and clear typos corrected; everything else untouched."""
+    """The text with shorthand expanded and clear typos corrected; links and @handles dropped;
+    everything else untouched."""
+    text = text.translate(_QUOTES)
+    for pattern, replacement in _NOISE:
+        text = pattern.sub(replacement, text)
     return _WORD.sub(lambda m: _corrected(m.group(0)), " ".join(text.split()))
 
 
