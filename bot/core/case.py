@@ -26,7 +26,7 @@ from bot.core.case_patterns import (
 )
 from bot.core.conversation import Conversation
 from bot.core.gist import gist_clause
-from bot.core.good_news import good_news_clause
+from bot.core.good_news import good_news_clause, praised_staff
 from bot.core.premises import stated_premises
 from bot.core.slots import agent_name_in, customer_name, references
 from bot.core.tidy import tidy, unknown_share
@@ -38,6 +38,7 @@ GARBLED = 0.2  # share of unknown words above which a clause is not said back
 class Case:
     issue: str | None = None  # the problem in plain words, second person
     situation: str | None = None  # a vulnerable customer's situation, said back (care)
+    praised: str | None = None  # the staff member they praise by name ("nurse Priya")
     good_news: str | None = None  # what they are pleased about, said back ("it's working again")
     ask: str | None = None  # their question or request said back ("you're asking how to ...")
     wants: list[str] = field(default_factory=list)
@@ -114,6 +115,7 @@ def extract_case(conversation: Conversation) -> Case:
         situation=_clean(_situation(readable)),
         ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
         good_news=_clean(good_news_clause(readable)),
+        praised=praised_staff(customer_turns),
         wants=_labels(WANTS, said),
         thing=_thing(source, said),
         amounts=_all(AMOUNT, said),

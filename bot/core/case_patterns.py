@@ -142,8 +142,9 @@ _NO_SUBJECT = _re(
     r"^(when|if|because|since|as|was|were|is|are|am|be|been|today|tonight|just|also|then|who|"
     r"which|what|how|where|while|after|before|until|to|for|with|by|at|in|on|of|from|about|"
     r"and|or|but|so|that|than|do|does|did|can|could|will|would|should|has|have|had|"
-    r"not|never|please|thanks|thank|help|(?!(no|some|every|any)thing)\w+ing\b(?! (has|hasn't|is|isn't|"
-    r"was|wasn't|keeps|still|doesn't|won't|didn't|never|stopped|failed)\b))\b"
+    r"not|never|please|thanks|thank|help|"
+    r"(?!(no|some|every|any)thing)\w+ing\b(?! (has|hasn't|is|isn't|was|wasn't|keeps|still|"
+    r"doesn't|won't|didn't|never|stopped|failed)\b))\b"
 )
 _FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")

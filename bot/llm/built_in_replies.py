@@ -50,6 +50,8 @@ CONFIRM_UNDERSTANDING = Suggestion(
     "you {update_time}; if not, tell me what you need and I'll start there.",
     why="Checking we heard them right before acting saves a second contact and shows we listened.",
 )
+# Praise that names someone: they hear it, by name.
+PASS_ON_PRAISE = "I'll make sure {praised} hears this personally."
 # Thanks and compliments: a problem sentence would contradict the moment.
 NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
 NEUTRAL_PLAYBOOKS = frozenset(

@@ -176,6 +176,8 @@ class OfflineBackend(Backend):
                 opener = fresh[(index + request.variant) % len(fresh)]
                 if first_sentence(opener) not in used_openings:
                     parts.insert(0, opener)
+            if index == 0 and case.praised and case.praised not in " ".join(parts):
+                parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
