@@ -52,6 +52,8 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "would I be able to get another card" -> "whether you'd be able to get another card"
     (re.compile(r"^(?P<aux>would|will|could) (?:i|we) be able to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I {aux} be able to {rest}"),
+    (re.compile(r"^(?:am|are) (?:i|we) able to (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|I am able to {rest}"),
     # "is it possible to change my flight" -> "whether you can change my flight"
     (re.compile(r"^is (?:it|ti) possible (?:for me )?to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I can {rest}"),
@@ -112,7 +114,8 @@ _THIRD_PERSON = re.compile(
     _FLAGS,
 )
 _TOO_VAGUE = re.compile(
-    r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it)\b",
+    r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it|"
+    r"help)\b",
     _FLAGS,
 )
 
@@ -315,7 +318,7 @@ def _sentence_clause(sentence: str) -> str | None:
     return clause
 
 
-def ask_clause(customer_turns: list[str], words: int = 18) -> str | None:
+def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
     """The first question or request the customer put, in the second person; None if none fits."""
     for turn in customer_turns:
         for sentence in SENTENCES.split(turn):

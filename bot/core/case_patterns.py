@@ -169,6 +169,7 @@ _OWN_VERB = _re(
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
+    text = re.sub(r"^having\b", "I'm having", text, flags=re.IGNORECASE)  # "having trouble ..."
     if _NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()

@@ -93,7 +93,7 @@ def _with_article(words: list[str], create: bool) -> list[str]:
 
 def _fragment(text: str) -> str | None:
     words = text.split()
-    if not 2 <= len(words) <= 14:
+    if not 2 <= len(words) <= 18:
         return None
     lead = _REQUEST_LEAD.match(text)
     start = len(lead.group(0).split()) if lead else 0
@@ -151,7 +151,7 @@ def _statement(sentence: str) -> str | None:
 def gist_clause(customer_turns: list[str]) -> str | None:
     """The first sentence that can be said back as a request, a topic or a statement."""
     for turn in customer_turns:
-        for sentence in SENTENCES.split(turn):
+        for sentence in re.split(r";\s*|" + SENTENCES.pattern, turn):
             text = _TAIL.sub("", _LEAD.sub("", sentence.strip())).strip(" .!,;:-")
             if not text or _NOT_SAID_BACK.search(text):
                 continue
