@@ -21,7 +21,7 @@ _LEAD = re.compile(
 SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = (
     r"(?:i|we|you|it|they|this|that|there|"
-    r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+\w+)"
+    r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+)"
 )
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"
@@ -167,7 +167,8 @@ def _clause(sentence: str) -> str | None:
             parts = {k: v.strip() for k, v in match.groupdict().items()}
             if _TOO_VAGUE.match(parts["rest"]):
                 return None
-            return frame.format(**{k: v.lower() if k == "aux" else v for k, v in parts.items()})
+            clause = frame.format(**{k: v.lower() if k == "aux" else v for k, v in parts.items()})
+            return clause.replace("|I do ", "|I ")  # "do I have to" -> "whether I have to"
     match = _WH.match(text)
     if match:
         wh, aux, subj, rest = (match.group(k).strip() for k in ("wh", "aux", "subj", "rest"))

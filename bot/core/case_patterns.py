@@ -185,8 +185,8 @@ def _trim(clause: str) -> str:
     text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
     if _FRAGMENT.match(text):
         text = "there's " + text
-    if text.lower().startswith("why "):
-        text = "you'd like to know " + text
+    if text.lower().startswith("why "):  # said back below: "you'd like to know why ..."
+        text = "I'd like to know " + text[0].lower() + text[1:]
     return text
 
 
