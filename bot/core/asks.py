@@ -33,6 +33,9 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "can I pay by card" -> "whether you can pay by card"
     (re.compile(r"^(?P<aux>can|could|may|should|do|must) (?:i|we) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I {aux} {rest}"),
+    # "are you no longer flying to Cancun" -> "whether we are no longer flying to Cancun"
+    (re.compile(r"^(?P<aux>are|were) (?:you|u) (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|you {aux} {rest}"),
     # "do you ship to Norway" -> "whether you ship to Norway" (then: we ship)
     (re.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {rest}"),

@@ -97,7 +97,8 @@ _PROBLEM = _re(
     r"fraudulent|compromised|dispute|extra|mouldy?|moldy?|rotten|expired|blocked|suspended|"
     r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|empty|"
     r"slow\w*|barely|worst|terrible|awful|ridiculous|unacceptable|useless|rubbish|horrible|"
-    r"disgusting|appalling|incompetent|ruin\w*|unstable|incorrect|poor|"
+    r"disgusting|appalling|incompetent|ruin\w*|unstable|incorrect|poor|crap|wtf|fed up|"
+    r"sick of|tired of|a joke|"
     r"ordered\b[^.;]{1,40}\b(?:and|but) (?:got|received|was sent)|"
     r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
@@ -226,7 +227,8 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
                 if score > best_score and _PROBLEM.search(clause):
-                    if len(clause.split()) < 6 and index:  # "and I've heard nothing"
+                    # "and I've heard nothing", "(I updated my phone and now) it is slower"
+                    if index and (len(clause.split()) < 6 or _PRONOUN_START.match(clause)):
                         clause = f"{clauses[index - 1]}, and {clause}"
                     best, best_score = clause, score
     if best is None:
@@ -240,8 +242,16 @@ def said_back(clause: str) -> str | None:
     clause = _trim(clause)
     if len(clause.split()) < 3 or _NO_SUBJECT.match(clause):
         return None
-    reflected = second_person(clause)
-    return reflected if reflected.startswith("I ") else reflected[0].lower() + reflected[1:]
+    return lower_first(second_person(clause))
+
+
+def lower_first(clause: str) -> str:
+    """The clause to follow "I can see that": its first letter lower case, unless it starts a
+    name ("Adobe Lightroom") or is "I"."""
+    words = clause.split(maxsplit=2)
+    if clause.startswith("I ") or (len(words) > 1 and words[1][:1].isupper()):
+        return clause
+    return clause[0].lower() + clause[1:]
 
 
 def sentence_with(words: str, customer_turns: list[str]) -> str | None:

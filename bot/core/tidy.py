@@ -76,6 +76,9 @@ _NOISE = [
     (re.compile(r"(?:^|\s)@\w+[,:]?"), " "),
     (re.compile(r"#(\w+)"), r"\1"),
     (re.compile(r"&amp;"), "&"),
+    # emoji and pictographs end a thought like a full stop does
+    (re.compile(r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+"), ". "),
+    (re.compile(r"([a-z])\1{2,}", re.IGNORECASE), r"\1"),  # "meeeee", "sllllow": drawn out
 ]
 
 
