@@ -118,7 +118,7 @@ _THIRD_PERSON = re.compile(
 )
 _TOO_VAGUE = re.compile(
     r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it|"
-    r"help)\b",
+    r"help$)",
     _FLAGS,
 )
 

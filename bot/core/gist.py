@@ -31,7 +31,7 @@ _SUBJECT = re.compile(
     _FLAGS,
 )
 _NOT_SAID_BACK = re.compile(
-    r"^(?:thanks?|thank you|cheers|hi|hello|hey|yes|no|ok|okay)\b|\?$|\b(?:you|your)\b", _FLAGS
+    r"^(?:thanks?|thank you|cheers|hi|hello|hey|yes|no|ok|okay)\b|\?$", _FLAGS
 )
 # The verbs of a request in a few words; "open", "opening" and "to open" all start one.
 _REQUEST_VERBS = frozenset(
