@@ -21,7 +21,8 @@ _LEAD = re.compile(
 SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = (
     r"(?:i|we|you|it|they|this|that|there|"
-    r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+)"
+    r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+|"
+    r"(?-i:[A-Z][\w-]+(?: [A-Z][\w-]+)?))"
 )
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"

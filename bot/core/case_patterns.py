@@ -98,7 +98,7 @@ _PROBLEM = _re(
     r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|empty|"
     r"slow\w*|barely|worst|terrible|awful|ridiculous|unacceptable|useless|rubbish|horrible|"
     r"disgusting|appalling|incompetent|ruin\w*|unstable|incorrect|poor|crap|wtf|fed up|"
-    r"sick of|tired of|a joke|"
+    r"sick of|tired of|a joke|bad|on hold|no-show|"
     r"ordered\b[^.;]{1,40}\b(?:and|but) (?:got|received|was sent)|"
     r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
@@ -113,7 +113,8 @@ _NOT_PROBLEM = _re(
     r"evening)|ok|okay|yes|no|nothing|please)\b[\s,.!]*$"
 )
 _LEAD = _re(
-    r"^\s*((hi|hiya|hello|hey)( there)?|so|well|ok|okay|um|honestly|basically|yes|no|also|and|"
+    r"^\s*((hi|hiya|hello|hey)( there)?|thanks|thank you|so|well|ok|okay|um|honestly|basically|"
+    r"yes|no|also|and|"
     r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
     r"\b[,!.]?\s*"
 )

@@ -141,6 +141,8 @@ def _topic(text: str) -> str | None:
 
 
 def _statement(sentence: str) -> str | None:
+    head = re.split(r"\s*[,;:]\s+|\s*-\s+", sentence, maxsplit=1)[0]  # its first clause
+    sentence = head if len(head.split()) >= 4 else sentence
     words = sentence.split()
     if not 4 <= len(words) <= 20 or not _SUBJECT.match(sentence):
         return None

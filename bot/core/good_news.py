@@ -39,7 +39,12 @@ _THANKS_FOR = re.compile(
     r"(?=[.!,;]|$)",
     _FLAGS,
 )
-_NOT_THANKS = re.compile(r"\?|\b(?:not|never|no|still|but|wait)\b", _FLAGS)
+# "Thank you for ruining my phone" is no thanks.
+_NOT_THANKS = re.compile(
+    r"\?|\b(?:not|never|no|still|but|wait|ruin\w*|break\w*|broke|wast\w*|ignor\w*|nothing|"
+    r"lying|lies)\b",
+    _FLAGS,
+)
 _SAY_LEAD = re.compile(
     r"^(?:i )?(?:just )?want(?:ed)? to (?:say|let you know|tell you)(?: that)?\s*", _FLAGS
 )
@@ -93,7 +98,10 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
         for sentence in _SENTENCES.split(turn):
             text = _SAY_LEAD.sub("", _OWN_VERB.sub("I ", " ".join(sentence.split())))
             text = re.sub(r"^I (\w+)", lambda m: f"I {m.group(1).lower()}", text)
-            thanked = None if _NOT_THANKS.search(text) else _thanked_for(text)
+            # "thank you for ruining my phone" is no thanks
+            thanked = (
+                None if _NOT_THANKS.search(text) or PROBLEM.search(text) else (_thanked_for(text))
+            )
             text = text[: _THANKS_FOR.search(text).start()] if thanked else text
             for _ in range(2):
                 text = _THANKS.sub("", text).strip(" ,.!-")

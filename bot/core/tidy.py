@@ -74,7 +74,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _NOISE = [
     (re.compile(r"https?://\S+|www\.\S+"), " "),
     (re.compile(r"(?:^|\s)@\w+[,:]?"), " "),
-    (re.compile(r"#(\w+)"), r"\1"),
+    (re.compile(r"^(?:\s*#\w+)+|(?:\s*#\w+)+\s*$"), " "),  # tags before or after the text
+    (re.compile(r"#(\w+)"), r"\1"),  # a tag inside a sentence is a word
     (re.compile(r"&amp;"), "&"),
     # emoji and pictographs end a thought like a full stop does
     (re.compile(r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+"), ". "),
