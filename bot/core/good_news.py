@@ -98,10 +98,7 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
         for sentence in _SENTENCES.split(turn):
             text = _SAY_LEAD.sub("", _OWN_VERB.sub("I ", " ".join(sentence.split())))
             text = re.sub(r"^I (\w+)", lambda m: f"I {m.group(1).lower()}", text)
-            # "thank you for ruining my phone" is no thanks
-            thanked = (
-                None if _NOT_THANKS.search(text) or PROBLEM.search(text) else (_thanked_for(text))
-            )
+            thanked = None if _NOT_THANKS.search(text) else _thanked_for(text)
             text = text[: _THANKS_FOR.search(text).start()] if thanked else text
             for _ in range(2):
                 text = _THANKS.sub("", text).strip(" ,.!-")
