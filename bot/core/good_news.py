@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.asks import past
 from bot.core.reflect import second_person
-from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -32,7 +30,7 @@ _NOT_GOOD_NEWS = re.compile(
 )
 
 
-# "thanks so much for sorting it so quickly" -> what we did: "we sorted it so quickly"
+# "thanks so much for sorting it so quickly": what they thank us for
 _THANKS_FOR = re.compile(
     r"\b(?:thanks?(?: you)?|thank you)(?: so much| very much| again| a lot)? for "
     r"(?P<what>(?:the|your|that|this|such) [\w\s'-]{2,40}?|\w+ing\b[\w\s'-]{0,40}?)"
@@ -75,20 +73,17 @@ def praised_staff(customer_turns: list[str]) -> str | None:
 
 
 def _thanked_for(sentence: str) -> str | None:
-    """What they thank us for, as what we did: "for sorting it so quickly" -> "we sorted it so
-    quickly", "for the quick reply" -> "the quick reply helped"."""
+    """What they thank us for, said back: "for sorting it so quickly" -> "sorting it so quickly
+    made a difference", "for the quick reply" -> "the quick reply helped"."""
     match = _THANKS_FOR.search(sentence)
     if not match:
         return None
     what = match.group("what").strip()
     if _JUST_HELP.match(what):
         return None
-    first, _, rest = what.partition(" ")
-    if first.lower().endswith("ing"):
-        stem = first.lower()[:-3]
-        verb = stem + "e" if not known(stem) and known(stem + "e") else stem
-        verb = verb[:-1] if len(verb) > 2 and verb[-1] == verb[-2] and known(verb[:-1]) else verb
-        return second_person(f"you {past(verb)} {rest}".strip())  # their "you" is us
+    if what.split()[0].lower().endswith("ing"):
+        # "sorting it so quickly made a difference": their words, and no claim that we did it
+        return second_person(f"{what} made a difference")
     return second_person(f"{what} helped")
 
 
