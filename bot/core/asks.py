@@ -64,7 +64,7 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "can this app convert currencies" -> "whether this app can convert currencies", "has my
     # package been sent" -> "whether my package has been sent"
     (re.compile(r"^(?P<aux>can|could|will|would|should|has|have) (?P<subj>(?:this|the|your|my|our|"
-                r"a|an|these|those|any|every) \w+) (?P<rest>.+)$", _FLAGS),
+                r"a|an|these|those|any|every) \w+|it|they) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "are US credit cards accepted" -> "whether US credit cards are accepted"
     (re.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",
@@ -303,6 +303,12 @@ def _plain_order(text: str) -> str | None:
     return None
 
 
+# "If there isn't much money left can it top up?": the condition runs into the question.
+_CONDITION_THEN_ASK = re.compile(
+    r"^(?P<lead>if [^,?]{3,90}?) (?P<ask>(?:can|could|will|would|do|does|is|are|should|how|what) "
+    r"(?:it|i|we|you|they|this|that|there)\b.+)$",
+    _FLAGS,
+)
 _LEADING_CONDITION = re.compile(
     r"^(?P<lead>(?:if|to|for|when|as|since) [^,]{3,60}),\s*(?P<ask>.+)$", _FLAGS
 )
@@ -313,6 +319,7 @@ def _sentence_clause(sentence: str) -> str | None:
     its condition, which is said back after the ask."""
     clause = _clause(sentence)
     split = None if clause else _LEADING_CONDITION.match(sentence.strip())
+    split = split or (None if clause else _CONDITION_THEN_ASK.match(sentence.strip()))
     if split:
         clause = _clause(split.group("ask"))
         if clause:

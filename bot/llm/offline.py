@@ -96,7 +96,10 @@ def _reflection(
     if index > 0:
         return ""
     care = bool(getattr(request.assessment, "care", ()))
-    if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care:
+    single_turn = len(request.conversation.customer_messages) == 1
+    # thanks: what went well; a lone message that asks or complains is said back instead
+    thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
+    if thanks and (case.good_news or not single_turn):
         return _good_news(case, body)
     issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
