@@ -171,7 +171,9 @@ _OWN_VERB = _re(
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
-    text = re.sub(r"^having\b", "I'm having", text, flags=re.IGNORECASE)  # "having trouble ..."
+    text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
+    # "having trouble ...", "fed up of ...": the customer speaking of themselves
+    text = re.sub(r"^(having|fed up)\b", r"I'm \1", text, flags=re.IGNORECASE)
     if _NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()

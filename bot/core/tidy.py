@@ -73,7 +73,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 # Not said back: links, @handles, and the # of a hashtag (its word stays).
 _NOISE = [
     (re.compile(r"https?://\S+|www\.\S+"), " "),
-    (re.compile(r"(?:^|\s)@\w+[,:]?"), " "),
+    (re.compile(r"(?<!\w)\.?@\w+[,:]?"), " "),
     (re.compile(r"^(?:\s*#\w+)+|(?:\s*#\w+)+\s*$"), " "),  # tags before or after the text
     (re.compile(r"#(\w+)"), r"\1"),  # a tag inside a sentence is a word
     (re.compile(r"&amp;"), "&"),
