@@ -37,6 +37,14 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "are you no longer flying to Cancun" -> "whether we are no longer flying to Cancun"
     (re.compile(r"^(?P<aux>are|were) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {aux} {rest}"),
+    # "does anyone know a good recipe for X" -> "about a good recipe for X"
+    (re.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?:of )?(?P<rest>(?:a|an|the|any|"
+                r"some)\b.+)$", _FLAGS),
+     "you're asking about|{rest}"),
+    # "do you know how to reset it" -> "how to reset it"
+    (re.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?P<rest>(?:if|whether|how|what|"
+                r"where|when|why|who|which)\b.+)$", _FLAGS),
+     "you're asking|{rest}"),
     # "do you ship to Norway" -> "whether you ship to Norway" (then: we ship)
     (re.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {rest}"),

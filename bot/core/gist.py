@@ -120,7 +120,7 @@ def _fragment(text: str) -> str | None:
 _NOT_A_TOPIC = frozenset(
     """i me you he she it we they them do did does done will would can could should sure right
     okay ok yes no well just hope not never also too very so really thanks please did have has
-    had be been being am""".split()  # noqa: SIM905
+    had be been being am mine yours ours theirs his hers always usually often sometimes""".split()  # noqa: SIM905
 )
 
 

@@ -90,7 +90,14 @@ def _thanked_for(sentence: str) -> str | None:
 def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
     """The customer's latest pleased clause in the second person; None if none stands alone."""
     for turn in reversed(customer_turns):
-        for sentence in _SENTENCES.split(turn):
+        # each sentence, then its clauses: "Brilliant service today, Jake was really helpful."
+        parts = [
+            (part, index > 0)
+            for s in _SENTENCES.split(turn)
+            for index, part in enumerate(re.split(r",\s+", s))
+        ]
+        parts = [(s, False) for s in _SENTENCES.split(turn)] + [p for p in parts if p[1]]
+        for sentence, inside in parts:
             text = _SAY_LEAD.sub("", _OWN_VERB.sub("I ", " ".join(sentence.split())))
             text = re.sub(r"^I (\w+)", lambda m: f"I {m.group(1).lower()}", text)
             thanked = None if _NOT_THANKS.search(text) else _thanked_for(text)
@@ -105,9 +112,6 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
                 continue
             if _SUBJECT_START.match(text):
                 said_back = second_person(text)
-                return (
-                    said_back
-                    if said_back.startswith("I ")
-                    else said_back[0].lower() + said_back[1:]
-                )
+                keep = said_back.startswith("I ") or (inside and said_back[0].isupper())
+                return said_back if keep else said_back[0].lower() + said_back[1:]
     return None

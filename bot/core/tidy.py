@@ -69,7 +69,11 @@ def _corrected(word: str) -> str:
     return word
 
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# Curly quotes made straight; braces made round, so that a customer's "{refund_time}" said back
+# is never taken for a reply slot and filled.
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "{": "(", "}": ")"}
+)
 # Not said back: links, @handles, and the # of a hashtag (its word stays).
 _NOISE = [
     (re.compile(r"https?://\S+|www\.\S+"), " "),

@@ -46,8 +46,9 @@ REFLECT_CARE = (
 )
 # Unsure of the moment: say back what we understood, then check it.
 CONFIRM_UNDERSTANDING = Suggestion(
-    text="Is that right? If it is, I'll find out exactly what applies to you and come back to "
-    "you {update_time}; if not, tell me what you need and I'll start there.",
+    text="Thanks for getting in touch. Is that right? If it is, I'll find out exactly what "
+    "applies to you and come back to you {update_time}; if not, tell me what you need and I'll "
+    "start there.",
     why="Checking we heard them right before acting saves a second contact and shows we listened.",
 )
 # Praise that names someone: they hear it, by name.

@@ -142,6 +142,12 @@ def _good_news(case: Case, body: str) -> str:
     return ""
 
 
+def _joined(greeting: str, reflection: str) -> str:
+    """ "Thanks for getting in touch; if I've understood, ...": one sentence with content."""
+    first = reflection if re.match(r"I\b", reflection) else reflection[0].lower() + reflection[1:]
+    return f"{greeting.rstrip(' .!')}; {first}"
+
+
 def _openers(request: SuggestionRequest) -> list[str]:
     level = request.assessment.level
     if getattr(request.assessment, "care", ()) or request.low_confidence:
@@ -171,6 +177,8 @@ class OfflineBackend(Backend):
             if reflection and (_GREETS.match(body) or getattr(request.assessment, "care", ())):
                 # greet first, or meet the person first (care), then show we listened
                 parts = [opening, reflection, " ".join(rest)]
+                if is_courtesy(opening):  # "Thanks for getting in touch." alone says nothing
+                    parts = [_joined(opening, reflection), " ".join(rest)]
             elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
                 parts = [reflection, " ".join(rest)]
             # The reflection sets the tone; without one, an opener may.
