@@ -23,7 +23,9 @@ _LEAD = re.compile(
     _FLAGS,
 )
 _TAIL = re.compile(
-    r"[\s,]+(?:please|thanks|thank you|asap|i need help|help me|need help)\W*$", _FLAGS
+    r"[\s,]+(?:please|thanks|thank you|asap|i need help|help me|need help|(?:could|can|would) "
+    r"you help(?: me)?)\W*$",
+    _FLAGS,
 )
 _SUBJECT = re.compile(
     r"^(?:i|i'm|i've|i'd|my|we|we're|we've|our|the|there's|there is|there are|it's|this|your|"
