@@ -52,9 +52,9 @@ _OWN_VERB = re.compile(r"^(?=(?:got|received|had|finally got|just got)\b)", _FLA
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
 _STAFF = re.compile(
-    r"\b(?:shout ?out to|thanks to|thank you to|kudos to|(?i:nurse|doctor|dr\.?|agent|driver|"
+    r"\b(?i:shout ?out to|thanks to|thank you to|kudos to|nurse|doctor|dr\.?|agent|driver|"
     r"engineer|technician|advis[eo]r|receptionist|colleague|manager|staff member|stylist|"
-    r"teacher|vet)) (?P<a>[A-Z][a-z]{2,20})\b|\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
+    r"teacher|vet) (?P<a>[A-Z][a-z]{2,20})\b|\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
     r"(?i:support|customer service|the team|your team|the desk|reception)\b|"
     r"\b(?P<c>[A-Z][a-z]{2,20}) (?:was|has been|is) (?:so |really |very |absolutely )?"
     r"(?i:wonderful|great|brilliant|amazing|fantastic|helpful|lovely|excellent|superb|kind)"

@@ -45,6 +45,7 @@ def _slots(request: SuggestionRequest, case: Case) -> dict[str, str]:
     slots = dict(request.slots)
     if case.customer_name:
         slots["customer_name"] = case.customer_name
+    slots["colleague"] = case.praised or "the colleague you mentioned"
     if case.agent_name and slots.get("agent_name", "[").startswith("["):
         slots["agent_name"] = case.agent_name
     facts = getattr(getattr(request, "knowledge", None), "facts", None)
