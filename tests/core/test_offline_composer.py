@@ -314,3 +314,17 @@ def test_a_customers_braces_are_said_back_as_text_never_filled_as_a_slot(playboo
     texts = " ".join(s.text for s in result.suggestions)
     assert "(escalation_path)" in texts
     assert "{escalation_path}" not in texts
+
+
+def test_thinking_of_leaving_gets_a_reason_to_stay_not_a_cancellation_processed(playbooks):
+    result = coach_on(
+        playbooks,
+        "Customer: Your price went up 40% at renewal with no warning. Honestly thinking of "
+        "moving to a competitor.",
+    )
+    assert result.assessment.playbook.id == "cancellation-risk"
+    texts = " ".join(s.text for s in result.suggestions)
+    assert "process the cancellation" not in texts and "Once it's closed" not in texts
+    assert "Before you decide" in texts
+    asked = coach_on(playbooks, "Customer: I want to cancel my plan at the end of the month.")
+    assert any("process the cancellation" in s.text for s in asked.suggestions)
