@@ -3,7 +3,7 @@ in a few words ("open premium account", "checking order status"), a topic ("seas
 renewal") or a plain statement ("I have one other US card").
 
 "checking order status" -> "you're looking to check your order status"; "season ticket
-renewal" -> "you're getting in touch about your season ticket renewal"; "I got 2 transfer
+renewal" -> "this is about your season ticket renewal"; "I got 2 transfer
 fees" -> "you got 2 transfer fees". Built from the customer's own words (already tidied,
 bot/core/tidy.py); what fits none of these stays unsaid and the reply asks instead.
 """
@@ -137,9 +137,7 @@ def _topic(text: str) -> str | None:
         return None
     if any(w.lower() in _NOT_A_TOPIC for w in words):
         return None
-    return "you're getting in touch about " + second_person(
-        " ".join(_with_article(words, create=False))
-    )
+    return "this is about " + second_person(" ".join(_with_article(words, create=False)))
 
 
 def _statement(sentence: str) -> str | None:

@@ -187,7 +187,7 @@ def test_a_bare_code_in_capitals_is_a_reference():
             "find my invoices from last month",
             "you're asking us to find your invoices from last month",
         ),
-        ("season ticket renewal", "you're getting in touch about your season ticket renewal"),
+        ("season ticket renewal", "this is about your season ticket renewal"),
         ("Who accepts this card?", "you're asking who accepts this card"),
         ("Is GBP a supported currency?", "you're asking whether GBP is a supported currency"),
         (
