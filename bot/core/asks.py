@@ -18,8 +18,12 @@ _LEAD = re.compile(
     r"please|pls|quick question|just wondering|i was wondering|i wonder)\b[\s,!.:-]*)+",
     _FLAGS,
 )
-_SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
-_SUBJECT = r"(?:i|we|you|it|they|this|that|there|(?:my|our|your|the|this|that|these|a|an)\s+\w+)"
+SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
+_SUBJECT = (
+    r"(?:i|we|you|it|they|this|that|there|"
+    r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+|"
+    r"(?-i:[A-Z][\w-]+(?: [A-Z][\w-]+)?))"
+)
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"
     (re.compile(r"^how (?:do|can|could|should|would|shall) (?:i|we) (?P<rest>.+)$", _FLAGS),
@@ -30,6 +34,17 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "can I pay by card" -> "whether you can pay by card"
     (re.compile(r"^(?P<aux>can|could|may|should|do|must) (?:i|we) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I {aux} {rest}"),
+    # "are you no longer flying to Cancun" -> "whether we are no longer flying to Cancun"
+    (re.compile(r"^(?P<aux>are|were) (?:you|u) (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|you {aux} {rest}"),
+    # "does anyone know a good recipe for X" -> "about a good recipe for X"
+    (re.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?:of )?(?P<rest>(?:a|an|the|any|"
+                r"some)\b.+)$", _FLAGS),
+     "you're asking about|{rest}"),
+    # "do you know how to reset it" -> "how to reset it"
+    (re.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?P<rest>(?:if|whether|how|what|"
+                r"where|when|why|who|which)\b.+)$", _FLAGS),
+     "you're asking|{rest}"),
     # "do you ship to Norway" -> "whether you ship to Norway" (then: we ship)
     (re.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {rest}"),
@@ -46,12 +61,18 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"^(?:i )?(?:need|want|would like|'d like|require)s? (?:some |a little )?"
                 r"(?:help|assistance|support) (?P<rest>\w.+)$", _FLAGS),
      "you're asking for help|{rest}"),
+    # "would I be able to get another card" -> "whether you'd be able to get another card"
+    (re.compile(r"^(?P<aux>would|will|could) (?:i|we) be able to (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|I {aux} be able to {rest}"),
+    (re.compile(r"^(?:am|are) (?:i|we) able to (?P<rest>.+)$", _FLAGS),
+     "you're asking whether|I am able to {rest}"),
     # "is it possible to change my flight" -> "whether you can change my flight"
     (re.compile(r"^is (?:it|ti) possible (?:for me )?to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I can {rest}"),
-    # "can this app convert currencies" -> "whether this app can convert currencies"
-    (re.compile(r"^(?P<aux>can|could|will|would|should) (?P<subj>(?:this|the|your|my|our) \w+) "
-                r"(?P<rest>.+)$", _FLAGS),
+    # "can this app convert currencies" -> "whether this app can convert currencies", "has my
+    # package been sent" -> "whether my package has been sent"
+    (re.compile(r"^(?P<aux>can|could|will|would|should|has|have) (?P<subj>(?:this|the|your|my|our|"
+                r"a|an|these|those|any|every) \w+|it|they) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "are US credit cards accepted" -> "whether US credit cards are accepted"
     (re.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",
@@ -78,15 +99,16 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
                 r"to|help|information|info|details)\b.+)$", _FLAGS),
      "you need|{rest}"),
 )  # fmt: skip
+_HOW = r"how(?: long| much| many| soon| often| far| old| late| early| big)?"
 # Wh-questions: "when will my refund arrive" -> "when my refund will arrive".
 _WH = re.compile(
-    r"^(?P<wh>what|where|when|why|which|who|how(?: long| much| many| soon| often| far)?) "
-    r"(?P<aux>is|are|was|were|will|would|can|could|should|has|have) "
+    rf"^(?P<wh>what|where|when|why|which|who|{_HOW}) "
+    r"(?P<aux>is|are|am|was|were|will|would|can|could|should|has|have) "
     rf"(?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
 _WH_DOES = re.compile(
-    r"^(?P<wh>what|where|when|why|which|how(?: long| much| many| soon| often| far)?) "
+    rf"^(?P<wh>what|where|when|why|which|{_HOW}) "
     rf"(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
@@ -97,9 +119,15 @@ _YES_NO_DOES = re.compile(
 _BE = {"is", "are", "was", "were"}
 _PARTICIPLE = re.compile(r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|too)\b", _FLAGS)
 _POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|thx|asap)\s*$", _FLAGS)
-_THIRD_PERSON = re.compile(r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an) \w+)$", _FLAGS)
+# A singular subject ("my card", not "your invoices") takes "works", not "work".
+_THIRD_PERSON = re.compile(
+    r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an|every|each|any) \w*(?:[^s]|ss)"
+    r"(?: of \w+)?)$",
+    _FLAGS,
+)
 _TOO_VAGUE = re.compile(
-    r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it)\b",
+    r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it|"
+    r"help$)",
     _FLAGS,
 )
 
@@ -151,14 +179,14 @@ def _clause(sentence: str) -> str | None:
             parts = {k: v.strip() for k, v in match.groupdict().items()}
             if _TOO_VAGUE.match(parts["rest"]):
                 return None
-            return frame.format(**{k: v.lower() if k == "aux" else v for k, v in parts.items()})
+            clause = frame.format(**{k: v.lower() if k == "aux" else v for k, v in parts.items()})
+            return clause.replace("|I do ", "|I ")  # "do I have to" -> "whether I have to"
     match = _WH.match(text)
     if match:
         wh, aux, subj, rest = (match.group(k).strip() for k in ("wh", "aux", "subj", "rest"))
         if aux.lower() not in _BE and " " in subj:  # "when will my new card arrive"
-            subj, rest = _noun_phrase_then_verb(f"{subj} {rest}")
-            if not subj:
-                return None
+            found, after = _noun_phrase_then_verb(f"{subj} {rest}")
+            subj, rest = (found, after) if found else (subj, rest)
         elif aux.lower() in _BE and rest and not _PARTICIPLE.match(rest):
             subj, rest = f"{subj} {rest}", ""  # "what is the fee for X" -> "what the fee for X is"
         clause = f"{wh} {subj} {aux} {rest}".rstrip()
@@ -177,19 +205,144 @@ def _clause(sentence: str) -> str | None:
         subj, verb, rest = (match.group(k).strip() for k in ("subj", "verb", "rest"))
         verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
         return f"you're asking whether|{subj} {verb} {rest}".rstrip()
+    match = _WH_DID.match(text)
+    if match:  # "why did my bank place a hold" -> "why my bank placed a hold"
+        wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
+        return f"you're asking|{wh.lower()} {subj} {past(verb)} {rest}".rstrip()
     match = _WH_DOES.match(text)
     if match:
         wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
         verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
+        if verb.lower() == "do" and not rest:  # "what do I do" asks what they should do
+            verb = "should do"
         return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
+    return _plain_order(text)
+
+
+_WH_DID = re.compile(
+    rf"^(?P<wh>what|where|when|why|which|{_HOW}) "
+    rf"did (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
+    _FLAGS,
+)
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """do:did go:went get:got take:took make:made send:sent pay:paid say:said give:gave
+    put:put leave:left buy:bought come:came see:saw find:found tell:told cut:cut lose:lost
+    hold:held have:had be:was keep:kept let:let set:set run:ran bring:brought think:thought
+    choose:chose break:broke write:wrote read:read""".split()  # noqa: SIM905
+)
+
+
+def past(verb: str) -> str:
+    """The past tense of a verb: irregular ones from a short table, else -ed."""
+    lower = verb.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith("e"):
+        return lower + "d"
+    if re.search(r"[^aeiou]y$", lower):
+        return lower[:-1] + "ied"
+    return lower + "ed"
+
+
+_AUX = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "has",
+        "have",
+        "had",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "'s",
+    ]
+)
+# "what kind of rate will I get": the question word's noun, then the auxiliary and a subject
+_WH_NOUN_AUX = re.compile(
+    r"^(?P<wh>what|which|how much|how many)(?P<np>(?: \w+){1,5}?) (?P<aux>will|would|can|could|"
+    rf"should|am|is|are) (?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
+    _FLAGS,
+)
+# "is GBP a supported currency", "is the bill due", "is the PIN delivered separately"
+_IS_X_Y = re.compile(
+    r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){0,3}?\w+) (?P<rest>(?:a|an|the|still|available|open|"
+    r"free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|\w+ed|\w+en)"
+    r"\b.*)$",
+    _FLAGS,
+)
+_ABOUT = re.compile(r"^(?:so |and )?(?:what|how) about (?P<rest>.+)$", _FLAGS)
+_WH_WORD = re.compile(r"^(?:what|where|when|why|which|who|how)\b", _FLAGS)
+
+
+def _plain_order(text: str) -> str | None:
+    """Question forms in their own word order: "who accepts this card", "what about the PIN",
+    "is GBP a supported currency", "what kind of rate will I get"."""
+    match = _ABOUT.match(text)
+    if match:
+        return f"you're asking about|{match.group('rest')}"
+    match = _WH_NOUN_AUX.match(text)
+    if match:
+        parts = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        clause = f"{parts['wh'].lower()} {parts['np']} {parts['subj']} {parts['aux'].lower()}"
+        return f"you're asking|{clause} {parts['rest']}".rstrip()
+    match = _IS_X_Y.match(text)
+    if match and match.group("subj").lower() not in ("there", "it", "this", "that"):
+        return f"you're asking whether|{match.group('subj')} {match.group('aux').lower()} " + (
+            match.group("rest")
+        )
+    words = text.split()
+    if _WH_WORD.match(text) and len(words) > 2:
+        second = words[2] if words[0].lower() == "how" and len(words) > 3 else words[1]
+        if second.lower() not in _AUX:  # "who accepts this card": the subject asks
+            return f"you're asking|{text[0].lower() + text[1:]}"
     return None
 
 
-def ask_clause(customer_turns: list[str], words: int = 18) -> str | None:
+# "If there isn't much money left can it top up?": the condition runs into the question.
+_CONDITION_THEN_ASK = re.compile(
+    r"^(?P<lead>if [^,?]{3,90}?) (?P<ask>(?:can|could|will|would|do|does|is|are|should|how|what) "
+    r"(?:it|i|we|you|they|this|that|there)\b.+)$",
+    _FLAGS,
+)
+_LEADING_CONDITION = re.compile(
+    r"^(?P<lead>(?:if|to|for|when|as|since) [^,]{3,60}),\s*(?P<ask>.+)$", _FLAGS
+)
+
+
+def _sentence_clause(sentence: str) -> str | None:
+    """The ask in the sentence; "If I need a quick transfer, how long will it take?" asks after
+    its condition, which is said back after the ask."""
+    clause = _clause(sentence)
+    split = None if clause else _LEADING_CONDITION.match(sentence.strip())
+    split = split or (None if clause else _CONDITION_THEN_ASK.match(sentence.strip()))
+    if split:
+        clause = _clause(split.group("ask"))
+        if clause:
+            lead = split.group("lead")
+            clause = f"{clause}, {lead[0].lower() + lead[1:]}"
+    if not clause and "," in sentence:  # "My child needs a card, how can I add them?"
+        clause = _clause(sentence.rsplit(",", 1)[1])
+    return clause
+
+
+def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
     """The first question or request the customer put, in the second person; None if none fits."""
     for turn in customer_turns:
-        for sentence in _SENTENCES.split(turn):
-            clause = _clause(sentence)
+        for sentence in SENTENCES.split(turn):
+            clause = _sentence_clause(sentence)
             if clause and len(clause.split()) <= words + 4:
                 prefix, body = clause.split("|", 1)
                 return f"{prefix} {second_person(body)}"

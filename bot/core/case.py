@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from bot.core.asks import ask_clause
+from bot.core.care import find_care
 from bot.core.case_patterns import (
     AMOUNT,
     DATE,
@@ -20,18 +21,25 @@ from bot.core.case_patterns import (
     WANTS,
     contact_count,
     problem_sentence,
+    sentence_with,
     tried_steps,
 )
 from bot.core.conversation import Conversation
-from bot.core.good_news import good_news_clause
+from bot.core.gist import gist_clause
+from bot.core.good_news import good_news_clause, praised_staff
 from bot.core.language import conversation_language
 from bot.core.premises import stated_premises
 from bot.core.slots import agent_name_in, customer_name, references
+from bot.core.tidy import tidy, unknown_share
+
+GARBLED = 0.2  # share of unknown words above which a clause is not said back
 
 
 @dataclass(frozen=True, slots=True)
 class Case:
     issue: str | None = None  # the problem in plain words, second person
+    situation: str | None = None  # a vulnerable customer's situation, said back (care)
+    praised: str | None = None  # the staff member they praise by name ("nurse Priya")
     good_news: str | None = None  # what they are pleased about, said back ("it's working again")
     ask: str | None = None  # their question or request said back ("you're asking how to ...")
     wants: list[str] = field(default_factory=list)
@@ -82,18 +90,34 @@ def _thing(issue_source: str | None, said: str) -> str | None:
     return None
 
 
+def _clean(clause: str | None) -> str | None:
+    """The clause, unless it is still too garbled to say back well (a clarifying line is
+    better than an echo of typos)."""
+    return clause if clause and unknown_share(clause) <= GARBLED else None
+
+
+def _situation(readable: list[str]) -> str | None:
+    """The sentence in which the customer says they are hurt, bereaved, ill, in hardship or
+    distress, said back; a care reply meets them there first."""
+    found = find_care(readable)
+    return sentence_with(found[0][1], readable) if found else None
+
+
 def extract_case(conversation: Conversation) -> Case:
     customer_turns = [m.text for m in conversation.customer_messages]
     said = "\n".join(customer_turns)
-    source, issue = problem_sentence(customer_turns)
+    readable = [tidy(turn) for turn in customer_turns]  # what may be said back
+    source, issue = problem_sentence(readable)
     tried = tried_steps([(m.role, m.text) for m in conversation.messages])
     premises = stated_premises(conversation)
     if tried:  # a yes to "have you tried restarting it?" states it too
         premises |= {"tried_fix"}
     return Case(
-        issue=issue,
-        ask=ask_clause(customer_turns),
-        good_news=good_news_clause(customer_turns),
+        issue=_clean(issue),
+        situation=_clean(_situation(readable)),
+        ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
+        good_news=_clean(good_news_clause(readable)),
+        praised=praised_staff(customer_turns),
         wants=_labels(WANTS, said),
         thing=_thing(source, said),
         amounts=_all(AMOUNT, said),

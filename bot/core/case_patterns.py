@@ -92,7 +92,14 @@ REQUESTS = (
 )
 # A sentence that states a problem: something wrong, missing, late, not working, unwanted.
 _PROBLEM = _re(
-    r"\b(not|no|never|n't|cannot|can't|won't|didn't|doesn't|isn't|hasn't|haven't|wasn't|"
+    r"\b(not|no|never|n't|cannot|can't|won't|didn't|doesn't|isn't|hasn't|haven't|wasn't|don't|"
+    r"aren't|weren't|couldn't|nobody|no one|no-one|only got|instead of|unauthori[sz]ed|"
+    r"fraudulent|compromised|dispute|extra|mouldy?|moldy?|rotten|expired|blocked|suspended|"
+    r"banned|swallow\w*|misleading|overcharg\w*|problems|issues|errors|mistakes|empty|"
+    r"slow\w*|barely|worst|terrible|awful|ridiculous|unacceptable|useless|rubbish|horrible|"
+    r"disgusting|appalling|incompetent|ruin\w*|unstable|incorrect|poor|crap|wtf|fed up|"
+    r"sick of|tired of|a joke|bad|on hold|no-show|"
+    r"ordered\b[^.;]{1,40}\b(?:and|but) (?:got|received|was sent)|"
     r"broken|broke|dead|damaged|crack\w*|faulty|wrong|missing|lost|late|delayed|stuck|"
     r"locked|declined|rejected|charged|overcharged|twice|double|crash\w*|drop\w*|"
     r"freez\w*|fail\w*|error|still|waiting|cancel\w*|leak\w*|stopped|keeps?|outage|down|"
@@ -106,7 +113,8 @@ _NOT_PROBLEM = _re(
     r"evening)|ok|okay|yes|no|nothing|please)\b[\s,.!]*$"
 )
 _LEAD = _re(
-    r"^\s*((hi|hiya|hello|hey)( there)?|so|well|ok|okay|um|honestly|basically|yes|no|also|and|"
+    r"^\s*((hi|hiya|hello|hey)( there)?|thanks|thank you|so|well|ok|okay|um|honestly|basically|"
+    r"yes|no|also|and|"
     r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
     r"\b[,!.]?\s*"
 )
@@ -136,7 +144,9 @@ _NO_SUBJECT = _re(
     r"^(when|if|because|since|as|was|were|is|are|am|be|been|today|tonight|just|also|then|who|"
     r"which|what|how|where|while|after|before|until|to|for|with|by|at|in|on|of|from|about|"
     r"and|or|but|so|that|than|do|does|did|can|could|will|would|should|has|have|had|"
-    r"not|never|please|thanks|thank|(?!(no|some|every|any)thing)\w+ing)\b"
+    r"not|never|please|thanks|thank|help|"
+    r"(?!(no|some|every|any)thing)\w+ing\b(?! (has|hasn't|is|isn't|was|wasn't|keeps|still|"
+    r"doesn't|won't|didn't|never|stopped|failed)\b))\b"
 )
 _FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
@@ -145,8 +155,27 @@ _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|st
 _TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+$", re.IGNORECASE)
 
 
+# "For some reason my account's been charged": the lead goes, the clause stands.
+_ADVERBIAL = _re(
+    r"^(?:for some reason|all of a sudden|out of the blue|just now|earlier(?: today)?|"
+    r"this (?:morning|afternoon|evening)|last night|yesterday|today|tonight|recently|again)"
+    r"[\s,]+(?=(?:my|our|the|your|i|we|it|they|there|this)\b)"
+)
+# "Bought a lasagne earlier", "Was charged a fee": the customer is the subject they left out.
+_OWN_VERB = _re(
+    r"^(?=(?:bought|got|was|were|had|paid|ordered|received|booked|tried|sent|lost|left|"
+    r"called|rang|emailed|asked|made|took|been|just)\b)"
+)
+
+
 def _trim(clause: str) -> str:
     text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
+    text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
+    text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
+    # "having trouble ...", "fed up of ...": the customer speaking of themselves
+    text = re.sub(r"^(having|fed up)\b", r"I'm \1", text, flags=re.IGNORECASE)
+    if _NO_SUBJECT.match(text):
+        text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
     why = _WHY.match(text)
     if why:  # "why is my bill so high" -> "why my bill is so high"
@@ -160,9 +189,19 @@ def _trim(clause: str) -> str:
     text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
     if _FRAGMENT.match(text):
         text = "there's " + text
-    if text.lower().startswith("why "):
-        text = "you'd like to know " + text
+    if text.lower().startswith("why "):  # said back below: "you'd like to know why ..."
+        text = "I'd like to know " + text[0].lower() + text[1:]
     return text
+
+
+_QUESTION_FORM = _re(
+    r"^(what|where|when|why|which|who|how|is|are|am|was|were|do|does|did|can|could|will|would|"
+    r"should|has|have|may|any)\b"
+)
+# "My phone was stolen, what do I do?": the statement and the question, apart.
+_ASKED_AFTER = _re(r",\s*(?=(?:what|how|can|could|is|are|do|does|will|why)\b[^,]*\?\s*$)")
+# "As suggested by you, I have asked ...": a lead without a subject, then the clause.
+_LEAD_THEN_SUBJECT = _re(r"^[^,]{2,40},\s*(?=(?:i|my|we|our|the|it|there|this)\b)")
 
 
 def _score(clause: str, question: bool) -> int:
@@ -181,22 +220,50 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
     best, best_score = None, 0
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
-            question = sentence.rstrip().endswith("?")
-            clauses = _CLAUSES.split(sentence)
+            clauses = _CLAUSES.split(_ASKED_AFTER.sub("; ", sentence))
             for index, clause in enumerate(clauses):
+                # only a clause in question form asks: not "my phone was stolen" before "what do
+                # I do?", nor "only got $20?"
+                question = clause.rstrip().endswith("?") and bool(
+                    _QUESTION_FORM.match(_LEAD.sub("", clause.strip()))
+                )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
                 if score > best_score and _PROBLEM.search(clause):
-                    if len(clause.split()) < 6 and index:  # "and I've heard nothing"
+                    # "and I've heard nothing", "(I updated my phone and now) it is slower"
+                    if index and (len(clause.split()) < 6 or _PRONOUN_START.match(clause)):
                         clause = f"{clauses[index - 1]}, and {clause}"
                     best, best_score = clause, score
     if best is None:
         return None, None
-    clause = _trim(best)
+    return best, said_back(best)
+
+
+def said_back(clause: str) -> str | None:
+    """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
+    router keeps dropping"); None when it does not stand as a statement."""
+    clause = _trim(clause)
     if len(clause.split()) < 3 or _NO_SUBJECT.match(clause):
-        return best, None
-    reflected = second_person(clause)
-    return best, reflected if reflected.startswith("I ") else reflected[0].lower() + reflected[1:]
+        return None
+    return lower_first(second_person(clause))
+
+
+def lower_first(clause: str) -> str:
+    """The clause to follow "I can see that": its first letter lower case, unless it starts a
+    name ("Adobe Lightroom") or is "I"."""
+    words = clause.split(maxsplit=2)
+    if clause.startswith("I ") or (len(words) > 1 and words[1][:1].isupper()):
+        return clause
+    return clause[0].lower() + clause[1:]
+
+
+def sentence_with(words: str, customer_turns: list[str]) -> str | None:
+    """The customer's sentence that contains `words` (any case), said back."""
+    for turn in customer_turns:
+        for sentence in _SENTENCE.split(turn):
+            if words.lower() in " ".join(sentence.lower().replace("\u2019", "'").split()):
+                return said_back(sentence)
+    return None
 
 
 _TRIED = _re(

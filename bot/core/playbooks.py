@@ -53,7 +53,8 @@ KNOWLEDGE_SLOTS = (
     "status_page",
     "help_centre",
 )
-SLOTS = ("customer_name", "reference", "timeframe", "agent_name", *KNOWLEDGE_SLOTS)
+# {colleague}: the staff member a customer praises by name, else "the colleague you mentioned".
+SLOTS = ("customer_name", "reference", "timeframe", "agent_name", "colleague", *KNOWLEDGE_SLOTS)
 _SLOT = re.compile(r"\{(\w+)\}")
 NonEmpty = Annotated[str, Field(min_length=1)]
 

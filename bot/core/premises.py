@@ -219,6 +219,25 @@ _PREMISES += (
         ),
     ),
 )
+_PREMISES += (
+    Premise(
+        "cancel_request",
+        "the customer asks to cancel or close, not only thinks of leaving",
+        _re(
+            r"\b(i|we)(?:'d| would)? (?:like|want|wanna|need|have|am going|'m going|wish) "
+            r"(?:to )?(cancel|close|terminate|end|quit|leave)\b",
+            r"\b(i|we)(?: am|'m| are|'re) (cancelling|canceling|closing|terminating|leaving)\b",
+            r"\b(please )?(cancel|close|terminate|delete|end|deleting|cancelling|closing) "
+            r"(?:(?:my|our|the|this) )?(?:\w+ )?(account|membership|subscription|contract|plan|"
+            r"policy|service|order|booking)\b",
+            r"^\s*(please )?(cancel|close) (it|this|that)\b",
+        ),
+        _re(
+            r"\b(process|confirm) the cancellation\b",
+            r"\bonce it's closed\b",
+        ),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 

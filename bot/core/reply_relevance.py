@@ -1,21 +1,31 @@
 """Does a reply answer *this* customer? Reflection of their issue, and no repeated asks.
 
-Reflection, defined: a reply reflects the customer's issue when it shares at least one *issue
-word* with the customer's messages. Issue words are the customer's content words (normalised,
-lightly stemmed, stopwords dropped, at least three letters) that are not in GENERIC below: the
-vocabulary any support exchange uses whatever the problem (help, issue, account, refund, sorry,
-today, days ...). So "Two weeks of evening drop-outs on your broadband" reflects "my broadband
-drops every evening", while "I'm sorry for the trouble; I'll look into this and get back to you
-today" reflects nothing, whatever the customer said. The customer's own name never counts.
+Reflection, defined: a reply reflects the customer's issue when one of its statements (not a
+question: asking "what do you need help with your router?" says nothing back) shares at least
+two *issue words* with the customer's messages, or every one of them when the customer gave
+fewer. Issue words are the customer's content words (normalised, lightly stemmed, stopwords
+dropped, at least three letters) that are not in GENERIC below: the vocabulary any support
+exchange uses whatever the problem (help, issue, account, refund, sorry, today, days ...). Two
+words, because one is too easily a template's own ("health", "delivery"): "Two weeks of evening
+drop-outs on your broadband" reflects "my broadband drops every evening", while "I'm sorry for
+the trouble; I'll look into this and get back to you today" reflects nothing, whatever the
+customer said. A statement that says back one of the customer's own two-word phrases ("phone
+bill", "refunds ... money", stopwords skipped, not both everyday support talk) reflects too:
+that is what saying back looks like when every single word is an everyday one. The customer's
+own name never counts.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+
+import snowballstemmer
 
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
 from bot.core.text import normalise, sentences
+from bot.core.tidy import tidy
 
 _GENERIC_WORDS = """
     account issue issues problem problems help helping sort sorted fix fixed look looking check
@@ -35,14 +45,31 @@ _GENERIC_WORDS = """
     they them their theirs he him his she her hers who whom what which when where why how
     than then from about into onto over under after before because if not any our ours yours
 """
-GENERIC = frozenset(terms(normalise(_GENERIC_WORDS)))
+# The matcher's light stemming, then Snowball's English stemmer (snowballstemmer, the Porter
+# family's maintained successor), so that "creating" says back "create" and "invoices" "invoice".
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _stems(text: str) -> list[str]:
+    return _STEMMER.stemWords(terms(normalise(text)))
+
+
+GENERIC = frozenset(_stems(_GENERIC_WORDS))
+# The things at stake in many conversations: generic alone, specific in a customer's phrase.
+_THINGS_AT_STAKE = frozenset(
+    _stems(
+        "order refund money payment charge bill cost price phone email account number ticket "
+        "reference information details update request call message"
+    )
+)
+_TALK = GENERIC - _THINGS_AT_STAKE
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 
 
 def _content_terms(text: str) -> set[str]:
     return {
         t
-        for t in terms(normalise(_PLACEHOLDER.sub(" ", text)))
+        for t in _stems(_PLACEHOLDER.sub(" ", text))
         if (len(t) >= 3 or t.isdigit()) and t not in GENERIC
     }
 
@@ -50,6 +77,7 @@ def _content_terms(text: str) -> set[str]:
 def issue_words(conversation: Conversation, customer_name: str | None = None) -> set[str]:
     """The customer's specific content words (stemmed): what this conversation is about."""
     said = "\n".join(m.text for m in conversation.customer_messages)
+    said += "\n" + tidy(said)  # a typo said back corrected still says it back
     name = _content_terms(customer_name or "")
     return _content_terms(said) - name
 
@@ -57,8 +85,30 @@ def issue_words(conversation: Conversation, customer_name: str | None = None) ->
 def reflects_issue(
     reply: str, conversation: Conversation, customer_name: str | None = None
 ) -> bool:
-    """The reply shares at least one issue word with what the customer said."""
-    return bool(_content_terms(reply) & issue_words(conversation, customer_name))
+    """A statement of the reply says back at least two of the customer's issue words (all of
+    them when they gave fewer)."""
+    wanted = issue_words(conversation, customer_name)
+    needed = min(2, len(wanted))
+    phrases = customer_phrases(conversation)
+    statements = [s for s in sentences(reply) if not s.rstrip().endswith("?")]
+    if needed and any(len(_content_terms(s) & wanted) >= needed for s in statements):
+        return True
+    return any(_phrases(s) & phrases for s in statements)
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of consecutive content words ("phone bill", "refund money"), stopwords skipped,
+    where at least one is not everyday support talk."""
+    words = [t for t in _stems(_PLACEHOLDER.sub(" . ", text)) if len(t) >= 3 or t.isdigit()]
+    pairs = itertools.pairwise(words)
+    return {pair for pair in pairs if not set(pair) <= _TALK and pair[0] != pair[1]}
+
+
+def customer_phrases(conversation: Conversation) -> set[tuple[str, str]]:
+    """The customer's own two-word phrases: saying one back is saying back their words, even
+    when each word alone is everyday ("is the phone bill the same" -> "phone bill")."""
+    said = "\n".join(m.text for m in conversation.customer_messages)
+    return _phrases(said) | _phrases(tidy(said))
 
 
 # Fixes a customer may already have tried, each as a pattern for the verb phrase in any form.

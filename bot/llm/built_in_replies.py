@@ -39,6 +39,20 @@ REFLECT_GOOD_NEWS = (
     ("It's lovely to hear {issue}.", "It's lovely to hear {issue}, {name}."),
     ("Thank you for telling us {issue}.", "Thank you for telling us {issue}, {name}."),
 )
+# Care: the person first, then their situation said back plainly, without judging it.
+REFLECT_CARE = (
+    ("I understand that {issue}.", "I understand that {issue}, {name}."),
+    ("Thank you for explaining that {issue}.", "Thank you for explaining that {issue}, {name}."),
+)
+# Unsure of the moment: say back what we understood, then check it.
+CONFIRM_UNDERSTANDING = Suggestion(
+    text="Thanks for getting in touch. Is that right? If it is, I'll find out exactly what "
+    "applies to you and come back to you {update_time}; if not, tell me what you need and I'll "
+    "start there.",
+    why="Checking we heard them right before acting saves a second contact and shows we listened.",
+)
+# Praise that names someone: they hear it, by name.
+PASS_ON_PRAISE = "I'll make sure {praised} hears this personally."
 # Thanks and compliments: a problem sentence would contradict the moment.
 NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
 NEUTRAL_PLAYBOOKS = frozenset(

@@ -45,6 +45,7 @@ def _slots(request: SuggestionRequest, case: Case) -> dict[str, str]:
     slots = dict(request.slots)
     if case.customer_name:
         slots["customer_name"] = case.customer_name
+    slots["colleague"] = case.praised or "the colleague you mentioned"
     if case.agent_name and slots.get("agent_name", "[").startswith("["):
         slots["agent_name"] = case.agent_name
     facts = getattr(getattr(request, "knowledge", None), "facts", None)
@@ -69,7 +70,10 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         follow = lines.CARE_FOLLOW_UP
         return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
     if request.low_confidence:
-        return [_about_thing(d, case) for d in lines.CLARIFY][:count]
+        clarify = [_about_thing(d, case) for d in lines.CLARIFY]
+        if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
+            clarify[0] = lines.CONFIRM_UNDERSTANDING
+        return clarify[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
@@ -90,13 +94,22 @@ def _reflection(
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
-    if index > 0 or getattr(request.assessment, "care", ()):
+    if index > 0:
         return ""
-    if request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS:
+    care = bool(getattr(request.assessment, "care", ()))
+    single_turn = len(request.conversation.customer_messages) == 1
+    # thanks: what went well; a lone message that asks or complains is said back instead
+    thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
+    if thanks and (case.good_news or not single_turn):
         return _good_news(case, body)
-    if not (case.issue or case.ask):
+    issue = (case.situation if care else None) or case.issue or case.ask
+    if not issue:
         return ""
-    if not case.issue:  # no problem stated: say their question or request back
+    if care:
+        frames = lines.REFLECT_CARE
+    elif request.low_confidence:
+        frames = lines.REFLECT_ASK[1:]  # "If I've understood, ...", then the check
+    elif not case.issue:  # no problem stated: say their question or request back
         frames = lines.REFLECT_ASK
     elif request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL
@@ -105,7 +118,6 @@ def _reflection(
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
     named = bool(case.customer_name) and case.customer_name not in body
-    issue = case.issue or case.ask
     for step in range(len(frames)):
         plain, with_name = frames[(index + request.variant + step) % len(frames)]
         frame = with_name if named else plain
@@ -129,6 +141,12 @@ def _good_news(case: Case, body: str) -> str:
                 issue=case.good_news, name=case.customer_name
             )
     return ""
+
+
+def _joined(greeting: str, reflection: str) -> str:
+    """ "Thanks for getting in touch; if I've understood, ...": one sentence with content."""
+    first = reflection if re.match(r"I\b", reflection) else reflection[0].lower() + reflection[1:]
+    return f"{greeting.rstrip(' .!')}; {first}"
 
 
 def _openers(request: SuggestionRequest) -> list[str]:
@@ -157,8 +175,11 @@ class OfflineBackend(Backend):
             reflection = _reflection(request, case, index, fill(body, slots), used_frames)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
-            if reflection and _GREETS.match(body):  # greet first, then show we listened
+            if reflection and (_GREETS.match(body) or getattr(request.assessment, "care", ())):
+                # greet first, or meet the person first (care), then show we listened
                 parts = [opening, reflection, " ".join(rest)]
+                if is_courtesy(opening):  # "Thanks for getting in touch." alone says nothing
+                    parts = [_joined(opening, reflection), " ".join(rest)]
             elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
                 parts = [reflection, " ".join(rest)]
             # The reflection sets the tone; without one, an opener may.
@@ -167,6 +188,8 @@ class OfflineBackend(Backend):
                 opener = fresh[(index + request.variant) % len(fresh)]
                 if first_sentence(opener) not in used_openings:
                     parts.insert(0, opener)
+            if index == 0 and case.praised and case.praised not in " ".join(parts):
+                parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text

@@ -97,7 +97,7 @@ def test_counts_every_defect_per_playbook_and_overall(tmp_path, praise_dir):
         "name_placeholder": 0,
         "name_used_sets": 1,
         "asked_to_repeat": 0,
-        "reflected_sets": 1,  # "Jake" reflects the second; nothing reflects "sorted it"
+        "reflected_sets": 1,  # "Jake was really helpful" is said back; "sorted it" says nothing
         "reflection_rate": 0.5,
         "manager_asked_sets": 0,
         "care_expected": 1,

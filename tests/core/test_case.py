@@ -176,3 +176,82 @@ def test_a_problem_that_persists_is_not_a_repeat_contact_and_any_step_already_ta
 
 def test_a_bare_code_in_capitals_is_a_reference():
     assert case_of("Customer: It's WA-339021. The bill is wrong.").references == ["WA-339021"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("checking order status", "you're looking to check your order status"),
+        ("open premium account", "you're looking to open a premium account"),
+        (
+            "find my invoices from last month",
+            "you're asking us to find your invoices from last month",
+        ),
+        ("season ticket renewal", "this is about your season ticket renewal"),
+        ("Who accepts this card?", "you're asking who accepts this card"),
+        ("Is GBP a supported currency?", "you're asking whether GBP is a supported currency"),
+        (
+            "why did my bank place a hold on my account",
+            "you're asking why your bank placed a hold on your account",
+        ),
+        ("has my package been sent", "you're asking whether your package has been sent"),
+        (
+            "If there isn't much money left can it top up?",
+            "you're asking whether it can top up, if there isn't much money left",
+        ),
+    ],
+)
+def test_requests_topics_and_questions_in_few_words_are_said_back(text, ask):
+    case = case_of(f"Customer: {text}")
+    assert case.issue is None
+    assert case.ask == ask
+
+
+def test_typos_and_shorthand_are_cleaned_before_saying_back_and_garble_is_not_said_back():
+    case = case_of("Customer: wanna sign up to ur company newsletter could uhelp me")
+    assert case.ask == "you're looking to sign up to our company newsletter"
+    assert case_of("Customer: editing information on free accoun").ask == (
+        "you're looking to edit your information on your free account"
+    )
+    garbled = case_of("Customer: sell three calls of of nvda qwxzt plorbs")
+    assert garbled.issue is None and garbled.ask is None
+
+
+def test_links_handles_emoji_and_curly_quotes_do_not_reach_the_reflection():
+    case = case_of(
+        "Customer: .@AcmeHelp Item hasn’t been delivered but tracking says it was handed to me "
+        "😡😡 https://t.co/abc"
+    )
+    assert case.issue == "item hasn't been delivered"
+
+
+def test_a_statement_before_its_question_is_the_problem():
+    assert case_of("Customer: My phone was stolen, what do I do?").issue == (
+        "your phone was stolen"
+    )
+    assert case_of("Customer: Was charged an ATM fee twice today.").issue == (
+        "you were charged an ATM fee twice today"
+    )
+
+
+def test_a_vulnerable_customers_situation_is_the_sentence_that_showed_it():
+    case = case_of(
+        "Customer: My father passed away last month and I need to close his electricity "
+        "account. I don't know his account number."
+    )
+    assert case.situation == (
+        "your father passed away last month and you need to close his electricity account"
+    )
+
+
+def test_praise_names_the_staff_member_and_what_they_thank_us_for():
+    case = case_of("Customer: Got my replacement today, thanks so much for sorting it so quickly!")
+    assert case.good_news == "you got your replacement today"
+    thanks = case_of("Customer: Thank you for resolving my issue so quickly!!")
+    assert thanks.good_news == "resolving your issue so quickly made a difference"
+    sarcastic = case_of("Customer: Thank you for ruining my phone.")
+    assert sarcastic.good_news is None
+    assert case_of("Customer: Shout out to Jonas from support, best team ever").praised == "Jonas"
+    nurse = case_of("Customer: Just wanted to say nurse Priya was wonderful with my son.")
+    assert nurse.praised == "Priya"
+    assert nurse.good_news == "nurse Priya was wonderful with your son"

@@ -276,3 +276,55 @@ def test_billing_lines_about_a_charge_need_money_in_the_conversation(playbooks):
     for suggestion in result.suggestions:
         assert "money" not in presumed_premises(suggestion.text), suggestion.text
         assert "charge" not in suggestion.text.lower(), suggestion.text
+
+
+def test_care_meets_the_person_first_then_says_their_situation_back(playbooks):
+    result = coach_on(
+        playbooks,
+        "Customer: My father passed away last month and I need to close his electricity "
+        "account. I don't know his account number.",
+    )
+    first = result.suggestions[0].text
+    assert first.startswith("I'm so sorry for your loss.")
+    assert "your father passed away last month" in sentences(first)[1]
+    assert all("passed away" not in s.text for s in result.suggestions[1:])
+
+
+def test_unsure_of_the_moment_it_says_back_what_it_understood_and_checks(playbooks):
+    result = coach_on(playbooks, "Customer: Does anyone know a good recipe for banana bread?")
+    first = result.suggestions[0].text
+    assert "you're asking about a good recipe for banana bread" in first
+    assert "Is that right?" in first
+    # greeting and reflection in one sentence: no courtesy-only sentence left on its own
+    assert not first.startswith("Thanks for getting in touch.")
+
+
+def test_praise_says_what_went_well_and_passes_it_on_to_the_person_named(playbooks):
+    result = coach_on(
+        playbooks, "Customer: Shout out to Jonas from support, he sorted my refund in minutes."
+    )
+    assert result.assessment.playbook.id == "praise"
+    assert "Jonas" in result.suggestions[0].text
+
+
+def test_a_customers_braces_are_said_back_as_text_never_filled_as_a_slot(playbooks):
+    result = coach_on(
+        playbooks, "Customer: My invoice shows {escalation_path} instead of my name, it's wrong."
+    )
+    texts = " ".join(s.text for s in result.suggestions)
+    assert "(escalation_path)" in texts
+    assert "{escalation_path}" not in texts
+
+
+def test_thinking_of_leaving_gets_a_reason_to_stay_not_a_cancellation_processed(playbooks):
+    result = coach_on(
+        playbooks,
+        "Customer: Your price went up 40% at renewal with no warning. Honestly thinking of "
+        "moving to a competitor.",
+    )
+    assert result.assessment.playbook.id == "cancellation-risk"
+    texts = " ".join(s.text for s in result.suggestions)
+    assert "process the cancellation" not in texts and "Once it's closed" not in texts
+    assert "Before you decide" in texts
+    asked = coach_on(playbooks, "Customer: I want to cancel my plan at the end of the month.")
+    assert any("process the cancellation" in s.text for s in asked.suggestions)

@@ -232,3 +232,23 @@ def test_confirming_a_finished_action_is_a_claim_but_checking_one_is_not():
     assert checks.claims_in("I'm happy to confirm your refund has been processed.") == [
         "has been processed"
     ]
+
+
+def test_one_shared_word_or_a_question_is_not_saying_the_issue_back():
+    # "broadband" alone could be any template's word; a question asks, it does not say back
+    assert not checks.reflects_issue("I'll check your broadband today.", BROADBAND)
+    assert not checks.reflects_issue(
+        "Could you tell me more about the evening drop-outs on your broadband?", BROADBAND
+    )
+    assert checks.reflects_issue("Your broadband drops every evening; I'll test it.", BROADBAND)
+
+
+def test_a_customers_own_two_word_phrase_said_back_reflects_when_each_word_is_everyday():
+    bill = Conversation.from_text("Customer: is the phone bill the same as last month")
+    assert checks.reflects_issue("You're asking whether the phone bill is the same.", bill)
+    assert not checks.reflects_issue("I'll look at your bill and your phone plan.", bill)
+
+
+def test_a_typo_said_back_corrected_still_counts():
+    typo = Conversation.from_text("Customer: i cant find the reciept for my gold membersip")
+    assert checks.reflects_issue("You can't find the receipt for your gold membership.", typo)
