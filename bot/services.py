@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.coach import Coach, SuggestionSink
 from bot.config import Settings
-from bot.core.coach import Coach, SuggestionSink
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.core.playbooks import Playbook, PlaybookError, load_playbooks
 from bot.llm.base import BackendError

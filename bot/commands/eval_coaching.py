@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot import messages
+from bot.coach import NullSink
 from bot.commands.inputs import conversation_from_record, json_lines, read_conversation
 from bot.config import Settings
-from bot.core.coach import NullSink
 from bot.core.coaching_eval import CARE_KINDS, SetScore, Tally, score_set, tally
 from bot.core.conversation import Conversation
 from bot.messages import UserError

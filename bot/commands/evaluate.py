@@ -6,9 +6,9 @@ import json
 import sys
 
 from bot import messages
+from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record, json_lines
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.core.evaluation import Report, label_name, score
 from bot.messages import UserError
 from bot.services import playbooks_from

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import textwrap
 
+from bot.coach import CoachingResult
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
-from bot.core.coach import CoachingResult
 from bot.services import build_coach
 
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}

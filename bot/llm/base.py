@@ -103,6 +103,10 @@ class BackendError(Exception):
 
 class Backend(ABC):
     name: ClassVar[str] = "base"
+    # True for a composer that writes replies in-process from the playbook's checked templates:
+    # instant, no network, so the coach runs it unguarded and channels neither show a
+    # "Coaching…" placeholder nor stream drafts.
+    composes_offline: ClassVar[bool] = False
 
     def __init__(self, settings=None):
         self.settings = settings

@@ -12,12 +12,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import messages
+from bot.coach import Coach, CoachingResult
 from bot.config import Settings
-from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
 from bot.delivered import delivering, record_outcome
 from bot.llm.guard import DraftCallback
-from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.streaming import drafts_to
@@ -146,7 +145,7 @@ class SlackCoaching:
         self, client: AsyncWebClient, channel: str, user: str, thread_ts: str | None
     ) -> None:
         """A private "Coaching…" first, where the backend (an LLM) takes a while."""
-        if isinstance(self.coach.backend, OfflineBackend):
+        if self.coach.backend.composes_offline:
             return
         kwargs = {"thread_ts": thread_ts} if thread_ts else {}
         await client.chat_postEphemeral(

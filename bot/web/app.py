@@ -6,8 +6,8 @@ from aiohttp import web
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 import bot
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.services import build_coach, build_sink
 from bot.slack.app import mount_slack
 from bot.teams import mount_teams

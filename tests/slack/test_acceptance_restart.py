@@ -11,7 +11,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.llm.offline import OfflineBackend
 from bot.services import build_sink, playbooks_from
 from bot.slack.acceptance import infer_acceptance
