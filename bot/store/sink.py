@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from bot import metrics
-from bot.store.outage import error_summary
+from bot.store.outage import OutageGuard, error_summary
 from bot.store.records import event_row, outcome_row
 from bot.store.spool import Spool
 from bot.store.store import Store
@@ -30,6 +30,14 @@ class StoreSink:
         self.store = store
         self.spool = spool
         self.content_mode = content_mode
+        # Every write still tries the database (a record waiting in the spool is replayed as
+        # soon as it is back); the guard only keeps the warning to one per outage.
+        self.outage = OutageGuard(
+            store,
+            log,
+            f"coaching records at {store.shown_url}",
+            f"keeping them in {spool.path} until it is back",
+        )
         self._queue: queue.SimpleQueue = queue.SimpleQueue()  # (records, future), or None: stop
         self._writer: threading.Thread | None = None
         self._writer_lock = threading.Lock()
@@ -160,18 +168,12 @@ class StoreSink:
         except (SQLAlchemyError, _Queued) as exc:
             for kind, row in records:
                 self._spool(kind, row, exc)
+            return
+        self.outage.succeeded()
 
     def _spool(self, kind: str, row: dict, exc: Exception) -> None:
         if not isinstance(exc, _Queued):
-            metrics.STORE_ERRORS.labels(operation=f"write_{kind}").inc()
-            log.warning(
-                "the suggestion log at %s is unreachable (%s); the %s is kept in %s "
-                "and will be written when it is back",
-                self.store.shown_url,
-                error_summary(exc),
-                kind,
-                self.spool.path,
-            )
+            self.outage.failed(f"write_{kind}", exc)
         try:
             self.spool.append(kind, row)
             metrics.SPOOLED.inc()
