@@ -22,8 +22,7 @@ from bot.core.knowledge import NEUTRAL, Knowledge, apply_voice
 from bot.core.matcher import DEFAULT_THRESHOLD, Matcher
 from bot.core.playbooks import Playbook
 from bot.core.slots import fill_slots
-from bot.llm.base import Backend, Suggestion, SuggestionList, SuggestionRequest
-from bot.llm.guard import DraftCallback, guarded_suggest
+from bot.llm.base import Backend, DraftCallback, Suggestion, SuggestionList, SuggestionRequest
 from bot.llm.offline import OfflineBackend
 
 log = logging.getLogger(__name__)
@@ -43,10 +42,13 @@ class Coach:
         sink: SuggestionSink | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         knowledge: Knowledge | None = None,
+        matcher: Matcher | None = None,
     ):
+        """`matcher`: one already built over `playbooks` (bot/core/compiled.py), or None."""
         self.playbooks = dict(playbooks)
         self.knowledge = knowledge or NEUTRAL
-        self.matcher = Matcher(self.playbooks, threshold=threshold)
+        self.matcher = matcher or Matcher(self.playbooks)
+        self.matcher.threshold = threshold
         self.offline = OfflineBackend()
         self.backend = backend or self.offline
         self.sink = sink or NullSink()
@@ -98,6 +100,8 @@ class Coach:
         )
         if self.backend.composes_offline:  # in-process templates: nothing to redact or check
             return self._voiced(self.backend.suggest(request)), self.backend.name, None
+        from bot.llm.guard import guarded_suggest  # redaction and checks: for models only
+
         try:
             suggestions = guarded_suggest(self.backend, request, self.offline, on_draft)
             return self._voiced(suggestions), self.backend.name, None

@@ -8,7 +8,7 @@ import textwrap
 from bot.coach import CoachingResult
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
-from bot.services import build_coach
+from bot.services import build_coach, build_sink
 
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
 
@@ -74,7 +74,8 @@ def render(result: CoachingResult) -> str:
 
 
 def run(args, settings: Settings) -> int:
-    coach = build_coach(settings, backend_name=args.backend)
+    sink = build_sink(settings, observe=False)  # a one-off run serves no /metrics
+    coach = build_coach(settings, backend_name=args.backend, sink=sink)
     conversation = read_conversation(args.file)
     result = coach.coach(conversation, trigger="command", context={"channel_kind": "cli"})
     if args.json:

@@ -16,8 +16,6 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from bot import metrics
-
 T = TypeVar("T")
 RETRY_AFTER = 30.0  # seconds between attempts while the database is down
 
@@ -101,6 +99,8 @@ class OutageGuard:
     def failed(self, doing: str, exc: BaseException) -> None:
         """Count a failure; warn if it begins an outage. For paths that must always try (the
         sink keeps records in its spool) as well as for `run`."""
+        from bot import metrics  # prometheus_client loads on the first failure only
+
         metrics.STORE_ERRORS.labels(operation=doing).inc()
         if self.backoff.failed():
             self.log.warning(
