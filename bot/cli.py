@@ -32,6 +32,12 @@ class _Version(argparse.Action):
         parser.exit(0, f"mot-coach {bot.__version__}\n")
 
 
+def _workers(value: str) -> int:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= 64:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers (1 to 64)")
+
+
 def _port(value: str) -> int:
     if value.isascii() and value.isdigit() and len(value) <= 5 and int(value) <= 65535:
         return int(value)
@@ -116,6 +122,12 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("serve", help="run the web process (Slack, Teams, dashboard)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=_port, default=3000, help="port (default 3000)")
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="server processes sharing the port, to use more cores (default 1)",
+    )
     p.set_defaults(run=later("serve", "run"))
 
     p = commands.add_parser("backends", help="suggestion backends")

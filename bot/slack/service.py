@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from typing import Any
 
 import aiohttp
@@ -42,6 +43,7 @@ class SlackCoaching:
         self.people = People(settings)
         self.gate = asyncio.Semaphore(settings.mot_slack_concurrency)  # see listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
+        self._after_ack: set[asyncio.Task] = set()  # work started by after_ack, until done
 
     def _thread_log(self):
         """Tracked threads are written to the log's database too, when there is one."""
@@ -111,7 +113,16 @@ class SlackCoaching:
             self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         return self._http
 
+    def after_ack(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` once the listener has acked: a task of our own, rather than a Bolt lazy
+        listener, which first deep-copies the whole request (a tenth of a tip's CPU)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._after_ack.add(task)
+        task.add_done_callback(self._after_ack.discard)
+
     async def close(self) -> None:
+        if self._after_ack:  # tips under way are finished, not cut off
+            await asyncio.wait(set(self._after_ack))
         if self._http is not None:
             await self._http.close()
 

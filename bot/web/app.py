@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from aiohttp import web
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -35,7 +37,8 @@ def channel_status(settings: Settings) -> dict[str, str]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok", "version": bot.__version__})
+    # `worker`: the process that answered (one of several with `serve --workers N`)
+    return web.json_response({"status": "ok", "version": bot.__version__, "worker": os.getpid()})
 
 
 async def status_page(request: web.Request) -> web.Response:
