@@ -22,6 +22,12 @@ def playbooks_from(settings: Settings) -> dict[str, Playbook]:
     return compiled_from(settings)[0]
 
 
+def matching_coach(settings: Settings) -> Coach:
+    """A Coach for matching and escalation only (classify, eval): no backend, no log."""
+    playbooks, matcher = compiled_from(settings)
+    return Coach(playbooks, threshold=settings.mot_match_threshold, matcher=matcher)
+
+
 def compiled_from(settings: Settings) -> tuple[dict[str, Playbook], Matcher]:
     """The playbooks and their matcher, from MOT_CACHE_DIR when unchanged since last time."""
     try:
