@@ -26,6 +26,7 @@ from bot.store.deliveries import Deliveries
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
+AFTER_ACK_GRACE = 10.0  # seconds a stopping server gives tips under way to be delivered
 REPLAY = "mot_replay"  # on Bolt's context: this command or shortcut was handled already
 
 
@@ -121,8 +122,8 @@ class SlackCoaching:
         task.add_done_callback(self._after_ack.discard)
 
     async def close(self) -> None:
-        if self._after_ack:  # tips under way are finished, not cut off
-            await asyncio.wait(set(self._after_ack))
+        if self._after_ack:  # tips under way are finished, not cut off (within reason)
+            await asyncio.wait(set(self._after_ack), timeout=AFTER_ACK_GRACE)
         if self._http is not None:
             await self._http.close()
 
