@@ -17,12 +17,14 @@ import multiprocessing
 import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import wait
 
 log = logging.getLogger("bot.serve")
 STOP_TIMEOUT = 15.0  # seconds a worker gets to finish its requests after SIGTERM
+ORPHAN_CHECK = 1.0  # seconds between a worker's checks that its parent is still there
 
 
 def reserve_port(host: str, port: int) -> socket.socket:
@@ -74,9 +76,18 @@ def run_workers(count: int, host: str, port: int, serve_one: Callable[[str, int]
     return 0 if stopping and all(w.exitcode == 0 for w in workers) else 1
 
 
+def _stop_when_orphaned(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL gives it no chance to stop them) stops too."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os.kill(os.getpid(), signal.SIGTERM)  # the same graceful stop as the parent's
+
+
 def _worker(serve_one: Callable[[str, int], int], host: str, port: int) -> None:
     # A Ctrl-C in the terminal reaches the whole process group; the parent passes it on once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch = threading.Thread(target=_stop_when_orphaned, args=(os.getppid(),), daemon=True)
+    watch.start()
     try:
         status = serve_one(host, port)
     except Exception as exc:  # e.g. the app cannot start: said once, without a traceback per worker

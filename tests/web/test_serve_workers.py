@@ -45,8 +45,8 @@ def workers(tmp_path):
             time.sleep(0.1)
     yield process, base
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
 
 
 def _answering(base: str, wanted: int, attempts: int = 300) -> set[int]:
@@ -78,6 +78,17 @@ def test_sigterm_stops_every_worker(workers):
     assert process.wait(timeout=30) == 0
     assert not any(_alive(pid) for pid in seen)
     assert b"Traceback" not in process.stdout.read()
+
+
+def test_workers_stop_when_the_parent_is_killed(workers):
+    process, base = workers
+    seen = _answering(base, WORKERS)
+    process.kill()  # SIGKILL: the parent cannot pass anything on
+    process.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in seen) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in seen)
 
 
 def test_a_worker_that_dies_stops_the_service(workers):
