@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.llm.fake_openai
 
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.playbooks import load_playbooks
 from bot.core.slots import fill_slots

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.coach import Coach
 from bot.commands.inputs import read_conversation
 from bot.core.case import extract_case
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.playbooks import load_playbooks
 from bot.core.slots import fill_slots

@@ -17,8 +17,8 @@ import statistics
 import time
 from pathlib import Path
 
+from bot.coach import Coach
 from bot.commands.classify import classify_record
-from bot.core.coach import Coach
 from bot.core.playbooks import load_playbooks
 from bot.core.text import normalise
 

@@ -1,12 +1,18 @@
-"""/mot-tip under load: 50 concurrent signed slash commands against `mot-coach serve`.
+"""/mot-tip under load: 50 concurrent signed slash commands against `mot-coach serve`, and
+the same against a bare slack-bolt app (bench/bare_bolt.py) doing the same ack-then-respond.
 
-    python bench/slack_bench.py [--concurrency 50] [--seconds 10]
+    python bench/slack_bench.py [--concurrency 50] [--seconds 10] [--rounds 3] [--tree DIR]
+
+`--tree` serves mot-coach from another source tree, e.g. an older commit for a before/after:
+`mkdir /tmp/before && git archive c58e86c | tar -x -C /tmp/before` (the bare app always
+runs from this tree).
 
 Starts `mot-coach serve` (offline backend, a fresh SQLite log) as its own process on loopback,
 pointed through SLACK_API_URL at a collector in this process that stands in for Slack. Each
 worker sends a signed /mot-tip, waits for the ack, then for the tip at its response_url.
-Reports ack latency (p50, p99) and time-to-tip (p50, p95). Targets: ack p99 < 100 ms;
-offline time-to-tip p95 < 300 ms.
+Reports ack latency (p50, p99) and time-to-tip (p50, p95), and the server CPU per request of
+each app, from rounds run one after the other (bare, mot-coach, bare, ...) so both see the same
+machine. Targets: ack p99 < 100 ms; offline time-to-tip p95 < 300 ms; CPU <= 1.5x bare Bolt.
 """
 
 from __future__ import annotations
@@ -143,15 +149,55 @@ async def healthz_baseline(session, port: int, concurrency: int, seconds: float)
     return latencies
 
 
-async def main(concurrency: int, seconds: float) -> None:
-    collector = Collector()
-    runner = web.AppRunner(collector.app)
-    await runner.setup()
-    collector_port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", collector_port).start()
-    base = f"http://127.0.0.1:{collector_port}"
-    port = free_port()
-    workdir = tempfile.mkdtemp(prefix="slack-bench-")
+class Run:
+    """One server under load: its acks, tips, errors and the CPU it spent on them."""
+
+    def __init__(self):
+        self.acks: list[float] = []
+        self.tips: list[float] = []
+        self.errors: list = []
+        self.cpu = 0.0
+        self.baseline: list[float] = []
+
+    @property
+    def cpu_ms(self) -> float:
+        return self.cpu / max(len(self.acks), 1) * 1000
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def mot_coach_server(tree: Path):
+    """Starts `mot-coach serve` from the source tree `tree` (this one, or an older checkout)."""
+
+    def start(port: int, env: dict, workdir: str) -> subprocess.Popen:
+        command = [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)]
+        return subprocess.Popen(
+            command,
+            env={**env, "PYTHONPATH": str(tree)},
+            cwd=workdir,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    return start
+
+
+def bare_bolt_server(port: int, env: dict, workdir: str) -> subprocess.Popen:
+    command = [sys.executable, str(Path(__file__).with_name("bare_bolt.py")), str(port)]
+    return subprocess.Popen(
+        command,
+        env={**env, "PYTHONPATH": str(REPO)},
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+async def load(start, collector, base, concurrency, seconds, healthz=False) -> Run:
+    """Start a server (`start(port, env, workdir)`), warm it up, then send /mot-tip from
+    `concurrency` workers for `seconds`, measuring the server's CPU."""
+    port, workdir, run = free_port(), tempfile.mkdtemp(prefix="slack-bench-"), Run()
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-bench",
@@ -161,17 +207,11 @@ async def main(concurrency: int, seconds: float) -> None:
         "MOT_DATABASE_URL": f"sqlite:///{workdir}/log.db",
     }
     env.pop("SLACK_APP_TOKEN", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        cwd=workdir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start(port, env, workdir)
     try:
         await wait_ready(f"http://127.0.0.1:{port}/healthz")
         url = f"http://127.0.0.1:{port}/slack/events"
-        acks, tips, errors, ids = [], [], [], count(1)
+        ids = count(1)
         connector = aiohttp.TCPConnector(limit=concurrency)
         async with aiohttp.ClientSession(connector=connector) as session:
             warm_until = time.perf_counter() + 1.0  # warm-up: schema, auth.test, imports
@@ -185,41 +225,79 @@ async def main(concurrency: int, seconds: float) -> None:
             cpu_before = cpu_seconds(server.pid)
             await asyncio.gather(
                 *(
-                    worker(session, url, collector, base, ids, stop_at, acks, tips, errors)
+                    worker(
+                        session, url, collector, base, ids, stop_at, run.acks, run.tips, run.errors
+                    )
                     for _ in range(concurrency)
                 )
             )
-            server_cpu = cpu_seconds(server.pid) - cpu_before
-            baseline = await healthz_baseline(session, port, concurrency, seconds)
+            run.cpu = cpu_seconds(server.pid) - cpu_before
+            if healthz:
+                run.baseline = await healthz_baseline(session, port, concurrency, seconds)
     finally:
         server.terminate()
         server.wait(15)
+    if not run.acks:
+        raise SystemExit(f"no successful requests; errors: {run.errors[:5]}")
+    return run
+
+
+async def main(concurrency: int, seconds: float, rounds: int, tree: Path) -> None:
+    collector = Collector()
+    runner = web.AppRunner(collector.app)
+    await runner.setup()
+    collector_port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", collector_port).start()
+    base = f"http://127.0.0.1:{collector_port}"
+    bare_runs, mot_runs = [], []
+    try:
+        for number in range(rounds):  # interleaved, so both see the same machine
+            bare_runs.append(await load(bare_bolt_server, collector, base, concurrency, seconds))
+            last = number == rounds - 1
+            mot_runs.append(
+                await load(
+                    mot_coach_server(tree), collector, base, concurrency, seconds, healthz=last
+                )
+            )
+    finally:
         await runner.cleanup()
-    if not acks:
-        raise SystemExit(f"no successful requests; errors: {errors[:5]}")
-    ms = 1000
+    ms, run = 1000, mot_runs[-1]
+    print(f"mot-coach from {tree}")
     print(f"/mot-tip, {concurrency} concurrent for {seconds:.0f} s, offline backend, SQLite log")
-    print(f"  requests {len(acks)} ({len(acks) / seconds:.0f}/s), errors {len(errors)}")
-    print(f"  server CPU {server_cpu / len(acks) * ms:.2f} ms per request (user + system)")
+    print(f"  requests {len(run.acks)} ({len(run.acks) / seconds:.0f}/s), errors {len(run.errors)}")
     print(
-        f"  ack          p50 {statistics.median(acks) * ms:7.1f} ms   "
-        f"p99 {percentile(acks, 99) * ms:7.1f} ms   (target p99 < 100 ms)"
+        f"  ack          p50 {statistics.median(run.acks) * ms:7.1f} ms   "
+        f"p99 {percentile(run.acks, 99) * ms:7.1f} ms   (target p99 < 100 ms)"
     )
     print(
-        f"  time-to-tip  p50 {statistics.median(tips) * ms:7.1f} ms   "
-        f"p95 {percentile(tips, 95) * ms:7.1f} ms   (target p95 < 300 ms)"
+        f"  time-to-tip  p50 {statistics.median(run.tips) * ms:7.1f} ms   "
+        f"p95 {percentile(run.tips, 95) * ms:7.1f} ms   (target p95 < 300 ms)"
     )
-    rate = len(baseline) / seconds
+    rate = len(run.baseline) / seconds
     print(
         f"baseline: GET /healthz, {concurrency} concurrent, same server: {rate:.0f}/s, "
-        f"p50 {statistics.median(baseline) * ms:.1f} ms, p99 {percentile(baseline, 99) * ms:.1f} ms"
+        f"p50 {statistics.median(run.baseline) * ms:.1f} ms, "
+        f"p99 {percentile(run.baseline, 99) * ms:.1f} ms"
     )
-    print(f"  /mot-tip requests/s are {len(acks) / seconds / rate:.2f}x the baseline's")
+    print(f"  /mot-tip requests/s are {len(run.acks) / seconds / rate:.2f}x the baseline's")
+    ratios = [m.cpu_ms / b.cpu_ms for m, b in zip(mot_runs, bare_runs, strict=True)]
+    print(f"server CPU per /mot-tip (user + system), median of {rounds} interleaved rounds:")
+    print(f"  bare Bolt  {statistics.median(b.cpu_ms for b in bare_runs):.2f} ms")
+    print(f"  mot-coach  {statistics.median(m.cpu_ms for m in mot_runs):.2f} ms")
+    print(f"  ratio      {statistics.median(ratios):.2f}x bare Bolt (target <= 1.5x)")
+    throughput = [
+        len(m.acks) / max(len(b.acks), 1) for m, b in zip(mot_runs, bare_runs, strict=True)
+    ]
+    print(f"  requests/s {statistics.median(throughput):.2f}x bare Bolt's")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved bare/mot-coach runs")
+    parser.add_argument(
+        "--tree", type=Path, default=REPO, help="mot-coach source tree to serve (default: this)"
+    )
     options = parser.parse_args()
-    asyncio.run(main(options.concurrency, options.seconds))
+    asyncio.run(main(options.concurrency, options.seconds, options.rounds, options.tree.resolve()))

@@ -1,8 +1,20 @@
 """mot-coach: coaches support agents through every moment of truth."""
 
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 
-try:
-    __version__ = version("mot-coach")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+
+@cache
+def _installed_version() -> str:
+    # importlib.metadata scans the installed distributions: done only when asked
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mot-coach")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return _installed_version()
+    raise AttributeError(f"module 'bot' has no attribute {name!r}")

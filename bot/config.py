@@ -53,6 +53,14 @@ class Settings(BaseSettings):
     # one a request's token vouches for (and, in emulator mode, loopback URLs).
     mot_teams_service_urls: CsvList = []
 
+    @property
+    def cache_dir(self) -> Path | None:
+        """MOT_CACHE_DIR as a folder, or None when caching is off."""
+        value = self.mot_cache_dir.strip()
+        if value.lower() == "off":
+            return None
+        return Path(value).expanduser() if value else Path.home() / ".cache" / "mot-coach"
+
     @field_validator("mot_teams_service_urls", mode="before")
     @classmethod
     def _parse_service_urls(cls, value):
@@ -115,6 +123,9 @@ class Settings(BaseSettings):
     mot_playbooks_dir: Path | None = None
     # The team's facts and voice (README "Team knowledge and voice"); unset: no facts, neutral.
     mot_knowledge_file: Path | None = None
+    # Playbooks already parsed and indexed, kept between runs (a cache, safe to delete; a changed
+    # playbook or upgrade rebuilds it). Empty: ~/.cache/mot-coach; "off": no cache.
+    mot_cache_dir: str = ""
 
     # Who and where
     mot_support_channels: CsvList = []

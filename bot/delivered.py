@@ -18,7 +18,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-from bot.core.coach import Coach, CoachingResult
+from bot.coach import Coach, CoachingResult
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.coach import Coach, SuggestionSink
 from bot.config import Settings
-from bot.core.coach import Coach, SuggestionSink
+from bot.core.compiled import compiled_playbooks
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
-from bot.core.playbooks import Playbook, PlaybookError, load_playbooks
+from bot.core.matcher import Matcher
+from bot.core.playbooks import Playbook, PlaybookError
 from bot.llm.base import BackendError
 from bot.llm.registry import create_backend
 from bot.messages import UserError
@@ -17,8 +19,19 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that log
 
 
 def playbooks_from(settings: Settings) -> dict[str, Playbook]:
+    return compiled_from(settings)[0]
+
+
+def matching_coach(settings: Settings) -> Coach:
+    """A Coach for matching and escalation only (classify, eval): no backend, no log."""
+    playbooks, matcher = compiled_from(settings)
+    return Coach(playbooks, threshold=settings.mot_match_threshold, matcher=matcher)
+
+
+def compiled_from(settings: Settings) -> tuple[dict[str, Playbook], Matcher]:
+    """The playbooks and their matcher, from MOT_CACHE_DIR when unchanged since last time."""
     try:
-        return load_playbooks(settings.mot_playbooks_dir)
+        return compiled_playbooks(settings.mot_playbooks_dir, settings.cache_dir)
     except PlaybookError as exc:
         raise UserError("invalid playbooks (MOT_PLAYBOOKS_DIR):\n" + str(exc)) from None
 
@@ -39,12 +52,14 @@ def build_coach(
         backend = create_backend(backend_name or settings.mot_llm_backend, settings)
     except BackendError as exc:
         raise UserError(str(exc)) from None
+    playbooks, matcher = compiled_from(settings)
     return Coach(
-        playbooks_from(settings),
+        playbooks,
         backend=backend,
         sink=sink if sink is not None else build_sink(settings),
         threshold=settings.mot_match_threshold,
         knowledge=knowledge_from(settings),
+        matcher=matcher,
     )
 
 
@@ -69,9 +84,11 @@ def spool_for(settings: Settings, store: Store) -> Spool:
     return Spool("mot-coach-spool.jsonl")
 
 
-def build_sink(settings: Settings, store: Store | None = None) -> StoreSink:
-    """The Coach's sink: every result to the log, or to the spool while the log is down."""
+def build_sink(settings: Settings, store: Store | None = None, observe: bool = True) -> StoreSink:
+    """The Coach's sink: every result to the log, or to the spool while the log is down.
+    `observe`: count results in the metrics (for a process that serves /metrics)."""
     from bot.store import StoreSink
 
     store = store or build_store(settings)
-    return StoreSink(store, spool_for(settings, store), content_mode=settings.mot_log_content)
+    spool = spool_for(settings, store)
+    return StoreSink(store, spool, content_mode=settings.mot_log_content, observe=observe)

@@ -18,9 +18,9 @@ import re
 import shutil
 from pathlib import Path
 
+from bot.coach import NullSink
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
-from bot.core.coach import NullSink
 from bot.services import build_coach
 from bot.slack.blocks import result_blocks
 

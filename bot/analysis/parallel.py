@@ -4,23 +4,18 @@ that memory stays flat however large the file (the reader waits while workers ca
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from bot.analysis.tally import Observation, observe
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 
 BATCH = 256  # conversations per task
 IN_FLIGHT_PER_WORKER = 2
 _coach: Coach | None = None  # each worker's own (inherited on fork, else built at start)
-
-
-def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _start(coach: Coach | None) -> None:

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot import bounded_json
+from bot.analysis import FORMATS
 from bot.commands.inputs import MAX_JSON_DEPTH, MAX_LINE_BYTES, bounded_lines
 from bot.core.conversation import Conversation, Message
 
-FORMATS = ("auto", "jsonl", "csv", "zendesk", "freshdesk")
 MAX_OPEN = 2_000  # conversations open at once, for files whose messages are interleaved
 MAX_MESSAGES = 200  # messages kept per conversation; later ones are counted, not kept
 MAX_TEXT = 4_000  # characters kept per message

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.analysis.phrases import PhraseCounter, phrases, recurring_before_escalation
+from bot.coach import Coach
 from bot.core.case_patterns import contact_count
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation, Message
 from bot.core.escalation import assess
 from bot.core.names import names_in

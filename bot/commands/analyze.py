@@ -8,12 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from bot.analysis.parallel import default_workers, observations
+from bot.analysis.parallel import observations
 from bot.analysis.report import render_html
-from bot.analysis.sources import FORMATS, SourceError, read_conversations
+from bot.analysis.sources import SourceError, read_conversations
 from bot.analysis.tally import Tally
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.messages import UserError
 from bot.services import playbooks_from
 
@@ -81,30 +81,3 @@ def run(args, settings: Settings) -> int:
     else:
         sys.stdout.write(text)
     return 0
-
-
-def add_parser(commands) -> None:
-    p = commands.add_parser(
-        "analyze",
-        help="find the moments of truth in past transcripts (HTML or JSON report)",
-        description="Reads past conversations, streamed in bounded memory: JSONL (the classify "
-        "input, or one message per line with conversation_id, role, text, ts), CSV (one message "
-        "per row: conversation_id, role, text, timestamp), a Zendesk JSON export (one ticket per "
-        "line with its comments) or Freshdesk ticket conversations (one per line). Reports the "
-        "share of each moment, escalation hot spots (moments, hours, weekdays, phrases), the "
-        "repeat-contact rate, the longest waits and redacted example threads.",
-    )
-    p.add_argument("file", help="the transcripts file")
-    p.add_argument("--format", choices=FORMATS, default="auto", help="default: from the file")
-    p.add_argument("--json", action="store_true", help="JSON instead of HTML")
-    p.add_argument("-o", "--output", help="write the report here (default: stdout)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument(
-        "--workers",
-        type=int,
-        default=default_workers(),
-        choices=range(1, 65),
-        metavar="N",
-        help=f"processes reading conversations (1 to 64; default {default_workers()})",
-    )
-    p.set_defaults(run=run)

@@ -6,10 +6,10 @@ import json
 import sys
 
 from bot import messages
+from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record, json_lines
 from bot.config import Settings
-from bot.core.coach import Coach
-from bot.services import playbooks_from
+from bot.services import matching_coach
 
 
 def classify_record(coach: Coach, record: dict, number: int) -> dict:
@@ -27,7 +27,7 @@ def classify_record(coach: Coach, record: dict, number: int) -> dict:
 
 
 def run(args, settings: Settings) -> int:
-    coach = Coach(playbooks_from(settings), threshold=settings.mot_match_threshold)
+    coach = matching_coach(settings)
     out, errors = sys.stdout, 0
     for number, record, error in json_lines(args.file):
         if error is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 
 from bot.config import Settings
@@ -28,6 +27,8 @@ def add_parser(commands) -> None:
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
+    import getpass  # terminal handling: for this prompt only, not every command's start
+
     first = getpass.getpass("Password: ")
     if getpass.getpass("Again: ") != first:
         raise UserError("the two passwords differ; nothing was printed")

@@ -69,24 +69,3 @@ def run(args, settings: Settings) -> int:
     if sent:
         print(f"digest sent to {', '.join(sent)}")
     return 1 if problems else 0
-
-
-def add_parser(commands) -> None:
-    p = commands.add_parser(
-        "digest",
-        help="send the leads' weekly digest now (Slack and/or Teams)",
-        description="Acceptance, effectiveness (used vs ignored tips), the top moments and the "
-        "threads worth a look over the last DAYS, with a link to the dashboard "
-        "(MOT_DASHBOARD_URL), to MOT_LEADS_CHANNEL in Slack and MOT_TEAMS_LEADS_CHANNEL in "
-        "Teams. `serve` sends it weekly when MOT_DIGEST=weekly.",
-    )
-    p.add_argument(
-        "--days",
-        type=int,
-        default=7,
-        choices=range(1, 92),
-        metavar="DAYS",
-        help="how many days back (1 to 91; default 7)",
-    )
-    p.add_argument("--json", action="store_true", help="print the digest instead of sending")
-    p.set_defaults(run=run)

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bot import messages
+from bot.coach import NullSink
 from bot.commands.inputs import conversation_from_record, json_lines, read_conversation
 from bot.config import Settings
-from bot.core.coach import NullSink
 from bot.core.coaching_eval import CARE_KINDS, SetScore, Tally, score_set, tally
 from bot.core.conversation import Conversation
 from bot.messages import UserError
@@ -149,20 +149,3 @@ def run(args, settings: Settings) -> int:
         if skipped:
             print(f"\n{skipped} input(s) skipped; see above")
     return 1 if skipped else 0
-
-
-def add_parser(commands) -> None:
-    p = commands.add_parser(
-        "eval-coaching",
-        help="coach on JSONL conversations and count suggestion defects",
-        description="Reads JSON lines {id, text} or {id, messages} (optional 'care' label), or "
-        "every *.txt / *.json conversation in a folder such as examples/; "
-        "coaches on each as an explicit ask and reports, per playbook and overall, the defects "
-        "of a support coach's rubric: claimed actions, invented premises, repeated openers, "
-        "double apologies, content-free sentences, name use, repeated asks, issue reflection, "
-        "abstentions.",
-    )
-    p.add_argument("file", help="JSONL file, - for stdin, or a folder of conversation files")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--backend", help="suggestion backend (default: MOT_LLM_BACKEND)")
-    p.set_defaults(run=run)

@@ -8,10 +8,9 @@ import sys
 from bot import messages
 from bot.commands.inputs import conversation_from_record, json_lines
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.core.evaluation import Report, label_name, score
 from bot.messages import UserError
-from bot.services import playbooks_from
+from bot.services import matching_coach
 
 
 def render(title: str, report: Report) -> str:
@@ -34,7 +33,7 @@ def render(title: str, report: Report) -> str:
 
 
 def run(args, settings: Settings) -> int:
-    coach = Coach(playbooks_from(settings), threshold=settings.mot_match_threshold)
+    coach = matching_coach(settings)
     gold_pb, pred_pb, gold_esc, pred_esc, skipped = [], [], [], [], 0
     split = getattr(args, "split", None)
     for number, record, error in json_lines(args.file):

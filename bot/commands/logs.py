@@ -5,16 +5,8 @@ Only the parser lives here; each command's module (and SQLAlchemy) loads when it
 
 from __future__ import annotations
 
-from importlib import import_module
-
+from bot.commands import later as _later
 from bot.store.vocabulary import CHANNEL_KINDS, EXPORT_FORMATS, LEVELS, OUTCOMES, SORTS, TRIGGERS
-
-
-def _later(module: str, name: str):
-    def run(args, settings):
-        return getattr(import_module(f"bot.commands.{module}"), name)(args, settings)
-
-    return run
 
 
 def _add_filters(p) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import textwrap
 
+from bot.coach import CoachingResult
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
-from bot.core.coach import CoachingResult
 from bot.core.language import LANGUAGE_NAMES
-from bot.services import build_coach
+from bot.services import build_coach, build_sink
 
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
 
@@ -76,7 +76,8 @@ def render(result: CoachingResult) -> str:
 
 
 def run(args, settings: Settings) -> int:
-    coach = build_coach(settings, backend_name=args.backend)
+    sink = build_sink(settings, observe=False)  # a one-off run serves no /metrics
+    coach = build_coach(settings, backend_name=args.backend, sink=sink)
     conversation = read_conversation(args.file)
     result = coach.coach(conversation, trigger="command", context={"channel_kind": "cli"})
     if args.json:

@@ -1,4 +1,4 @@
-"""The domain: conversations, playbooks, matching, escalation, redaction and the Coach.
+"""The domain: conversations, playbooks, matching, escalation and redaction.
 
 Nothing in here imports a channel SDK, an HTTP library or database code.
 """

@@ -7,13 +7,10 @@ The most specific lines come first; the playbook's nudge note is the fallback.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from bot.core.assessment import Assessment
 from bot.core.case import Case
 from bot.core.language import LANGUAGE_NAMES
-
-if TYPE_CHECKING:
-    from bot.core.coach import Assessment
 
 MAX_LINES = 2
 _CONTACTED = re.compile(r"(called|rang|phoned|emailed|contacted|chased|messaged|wrote)\b")

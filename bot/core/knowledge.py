@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.core.playbooks import KNOWLEDGE_SLOTS, PlaybookError, _field_path
 from bot.core.voice import apply_voice
+from bot.core.yaml_text import parse_yaml
 
 Fact = Annotated[str, Field(min_length=1, max_length=300)]
 _LINKS = ("status_page", "help_centre")
@@ -82,7 +83,7 @@ def load_knowledge(path: str | Path | None) -> Knowledge:
         return NEUTRAL
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KnowledgeError([f"{path}: file not found"]) from None
     except (OSError, UnicodeDecodeError) as exc:

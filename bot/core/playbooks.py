@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.core.premises import PREMISES
+from bot.core.yaml_text import parse_yaml
 from bot.resources import data_dir
 
 
@@ -195,7 +196,7 @@ def _field_path(location: tuple) -> str:
 def load_file(path: Path) -> Playbook:
     """Parse and validate one file; raises PlaybookError naming the file and each bad field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise PlaybookError([f"{path}: cannot read file ({exc})"]) from None
     except yaml.YAMLError as exc:

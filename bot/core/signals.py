@@ -153,21 +153,43 @@ class SignalIndex:
         """`signals` are (owner, pattern, weight) triples."""
         self.signals = list(signals)
         self._owner_of: list[int] = []  # alternative -> signal index
-        self._compiled: list[re.Pattern] = []
+        self._alternatives: list[str] = []
         self._by_prefix: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
-                index = len(self._compiled)
+                index = len(self._alternatives)
                 self._owner_of.append(signal_index)
-                self._compiled.append(re.compile(alternative))
+                self._alternatives.append(alternative)
                 words = first_words(alternative)
                 if words is None:
                     self._always.append(index)
                 for prefix in words or ():
                     self._by_prefix[prefix].append(index)
+        self._by_prefix = dict(self._by_prefix)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
+        self._start()
+
+    def _start(self) -> None:
+        """The per-process parts: compiled on first use (a tip needs a few of hundreds)."""
+        self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
         self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
+
+    def __getstate__(self) -> dict:
+        """Pickled (bot/core/compiled.py) without compiled patterns or the per-word cache."""
+        state = dict(self.__dict__)
+        del state["_compiled"], state["_cached_starting_at"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._start()
+
+    def _pattern(self, index: int) -> re.Pattern:
+        compiled = self._compiled[index]
+        if compiled is None:
+            compiled = self._compiled[index] = re.compile(self._alternatives[index])
+        return compiled
 
     def _alternatives_starting_at(self, word: str) -> tuple[int, ...]:
         """Alternatives whose first word can be `word` (cached: vocabularies repeat)."""
@@ -178,7 +200,7 @@ class SignalIndex:
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        owner_of, compiled = self._owner_of, self._compiled
+        owner_of, pattern = self._owner_of, self._pattern
         offset, starting_at = 0, self._cached_starting_at
         for word in normalised.split(" "):
             # A word too long to be worth a place in the cache (a run of junk) is looked up anew.
@@ -188,12 +210,12 @@ class SignalIndex:
                 candidates = starting_at(word)
             for index in candidates:
                 owner = owner_of[index]
-                if owner not in matched and compiled[index].match(normalised, offset):
+                if owner not in matched and pattern(index).match(normalised, offset):
                     matched.add(owner)
             offset += len(word) + 1
         for index in self._always:
             owner = owner_of[index]
-            if owner not in matched and compiled[index].search(normalised):
+            if owner not in matched and pattern(index).search(normalised):
                 matched.add(owner)
         return [
             (self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)

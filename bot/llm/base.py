@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
@@ -12,6 +12,9 @@ from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
 from bot.core.knowledge import Knowledge
 from bot.core.playbooks import Playbook
+
+# Called with the provisional reply texts while a backend streams (bot/llm/guard.py).
+DraftCallback = Callable[[tuple[str, ...]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,10 @@ class BackendError(Exception):
 
 class Backend(ABC):
     name: ClassVar[str] = "base"
+    # True for a composer that writes replies in-process from the playbook's checked templates:
+    # instant, no network, so the coach runs it unguarded and channels neither show a
+    # "Coaching…" placeholder nor stream drafts.
+    composes_offline: ClassVar[bool] = False
 
     def __init__(self, settings=None):
         self.settings = settings

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.case import extract_case
@@ -22,6 +21,7 @@ from bot.llm.base import (
     Backend,
     BackendError,
     CallInfo,
+    DraftCallback,
     Suggestion,
     SuggestionList,
     SuggestionRequest,
@@ -30,7 +30,6 @@ from bot.llm.output_check import reply_problems
 
 log = logging.getLogger(__name__)
 _REDACTOR = Redactor()
-DraftCallback = Callable[[tuple[str, ...]], None]
 
 
 def redact_request(request: SuggestionRequest) -> tuple[SuggestionRequest, Redaction]:

@@ -162,6 +162,7 @@ def _body(template: str, case: Case) -> str:
 
 class OfflineBackend(Backend):
     name = "offline"
+    composes_offline = True
 
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)

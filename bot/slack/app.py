@@ -13,8 +13,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.signature import SignatureVerifier
 
 from bot import bounded_json, messages
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.messages import UserError
 from bot.slack.client import web_client
 from bot.slack.listeners import register

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from typing import Any
 
 import aiohttp
@@ -12,12 +13,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import messages
+from bot.coach import Coach, CoachingResult
 from bot.config import Settings
-from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
 from bot.delivered import delivering, record_outcome
 from bot.llm.guard import DraftCallback
-from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.streaming import drafts_to
@@ -26,6 +26,7 @@ from bot.store.deliveries import Deliveries
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
+AFTER_ACK_GRACE = 10.0  # seconds a stopping server gives tips under way to be delivered
 REPLAY = "mot_replay"  # on Bolt's context: this command or shortcut was handled already
 
 
@@ -43,6 +44,7 @@ class SlackCoaching:
         self.people = People(settings)
         self.gate = asyncio.Semaphore(settings.mot_slack_concurrency)  # see listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
+        self._after_ack: set[asyncio.Task] = set()  # work started by after_ack, until done
 
     def _thread_log(self):
         """Tracked threads are written to the log's database too, when there is one."""
@@ -112,7 +114,16 @@ class SlackCoaching:
             self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         return self._http
 
+    def after_ack(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` once the listener has acked: a task of our own, rather than a Bolt lazy
+        listener, which first deep-copies the whole request (a tenth of a tip's CPU)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._after_ack.add(task)
+        task.add_done_callback(self._after_ack.discard)
+
     async def close(self) -> None:
+        if self._after_ack:  # tips under way are finished, not cut off (within reason)
+            await asyncio.wait(set(self._after_ack), timeout=AFTER_ACK_GRACE)
         if self._http is not None:
             await self._http.close()
 
@@ -146,7 +157,7 @@ class SlackCoaching:
         self, client: AsyncWebClient, channel: str, user: str, thread_ts: str | None
     ) -> None:
         """A private "Coaching…" first, where the backend (an LLM) takes a while."""
-        if isinstance(self.coach.backend, OfflineBackend):
+        if self.coach.backend.composes_offline:
             return
         kwargs = {"thread_ts": thread_ts} if thread_ts else {}
         await client.chat_postEphemeral(

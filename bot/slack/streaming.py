@@ -13,17 +13,15 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import aiohttp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.coach import Coach
+from bot.config import Settings
 from bot.llm.guard import DraftCallback
-from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import escape, split_text
-
-if TYPE_CHECKING:
-    from bot.slack.service import SlackCoaching
 
 log = logging.getLogger(__name__)
 WRITING = "Writing suggestions…"
@@ -104,14 +102,23 @@ class DraftStreamer:
         await asyncio.wait([self._task])  # never raises the task's error or cancellation
 
 
+class StreamingHost(Protocol):
+    """What streaming needs of the Slack service (bot/slack/service.py), without importing it."""
+
+    settings: Settings
+    coach: Coach
+
+    def http_session(self) -> aiohttp.ClientSession: ...
+
+
 @contextlib.asynccontextmanager
 async def drafts_to(
-    mot: SlackCoaching, response_url: str | None
+    mot: StreamingHost, response_url: str | None
 ) -> AsyncIterator[DraftCallback | None]:
     """The `on_draft` for coach_on that streams into `response_url`, closed on leaving the block;
     None (no streaming) without a response_url, with an interval of 0, or offline (no drafts)."""
     interval = mot.settings.mot_slack_stream_interval_seconds
-    if not response_url or interval <= 0 or isinstance(mot.coach.backend, OfflineBackend):
+    if not response_url or interval <= 0 or mot.coach.backend.composes_offline:
         yield None
         return
     streamer = DraftStreamer(response_url, interval, mot.http_session())

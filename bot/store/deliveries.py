@@ -8,54 +8,51 @@ process's memory, so a hot thread neither goes quiet nor becomes a nudge storm.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 import time
 from typing import Any
 
-from bot.store.outage import error_summary
+from bot.store.outage import OutageGuard
 
 log = logging.getLogger(__name__)
 MEMORY_LIMIT = 10_000  # threads and levels remembered in memory while the log is down
+# Seconds between database attempts while it is down: short, because every delivery handled
+# without the log may be handled twice, and a cooldown kept in memory is this replica's alone.
+RETRY_AFTER = 2.0
 
 
 class Deliveries:
-    def __init__(self, store: Any, source: str):
+    def __init__(self, store: Any, source: str, retry_after: float = RETRY_AFTER):
         self.store, self.source = store, source
+        self.dedupe = OutageGuard(
+            store, log, "delivery ids", "handling every delivery", retry_after
+        )
+        self.cooldowns = OutageGuard(
+            store, log, "nudge cooldowns", "keeping them in this process's memory", retry_after
+        )
         self._nudged: dict[str, tuple[float, str]] = {}  # key: (when, level), while it is down
         self._lock = threading.Lock()
 
     async def first(self, key: str) -> bool:
-        """True for the first delivery of `key` in any process; True as well without a log."""
-        if self.store is None:
-            return True
-        try:
-            return await asyncio.to_thread(self._claim, key)
-        except Exception as exc:
-            log.warning("cannot dedupe %s (%s); handling it", key, error_summary(exc))
-            return True
+        """True for the first delivery of `key` in any process; True as well without a log
+        (better a rare repeat than a lost message)."""
+        return await self.dedupe.run_async("claim_delivery", self._claim, key, default=True)
 
     async def allow_nudge(self, key: str, level: str, cooldown: float) -> bool:
         """True (and the nudge counted) when `key` may be nudged at `level` now: its cooldown
         has passed, or it has just risen to escalate."""
-        if self.store is not None:
-            try:
-                return await asyncio.to_thread(self._allow, key, level, cooldown)
-            except Exception as exc:
-                log.warning(
-                    "cannot check the nudge cooldown of %s (%s); keeping it in memory",
-                    key,
-                    error_summary(exc),
-                )
-        return self._allow_in_memory(key, level, cooldown)
+        allowed = await self.cooldowns.run_async(
+            "check_nudge_cooldown", self._allow, key, level, cooldown
+        )
+        if allowed is None:
+            return self._allow_in_memory(key, level, cooldown)
+        return allowed
 
     def _claim(self, key: str) -> bool:
-        self.store.ensure_schema()
         return self.store.claim_delivery(key, self.source)
 
     def _allow(self, key: str, level: str, cooldown: float) -> bool:
-        self.store.ensure_schema()
         return self.store.allow_nudge(key, level, cooldown)
 
     def _allow_in_memory(self, key: str, level: str, cooldown: float) -> bool:

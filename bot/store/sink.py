@@ -15,8 +15,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
-from bot import metrics
-from bot.store.outage import error_summary
+from bot.store.outage import OutageGuard, error_summary
 from bot.store.records import event_row, outcome_row
 from bot.store.spool import Spool
 from bot.store.store import Store
@@ -26,10 +25,23 @@ GROUP_LIMIT = 500  # results written in one transaction by the writer thread
 
 
 class StoreSink:
-    def __init__(self, store: Store, spool: Spool, content_mode: str = "redacted"):
+    def __init__(
+        self, store: Store, spool: Spool, content_mode: str = "redacted", observe: bool = True
+    ):
+        """`observe`: count every result in the Prometheus metrics (off for a one-off command,
+        which serves no /metrics and need not load prometheus_client)."""
         self.store = store
+        self.observe = observe
         self.spool = spool
         self.content_mode = content_mode
+        # Every write still tries the database (a record waiting in the spool is replayed as
+        # soon as it is back); the guard only keeps the warning to one per outage.
+        self.outage = OutageGuard(
+            store,
+            log,
+            f"coaching records at {store.shown_url}",
+            f"keeping them in {spool.path} until it is back",
+        )
         self._queue: queue.SimpleQueue = queue.SimpleQueue()  # (records, future), or None: stop
         self._writer: threading.Thread | None = None
         self._writer_lock = threading.Lock()
@@ -65,7 +77,10 @@ class StoreSink:
             self._writer.join()
 
     def _records(self, result: Any, shown_to: str | None) -> list[tuple[str, dict]]:
-        metrics.observe_result(result)
+        if self.observe:
+            from bot import metrics
+
+            metrics.observe_result(result)
         row = event_row(result, self.content_mode)
         result.context["log_id"] = row["uid"]
         records = [("event", row)]
@@ -125,6 +140,8 @@ class StoreSink:
         self.store.ensure_schema()
         replayed = self.spool.replay(self._write_replayed)
         if replayed:
+            from bot import metrics
+
             metrics.REPLAYED.inc(replayed)
             log.info("replayed %d spooled log record(s) from %s", replayed, self.spool.path)
         return replayed
@@ -160,18 +177,14 @@ class StoreSink:
         except (SQLAlchemyError, _Queued) as exc:
             for kind, row in records:
                 self._spool(kind, row, exc)
+            return
+        self.outage.succeeded()
 
     def _spool(self, kind: str, row: dict, exc: Exception) -> None:
         if not isinstance(exc, _Queued):
-            metrics.STORE_ERRORS.labels(operation=f"write_{kind}").inc()
-            log.warning(
-                "the suggestion log at %s is unreachable (%s); the %s is kept in %s "
-                "and will be written when it is back",
-                self.store.shown_url,
-                error_summary(exc),
-                kind,
-                self.spool.path,
-            )
+            self.outage.failed(f"write_{kind}", exc)
+        from bot import metrics  # loaded on the way into the spool only
+
         try:
             self.spool.append(kind, row)
             metrics.SPOOLED.inc()

@@ -10,10 +10,9 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from importlib import import_module
 
 from sqlalchemy import Connection, func, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 
 from bot.store import migrate
@@ -80,7 +79,9 @@ class Store:
                 yield connection
 
     def _insert(self, table):
-        return (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(table)
+        # the dialect's module loads only for the database in use (a CLI run pays for one)
+        dialect = "postgresql" if self.dialect == "postgresql" else "sqlite"
+        return import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
 
     def insert_events(self, rows: list[dict]) -> None:
         """Insert many coaching events in one transaction (imports, benchmarks, tests); ones

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.store.models import events
-from bot.store.outage import RETRY_AFTER, OutageBackoff, error_summary
+from bot.store.outage import RETRY_AFTER, OutageGuard
 from bot.store.records import utcnow
 
 log = logging.getLogger(__name__)
@@ -72,19 +72,15 @@ class TipLog:
 
     def __init__(self, store: Any, retry_after: float = RETRY_AFTER):
         self.store = store
-        self._backoff = OutageBackoff(retry_after)
+        self.guard = OutageGuard(
+            store,
+            log,
+            "open tips",
+            "inferring acceptance from this process's memory only",
+            retry_after,
+        )
 
     def open(self, conversation_id: str, agent: str) -> list[LoggedTip]:
-        if not self._backoff.available():
-            return []
-        try:
-            self.store.ensure_schema()
-            return open_tips(self.store, conversation_id, agent)
-        except Exception as exc:
-            if self._backoff.failed():
-                log.warning(
-                    "cannot read open tips from the log (%s); inferring acceptance from "
-                    "this process's memory only",
-                    error_summary(exc),
-                )
-            return []
+        return self.guard.run(
+            "read_open_tips", open_tips, self.store, conversation_id, agent, default=[]
+        )

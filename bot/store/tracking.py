@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.core.conversation import Message
 from bot.core.redact import redact
-from bot.store.outage import RETRY_AFTER, OutageBackoff, error_summary
+from bot.store.outage import RETRY_AFTER, OutageGuard
 
 log = logging.getLogger(__name__)
 
@@ -56,19 +56,9 @@ class ThreadLog:
     ):
         self.store, self.channel_kind, self.content_mode = store, channel_kind, content_mode
         self.retry_after = retry_after
-        self._backoff = OutageBackoff(retry_after)
-
-    def _available(self) -> bool:
-        return self._backoff.available()
-
-    def _failed(self, doing: str, exc: BaseException) -> None:
-        if self._backoff.failed():
-            log.warning(
-                "cannot %s tracked %s messages in the log (%s); tracking in memory only",
-                doing,
-                self.channel_kind,
-                error_summary(exc),
-            )
+        self.guard = OutageGuard(
+            store, log, f"tracked {channel_kind} messages", "tracking in memory only", retry_after
+        )
 
     def add(
         self,
@@ -80,11 +70,9 @@ class ThreadLog:
         channel: str | None = None,
     ) -> bool:
         """Store `message` (once per message id); False if it was not stored, for any reason."""
-        if not self._available():
-            return False
-        try:
-            self.store.ensure_schema()
-            return self.store.add_tracked_message(
+        stored = self.guard.run(
+            "store_tracked_message",
+            lambda: self.store.add_tracked_message(
                 self.channel_kind,
                 thread_key,
                 message_id or uuid.uuid4().hex,
@@ -94,20 +82,17 @@ class ThreadLog:
                 channel=channel,
                 ts=message.ts,
                 author=message.author,
-            )
-        except Exception as exc:
-            self._failed("store", exc)
-            return False
+            ),
+            default=False,
+        )
+        return bool(stored)
 
     def load(self, thread_key: str, limit: int) -> StoredThread | None:
         """The thread's last `limit` messages; None if the database has none or is down."""
-        if not self._available():
-            return None
-        try:
-            self.store.ensure_schema()
-            rows = self.store.tracked_thread(self.channel_kind, thread_key, limit)
-        except Exception as exc:
-            self._failed("read", exc)
+        rows = self.guard.run(
+            "read_tracked_thread", self.store.tracked_thread, self.channel_kind, thread_key, limit
+        )
+        if rows is None:
             return None
         found = StoredThread()
         for row in rows:
@@ -121,11 +106,10 @@ class ThreadLog:
 
     def latest_thread(self, channel: str, author: str) -> str | None:
         """The key of the most recently active thread in `channel` that `author` wrote in."""
-        if not self._available():
-            return None
-        try:
-            self.store.ensure_schema()
-            return self.store.latest_tracked_thread(self.channel_kind, channel, author)
-        except Exception as exc:
-            self._failed("read", exc)
-            return None
+        return self.guard.run(
+            "read_latest_thread",
+            self.store.latest_tracked_thread,
+            self.channel_kind,
+            channel,
+            author,
+        )

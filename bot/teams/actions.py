@@ -10,7 +10,7 @@ from typing import Any
 
 from botbuilder.schema import AdaptiveCardInvokeResponse
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.delivered import delivering, record_outcome
 from bot.teams import cards

@@ -8,8 +8,8 @@ import logging
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 
+from bot.coach import Coach, CoachingResult
 from bot.config import Settings
-from bot.core.coach import Coach, CoachingResult
 from bot.core.conversation import Conversation
 from bot.delivered import delivering
 from bot.teams import actions, cards

@@ -19,8 +19,8 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 
 from bot import messages
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.teams.auth import build_adapter
 from bot.teams.body import read_json
 from bot.teams.bot import CoachBot, on_turn_error

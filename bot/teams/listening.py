@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from botbuilder.core import TurnContext
 from botbuilder.schema import ChannelAccount
 
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation, Message
 from bot.delivered import mark_shown, record_before_delivery
 from bot.store.deliveries import Deliveries

@@ -18,7 +18,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationAccount, ConversationReference
 from cachetools import LRUCache
 
-from bot.store.outage import RETRY_AFTER, OutageBackoff, error_summary
+from bot.store.outage import RETRY_AFTER, OutageGuard
 
 log = logging.getLogger(__name__)
 CHANNEL_KIND = "teams"
@@ -42,50 +42,35 @@ class ReferenceBook:
         self, store: Any, retry_after: float = RETRY_AFTER, remembered: int = MAX_REMEMBERED
     ):
         self.store, self.retry_after = store, retry_after
-        self._backoff = OutageBackoff(retry_after)
+        self.guard = OutageGuard(
+            store,
+            log,
+            "Teams conversation references",
+            "creating conversations instead",
+            retry_after,
+        )
         # key -> the reference last written by this process; a forgotten one is written again
         self._saved: LRUCache[str, dict] = LRUCache(remembered)
 
-    def _available(self) -> bool:
-        return self._backoff.available()
-
-    def _failed(self, doing: str, exc: BaseException) -> None:
-        if self._backoff.failed():
-            log.warning(
-                "cannot %s Teams conversation references in the log (%s); "
-                "creating conversations instead",
-                doing,
-                error_summary(exc),
-            )
-
     def _save(self, keys: list[str], reference: dict, tenant: str | None) -> None:
-        if not self._available():
-            return
-        try:
-            for key in keys:
-                if self._saved.get(key) == reference:
-                    continue  # unchanged since this process last wrote it
-                self.store.ensure_schema()
-                self.store.save_conversation_reference(
-                    CHANNEL_KIND,
-                    key,
-                    reference,
-                    tenant=tenant,
-                    service_url=reference.get("serviceUrl"),
-                )
-                self._saved[key] = reference
-        except Exception as exc:
-            self._failed("store", exc)
+        for key in keys:
+            if self._saved.get(key) == reference:
+                continue  # unchanged since this process last wrote it
+            if not self.guard.run(
+                "store_reference", self._write, key, reference, tenant, default=False
+            ):
+                return  # the log is down: the other keys would fail too
+            self._saved[key] = reference
+
+    def _write(self, key: str, reference: dict, tenant: str | None) -> bool:
+        service_url = reference.get("serviceUrl")
+        self.store.save_conversation_reference(
+            CHANNEL_KIND, key, reference, tenant=tenant, service_url=service_url
+        )
+        return True
 
     def _get(self, key: str) -> ConversationReference | None:
-        if not self._available():
-            return None
-        try:
-            self.store.ensure_schema()
-            row = self.store.conversation_reference(CHANNEL_KIND, key)
-        except Exception as exc:
-            self._failed("read", exc)
-            return None
+        row = self.guard.run("read_reference", self.store.conversation_reference, CHANNEL_KIND, key)
         if not row or not row.get("reference"):
             return None
         return ConversationReference().deserialize(row["reference"])

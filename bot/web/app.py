@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 from aiohttp import web
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 import bot
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.services import build_coach, build_sink
 from bot.slack.app import mount_slack
 from bot.teams import mount_teams
@@ -35,7 +37,8 @@ def channel_status(settings: Settings) -> dict[str, str]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok", "version": bot.__version__})
+    # `worker`: the process that answered (one of several with `serve --workers N`)
+    return web.json_response({"status": "ok", "version": bot.__version__, "worker": os.getpid()})
 
 
 async def status_page(request: web.Request) -> web.Response:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 from jinja2 import Environment
 
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.store import Store, StoreSink
 from bot.web.sessions import Session, SessionCodec
 

@@ -54,7 +54,7 @@ def test_what_fits_no_form_stays_unreflected(said):
 
 
 def test_the_case_carries_the_ask_and_the_offline_reply_says_it_back(playbooks):
-    from bot.core.coach import Coach
+    from bot.coach import Coach
 
     conversation = Conversation(id="c1")
     conversation.add("customer", "Hello, how do I add my partner to our home insurance policy?")

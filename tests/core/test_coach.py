@@ -1,7 +1,7 @@
 import pytest
 
+from bot.coach import Coach
 from bot.commands.inputs import read_conversation
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.base import Backend
@@ -149,3 +149,36 @@ def test_offline_puts_the_most_relevant_template_first(playbooks):
     ordered = most_relevant_first(replies, "where is my refund? it never arrived")
     assert "refund" in ordered[0].text.lower()
     assert sorted(r.text for r in ordered) == sorted(r.text for r in replies)
+
+
+class SeeingBackend(Backend):
+    """Writes fixed replies and keeps the customer text it was shown."""
+
+    name = "seeing"
+
+    def __init__(self):
+        super().__init__()
+        self.seen: list[str] = []
+
+    def suggest(self, request):
+        from bot.llm.base import Suggestion
+
+        self.seen.append(request.conversation.messages[-1].text)
+        reply = "I'm sorry about the double charge; I'll refund it today and confirm by email."
+        return [Suggestion(reply, "owns the fix", self.name)] * request.count
+
+
+class LocalComposer(SeeingBackend):
+    name = "local-composer"
+    composes_offline = True
+
+
+@pytest.mark.parametrize(("backend", "redacted"), [(SeeingBackend, True), (LocalComposer, False)])
+def test_the_capability_flag_decides_whether_the_backend_runs_guarded(playbooks, backend, redacted):
+    """A backend that composes offline gets the conversation as is; any other sees it redacted."""
+    composer = backend()
+    coach = Coach(playbooks, backend=composer)
+    text = "You charged me twice, refund it now! Email me at jo.doe@example.com"
+    result = coach.coach(Conversation.from_text(text))
+    assert result.backend == composer.name and not result.fallback
+    assert ("jo.doe@example.com" not in composer.seen[0]) is redacted

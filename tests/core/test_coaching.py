@@ -1,6 +1,6 @@
 """Coaching lines: one or two, from the case first, the playbook's nudge note otherwise."""
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 
 

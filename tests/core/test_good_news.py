@@ -30,7 +30,7 @@ def test_fragments_questions_and_mixed_news_are_not(said):
 
 
 def test_the_thank_you_reply_names_what_went_well(playbooks):
-    from bot.core.coach import Coach
+    from bot.coach import Coach
 
     result = Coach(playbooks).coach(
         Conversation.from_text("The engineer fixed the boiler in an hour. Thank you so much!"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.knowledge import KnowledgeError, Voice, apply_voice, load_knowledge
 from bot.core.playbooks import KNOWLEDGE_SLOTS, Reply, load_playbooks

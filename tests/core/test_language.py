@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.coach import Coach
 from bot.core.case import extract_case
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.language import conversation_language, detect_language
 

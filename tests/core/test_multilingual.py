@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.escalation import assess
 from bot.core.text import fold_accents, normalise

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.coach import Coach
 from bot.commands.inputs import read_conversation
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
 from bot.core.premises import unsupported_premises

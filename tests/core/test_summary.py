@@ -1,8 +1,8 @@
 """The offline three-line summary: what the customer wants, what was tried or promised, what
 is at stake; extractive from the case and redacted."""
 
+from bot.coach import Coach
 from bot.core.case import extract_case
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.summary import Summary, offline_summary, third_person
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.core.conversation import Conversation
 from bot.llm.openai_backend import OpenAIBackend
 from tests.llm.fake_openai import FakeOpenAI

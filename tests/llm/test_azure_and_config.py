@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.coach import Coach
 from bot.config import Settings
-from bot.core.coach import Coach
 from bot.llm.azure_backend import AzureOpenAIBackend
 from bot.llm.base import BackendError
 from bot.llm.registry import available, create_backend

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.rubric import check
 from bot.llm import registry
 from bot.llm.base import Backend, Suggestion

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.output_check import injection_problems

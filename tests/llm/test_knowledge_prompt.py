@@ -3,7 +3,7 @@ rules reach the model, and the model's suggestions come back in the team's voice
 
 from __future__ import annotations
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.knowledge import Knowledge, load_knowledge
 from bot.llm import prompts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.llm.openai_backend import OpenAIBackend
 from tests.llm.conftest import llm_settings

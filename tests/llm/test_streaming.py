@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.slots import fill_slots
 from bot.llm.base import Backend, StreamEvent, Suggestion, SuggestionRequest
 from bot.llm.openai_backend import OpenAIBackend

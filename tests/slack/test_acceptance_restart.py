@@ -11,7 +11,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.llm.offline import OfflineBackend
 from bot.services import build_sink, playbooks_from
 from bot.slack.acceptance import infer_acceptance
@@ -194,7 +194,7 @@ async def test_log_down_on_the_replica_that_gets_the_reply(kind, slack_server, t
         await b.say("U_AGENT", "Please calm down, I am on it.", root + 3, thread=root)
         (note,) = (await b.mock.wait_for("chat.postEphemeral", notes + 1, timeout=10))[notes:]
         assert note.args["user"] == "U_AGENT" and "calm down" in note.args["text"]
-        assert "cannot read open tips from the log" in caplog.text
+        assert "the log is unreachable for open tips" in caplog.text
         assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
         if kind == "sqlite":
             unopenable.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.llm.offline import OfflineBackend
 from bot.services import build_sink, playbooks_from
 from tests.slack.conftest import signed_headers

@@ -8,7 +8,7 @@ import uuid
 
 from sqlalchemy import select
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.llm.base import Backend
 from bot.llm.offline import OfflineBackend
 from bot.services import build_sink, playbooks_from

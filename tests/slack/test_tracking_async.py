@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.llm.offline import OfflineBackend
 from bot.services import build_sink, playbooks_from
 from bot.store import Store

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.store import Spool, StoreSink
 from tests.store.test_review import _logs
@@ -22,7 +22,7 @@ def test_coaching_lines_are_logged_shown_and_exported(store, playbooks, database
         "Customer: My broadband drops every evening. I restarted the router three times."
     )
     result = Coach(playbooks).coach(conversation, record=False)
-    result.coaching = list(LINES)  # built by the coach (bot/core/coach.py); here given
+    result.coaching = list(LINES)  # built by the coach (bot/coach/service.py); here given
     assert result.to_dict()["coaching"] == LINES
     sink.record(result)
     (event,) = json.loads(_logs(database_url, "list", "--json").stdout)["events"]

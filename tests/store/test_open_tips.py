@@ -77,5 +77,5 @@ def test_tip_log_down_answers_nothing_and_warns_once(tmp_path, caplog):
     gone = TipLog(Store(f"sqlite:///{tmp_path}/missing/log.db"), retry_after=60)
     assert gone.open(THREAD, "U_ANA") == []
     assert gone.open(THREAD, "U_ANA") == []  # backing off: not even tried
-    assert caplog.text.count("cannot read open tips from the log") == 1
+    assert caplog.text.count("the log is unreachable for open tips") == 1
     gone.store.close()

@@ -11,7 +11,7 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import func, select
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.store import Spool, Store, StoreSink
 from bot.store.models import events, outcomes

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.playbooks import load_playbooks
 from bot.store import Spool, Store, StoreSink

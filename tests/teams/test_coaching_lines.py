@@ -2,7 +2,7 @@
 
 import json
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.teams import cards
 

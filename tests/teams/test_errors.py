@@ -4,7 +4,7 @@ import logging
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.core.coach import Coach
+from bot.coach import Coach
 from bot.services import build_coach
 from bot.web.app import create_app
 from tests.teams import activities as A

@@ -9,23 +9,22 @@ from slack_bolt.async_app import AsyncApp
 from bot import messages
 from bot.core.conversation import Conversation
 from bot.slack.listeners.logged import logged
-from bot.slack.service import REPLAY, SlackCoaching
+from bot.slack.service import SlackCoaching
 
 log = logging.getLogger(__name__)
 COMMAND = "/mot-tip"
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
-    async def acknowledge(ack, body: dict, context) -> None:
+    async def acknowledge(ack, body: dict, client, respond, context) -> None:
         if not await mot.first_request(body, context):
             await ack()
             return
         await ack(response_type="ephemeral", text=messages.SLACK_COACHING)
+        mot.after_ack(coach_command(body=body, client=client, respond=respond, context=context))
 
     @logged(mot.gate)
     async def coach_command(body: dict, client, respond, context) -> None:
-        if context.get(REPLAY):
-            return
         user, channel = body.get("user_id"), body.get("channel_id")
         text = (body.get("text") or "").strip()
         context = {"channel": channel, "agent": user, "workspace": body.get("team_id")}
@@ -50,4 +49,4 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             log.exception("/mot-tip failed")
             await respond(response_type="ephemeral", text=messages.slack_failed(type(exc).__name__))
 
-    app.command(COMMAND)(ack=acknowledge, lazy=[coach_command])
+    app.command(COMMAND)(acknowledge)

@@ -9,20 +9,21 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from dataclasses import replace
+from typing import Any
 
+from bot.coach.result import CoachingResult, NullSink, SuggestionSink
+from bot.core.assessment import Assessment
 from bot.core.case import Case, extract_case
 from bot.core.coaching import coaching_lines
 from bot.core.conversation import Conversation
-from bot.core.escalation import EscalationAssessment, assess
+from bot.core.escalation import assess
 from bot.core.knowledge import NEUTRAL, Knowledge, apply_voice
-from bot.core.matcher import DEFAULT_THRESHOLD, Match, Matcher
+from bot.core.matcher import DEFAULT_THRESHOLD, Matcher
 from bot.core.playbooks import Playbook
 from bot.core.slots import fill_slots
 from bot.core.summary import Summary
-from bot.llm.base import Backend, CallInfo, Suggestion, SuggestionList, SuggestionRequest
-from bot.llm.guard import DraftCallback, guarded_suggest
+from bot.llm.base import Backend, DraftCallback, Suggestion, SuggestionList, SuggestionRequest
 from bot.llm.offline import OfflineBackend
 from bot.llm.summaries import thread_summary
 
@@ -38,105 +39,6 @@ EXPLICIT_TRIGGERS = frozenset({"command", "shortcut", "mention"})
 WRITTEN_SUMMARY_TRIGGERS = frozenset({"nudge"})
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    match: Match | None
-    ranked: tuple[Match, ...]
-    escalation: EscalationAssessment
-    playbook: Playbook | None  # the playbook to coach with (None: no tip)
-    # Asked for, but no moment reached the threshold: `playbook` only frames a clarifying
-    # answer, and `likely` names the best-ranked moments.
-    low_confidence: bool = False
-
-    @property
-    def likely(self) -> list[str]:
-        return [m.playbook_id for m in self.ranked[:2] if m.confidence > 0]
-
-    @property
-    def low_confidence_note(self) -> str:
-        """The one line every channel shows for a low-confidence answer."""
-        likely = ", ".join(self.likely)
-        return (
-            f"Low confidence — likely: {likely}" if likely else "Low confidence — no clear moment"
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "playbook": self.playbook.id if self.playbook else None,
-            "low_confidence": self.low_confidence,
-            "likely": self.likely if self.low_confidence else [],
-            "title": self.playbook.title if self.playbook else None,
-            "confidence": self.match.confidence if self.match else 0.0,
-            "matched_by": "low_confidence"
-            if self.low_confidence
-            else (
-                "escalation"
-                if self.playbook and not self.match
-                else ("signals" if self.match else None)
-            ),
-            "alternatives": [
-                {"playbook": m.playbook_id, "confidence": m.confidence} for m in self.ranked[1:3]
-            ],
-            "escalation": self.escalation.to_dict(),
-        }
-
-
-@dataclass(slots=True)
-class CoachingResult:
-    conversation: Conversation
-    assessment: Assessment
-    suggestions: list[Suggestion]
-    backend: str
-    fallback: bool = False
-    fallback_reason: str | None = None
-    latency_ms: float = 0.0
-    trigger: str = "command"
-    context: dict[str, Any] = field(default_factory=dict)
-    call: CallInfo | None = None  # model, prompt, tokens and time of the backend call, if any
-    case: Case | None = None  # what the customer's problem is, what they want and tried
-    coaching: list[str] = field(default_factory=list)  # one or two lines for the agent
-    summary: Summary | None = None  # wants / tried or promised / at stake, redacted
-
-    def _call_dict(self) -> dict[str, Any]:
-        call = self.call
-        return {
-            "model": call.model if call else None,
-            "prompt_id": call.prompt_id if call else None,
-            "prompt_version": call.prompt_version if call else None,
-            "usage": call.usage if call else None,
-            "backend_latency_ms": round(call.latency_ms, 2) if call else None,
-            "attempts": call.attempts if call else None,
-            "cached": call.cached if call else False,
-            "replaced": sum(1 for s in self.suggestions if s.replaced),
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "conversation_id": self.conversation.id,
-            **self.assessment.to_dict(),
-            "suggestions": [s.to_dict() for s in self.suggestions],
-            "backend": self.backend,
-            "fallback": self.fallback,
-            "fallback_reason": self.fallback_reason,
-            "latency_ms": round(self.latency_ms, 2),
-            "trigger": self.trigger,
-            "case": self.case.to_dict() if self.case else None,
-            "coaching": list(self.coaching),
-            "summary": self.summary.to_dict() if self.summary else None,
-            **self._call_dict(),
-        }
-
-
-class SuggestionSink(Protocol):
-    def record(self, result: CoachingResult, shown_to: str | None = None) -> None:
-        """Log the result; `shown_to` (who saw it) when the channel logs after delivering."""
-
-
-class NullSink:
-    def record(self, result: CoachingResult, shown_to: str | None = None) -> None:
-        return None
-
-
 class Coach:
     def __init__(
         self,
@@ -145,10 +47,13 @@ class Coach:
         sink: SuggestionSink | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         knowledge: Knowledge | None = None,
+        matcher: Matcher | None = None,
     ):
+        """`matcher`: one already built over `playbooks` (bot/core/compiled.py), or None."""
         self.playbooks = dict(playbooks)
         self.knowledge = knowledge or NEUTRAL
-        self.matcher = Matcher(self.playbooks, threshold=threshold)
+        self.matcher = matcher or Matcher(self.playbooks)
+        self.matcher.threshold = threshold
         self.offline = OfflineBackend()
         self.backend = backend or self.offline
         self.sink = sink or NullSink()
@@ -198,8 +103,10 @@ class Coach:
             low_confidence=assessment.low_confidence,
             knowledge=self.knowledge,
         )
-        if self.backend is self.offline or isinstance(self.backend, OfflineBackend):
-            return self._voiced(self.offline.suggest(request)), self.offline.name, None
+        if self.backend.composes_offline:  # in-process templates: nothing to redact or check
+            return self._voiced(self.backend.suggest(request)), self.backend.name, None
+        from bot.llm.guard import guarded_suggest  # redaction and checks: for models only
+
         try:
             suggestions = guarded_suggest(self.backend, request, self.offline, on_draft)
             return self._voiced(suggestions), self.backend.name, None
@@ -260,7 +167,7 @@ class Coach:
         self, conversation: Conversation, assessment: Assessment, case: Case, trigger: str
     ) -> Summary:
         writer = None
-        if trigger in WRITTEN_SUMMARY_TRIGGERS and not isinstance(self.backend, OfflineBackend):
+        if trigger in WRITTEN_SUMMARY_TRIGGERS and not self.backend.composes_offline:
             writer = self.backend
         return thread_summary(
             writer, conversation, case, assessment.playbook, assessment.escalation
