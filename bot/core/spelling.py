@@ -101,11 +101,19 @@ class SpellingCorrector:
     """Corrects the words of normalised text toward `vocabulary` (the words matching uses)."""
 
     def __init__(self, vocabulary: Iterable[str]):
-        self._english = english_frequencies()
         self._vocabulary = frozenset(vocabulary)
         self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in self._vocabulary:
-            self._index.create_dictionary_entry(word, self._english.get(word, 1))
+            self._index.create_dictionary_entry(word, english_frequencies().get(word, 1))
+        self.correct_word = lru_cache(maxsize=CACHED_WORDS)(self._correct_word)
+
+    # The per-word cache is a wrapper of a bound method: not pickled (the playbook cache,
+    # bot/core/compiled.py), made anew when unpickled.
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "correct_word"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
         self.correct_word = lru_cache(maxsize=CACHED_WORDS)(self._correct_word)
 
     def _correct_word(self, word: str) -> str:
@@ -113,7 +121,7 @@ class SpellingCorrector:
             return CHAT_SPELLINGS[word]
         if len(word) < MIN_CORRECTED_LENGTH or word in self._vocabulary or not word.isalpha():
             return word
-        count = self._english.get(word, 0)
+        count = english_frequencies().get(word, 0)  # read once, on the first unknown word
         if count >= RARE_WORD_COUNT:
             return word
         # Two edits only for long words: short ones have too many unrelated neighbours.
