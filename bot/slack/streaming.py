@@ -12,18 +12,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Callable
 
 import aiohttp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.llm.guard import DraftCallback
-from bot.llm.offline import OfflineBackend
 from bot.slack.blocks import escape, split_text
-
-if TYPE_CHECKING:
-    from bot.slack.service import SlackCoaching
 
 log = logging.getLogger(__name__)
 WRITING = "Writing suggestions…"
@@ -106,15 +101,14 @@ class DraftStreamer:
 
 @contextlib.asynccontextmanager
 async def drafts_to(
-    mot: SlackCoaching, response_url: str | None
+    response_url: str | None, interval: float, session: Callable[[], aiohttp.ClientSession]
 ) -> AsyncIterator[DraftCallback | None]:
     """The `on_draft` for coach_on that streams into `response_url`, closed on leaving the block;
-    None (no streaming) without a response_url, with an interval of 0, or offline (no drafts)."""
-    interval = mot.settings.mot_slack_stream_interval_seconds
-    if not response_url or interval <= 0 or isinstance(mot.coach.backend, OfflineBackend):
+    None (no streaming) without a response_url or with an interval of 0."""
+    if not response_url or interval <= 0:
         yield None
         return
-    streamer = DraftStreamer(response_url, interval, mot.http_session())
+    streamer = DraftStreamer(response_url, interval, session())
     try:
         yield streamer.on_draft
     finally:

@@ -182,9 +182,13 @@ def welcome_card() -> dict:
     )
 
 
-def nudge_card(result: CoachingResult, chain_link: str | None = None) -> dict:
-    """A proactive nudge to the handling agent: the coaching card with a heads-up on top."""
-    content = coaching_card(result, note="Heads-up: this conversation is escalating.")
+def nudge_card(
+    result: CoachingResult, chain_link: str | None = None, note: str | None = None
+) -> dict:
+    """A proactive nudge to the handling agent: the coaching card with a heads-up on top, and
+    the playbook's nudge note."""
+    heads_up = "Heads-up: this conversation is escalating."
+    content = coaching_card(result, note=f"{heads_up} {note}" if note else heads_up)
     if chain_link:
         content.setdefault("actions", []).append(
             {"type": "Action.OpenUrl", "title": "Open the conversation", "url": chain_link}

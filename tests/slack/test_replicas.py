@@ -43,6 +43,7 @@ def start_server(mock_url: str, database_url: str, workdir) -> tuple[subprocess.
         "MOT_SUPPORT_CHANNELS": "C_SUPPORT",
         "MOT_AGENTS": "U_AGENT",
         "MOT_LEADS_CHANNEL": "",
+        "MOT_NUDGE_ON": "escalate",
         "PYTHONPATH": str(REPO),
     }
     process = subprocess.Popen(

@@ -173,7 +173,7 @@ def probe(url: str, after: threading.Event) -> tuple[float, float]:
 async def test_a_slow_database_does_not_block_the_event_loop(slack_server):
     """While message events wait 0.3 s per database call in a worker thread, /healthz answers
     at once; two concurrent messages of one thread are both kept, once each, in order."""
-    server = await slack_server(mot_slack_lead_alerts=False)
+    server = await slack_server(mot_lead_alerts=False)
     slow = SlowStore(server.mot.tracker.log.store, 0.3)
     server.mot.tracker.log.store = slow
     healthz = server.url.replace("/slack/events", "/healthz")
