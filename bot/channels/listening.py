@@ -111,17 +111,24 @@ class Listening:
     async def decide(self, thread: Thread, outlet: Outlet) -> bool:
         """Assess the thread; nudge (and alert) if it rose. True if a nudge went out."""
         coach = self.runtime.coach
+        seen = len(thread.conversation.messages)
         assessment = await asyncio.to_thread(coach.assess, thread.conversation)
+        if seen < thread.decided_on:
+            return False  # a later message of the thread was decided on meanwhile
+        thread.decided_on = seen
         before, after = thread.level, assessment.escalation.level
-        thread.level = after
-        if not self.policy.should_nudge(before, assessment):
+        cared, thread.level = thread.cared, after
+        thread.cared = bool(assessment.escalation.care)
+        if not self.policy.should_nudge(before, assessment, cared):
             return False
-        target = self.places.nudge_target(thread.channel, thread.conversation.last_agent)
+        urgent = after == "escalate" or bool(assessment.escalation.care)
+        last_agent = thread.conversation.last_agent
+        target = self.places.nudge_target(thread.channel, last_agent, urgent)
         leads = self.places.leads_channel
         high = self.policy.lead_alerts and self.policy.is_high_risk(assessment.escalation)
         alert = bool(leads and high and (target is None or target.is_person))
         if target is None and not alert:
-            log.warning(
+            (log.warning if urgent else log.info)(
                 "%s rose to %s but there is no agent, no on-call (MOT_ON_CALL) and no leads' "
                 "channel (MOT_LEADS_CHANNEL) to nudge",
                 thread.key,
@@ -199,8 +206,8 @@ class Listening:
             if fresh.synced or time.monotonic() - since >= DEFER_SECONDS:
                 del self._deferred[key]
                 self._threads.pop(key, None)
-                if fresh is not thread:  # memory dropped it meanwhile: the level it had
-                    fresh.level = thread.level
+                if fresh is not thread:  # memory dropped it meanwhile: what it was
+                    fresh.level, fresh.cared = thread.level, thread.cared
                 try:
                     await self.decide(fresh, outlet)
                 except Exception:

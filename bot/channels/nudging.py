@@ -3,7 +3,7 @@ its agent gets a private tip, and whether the leads' channel gets an alert.
 
 - A nudge when the level rises to at least the playbook's `nudge.min_level` (MOT_NUDGE_ON
   `playbook`, the default; `escalate` without a playbook), on any rise (`rise`), or only on
-  reaching escalate (`escalate`). A customer who needs care is worth a nudge on any rise.
+  reaching escalate (`escalate`). A customer newly in need of care is worth a nudge at once.
 - One cooldown per thread (MOT_NUDGE_COOLDOWN_SECONDS), shared by every replica through the
   log's database; a rise to escalate skips it.
 - High risk, which also alerts the leads' channel: a legal threat, a threat to go public, a
@@ -50,12 +50,14 @@ class NudgePolicy:
             return assessment.playbook.nudge.min_level
         return "escalate"
 
-    def should_nudge(self, before: str, assessment: Assessment) -> bool:
-        """Whether a thread that was at `before` and is now assessed so earns a nudge."""
-        after = assessment.escalation.level
-        if rank(after) <= rank(before):
-            return False
-        return bool(assessment.escalation.care) or rank(after) >= rank(self.threshold(assessment))
+    def should_nudge(self, before: str, assessment: Assessment, cared: bool = False) -> bool:
+        """Whether a thread that was at `before` (its customer already `cared` for) and is now
+        assessed so earns a nudge: a rise to the threshold, or a customer newly in need of care
+        (at any level)."""
+        after, care = assessment.escalation.level, bool(assessment.escalation.care)
+        if care and not cared and after != "none":
+            return True
+        return rank(after) > rank(before) and rank(after) >= rank(self.threshold(assessment))
 
     def is_high_risk(self, escalation: EscalationAssessment) -> bool:
         signals = escalation.signals

@@ -9,8 +9,9 @@ agents, the leads, the on-call, and the leads' channel.
   Slack Connect's other organisation).
 - MOT_ON_CALL is who is nudged when no agent has replied yet: "U0123" for every channel, or per
   channel "C0AAA=U0123, *=U0789".
-- MOT_LEADS_CHANNEL is where high-risk alerts go, and where a nudge goes when there is neither
-  an agent nor an on-call: one id, or one per channel kind ("slack=C0LEADS, teams=19:...").
+- MOT_LEADS_CHANNEL is where high-risk alerts go, and where an escalation's nudge goes when
+  there is neither an agent nor an on-call: one id, or one per channel kind
+  ("slack=C0LEADS, teams=19:...").
 """
 
 from __future__ import annotations
@@ -76,14 +77,17 @@ class Places:
     def is_lead(self, user: str) -> bool:
         return user in self.leads
 
-    def nudge_target(self, channel: str, last_agent: str | None) -> Target | None:
-        """The thread's agent; else the channel's on-call; else the leads' channel."""
+    def nudge_target(
+        self, channel: str, last_agent: str | None, urgent: bool = True
+    ) -> Target | None:
+        """The thread's agent; else the channel's on-call; else, when `urgent` (an escalation,
+        a customer who needs care), the leads' channel."""
         if last_agent:
             return Target("agent", last_agent)
         on_call = self.on_call.get(channel) or self.on_call.get(EVERYWHERE)
         if on_call:
             return Target("on-call", on_call)
-        if self.leads_channel:
+        if self.leads_channel and urgent:
             return Target("leads", self.leads_channel)
         return None
 

@@ -84,7 +84,9 @@ class Thread:
     thread_id: str
     key: str  # unique across channels: "slack:C0123:1700000000.000100", "teams:19:...;messageid=1"
     conversation: Conversation
-    level: str = "none"
+    level: str = "none"  # as last decided (bot/channels/listening.py)
+    cared: bool = False  # the customer was last found to need care
+    decided_on: int = 0  # messages the thread had when its level was last decided
     participants: set[str] = field(default_factory=set)
     updated: float = field(default_factory=time.monotonic)
     pending: list[Tip] = field(default_factory=list)  # tips awaiting the agent's next message

@@ -61,12 +61,20 @@ class ThreadLog:
         self.store, self.channel_kind, self.content_mode = store, channel_kind, content_mode
         self.retry_after = retry_after
         self._backoff = OutageBackoff(retry_after)
+        self._down = False  # warned about an outage not yet over
 
     def _available(self) -> bool:
         return self._backoff.available()
 
+    def _back(self) -> None:
+        if self._down:
+            self._down = False
+            log.warning("tracked %s messages are stored in the log again", self.channel_kind)
+
     def _failed(self, doing: str, exc: BaseException) -> None:
-        if self._backoff.failed():
+        self._backoff.failed()
+        if not self._down:  # once per outage, however short the back-off
+            self._down = True
             log.warning(
                 "cannot %s tracked %s messages in the log (%s); tracking in memory only",
                 doing,
@@ -105,7 +113,7 @@ class ThreadLog:
             raise TrackingUnavailable(self.channel_kind)
         try:
             self.store.ensure_schema()
-            return self.store.add_tracked_message(
+            stored = self.store.add_tracked_message(
                 self.channel_kind,
                 thread_key,
                 message_id or uuid.uuid4().hex,
@@ -119,6 +127,8 @@ class ThreadLog:
         except Exception as exc:
             self._failed("store", exc)
             raise TrackingUnavailable(self.channel_kind) from exc
+        self._back()
+        return stored
 
     def available(self) -> bool:
         """False while backing off after a failure (no database call is tried then)."""
@@ -134,6 +144,7 @@ class ThreadLog:
         except Exception as exc:
             self._failed("read", exc)
             return None
+        self._back()
         found = StoredThread()
         for row in rows:
             if row["author"]:

@@ -68,6 +68,15 @@ async def logged_messages(server, root: float, count: int) -> None:
     raise AssertionError(f"the log never held {count} message(s) of {root}")
 
 
+async def waiting_threads(server, count: int) -> None:
+    """Until `count` threads wait for the database before their nudge is decided."""
+    for _ in range(500):
+        if server.mot.listening.waiting >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{server.mot.listening.waiting} thread(s) wait, not {count}")
+
+
 def nudges(mock):
     return [c for c in mock.of("chat.postEphemeral") if "went from" in str(c.args.get("blocks"))]
 
@@ -226,8 +235,8 @@ async def test_database_down_tracks_in_memory(outage, slack_server, tmp_path, ca
     take_down()
     caplog.set_level(logging.WARNING)
     await server.say("U_CUST", ANGRY, root + 2, thread=root)
-    (nudge,) = await server.mock.wait_for("chat.postEphemeral", timeout=10)
-    assert nudge.args["user"] == "U_AGENT" and "went from" in str(nudge.args["blocks"])
+    await waiting_threads(server, 1)  # not decided on this replica's memory alone
+    assert not nudges(server.mock)
     thread = server.mot.tracker.cached(SUPPORT, f"{root:.6f}")
     assert [m.text for m in thread.conversation.messages] == [OPENING, CHECKING, ANGRY]
     await server.command("", user="U_AGENT")  # the latest thread, from memory
@@ -235,6 +244,10 @@ async def test_database_down_tracks_in_memory(outage, slack_server, tmp_path, ca
     assert "threatens legal action" in answer.args["blocks"][0]["text"]["text"]  # all 3
     assert "tracking in memory only" in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
-    bring_back()
+    bring_back()  # the message is written back, then the thread decided: one nudge
+    (nudge,) = await server.mock.wait_for("chat.postEphemeral", timeout=10)
+    assert nudge.args["user"] == "U_AGENT" and "went from" in str(nudge.args["blocks"])
+    await logged_messages(server, root, 3)
+    assert server.mot.tracker.unsaved == 0 and server.mot.listening.waiting == 0
     if kind == "sqlite":
         unopenable.close()
