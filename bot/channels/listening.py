@@ -75,10 +75,14 @@ class Listening:
         self._deferred: dict[str, tuple[Outlet, float]] = {}  # thread key: (outlet, since)
         self._threads: dict[str, Thread] = {}
         self._wake = asyncio.Event()
+        self.repeats = 0  # deliveries found to be repeats (retries), since start
+        self.deciding = 0  # decisions under way (their nudges may not be sent yet)
 
     async def claim(self, key: str) -> bool:
         """True for the first delivery of `key` in any process (bot/store/deliveries.py)."""
-        return await self.deliveries.first(key)
+        first = await self.deliveries.first(key)
+        self.repeats += not first
+        return first
 
     async def track(
         self,
@@ -110,12 +114,20 @@ class Listening:
 
     async def decide(self, thread: Thread, outlet: Outlet) -> bool:
         """Assess the thread; nudge (and alert) if it rose. True if a nudge went out."""
-        coach = self.runtime.coach
         seen = len(thread.conversation.messages)
+        self.deciding += 1
+        try:
+            return await self._decide(thread, outlet, seen)
+        finally:
+            thread.decided_on = max(thread.decided_on, seen)
+            self.deciding -= 1
+
+    async def _decide(self, thread: Thread, outlet: Outlet, seen: int) -> bool:
+        coach = self.runtime.coach
         assessment = await asyncio.to_thread(coach.assess, thread.conversation)
-        if seen < thread.decided_on:
-            return False  # a later message of the thread was decided on meanwhile
-        thread.decided_on = seen
+        if seen < thread.assessed_on:
+            return False  # a later message of the thread was assessed meanwhile
+        thread.assessed_on = seen
         before, after = thread.level, assessment.escalation.level
         cared, thread.level = thread.cared, after
         thread.cared = bool(assessment.escalation.care)

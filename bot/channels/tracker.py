@@ -86,7 +86,8 @@ class Thread:
     conversation: Conversation
     level: str = "none"  # as last decided (bot/channels/listening.py)
     cared: bool = False  # the customer was last found to need care
-    decided_on: int = 0  # messages the thread had when its level was last decided
+    assessed_on: int = 0  # messages the thread had when its level was last assessed
+    decided_on: int = 0  # ... and when a decision (and its nudge) was last done with
     participants: set[str] = field(default_factory=set)
     updated: float = field(default_factory=time.monotonic)
     pending: list[Tip] = field(default_factory=list)  # tips awaiting the agent's next message
