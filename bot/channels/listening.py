@@ -77,6 +77,7 @@ class Listening:
         self._wake = asyncio.Event()
         self.repeats = 0  # deliveries found to be repeats (retries), since start
         self.deciding = 0  # decisions under way (their nudges may not be sent yet)
+        runtime.listenings[kind] = self
 
     async def claim(self, key: str) -> bool:
         """True for the first delivery of `key` in any process (bot/store/deliveries.py)."""
@@ -104,13 +105,37 @@ class Listening:
 
     async def check(self, thread: Thread, outlet: Outlet) -> bool:
         """Decide on the thread now if the database has its whole state; else once it has."""
-        if thread.synced or len(self._deferred) >= MAX_DEFERRED:
+        if thread.synced or not self._defer(thread, outlet):
             return await self.decide(thread, outlet)
+        return False
+
+    def _defer(self, thread: Thread, outlet: Outlet) -> bool:
+        """Put the thread's decision off until the database is back; False when it has waited
+        DEFER_SECONDS already, or too many wait (then memory decides)."""
         _, since = self._deferred.get(thread.key, (None, time.monotonic()))
+        if time.monotonic() - since >= DEFER_SECONDS or len(self._deferred) >= MAX_DEFERRED:
+            self._deferred.pop(thread.key, None)
+            self._threads.pop(thread.key, None)
+            return False
         self._deferred[thread.key] = (outlet, since)
         self._threads[thread.key] = thread
         self._wake.set()
-        return False
+        return True
+
+    async def _allow_nudge(self, thread: Thread, level: str, outlet: Outlet) -> bool | None:
+        """The cooldown, claimed in the database (atomic across replicas); None when the
+        database cannot answer and the decision waits for it. After DEFER_SECONDS, this
+        process's memory answers (bot/store/deliveries.py)."""
+        try:
+            return await asyncio.to_thread(self._claim_nudge, thread.key, level)
+        except Exception:
+            if self._defer(thread, outlet):
+                return None
+        return await self.deliveries.allow_nudge(thread.key, level, self.policy.cooldown)
+
+    def _claim_nudge(self, key: str, level: str) -> bool:
+        self.runtime.store.ensure_schema()
+        return self.runtime.store.allow_nudge(key, level, self.policy.cooldown)
 
     async def decide(self, thread: Thread, outlet: Outlet) -> bool:
         """Assess the thread; nudge (and alert) if it rose. True if a nudge went out."""
@@ -147,7 +172,11 @@ class Listening:
                 after,
             )
             return False
-        if not await self.deliveries.allow_nudge(thread.key, after, self.policy.cooldown):
+        allowed = await self._allow_nudge(thread, after, outlet)
+        if allowed is None:  # decided again once the database answers
+            thread.level, thread.cared, thread.assessed_on = before, cared, 0
+            return False
+        if not allowed:
             return False
         result = await asyncio.to_thread(
             coach.coach, thread.conversation, "nudge", self._context(thread, target), record=False
@@ -216,7 +245,7 @@ class Listening:
             thread = self._threads[key]
             fresh = await self.tracker.get_async(thread.channel, thread.thread_id) or thread
             if fresh.synced or time.monotonic() - since >= DEFER_SECONDS:
-                del self._deferred[key]
+                del self._deferred[key]  # decide may put it back, if the database fails it
                 self._threads.pop(key, None)
                 if fresh is not thread:  # memory dropped it meanwhile: what it was
                     fresh.level, fresh.cared = thread.level, thread.cared

@@ -7,7 +7,7 @@ It holds the settings, the Coach, the suggestion log's Store and the sink that w
 from __future__ import annotations
 
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Settings
@@ -36,6 +36,15 @@ class Runtime:
     coach: Coach
     store: Store
     sink: LogSink
+    # Each mounted channel's listening (bot/channels/listening.py), by kind, for /healthz.
+    listenings: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def listening_state(self) -> dict[str, dict[str, int]]:
+        """Per channel: threads waiting for the database, messages not yet written back."""
+        return {
+            kind: {"waiting": listening.waiting, "unsaved": listening.tracker.unsaved}
+            for kind, listening in self.listenings.items()
+        }
 
     @classmethod
     def build(cls, settings: Settings, coach: Coach | None = None) -> Runtime:

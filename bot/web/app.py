@@ -22,7 +22,9 @@ def channel_status(runtime: Runtime) -> dict[str, str]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok", "version": bot.__version__})
+    """The process is up; per channel, what waits for the database (0 and 0 when all is well)."""
+    channels = request.app[RUNTIME].listening_state()
+    return web.json_response({"status": "ok", "version": bot.__version__, "channels": channels})
 
 
 async def status_page(request: web.Request) -> web.Response:
