@@ -72,8 +72,9 @@ class Listening:
         self.places = places or Places(runtime.settings, kind)
         self.policy = NudgePolicy.from_settings(runtime.settings)
         self.deliveries = Deliveries(runtime.store, kind)
-        self._deferred: dict[str, tuple[Outlet, float]] = {}  # thread key: (outlet, since)
+        self._deferred: dict[str, Outlet] = {}  # thread key: how to send, once decided
         self._threads: dict[str, Thread] = {}
+        self._since: dict[str, float] = {}  # thread key: when it began to wait
         self._wake = asyncio.Event()
         self.repeats = 0  # deliveries found to be repeats (retries), since start
         self.deciding = 0  # decisions under way (their nudges may not be sent yet)
@@ -106,18 +107,26 @@ class Listening:
     async def check(self, thread: Thread, outlet: Outlet) -> bool:
         """Decide on the thread now if the database has its whole state; else once it has."""
         if thread.synced or not self._defer(thread, outlet):
-            return await self.decide(thread, outlet)
+            return await self._decide_once(thread, outlet)
         return False
+
+    async def _decide_once(self, thread: Thread, outlet: Outlet) -> bool:
+        """`decide`; the thread stops waiting unless the decision itself had to wait."""
+        try:
+            return await self.decide(thread, outlet)
+        finally:
+            if thread.key not in self._deferred:
+                self._since.pop(thread.key, None)
 
     def _defer(self, thread: Thread, outlet: Outlet) -> bool:
         """Put the thread's decision off until the database is back; False when it has waited
         DEFER_SECONDS already, or too many wait (then memory decides)."""
-        _, since = self._deferred.get(thread.key, (None, time.monotonic()))
+        since = self._since.setdefault(thread.key, time.monotonic())
         if time.monotonic() - since >= DEFER_SECONDS or len(self._deferred) >= MAX_DEFERRED:
             self._deferred.pop(thread.key, None)
             self._threads.pop(thread.key, None)
             return False
-        self._deferred[thread.key] = (outlet, since)
+        self._deferred[thread.key] = outlet
         self._threads[thread.key] = thread
         self._wake.set()
         return True
@@ -241,16 +250,15 @@ class Listening:
         (or that has waited DEFER_SECONDS)."""
         await self.tracker.flush()
         for key in list(self._deferred):
-            outlet, since = self._deferred[key]
-            thread = self._threads[key]
+            outlet, thread = self._deferred[key], self._threads[key]
             fresh = await self.tracker.get_async(thread.channel, thread.thread_id) or thread
-            if fresh.synced or time.monotonic() - since >= DEFER_SECONDS:
+            if fresh.synced or time.monotonic() - self._since[key] >= DEFER_SECONDS:
                 del self._deferred[key]  # decide may put it back, if the database fails it
                 self._threads.pop(key, None)
                 if fresh is not thread:  # memory dropped it meanwhile: what it was
                     fresh.level, fresh.cared = thread.level, thread.cared
                 try:
-                    await self.decide(fresh, outlet)
+                    await self._decide_once(fresh, outlet)
                 except Exception:
                     log.exception("could not decide on %s after the outage", key)
 
