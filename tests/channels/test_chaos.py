@@ -25,7 +25,7 @@ from bot.store import Store
 from tests.conftest import REPO
 from tests.slack.conftest import SECRET
 from tests.slack.mock_slack import MockSlack
-from tests.slack.test_replicas import deliver, free_port, message
+from tests.slack.test_replicas import deliver, free_port, message, wait_ready
 from tests.store_helpers import fresh_database_url
 from tests.tcp_proxy import TcpProxy
 
@@ -65,20 +65,6 @@ def serve(mock: MockSlack, database_url: str, tmp_path, name: str) -> tuple[subp
         stderr=open(tmp_path / f"{name}.log", "w"),  # noqa: SIM115 - closed with the process
     )
     return process, f"http://127.0.0.1:{port}"
-
-
-async def wait_ready(session, base: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60  # two cold starts on a busy machine
-    while True:
-        assert process.poll() is None, f"{base} exited with {process.returncode}"
-        try:
-            async with session.get(f"{base}/healthz") as response:
-                if response.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        assert time.monotonic() < deadline, f"{base} did not start"
-        await asyncio.sleep(0.1)
 
 
 async def idle(session, bases: list[str]) -> bool:

@@ -245,6 +245,7 @@ async def test_database_down_tracks_in_memory(outage, slack_server, tmp_path, ca
     take_down()
     caplog.set_level(logging.WARNING)
     await server.say("U_CUST", ANGRY, root + 2, thread=root)
+    await server.wait_thread(root, 3)
     await waiting_threads(server, 1)  # not decided on this replica's memory alone
     assert not nudges(server.mock)
     thread = server.mot.tracker.cached(SUPPORT, f"{root:.6f}")
