@@ -95,8 +95,8 @@ def add_digest(commands) -> None:
         help="send the leads' weekly digest now (Slack and/or Teams)",
         description="Acceptance, effectiveness (used vs ignored tips), the top moments and the "
         "threads worth a look over the last DAYS, with a link to the dashboard "
-        "(MOT_DASHBOARD_URL), to MOT_LEADS_CHANNEL in Slack and MOT_TEAMS_LEADS_CHANNEL in "
-        "Teams. `serve` sends it weekly when MOT_DIGEST=weekly.",
+        "(MOT_DASHBOARD_URL), to MOT_LEADS_CHANNEL (its Slack and Teams channels). "
+        "`serve` sends it weekly when MOT_DIGEST=weekly.",
     )
     p.add_argument(
         "--days",

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.urls import http_url
 
 CsvList = Annotated[list[str], NoDecode]
+# Old setting names that still work (with a warning), and the one setting each became.
+DEPRECATED = {
+    "MOT_SLACK_NUDGE_ON": "MOT_NUDGE_ON",
+    "MOT_SLACK_NUDGE_COOLDOWN_SECONDS": "MOT_NUDGE_COOLDOWN_SECONDS",
+    "MOT_TEAMS_NUDGE_COOLDOWN_SECONDS": "MOT_NUDGE_COOLDOWN_SECONDS",
+    "MOT_SLACK_ON_CALL": "MOT_ON_CALL",
+    "MOT_SLACK_LEAD_ALERTS": "MOT_LEAD_ALERTS",
+    "MOT_TEAMS_LEADS_CHANNEL": "MOT_LEADS_CHANNEL (teams=...)",
+    "MOT_TEAMS_ALERT_SCORE": "MOT_ALERT_SCORE",
+}
 
 
 class Settings(BaseSettings):
@@ -38,12 +50,6 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("MicrosoftAppTenantId")
     )
     # --- Teams: the bot at /api/messages (bot/teams). README "Install in Teams" explains each.
-    # Seconds before the same reply chain may nudge its agent again (a rise to escalate skips it).
-    mot_teams_nudge_cooldown_seconds: float = Field(600.0, ge=0)
-    # Channel that gets high-risk alerts: its Teams id, e.g. 19:abc...@thread.tacv2 (optional).
-    mot_teams_leads_channel: str | None = None
-    # Escalation score (0..1) from which an escalating chain also alerts the leads channel.
-    mot_teams_alert_score: float = Field(0.8, ge=0, le=1)
     # The public HTTPS host `mot-coach teams package` writes into the manifest's validDomains.
     mot_teams_bot_domain: str | None = None
     # Anonymous activities for the local Bot Framework Emulator, from loopback peers only and
@@ -127,17 +133,86 @@ class Settings(BaseSettings):
     # playbook or upgrade rebuilds it). Empty: ~/.cache/mot-coach; "off": no cache.
     mot_cache_dir: str = ""
 
-    # Who and where
+    # Who and where, the same in every channel (bot/channels/places.py). Support channels: ids
+    # or names, `*` for every channel the bot is in; empty: listen nowhere.
     mot_support_channels: CsvList = []
     mot_agents: CsvList = []
     mot_leads: CsvList = []
-    mot_leads_channel: str | None = None
+    # Where high-risk alerts go (and nudges with no agent or on-call): one channel id, or one
+    # per channel kind "slack=C0LEADS, teams=19:abc@thread.tacv2". Was also MOT_TEAMS_LEADS_CHANNEL.
+    mot_leads_channel: Annotated[dict[str, str], NoDecode] = Field(
+        {}, validation_alias=AliasChoices("mot_leads_channel", "mot_teams_leads_channel")
+    )
+    # Who is nudged when no agent has replied yet: "U0123" for every channel, or per channel
+    # "C0AAA=U0123, C0BBB=U0456" (a "*=U0789" entry is the default). Was MOT_SLACK_ON_CALL.
+    mot_on_call: Annotated[dict[str, str], NoDecode] = Field(
+        {}, validation_alias=AliasChoices("mot_on_call", "mot_slack_on_call")
+    )
+
+    # Nudges, the same in every channel (bot/channels/nudging.py). When a thread's level rises:
+    # `playbook` nudges from its playbook's nudge.min_level, `rise` on any rise to watch or
+    # escalate, `escalate` only on reaching escalate. Was MOT_SLACK_NUDGE_ON.
+    mot_nudge_on: Literal["playbook", "rise", "escalate"] = Field(
+        "playbook", validation_alias=AliasChoices("mot_nudge_on", "mot_slack_nudge_on")
+    )
+    # Seconds before the same thread is nudged again (a rise to escalate skips it).
+    # Was MOT_SLACK_NUDGE_COOLDOWN_SECONDS (900) and MOT_TEAMS_NUDGE_COOLDOWN_SECONDS (600).
+    mot_nudge_cooldown_seconds: float = Field(
+        900.0,
+        ge=0,
+        validation_alias=AliasChoices(
+            "mot_nudge_cooldown_seconds",
+            "mot_slack_nudge_cooldown_seconds",
+            "mot_teams_nudge_cooldown_seconds",
+        ),
+    )
+    # High-risk threads alert MOT_LEADS_CHANNEL, if set. Was MOT_SLACK_LEAD_ALERTS.
+    mot_lead_alerts: bool = Field(
+        True, validation_alias=AliasChoices("mot_lead_alerts", "mot_slack_lead_alerts")
+    )
+    # A thread is high-risk from this escalation score (0..1), or with a legal threat, a threat
+    # to go public, a churn threat after repeat contact, or a customer who needs care.
+    # Was MOT_TEAMS_ALERT_SCORE.
+    mot_alert_score: float = Field(
+        0.8, ge=0, le=1, validation_alias=AliasChoices("mot_alert_score", "mot_teams_alert_score")
+    )
+
+    @field_validator("mot_on_call", "mot_leads_channel", mode="before")
+    @classmethod
+    def _parse_per_place(cls, value):
+        """ "X" (for every place), or "PLACE=X, ..." with "*=X" as the default."""
+        if value is None:
+            return {}
+        if not isinstance(value, str):
+            return value
+        found = {}
+        for entry in filter(None, (item.strip() for item in value.split(","))):
+            place, equals, target = entry.partition("=")
+            if not equals:
+                place, target = "*", entry
+            if not (place.strip() and target.strip()):
+                raise ValueError(f"entry {entry!r} must be PLACE=ID or ID")
+            found[place.strip()] = target.strip()
+        return found
+
+    @model_validator(mode="before")
+    @classmethod
+    def _warn_deprecated(cls, data):
+        """Old names still work, with a warning naming the new one."""
+        given = {str(key).lower() for key in (data if isinstance(data, dict) else {})}
+        given |= {key.lower() for key in os.environ}
+        for old, new in DEPRECATED.items():
+            if old.lower() in given:
+                logging.getLogger(__name__).warning(
+                    "%s is deprecated; use %s (it means the same in Slack and Teams)", old, new
+                )
+        return data
 
     # Coaching
     mot_match_threshold: float = Field(0.35, ge=0, le=1)
 
-    # The weekly digest for leads (README "Weekly digest"): opt-in, to MOT_LEADS_CHANNEL in
-    # Slack and MOT_TEAMS_LEADS_CHANNEL in Teams, on this day and hour (UTC).
+    # The weekly digest for leads (docs/dashboard.md): opt-in, to MOT_LEADS_CHANNEL's Slack
+    # and Teams channels, on this day and hour (UTC).
     mot_digest: Literal["off", "weekly"] = "off"
     mot_digest_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
     mot_digest_hour: int = Field(8, ge=0, le=23)
@@ -155,35 +230,15 @@ class Settings(BaseSettings):
     mot_slack_post_replies: bool = False
     # Ignore messages from other bots and integrations too (the bot's own are always ignored).
     mot_slack_ignore_bots: bool = True
-    # Nudge when a thread reaches `escalate` (escalate), or whenever its level rises (rise).
-    mot_slack_nudge_on: Literal["escalate", "rise"] = "escalate"
-    mot_slack_nudge_cooldown_seconds: float = Field(900.0, ge=0)  # per thread and level
     # Slack requests worked on at once after their ack; the rest wait their turn, so that
     # acks stay instant under load. Raise it for an LLM backend whose calls take seconds.
     mot_slack_concurrency: int = Field(16, ge=1)
-    # Who is nudged when no agent has replied yet: "U0123" for every channel, or per channel
-    # "C0AAA=U0123, C0BBB=U0456" (a "*=U0789" entry is the default).
-    mot_slack_on_call: Annotated[dict[str, str], NoDecode] = {}
-    mot_slack_lead_alerts: bool = True  # high-risk threads alert MOT_LEADS_CHANNEL, if set
     # A private note when an agent's message uses a playbook's "avoid" phrase.
     mot_slack_avoid_phrase_notes: bool = True
     mot_slack_dashboard_url: str | None = None  # the dashboard link in the leads' App Home
     # With an LLM backend, /mot-tip and Another set show the drafts as they are written, one
     # update per this many seconds at most (a response_url takes 5 posts); 0 shows none.
     mot_slack_stream_interval_seconds: float = Field(1.0, ge=0)
-
-    @field_validator("mot_slack_on_call", mode="before")
-    @classmethod
-    def _parse_on_call(cls, value):
-        if not isinstance(value, str):
-            return value
-        on_call = {}
-        for entry in filter(None, (item.strip() for item in value.split(","))):
-            channel, equals, user = entry.rpartition("=")
-            if equals and not (channel.strip() and user.strip()):
-                raise ValueError(f"entry {entry!r} must be CHANNEL=USER or USER")
-            on_call[channel.strip() or "*"] = user.strip()
-        return on_call
 
     # --- end of Slack ---
 
@@ -293,9 +348,7 @@ class Settings(BaseSettings):
     @field_validator(
         "mot_playbooks_dir",
         "mot_knowledge_file",
-        "mot_leads_channel",
         "mot_llm_model",
-        "mot_teams_leads_channel",
         "mot_teams_bot_domain",
         mode="before",
     )

@@ -25,15 +25,20 @@ FENCE = re.compile(r"^```.*?^```", re.M | re.S)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
+def _env_name(alias: str) -> str:
+    return alias.upper() if alias.islower() else alias
+
+
 def setting_names(settings_class: type[BaseSettings]) -> set[str]:
     """The environment names a settings class reads: its aliases, else the upper-cased field."""
     names = set()
     for field_name, field in settings_class.model_fields.items():
         alias = field.validation_alias
         if isinstance(alias, AliasChoices):
-            names.update(choice for choice in alias.choices if isinstance(choice, str))
+            # Names are read case-insensitively; a snake_case choice is its upper-case name.
+            names.update(_env_name(c) for c in alias.choices if isinstance(c, str))
         elif isinstance(alias, str):
-            names.add(alias)
+            names.add(_env_name(alias))
         else:
             names.add(field_name.upper())
     return names

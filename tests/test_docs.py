@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel
 
 from bot.cli import _parser
-from bot.config import Settings
+from bot.config import DEPRECATED, Settings
 from bot.core.knowledge import Knowledge
 from bot.core.playbooks import Playbook
 from tests.conftest import REPO
@@ -45,7 +45,9 @@ def test_every_setting_is_in_the_settings_page():
 
 
 def test_every_setting_is_in_env_example():
-    assert missing_env_lines(every_setting(), read(REPO / ".env.example")) == []
+    # Old names still work but are not offered to new installs (docs/settings.md lists them).
+    current = every_setting() - DEPRECATED.keys()
+    assert missing_env_lines(current, read(REPO / ".env.example")) == []
 
 
 def test_every_playbook_field_is_in_the_playbooks_page():

@@ -4,17 +4,16 @@ import pytest
 from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.tracker import ThreadTracker, Tip
 from bot.config import Settings
 from bot.core import escalation
-from bot.core.conversation import Conversation, Message
+from bot.core.conversation import Conversation
 from bot.core.escalation import assess as assess_escalation
 from bot.core.signals import CACHED_WORDS, SignalIndex
 from bot.llm.resilience import ResponseCache
 from bot.slack.people import People
-from bot.slack.tracker import ThreadTracker, Tip
 from bot.store import Store
 from bot.store.deliveries import MEMORY_LIMIT, Deliveries
-from bot.teams.chains import ReplyChains
 from bot.teams.references import ReferenceBook
 from tests.slack.mock_slack import MockSlack
 
@@ -115,14 +114,18 @@ def test_remembered_tips_keep_to_their_count_and_characters():
     assert tracker.tip("L199") is not None and tracker.tip("L0") is None
 
 
-def test_teams_reply_chains_keep_to_their_bound():
-    chains = ReplyChains(max_chains=10, max_messages=4)
+async def test_teams_reply_chains_are_tracked_within_the_same_bounds():
+    """Teams chains are kept by the one tracker (bot/channels/tracker.py), keyed by chain."""
+    from bot.teams.listening import chain_log_key
+
+    tracker = ThreadTracker("teams", log_key=chain_log_key, max_threads=10, max_messages=4)
     for n in range(50):
-        chains.add(f"chain-{n % 5}", Message(role="customer", text=f"m{n}", ts=float(n)))
-    assert [len(messages) for messages in chains._chains.values()] == [4] * 5
+        await tracker.add_async("19:c", f"chain-{n % 5}", "customer", f"m{n}", float(n), "U")
+    assert [len(t.conversation.messages) for t in tracker._threads.values()] == [4] * 5
     for n in range(50, 100):
-        chains.add(f"chain-{n}", Message(role="customer", text=f"m{n}", ts=float(n)))
-    assert list(chains._chains) == [f"chain-{n}" for n in range(90, 100)]
+        await tracker.add_async("19:c", f"chain-{n}", "customer", f"m{n}", float(n), "U")
+    assert [key for _, key in tracker._threads] == [f"chain-{n}" for n in range(90, 100)]
+    assert tracker.cached("19:c", "chain-99").key == "teams:chain-99"
 
 
 def test_long_texts_and_words_stay_out_of_the_core_caches():

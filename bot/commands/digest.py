@@ -9,6 +9,7 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.channels.places import leads_channel_for
 from bot.commands.log_access import open_log, unreachable
 from bot.config import Settings
 from bot.messages import UserError
@@ -20,10 +21,10 @@ log = logging.getLogger(__name__)
 def destinations(settings: Settings) -> list[str]:
     """Where a digest can go with these settings."""
     found = []
-    if settings.slack_bot_token and settings.mot_leads_channel:
+    if settings.slack_bot_token and leads_channel_for(settings.mot_leads_channel, "slack"):
         found.append("slack")
     teams_on = settings.microsoft_app_id or settings.mot_teams_emulator
-    if teams_on and settings.mot_teams_leads_channel:
+    if teams_on and leads_channel_for(settings.mot_leads_channel, "teams"):
         found.append("teams")
     return found
 
@@ -60,7 +61,7 @@ def run(args, settings: Settings) -> int:
     if not where:
         raise UserError(
             "nowhere to send the digest: set SLACK_BOT_TOKEN and MOT_LEADS_CHANNEL (Slack) "
-            "and/or MOT_TEAMS_LEADS_CHANNEL with MicrosoftAppId (Teams); --json prints it"
+            "(teams=... with MicrosoftAppId for Teams); --json prints it"
         )
     problems = asyncio.run(send_digest(settings, store, digest, where))
     for problem in problems:

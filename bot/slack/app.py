@@ -4,7 +4,6 @@ over Socket Mode when SLACK_APP_TOKEN is set. Bolt verifies every request's sign
 from __future__ import annotations
 
 import logging
-from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import web
@@ -13,7 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.signature import SignatureVerifier
 
 from bot import bounded_json, messages
-from bot.coach import Coach
+from bot.channels.runtime import Runtime
 from bot.config import Settings
 from bot.messages import UserError
 from bot.slack.client import web_client
@@ -33,9 +32,8 @@ def slack_configured(settings: Settings) -> bool:
     )
 
 
-def build_slack_app(
-    settings: Settings, coach: Coach, sink: Any = None
-) -> tuple[AsyncApp, SlackCoaching]:
+def build_slack_app(runtime: Runtime) -> tuple[AsyncApp, SlackCoaching]:
+    settings = runtime.settings
     missing = [
         name
         for name, value in (
@@ -56,7 +54,7 @@ def build_slack_app(
         # and polls for it every 10 ms, which costs each request 10 ms and the loop its wakeups.
         process_before_response=True,
     )
-    mot = SlackCoaching(settings, coach, sink)
+    mot = SlackCoaching(runtime)
     register(app, mot)
     return app, mot
 
@@ -107,15 +105,16 @@ def _malformed(request: web.Request, why: str) -> web.Response:
     return web.json_response({"error": f"malformed Slack request: {why}"}, status=400)
 
 
-def mount_slack(app: web.Application, settings: Settings, coach: Coach, sink: Any) -> None:
+def mount_slack(app: web.Application, runtime: Runtime) -> None:
     """Adds Slack to `serve`'s app when it is configured; a no-op otherwise."""
-    if not slack_configured(settings):
+    if not slack_configured(runtime.settings):
         return
-    bolt_app, mot = build_slack_app(settings, coach, sink)
+    bolt_app, mot = build_slack_app(runtime)
     app[BOLT_APP], app[SLACK] = bolt_app, mot
     app.on_cleanup.append(lambda _: mot.close())
-    if settings.slack_app_token:
-        app.cleanup_ctx.append(_socket_mode(bolt_app, settings.slack_app_token))
+    app.cleanup_ctx.append(mot.listening.background)
+    if runtime.settings.slack_app_token:
+        app.cleanup_ctx.append(_socket_mode(bolt_app, runtime.settings.slack_app_token))
     else:
         app.router.add_post(EVENTS_PATH, slack_events)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.channels.places import leads_channel_for
 from bot.config import Settings
 from bot.slack.blocks import escape
 from bot.slack.client import web_client
@@ -52,7 +53,7 @@ def digest_blocks(digest: dict) -> list[dict]:
 async def send_slack_digest(settings: Settings, digest: dict, client: Any = None) -> None:
     client = client or web_client(settings)
     await client.chat_postMessage(
-        channel=settings.mot_leads_channel,
+        channel=leads_channel_for(settings.mot_leads_channel, "slack"),
         text=f"Weekly coaching digest: {digest_lines(digest)[0]}",
         blocks=digest_blocks(digest),
         unfurl_links=False,

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.tracker import Thread
 from bot.slack.acceptance import avoid_phrase_in, coaching_note, infer_acceptance
 from bot.slack.nudges import check_thread
 from bot.slack.service import SlackCoaching
-from bot.slack.tracker import Thread
-from bot.store.follow_ups import FollowUp, follow_up_safely
 from bot.store.records import protect
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ async def handle_message(
     if not await mot.people.listens_to(client, channel):
         return
     event_id = body.get("event_id")
-    if event_id and not await mot.claim(f"slack:event:{event_id}"):
+    if event_id and not await mot.listening.claim(f"slack:event:{event_id}"):
         return
     thread_ts = event.get("thread_ts") or event["ts"]
     is_root = thread_ts == event["ts"]
@@ -54,15 +53,12 @@ async def handle_message(
     role = await mot.people.role(
         client, user, event.get("user_team") or event.get("team"), body.get("team_id"), starter
     )
-    thread = await mot.tracker.add_async(
+    thread = await mot.listening.track(
         channel, thread_ts, role, text, float(event["ts"]), user, workspace=body.get("team_id")
     )
     if role == "agent" and user:
         await on_agent_reply(mot, client, thread, user, text)
-    said = FollowUp.of(thread.conversation) if role == "customer" else None
-    await check_thread(mot, client, thread)
-    if said is not None:  # how the customer answered this thread's tips (store/follow_ups.py)
-        await asyncio.to_thread(follow_up_safely, mot.store, said)
+    await check_thread(mot, client, thread, customer_spoke=role == "customer")
 
 
 async def thread_starter(mot: SlackCoaching, channel: str, thread_ts: str) -> str | None:
@@ -104,7 +100,7 @@ async def on_agent_reply(
         await client.chat_postEphemeral(
             channel=thread.channel,
             user=user,
-            thread_ts=thread.thread_ts,
+            thread_ts=thread.thread_id,
             text=coaching_note(phrase),
         )
 

@@ -1,10 +1,8 @@
-"""Who is who in Slack: agents (MOT_AGENTS, user IDs and user groups), leads, customers, and
-which channels are support channels (MOT_SUPPORT_CHANNELS, by ID or name, or `*`).
-
-Roles, in order: a configured agent (or member of a configured user group) is an agent; with
-MOT_AGENTS set, everyone else is a customer. Without it, a user from another organisation in a
-Slack Connect channel is a customer, the thread's first author is the customer, and anyone else
-who replies is an agent.
+"""Who is who in Slack, on the channels' one policy (bot/channels/places.py): what only Slack
+knows is added here. MOT_AGENTS may name user groups (S...), whose members are agents; a user
+from another organisation in a Slack Connect channel is a customer; a support channel named
+in MOT_SUPPORT_CHANNELS is recognised by its name, looked up once an hour; and the faces
+shown on replies posted for agents.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from cachetools import TTLCache
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.places import Places
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -41,13 +40,13 @@ class People:
     def __init__(
         self,
         settings: Settings,
+        places: Places | None = None,
         max_faces: int = MAX_FACES,
         max_channel_names: int = MAX_CHANNEL_NAMES,
     ):
         self.agent_ids = {a for a in settings.mot_agents if not a.startswith("S")}
         self.groups = [a for a in settings.mot_agents if a.startswith("S")]
-        self.leads = set(settings.mot_leads)
-        self.channels = {c.lstrip("#") for c in settings.mot_support_channels}
+        self.places = places or Places(settings, "slack")
         self._group_members: set[str] = set()
         self._groups_loaded = 0.0
         self._channel_names: TTLCache[str, str] = TTLCache(max_channel_names, CHANNEL_NAME_SECONDS)
@@ -77,13 +76,9 @@ class People:
         home_team: str | None,
         starter: str | None,
     ) -> str:
-        if user and user in await self.agents(client):
-            return "agent"
-        if self.configured:
-            return "customer"
-        if user_team and home_team and user_team != home_team:
-            return "customer"  # Slack Connect: another organisation
-        return "customer" if starter in (None, user) else "agent"
+        is_agent = bool(user) and user in await self.agents(client)
+        other_organisation = bool(user_team and home_team and user_team != home_team)
+        return self.places.role(is_agent, user, starter, other_organisation)
 
     async def face(self, client: AsyncWebClient, user: str) -> Face:
         """The name and picture `user` shows in Slack (users.info, cached), so that a reply
@@ -102,13 +97,11 @@ class People:
         return found
 
     def is_lead(self, user: str) -> bool:
-        return user in self.leads
+        return self.places.is_lead(user)
 
     async def listens_to(self, client: AsyncWebClient, channel: str) -> bool:
-        if "*" in self.channels or channel in self.channels:
-            return True
-        if not self.channels:
-            return False
+        if not self.places.needs_name(channel):
+            return self.places.listens_to(channel)
         name = self._channel_names.get(channel)
         if name is None:
             try:
@@ -117,4 +110,4 @@ class People:
                 log.warning("cannot look up channel %s: %s", channel, api_error(exc))
                 return False
             name = self._channel_names[channel] = (info.get("channel") or {}).get("name", "")
-        return name in self.channels
+        return self.places.listens_to(channel, name)

@@ -13,16 +13,16 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot import messages
-from bot.coach import Coach, CoachingResult
-from bot.config import Settings
+from bot.channels.delivered import delivering, record_outcome
+from bot.channels.listening import Listening
+from bot.channels.runtime import Runtime
+from bot.channels.tracker import Tip, tracker_for
+from bot.coach import CoachingResult
 from bot.core.conversation import Conversation
-from bot.delivered import delivering, record_outcome
 from bot.llm.guard import DraftCallback
 from bot.slack.blocks import result_messages
 from bot.slack.people import People
 from bot.slack.streaming import drafts_to
-from bot.slack.tracker import ThreadTracker, Tip
-from bot.store.deliveries import Deliveries
 
 log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
@@ -35,30 +35,21 @@ class DeliveryError(Exception):
 
 
 class SlackCoaching:
-    def __init__(self, settings: Settings, coach: Coach, sink: Any = None):
-        self.settings, self.coach, self.sink = settings, coach, sink
-        self.store = getattr(sink, "store", None)
-        self.tracker = ThreadTracker(log=self._thread_log())
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+        self.settings, self.coach, self.sink = runtime.settings, runtime.coach, runtime.sink
+        self.store = runtime.store
+        self.tracker = tracker_for(runtime, "slack")
+        self.listening = Listening(runtime, "slack", self.tracker)
         self.tip_log = self._tip_log()
-        self.deliveries = Deliveries(self.store, "slack")
-        self.people = People(settings)
-        self.gate = asyncio.Semaphore(settings.mot_slack_concurrency)  # see listeners/logged.py
+        self.people = People(runtime.settings, self.listening.places)
+        self.gate = asyncio.Semaphore(runtime.settings.mot_slack_concurrency)  # listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
         self._after_ack: set[asyncio.Task] = set()  # work started by after_ack, until done
-
-    def _thread_log(self):
-        """Tracked threads are written to the log's database too, when there is one."""
-        if self.store is None:
-            return None
-        from bot.store.tracking import ThreadLog
-
-        return ThreadLog(self.store, "slack", self.settings.mot_log_content)
 
     def _tip_log(self):
         """Tips still open in the log: what another process (or this one before a restart)
         showed, for acceptance without clicks (listening.on_agent_reply)."""
-        if self.store is None:
-            return None
         from bot.store.tips import TipLog
 
         return TipLog(self.store)
@@ -87,7 +78,7 @@ class SlackCoaching:
 
     async def claim(self, key: str) -> bool:
         """First delivery of `key` in any process (bot/store/deliveries.py)."""
-        return await self.deliveries.first(key)
+        return await self.listening.claim(key)
 
     async def first_request(self, body: dict, context: dict) -> bool:
         """In a command's or shortcut's ack: False (and `context[REPLAY]` set, which the lazy
@@ -101,12 +92,8 @@ class SlackCoaching:
         context[REPLAY] = True
         return False
 
-    async def allow_nudge(self, key: str, level: str) -> bool:
-        cooldown = self.settings.mot_slack_nudge_cooldown_seconds
-        return await self.deliveries.allow_nudge(key, level, cooldown)
-
     async def record(self, log_id: str | None, kind: str, **details: Any) -> None:
-        await record_outcome(self.coach, log_id, kind, **details)
+        await record_outcome(self.sink, log_id, kind, **details)
 
     def http_session(self) -> aiohttp.ClientSession:
         """One connection pool for every response_url post (made in the running loop)."""
@@ -139,7 +126,10 @@ class SlackCoaching:
     ) -> None:
         """Coach on request (`/mot-tip`, Another set) and answer through `response_url`,
         replacing the message it came from, with the drafts streamed meanwhile."""
-        async with drafts_to(self, response_url) as on_draft:
+        interval = self.settings.mot_slack_stream_interval_seconds
+        if self.coach.backend.composes_offline:
+            interval = 0  # the offline composer writes no drafts
+        async with drafts_to(response_url, interval, self.http_session) as on_draft:
             result = await self.coach_on(
                 conversation, "command", context, variant=variant, on_draft=on_draft
             )
@@ -205,32 +195,63 @@ class SlackCoaching:
     ) -> None:
         """Private to `user`: through the `response_url`, or else chat.postEphemeral. The result
         is logged before it is sent, and marked shown to `user` once delivered."""
-        async with delivering(self.coach, result, to=user):
-            for number, message in enumerate(result_messages(result, heading)):
-                if response_url:
-                    webhook = AsyncWebhookClient(response_url, session=self.http_session())
-                    response = await webhook.send(
-                        response_type="ephemeral",
-                        replace_original=replace and number == 0,
-                        **message,
-                    )
-                    if response.status_code != 200:
-                        raise DeliveryError(f"response_url answered {response.status_code}")
-                else:
-                    kwargs = {"thread_ts": thread_ts} if thread_ts else {}
-                    await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
-        log_id = result.context.get("log_id")
-        if log_id and result.suggestions:
-            playbook = result.assessment.playbook
-            self.tracker.remember_tip(
-                Tip(
-                    log_id=log_id,
-                    channel=channel,
-                    thread_ts=thread_ts,
-                    user=user,
-                    suggestions=[s.text for s in result.suggestions],
-                    avoid=list(playbook.rubric.avoid) if playbook else [],
-                    variant=int(result.context.get("variant", 0)),
-                    conversation=result.conversation,
-                )
+        async with delivering(self.sink, result, to=user):
+            await self.post_private(
+                client,
+                result,
+                channel=channel,
+                user=user,
+                thread_ts=thread_ts,
+                response_url=response_url,
+                heading=heading,
+                replace=replace,
             )
+
+    async def post_private(
+        self,
+        client: AsyncWebClient,
+        result: CoachingResult,
+        *,
+        channel: str | None,
+        user: str,
+        thread_ts: str | None = None,
+        response_url: str | None = None,
+        heading: str | None = None,
+        replace: bool = False,
+    ) -> None:
+        """`deliver` without the logging (for a result the caller logs)."""
+        for number, message in enumerate(result_messages(result, heading)):
+            if response_url:
+                webhook = AsyncWebhookClient(response_url, session=self.http_session())
+                response = await webhook.send(
+                    response_type="ephemeral",
+                    replace_original=replace and number == 0,
+                    **message,
+                )
+                if response.status_code != 200:
+                    raise DeliveryError(f"response_url answered {response.status_code}")
+            else:
+                kwargs = {"thread_ts": thread_ts} if thread_ts else {}
+                await client.chat_postEphemeral(channel=channel, user=user, **message, **kwargs)
+        self.remember_tip(result, channel, user, thread_ts)
+
+    def remember_tip(
+        self, result: CoachingResult, channel: str | None, user: str, thread_ts: str | None
+    ) -> None:
+        """What the buttons and the acceptance inference need, of a logged tip."""
+        log_id = result.context.get("log_id")
+        if not (log_id and result.suggestions):
+            return
+        playbook = result.assessment.playbook
+        self.tracker.remember_tip(
+            Tip(
+                log_id=log_id,
+                channel=channel,
+                thread_id=thread_ts,
+                user=user,
+                suggestions=[s.text for s in result.suggestions],
+                avoid=list(playbook.rubric.avoid) if playbook else [],
+                variant=int(result.context.get("variant", 0)),
+                conversation=result.conversation,
+            )
+        )

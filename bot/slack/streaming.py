@@ -12,15 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from typing import Protocol
+from collections.abc import AsyncIterator, Callable
 
 import aiohttp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.coach import Coach
-from bot.config import Settings
-from bot.llm.guard import DraftCallback
+from bot.llm.base import DraftCallback
 from bot.slack.blocks import escape, split_text
 
 log = logging.getLogger(__name__)
@@ -102,26 +99,16 @@ class DraftStreamer:
         await asyncio.wait([self._task])  # never raises the task's error or cancellation
 
 
-class StreamingHost(Protocol):
-    """What streaming needs of the Slack service (bot/slack/service.py), without importing it."""
-
-    settings: Settings
-    coach: Coach
-
-    def http_session(self) -> aiohttp.ClientSession: ...
-
-
 @contextlib.asynccontextmanager
 async def drafts_to(
-    mot: StreamingHost, response_url: str | None
+    response_url: str | None, interval: float, session: Callable[[], aiohttp.ClientSession]
 ) -> AsyncIterator[DraftCallback | None]:
     """The `on_draft` for coach_on that streams into `response_url`, closed on leaving the block;
-    None (no streaming) without a response_url, with an interval of 0, or offline (no drafts)."""
-    interval = mot.settings.mot_slack_stream_interval_seconds
-    if not response_url or interval <= 0 or mot.coach.backend.composes_offline:
+    None (no streaming) without a response_url or with an interval of 0."""
+    if not response_url or interval <= 0:
         yield None
         return
-    streamer = DraftStreamer(response_url, interval, mot.http_session())
+    streamer = DraftStreamer(response_url, interval, session())
     try:
         yield streamer.on_draft
     finally:

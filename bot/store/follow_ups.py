@@ -19,13 +19,11 @@ from sqlalchemy import select, update
 from bot.core.conversation import Conversation
 from bot.core.follow_up import FollowUpReading, read_follow_up
 from bot.store.models import events, follow_ups
-from bot.store.outage import OutageBackoff, error_summary
 from bot.store.records import utcnow
 
 log = logging.getLogger(__name__)
 FOLLOW_HOURS = 24  # a customer message later than this says nothing about the tip
 MAX_TURNS = 3  # the customer's next three messages after a tip
-_BACKOFF = OutageBackoff()
 
 
 def next_state(state: dict | None, reading: FollowUpReading, after: float) -> dict:
@@ -94,15 +92,3 @@ def record_follow_ups(store: Any, conversation: Conversation, now: datetime | No
             )
             recorded += 1
     return recorded
-
-
-def follow_up_safely(store: Any, said: FollowUp) -> int:
-    """`record_follow_ups` for a listener: 0, never an exception, while the log is down."""
-    if store is None or not _BACKOFF.available():
-        return 0
-    try:
-        return record_follow_ups(store, said.conversation, said.arrived)
-    except Exception as exc:
-        if _BACKOFF.failed():
-            log.warning("cannot record tip follow-ups (%s); retrying later", error_summary(exc))
-        return 0

@@ -33,6 +33,13 @@ def stored_text(text: str, content_mode: str) -> str | None:
     return redact(text).text
 
 
+_DOWN = object()  # what the guard answers while the database is down
+
+
+class TrackingUnavailable(Exception):
+    """The database cannot take tracked messages now (down, or backing off after a failure)."""
+
+
 @dataclass
 class StoredThread:
     """A thread as the database has it: the messages with text (oldest first) and every author."""
@@ -70,6 +77,23 @@ class ThreadLog:
         channel: str | None = None,
     ) -> bool:
         """Store `message` (once per message id); False if it was not stored, for any reason."""
+        try:
+            return self.write(thread_key, message, message_id, workspace=workspace, channel=channel)
+        except TrackingUnavailable:
+            return False
+
+    def write(
+        self,
+        thread_key: str,
+        message: Message,
+        message_id: str | None = None,
+        *,
+        workspace: str | None = None,
+        channel: str | None = None,
+    ) -> bool:
+        """`add`, telling an outage apart: True if stored now, False if it was already stored
+        (a redelivery); raises TrackingUnavailable while the database is down, so that the
+        caller can keep the message and write it back later."""
         stored = self.guard.run(
             "store_tracked_message",
             lambda: self.store.add_tracked_message(
@@ -83,9 +107,15 @@ class ThreadLog:
                 ts=message.ts,
                 author=message.author,
             ),
-            default=False,
+            default=_DOWN,
         )
+        if stored is _DOWN:
+            raise TrackingUnavailable(self.channel_kind)
         return bool(stored)
+
+    def available(self) -> bool:
+        """False while backing off after a failure (no database call is tried then)."""
+        return self.guard.available()
 
     def load(self, thread_key: str, limit: int) -> StoredThread | None:
         """The thread's last `limit` messages; None if the database has none or is down."""

@@ -10,9 +10,9 @@ from typing import Any
 
 from botbuilder.schema import AdaptiveCardInvokeResponse
 
-from bot.coach import Coach
+from bot.channels.delivered import delivering, record_outcome
+from bot.channels.runtime import Runtime
 from bot.core.conversation import Conversation
-from bot.delivered import delivering, record_outcome
 from bot.teams import cards
 
 log = logging.getLogger(__name__)
@@ -43,9 +43,16 @@ def _index(data: dict) -> int:
 
 
 async def handle(
-    coach: Coach, verb: str | None, data: Any, actor: str | None, context: dict[str, Any]
+    runtime: Runtime,
+    verb: str | None,
+    data: Any,
+    actor: str | None,
+    context: dict[str, Any],
+    repeat: bool = False,
 ) -> AdaptiveCardInvokeResponse:
-    """The invoke response for one card action; bad input is a 400 naming what is wrong."""
+    """The invoke response for one card action; bad input is a 400 naming what is wrong. A
+    `repeat` (Teams delivered the same action again) gets the same card and records nothing."""
+    sink = None if repeat else runtime.sink
     try:
         if verb not in VERBS:
             raise BadAction(f"unknown action verb {verb!r}; expected one of {', '.join(VERBS)}")
@@ -55,27 +62,32 @@ async def handle(
             index, chosen = _index(data), data.get("text")
             if not isinstance(chosen, str) or not chosen.strip():
                 raise BadAction("data.text must be the suggestion's text")
-            await record_outcome(
-                coach, data.get("log_id"), "used", suggestion_index=index, actor=actor
-            )
+            if sink is not None:
+                await record_outcome(
+                    sink, data.get("log_id"), "used", suggestion_index=index, actor=actor
+                )
             return card_response(cards.used_card(chosen, data))
         if verb in ("rate_up", "rate_down"):
             rating = 1 if verb == "rate_up" else -1
-            await record_outcome(
-                coach,
-                data.get("log_id"),
-                "rated",
-                suggestion_index=_index(data),
-                rating=rating,
-                actor=actor,
-            )
+            index = _index(data)
+            if sink is not None:
+                await record_outcome(
+                    sink,
+                    data.get("log_id"),
+                    "rated",
+                    suggestion_index=index,
+                    rating=rating,
+                    actor=actor,
+                )
             return card_response(cards.rated_card(rating))
-        return card_response(await _another(coach, data, context, actor))
+        return card_response(await _another(runtime, sink, data, context, actor))
     except BadAction as exc:
         return error_response(str(exc))
 
 
-async def _another(coach: Coach, data: dict, context: dict[str, Any], actor: str | None) -> dict:
+async def _another(
+    runtime: Runtime, sink, data: dict, context: dict[str, Any], actor: str | None
+) -> dict:
     try:
         conversation = Conversation.from_dicts(
             data.get("messages"), id=data.get("chain") or "teams-card"
@@ -87,9 +99,11 @@ async def _another(coach: Coach, data: dict, context: dict[str, Any], actor: str
     variant = data.get("variant")
     variant = variant if isinstance(variant, int) and 0 <= variant < 1000 else 1
     result = await asyncio.to_thread(
-        coach.coach, conversation, "command", context, variant, record=False
+        runtime.coach.coach, conversation, "command", context, variant, record=False
     )
+    if sink is None:  # a repeat: the same card again, logged once already
+        return cards.coaching_card(result, variant=variant)
     # The card is the invoke response, which replaces the clicked one: shown once returned.
-    async with delivering(coach, result, to=actor):
+    async with delivering(sink, result, to=actor):
         card = cards.coaching_card(result, variant=variant)
     return card

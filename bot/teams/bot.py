@@ -1,4 +1,8 @@
-"""The Teams bot: `mot-tip`, card actions, listening in channels, and the welcome."""
+"""The Teams bot: `mot-tip`, card actions, listening in channels and group chats, and the welcome.
+
+Teams retries an activity it thinks failed (after about 15 s): every message, `mot-tip` and
+card action is claimed by its activity id in the log's database, so a repeat at any replica
+sends no second card and records nothing twice."""
 
 from __future__ import annotations
 
@@ -8,19 +12,21 @@ import logging
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.schema import ActivityTypes, AdaptiveCardInvokeResponse, ChannelAccount
 
-from bot.coach import Coach, CoachingResult
-from bot.config import Settings
+from bot.channels.delivered import delivering
+from bot.channels.listening import Listening
+from bot.channels.runtime import Runtime
+from bot.channels.tracker import tracker_for
+from bot.coach import CoachingResult
 from bot.core.conversation import Conversation
-from bot.delivered import delivering
 from bot.teams import actions, cards
 from bot.teams.activities import Place, command_argument, mentions_bot, place_of, plain_text
-from bot.teams.chains import ReplyChains
 from bot.teams.delivery import ConnectorDelivery, Delivery
-from bot.teams.listening import Listener
+from bot.teams.listening import Listener, chain_log_key
 from bot.teams.references import ReferenceBook
 from bot.teams.service_urls import ServiceUrlPolicy
 
 log = logging.getLogger(__name__)
+LISTENED_SCOPES = ("channel", "groupChat")  # a group chat is listened to like a channel
 USAGE = (
     "Send **mot-tip** followed by the customer's message, or paste the conversation "
     "(lines starting `Customer:` and `Agent:`)."
@@ -33,31 +39,18 @@ NOTHING_SEEN = (
 
 
 class CoachBot(ActivityHandler):
-    def __init__(
-        self,
-        coach: Coach,
-        settings: Settings,
-        delivery: Delivery | None = None,
-        chains: ReplyChains | None = None,
-    ):
-        self.coach = coach
-        self.settings = settings
-        store = getattr(coach.sink, "store", None)
-        self.references = ReferenceBook(store) if store is not None else None
+    def __init__(self, runtime: Runtime, delivery: Delivery | None = None):
+        self.runtime = runtime
+        self.coach, self.settings, self.sink = runtime.coach, runtime.settings, runtime.sink
+        self.references = ReferenceBook(runtime.store)
         self.delivery = delivery or ConnectorDelivery(
-            settings.microsoft_app_id, self.references, ServiceUrlPolicy.from_settings(settings)
+            self.settings.microsoft_app_id,
+            self.references,
+            ServiceUrlPolicy.from_settings(self.settings),
         )
-        self.chains = chains or ReplyChains(log=self._thread_log())
-        self.listener = Listener(coach, settings, self.chains, self.delivery, {})
-
-    def _thread_log(self):
-        """Reply chains are written to the log's database too, when there is one."""
-        store = getattr(self.coach.sink, "store", None)
-        if store is None:
-            return None
-        from bot.store.tracking import ThreadLog
-
-        return ThreadLog(store, "teams", self.settings.mot_log_content)
+        self.tracker = tracker_for(runtime, "teams", chain_log_key)
+        self.listening = Listening(runtime, "teams", self.tracker)
+        self.listener = Listener(self.listening, self.delivery)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -75,8 +68,6 @@ class CoachBot(ActivityHandler):
 
     async def _remember(self, activity, channel: str | None = None) -> None:
         """Store the conversation reference (1:1 chat, or `channel`); never fails the turn."""
-        if self.references is None:
-            return
         try:
             if channel:
                 await self.references.save_channel(activity, channel)
@@ -89,20 +80,21 @@ class CoachBot(ActivityHandler):
         activity, place = turn_context.activity, place_of(turn_context.activity)
         argument = command_argument(plain_text(activity))
         if place.is_personal:
-            if argument:
+            if argument and await self.listener.claim(activity, "command"):
                 await self._coach_personal(turn_context, place, argument)
-            else:
+            elif not argument:
                 await turn_context.send_activity(MessageFactory.text(USAGE))
             return
         if mentions_bot(activity):
-            await self._coach_chain(turn_context, place, argument)
+            if await self.listener.claim(activity, "mention"):
+                await self._coach_chain(turn_context, place, argument)
             return
         channel_name = (
             ((activity.channel_data or {}).get("channel") or {}).get("name")
             if isinstance(activity.channel_data, dict)
             else None
         )
-        if place.scope == "channel" and self.listener.listens_to(place, channel_name):
+        if place.scope in LISTENED_SCOPES and self.listener.listens_to(place, channel_name):
             if place.channel:
                 await self._remember(activity, place.channel)
             await self.listener.on_message(turn_context, place)
@@ -129,7 +121,7 @@ class CoachBot(ActivityHandler):
         conversation = Conversation.from_text(text, id=f"teams-{turn_context.activity.id}")
         context = self._context(turn_context, place)
         result = await self._coach(conversation, "command", context)
-        async with delivering(self.coach, result, to=context["agent"]):
+        async with delivering(self.sink, result, to=context["agent"]):
             card = cards.coaching_card(result)
             await turn_context.send_activity(MessageFactory.attachment(cards.attachment(card)))
 
@@ -138,7 +130,8 @@ class CoachBot(ActivityHandler):
     ) -> None:
         """Coaching on a reply chain goes privately to the requester, never to the channel."""
         requester: ChannelAccount = turn_context.activity.from_property
-        conversation = await asyncio.to_thread(self.chains.get, place.chain)
+        tracked = await self.tracker.get_async(place.channel or place.chain, place.chain)
+        conversation = tracked.conversation if tracked else Conversation(id=place.chain)
         if argument is None or (conversation.is_empty() and not argument):
             text = CHANNEL_USAGE if argument is None else NOTHING_SEEN
             card = cards.card([cards.text(text)])
@@ -147,7 +140,7 @@ class CoachBot(ActivityHandler):
         if conversation.is_empty():
             conversation = Conversation.from_text(argument, id=place.chain)
         result = await self._coach(conversation, "mention", self._context(turn_context, place))
-        async with delivering(self.coach, result, to=requester.id):
+        async with delivering(self.sink, result, to=requester.id):
             card = cards.coaching_card(result)
             await self.delivery.to_user(turn_context, requester, card, place.tenant)
 
@@ -157,12 +150,14 @@ class CoachBot(ActivityHandler):
         action = invoke_value.action or {}
         place = place_of(turn_context.activity)
         sender = turn_context.activity.from_property
+        first = await self.listener.claim(turn_context.activity, "action")
         return await actions.handle(
-            self.coach,
+            self.runtime,
             action.get("verb"),
             action.get("data"),
             sender.id if sender else None,
             self._context(turn_context, place),
+            repeat=not first,
         )
 
     async def on_members_added_activity(self, members_added, turn_context: TurnContext) -> None:
@@ -176,7 +171,7 @@ class CoachBot(ActivityHandler):
     async def _welcome(self, turn_context: TurnContext) -> None:
         """Once per conversation: Teams sends both conversationUpdate and installationUpdate."""
         key = f"teams-welcome:{turn_context.activity.conversation.id}"
-        if not await self.listener.deliveries.first(key):
+        if not await self.listening.claim(key):
             return
         card = cards.attachment(cards.welcome_card())
         await turn_context.send_activity(MessageFactory.attachment(card))

@@ -193,10 +193,13 @@ def summary_facts(result: CoachingResult) -> list[dict]:
     return [{"type": "FactSet", "facts": facts, "id": "summary"}]
 
 
-def nudge_card(result: CoachingResult, chain_link: str | None = None) -> dict:
-    """A proactive nudge to the handling agent: the coaching card with a heads-up and the
-    thread's summary on top."""
-    content = coaching_card(result, note="Heads-up: this conversation is escalating.")
+def nudge_card(
+    result: CoachingResult, chain_link: str | None = None, note: str | None = None
+) -> dict:
+    """A proactive nudge to the handling agent: the coaching card with a heads-up, the
+    playbook's nudge note and the thread's summary on top."""
+    heads_up = "Heads-up: this conversation is escalating."
+    content = coaching_card(result, note=f"{heads_up} {note}" if note else heads_up)
     content["body"][1:1] = summary_facts(result)
     if chain_link:
         content.setdefault("actions", []).append(

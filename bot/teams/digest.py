@@ -1,12 +1,13 @@
 """The weekly digest (bot/store/digest.py) as an Adaptive Card, posted as a new conversation
-in MOT_TEAMS_LEADS_CHANNEL through the channel's stored conversation reference (its serviceUrl
-checked as for every proactive message, bot/teams/service_urls.py)."""
+in MOT_LEADS_CHANNEL's Teams channel through the channel's stored conversation reference (its
+serviceUrl checked as for every proactive message, bot/teams/service_urls.py)."""
 
 from __future__ import annotations
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.schema import ConversationParameters
 
+from bot.channels.places import leads_channel_for
 from bot.config import Settings
 from bot.store.digest import digest_lines
 from bot.teams.auth import build_adapter
@@ -40,11 +41,11 @@ def digest_card(digest: dict) -> dict:
 
 
 async def send_teams_digest(settings: Settings, store, digest: dict) -> None:
-    channel = settings.mot_teams_leads_channel
+    channel = leads_channel_for(settings.mot_leads_channel, "teams")
     row = store.conversation_reference("teams", channel)
     if row is None:
         raise DigestNotSent(
-            f"the bot has not seen the leads channel {channel} yet (MOT_TEAMS_LEADS_CHANNEL): "
+            f"the bot has not seen the leads channel {channel} yet (MOT_LEADS_CHANNEL): "
             "add the app to that team so that it can post there"
         )
     service_url = row["service_url"] or row["reference"].get("serviceUrl")

@@ -19,7 +19,7 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 
 from bot import messages
-from bot.coach import Coach
+from bot.channels.runtime import Runtime
 from bot.config import Settings
 from bot.teams.auth import build_adapter
 from bot.teams.body import read_json
@@ -88,10 +88,11 @@ def teams_mode(settings: Settings) -> str | None:
 
 
 def mount_teams(
-    app: web.Application, settings: Settings, coach: Coach, bot: CoachBot | None = None
+    app: web.Application, runtime: Runtime, bot: CoachBot | None = None
 ) -> CoachBot | None:
     """Add POST /api/messages to `app` when Teams is configured; returns the bot (tests reach
-    its chains and delivery), or None when Teams is off."""
+    its tracker and delivery), or None when Teams is off."""
+    settings = runtime.settings
     mode = teams_mode(settings)
     if mode is None:
         log.info(
@@ -102,10 +103,11 @@ def mount_teams(
         return None
     adapter = build_adapter(settings)
     adapter.on_turn_error = on_turn_error
-    bot = bot or CoachBot(coach, settings)
+    bot = bot or CoachBot(runtime)
     app[TEAMS_ADAPTER], app[TEAMS_BOT] = adapter, bot
     app[TEAMS_POLICY] = ServiceUrlPolicy.from_settings(settings)
     app.router.add_post(ROUTE, messages_route)
+    app.cleanup_ctx.append(bot.listening.background)
     if mode == "emulator":
         log.warning(
             "Teams runs in emulator mode (MOT_TEAMS_EMULATOR): %s takes anonymous activities "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from jinja2 import Environment
 
+from bot.channels.runtime import Runtime
 from bot.coach import Coach
 from bot.config import Settings
 from bot.store import Store, StoreSink
@@ -12,6 +13,7 @@ from bot.web.sessions import Session, SessionCodec
 
 COACH = web.AppKey("coach", Coach)
 SETTINGS = web.AppKey("settings", Settings)
+RUNTIME = web.AppKey("runtime", Runtime)
 TEMPLATES = web.AppKey("templates", Environment)
 STORE = web.AppKey("store", Store)
 SINK = web.AppKey("sink", StoreSink)

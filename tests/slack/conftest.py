@@ -38,7 +38,9 @@ def slack_settings(mock: MockSlack, tmp_path, **overrides) -> Settings:
         "mot_agents": ["U_AGENT", "S_AGENTS"],
         "mot_leads": ["U_LEAD"],
         "mot_leads_channel": "C_LEADS",
-        "mot_slack_on_call": {"*": "U_ONCALL"},
+        "mot_on_call": {"*": "U_ONCALL"},
+        # these scenarios are about escalation; the playbook policy is in tests/channels
+        "mot_nudge_on": "escalate",
     }
     return Settings(**(values | overrides))
 

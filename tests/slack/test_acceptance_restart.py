@@ -35,7 +35,7 @@ async def replica(slack_server, tmp_path, url: str, name: str, coach=None, **ove
         coach=coach,
         mot_database_url=url,
         mot_spool_path=tmp_path / f"{name}.jsonl",
-        mot_slack_lead_alerts=False,
+        mot_lead_alerts=False,
         **overrides,
     )
 

@@ -53,7 +53,7 @@ async def test_escalation_nudges_the_last_agent_privately_in_the_thread(slack_se
 
 
 async def test_no_agent_yet_nudges_the_on_call(slack_server):
-    server = await slack_server(mot_slack_lead_alerts=False)
+    server = await slack_server(mot_lead_alerts=False)
     root = time.time()
     await escalate(server, root, agent=None)
     await server.mock.wait_for("chat.postEphemeral")
@@ -91,7 +91,7 @@ async def test_cooldown_holds_across_a_restart_and_lapses_after_it(slack_server)
     await second.settle(0.3)
     assert len(nudges(second.mock)) == 1
     # with no cooldown, the same rise nudges again
-    third = await slack_server(mot_slack_nudge_cooldown_seconds=0)
+    third = await slack_server(mot_nudge_cooldown_seconds=0)
     await escalate(third, root)
     await third.mock.wait_for("chat.postEphemeral", 2)
     assert len(nudges(third.mock)) == 2
@@ -104,7 +104,7 @@ async def test_rise_policy_nudges_on_watch_and_default_does_not(slack_server):
     await server.wait_thread(root, 1)
     await server.settle(0.2)
     assert not server.mock.of("chat.postEphemeral")
-    rising = await slack_server(mot_slack_nudge_on="rise")
+    rising = await slack_server(mot_nudge_on="rise")
     await rising.say("U_CUST", OPENING, root + 10)
     (nudge,) = await rising.mock.wait_for("chat.postEphemeral")
     assert "from *none* to *watch*" in str(nudge.args["blocks"])
@@ -184,7 +184,7 @@ async def wait_outcome(server, log_id: str, wanted: str):
 
 
 async def test_acceptance_used_edited_and_ignored_without_clicks(slack_server):
-    server = await slack_server(mot_slack_lead_alerts=False)
+    server = await slack_server(mot_lead_alerts=False)
     sent = {}
     for offset, reply in ((0, "as is"), (100, "edited"), (200, "ignored")):
         root = time.time() + offset

@@ -43,6 +43,7 @@ def start_server(mock_url: str, database_url: str, workdir) -> tuple[subprocess.
         "MOT_SUPPORT_CHANNELS": "C_SUPPORT",
         "MOT_AGENTS": "U_AGENT",
         "MOT_LEADS_CHANNEL": "",
+        "MOT_NUDGE_ON": "escalate",
         "PYTHONPATH": str(REPO),
     }
     process = subprocess.Popen(
@@ -55,16 +56,19 @@ def start_server(mock_url: str, database_url: str, workdir) -> tuple[subprocess.
     return process, f"http://127.0.0.1:{port}"
 
 
-async def wait_ready(session, base: str) -> None:
-    for _ in range(300):
+async def wait_ready(session, base: str, process: subprocess.Popen | None = None) -> None:
+    """Until `serve` answers /healthz: a cold start can take a while on a busy machine."""
+    deadline = time.monotonic() + 60
+    while True:
+        assert process is None or process.poll() is None, f"{base} exited"
         try:
             async with session.get(f"{base}/healthz") as response:
                 if response.status == 200:
                     return
         except aiohttp.ClientError:
             pass
+        assert time.monotonic() < deadline, f"{base} did not start"
         await asyncio.sleep(0.05)
-    raise AssertionError(f"{base} did not start")
 
 
 async def deliver(session, base: str, event: dict, event_id: str, retry: int | None = None):
@@ -104,8 +108,8 @@ async def test_two_processes_one_log_one_nudge(kind, mock_slack, tmp_path):
     servers = [start_server(mock_slack.url, database_url, tmp_path) for _ in range(2)]
     try:
         async with aiohttp.ClientSession() as session:
-            for _, base in servers:
-                await wait_ready(session, base)
+            for process, base in servers:
+                await wait_ready(session, base, process)
             root = time.time()
             for number, (_, base) in enumerate(servers):  # each replica has seen the thread
                 await deliver(session, base, message("U_CUST", OPENING, root), f"EvA{number}")

@@ -68,6 +68,25 @@ async def logged_messages(server, root: float, count: int) -> None:
     raise AssertionError(f"the log never held {count} message(s) of {root}")
 
 
+async def quiet(server) -> None:
+    """Until no message waits to be written back and no thread waits for the database."""
+    listening = server.mot.listening
+    for _ in range(500):
+        if not (listening.waiting or listening.tracker.unsaved or listening.deciding):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{listening.waiting} waiting, {listening.tracker.unsaved} unsaved")
+
+
+async def waiting_threads(server, count: int) -> None:
+    """Until `count` threads wait for the database before their nudge is decided."""
+    for _ in range(500):
+        if server.mot.listening.waiting >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{server.mot.listening.waiting} thread(s) wait, not {count}")
+
+
 def nudges(mock):
     return [c for c in mock.of("chat.postEphemeral") if "went from" in str(c.args.get("blocks"))]
 
@@ -173,7 +192,7 @@ def probe(url: str, after: threading.Event) -> tuple[float, float]:
 async def test_a_slow_database_does_not_block_the_event_loop(slack_server):
     """While message events wait 0.3 s per database call in a worker thread, /healthz answers
     at once; two concurrent messages of one thread are both kept, once each, in order."""
-    server = await slack_server(mot_slack_lead_alerts=False)
+    server = await slack_server(mot_lead_alerts=False)
     slow = SlowStore(server.mot.tracker.log.store, 0.3)
     server.mot.tracker.log.store = slow
     healthz = server.url.replace("/slack/events", "/healthz")
@@ -226,8 +245,9 @@ async def test_database_down_tracks_in_memory(outage, slack_server, tmp_path, ca
     take_down()
     caplog.set_level(logging.WARNING)
     await server.say("U_CUST", ANGRY, root + 2, thread=root)
-    (nudge,) = await server.mock.wait_for("chat.postEphemeral", timeout=10)
-    assert nudge.args["user"] == "U_AGENT" and "went from" in str(nudge.args["blocks"])
+    await server.wait_thread(root, 3)
+    await waiting_threads(server, 1)  # not decided on this replica's memory alone
+    assert not nudges(server.mock)
     thread = server.mot.tracker.cached(SUPPORT, f"{root:.6f}")
     assert [m.text for m in thread.conversation.messages] == [OPENING, CHECKING, ANGRY]
     await server.command("", user="U_AGENT")  # the latest thread, from memory
@@ -235,6 +255,11 @@ async def test_database_down_tracks_in_memory(outage, slack_server, tmp_path, ca
     assert "threatens legal action" in answer.args["blocks"][0]["text"]["text"]  # all 3
     assert "tracking in memory only" in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
-    bring_back()
+    bring_back()  # the message is written back, then the thread decided: one nudge
+    (nudge,) = await server.mock.wait_for("chat.postEphemeral", timeout=10)
+    assert nudge.args["user"] == "U_AGENT" and "went from" in str(nudge.args["blocks"])
+    await logged_messages(server, root, 3)
+    await quiet(server)  # nothing left to write back, no thread waiting
+    assert len(nudges(server.mock)) == 1
     if kind == "sqlite":
         unopenable.close()

@@ -38,6 +38,7 @@ def teams_settings(tmp_path, **extra) -> Settings:
         "mot_agents": AGENTS,
         "mot_spool_path": tmp_path / "spool.jsonl",
         "mot_teams_emulator": True,  # anonymous activities from loopback, as in local testing
+        "mot_support_channels": ["*"],  # every channel and group chat the bot is in
     }
     return Settings(**{**values, **extra})
 

@@ -6,7 +6,7 @@ from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity
 
-from bot.services import build_coach
+from bot.channels.runtime import Runtime
 from bot.teams.bot import USAGE, CoachBot
 from tests.teams import activities as A
 from tests.teams.conftest import logged_events, logged_outcomes, teams_settings
@@ -29,7 +29,7 @@ class RecordingDelivery:
 def harness(tmp_path):
     settings = teams_settings(tmp_path)
     delivery = RecordingDelivery()
-    bot = CoachBot(build_coach(settings), settings, delivery=delivery)
+    bot = CoachBot(Runtime.build(settings), delivery=delivery)
     adapter = TestAdapter(bot.on_turn)
     return bot, adapter, delivery
 
@@ -208,17 +208,17 @@ async def test_a_reply_chain_survives_a_restart(tmp_path, card_validator):
     kept in the log's database as MOT_LOG_CONTENT allows (redacted by default)."""
     settings = teams_settings(tmp_path)
     root, customer = "1700000000950", A.user("29:cus", "Carla")
-    first = CoachBot(build_coach(settings), settings, delivery=RecordingDelivery())
+    first = CoachBot(Runtime.build(settings), delivery=RecordingDelivery())
     opening = "The app crashes every time I open my invoices, mail me at carla@example.com"
     await turn(
         TestAdapter(first.on_turn), first, A.channel_message("https://x", root, opening, customer)
     )
     chain = f"{A.CHANNEL};messageid={root}"
-    assert first.chains.get(chain).messages[0].text == opening  # memory: as sent
+    assert first.tracker.get(A.CHANNEL, chain).conversation.messages[0].text == opening  # memory
 
     delivery = RecordingDelivery()
-    second = CoachBot(build_coach(settings), settings, delivery=delivery)
-    restored = second.chains.get(chain)
+    second = CoachBot(Runtime.build(settings), delivery=delivery)
+    restored = second.tracker.get(A.CHANNEL, chain).conversation
     assert [(m.role, m.author) for m in restored.messages] == [("customer", "29:cus")]
     assert "carla@example.com" not in restored.messages[0].text  # stored redacted
     assert "[EMAIL_1]" in restored.messages[0].text

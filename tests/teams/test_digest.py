@@ -17,7 +17,7 @@ async def test_digest_posts_a_card_in_the_leads_channel(
     env = {
         "MOT_DATABASE_URL": url,
         "MOT_TEAMS_EMULATOR": "true",
-        "MOT_TEAMS_LEADS_CHANNEL": A.CHANNEL,
+        "MOT_LEADS_CHANNEL": "teams=" + A.CHANNEL,
         "MOT_DASHBOARD_URL": "https://coach.example.com",
         "SLACK_BOT_TOKEN": "",
     }
@@ -40,7 +40,7 @@ async def test_a_channel_the_bot_never_saw_is_a_clear_error(connector, tmp_path)
     env = {
         "MOT_DATABASE_URL": url,
         "MOT_TEAMS_EMULATOR": "true",
-        "MOT_TEAMS_LEADS_CHANNEL": "19:leads@thread.tacv2",
+        "MOT_LEADS_CHANNEL": "teams=19:leads@thread.tacv2",
         "SLACK_BOT_TOKEN": "",
     }
     code, _, err = await run_digest(env)

@@ -65,7 +65,7 @@ async def test_cooldown_holds_back_a_second_nudge_on_the_same_chain(teams_client
 
 async def test_high_risk_alerts_the_leads_channel(tmp_path, connector, card_validator):
     leads = "19:leads@thread.tacv2"
-    client = await _client(teams_settings(tmp_path, mot_teams_leads_channel=leads))
+    client = await _client(teams_settings(tmp_path, mot_leads_channel=leads))
     try:
         await _open_chain(client, connector, "1700000000300")
         await post(client, A.channel_message(connector.url, "1700000000300", ANGRY, CUSTOMER))
@@ -113,7 +113,7 @@ async def test_a_customer_who_needs_care_alerts_the_leads_below_the_alert_score(
     tmp_path, connector, card_validator
 ):
     leads = "19:leads@thread.tacv2"
-    client = await _client(teams_settings(tmp_path, mot_teams_leads_channel=leads))
+    client = await _client(teams_settings(tmp_path, mot_leads_channel=leads))
     grief = "My husband passed away last week; the order was his. Can you cancel it?"
     try:
         await _open_chain(client, connector, "1700000000400")
@@ -128,7 +128,7 @@ async def test_a_customer_who_needs_care_alerts_the_leads_below_the_alert_score(
 
 async def test_hardship_at_watch_alerts_the_leads_too(tmp_path, connector, card_validator):
     leads = "19:leads@thread.tacv2"
-    settings = teams_settings(tmp_path, mot_teams_leads_channel=leads, mot_teams_alert_score=0.95)
+    settings = teams_settings(tmp_path, mot_leads_channel=leads, mot_alert_score=0.95)
     client = await _client(settings)
     try:
         await _open_chain(client, connector, "1700000000500")

@@ -12,7 +12,7 @@ OPENING = "My order has not arrived. Reach me at carla@example.com."
 
 async def test_nudge_and_alert_cards_carry_the_summary(tmp_path, connector, card_validator):
     leads = "19:leads@thread.tacv2"
-    client = await _client(teams_settings(tmp_path, mot_teams_leads_channel=leads))
+    client = await _client(teams_settings(tmp_path, mot_leads_channel={"teams": leads}))
     root = "1700000000900"
     try:
         await post(client, A.channel_message(connector.url, root, OPENING, CUSTOMER))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot import messages
+from bot.channels.tracker import Tip
 from bot.core.conversation import Conversation
 from bot.slack.home_updates import publish_home
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
-from bot.slack.tracker import Tip
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
@@ -23,7 +23,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         log_id = value.get("l")
         tip = mot.tracker.tip(log_id or "")
         channel = value.get("c") or (tip.channel if tip else None)
-        thread_ts = value.get("t") or (tip.thread_ts if tip else None)
+        thread_ts = value.get("t") or (tip.thread_id if tip else None)
         team = (body.get("team") or {}).get("id")
         conversation = await coached_conversation(mot, client, value, tip, team)
         if not log_id or conversation is None or conversation.is_empty():

@@ -42,7 +42,7 @@ def chosen_reply(mot: SlackCoaching, value: dict) -> ChosenReply | None:
     tip = mot.tracker.tip(log_id)
     if tip is None or index >= len(tip.suggestions):
         return None
-    return ChosenReply(log_id, index, tip.suggestions[index], tip.channel, tip.thread_ts)
+    return ChosenReply(log_id, index, tip.suggestions[index], tip.channel, tip.thread_id)
 
 
 def reply_modal(text: str, can_post: bool, metadata: dict) -> dict:

@@ -40,7 +40,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
                     text=messages.SLACK_NO_CONVERSATION,
                 )
                 return
-            conversation, context["thread"] = thread.conversation, thread.thread_ts
+            conversation, context["thread"] = thread.conversation, thread.thread_id
         try:
             await mot.answer_in_place(
                 client, conversation, context, user=user, response_url=body.get("response_url")
