@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 from bot.core.conversation import Conversation
+from bot.core.english_words import english_frequencies
 
 # Languages a support team is likely to meet; restricting the model to them keeps rare
 # look-alikes (Galician for Portuguese, Afrikaans for Dutch) from winning on short text.
@@ -29,16 +31,20 @@ MIN_LETTERS = 12  # fewer letters than this ("ok thanks", "danke!") is too littl
 MIN_CONFIDENCE = 0.90  # the model's probability (normalised over LANGUAGE_NAMES) to name one
 TURNS_READ = 3  # the customer's latest messages read together
 CHARS_READ = 1000  # ... up to this many characters, the latest: plenty to tell a language
+# Plain ASCII text whose words are nearly all among the commonest English words is English,
+# without asking the model: 5 words or more, 90% of them in the 5,000 commonest.
+COMMON_WORDS, MIN_PLAIN_WORDS, PLAINLY_ENGLISH = 5000, 5, 0.9
 
 # What says nothing about the language: links, @handles, #hashtags, numbers, emoji, symbols.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str  # ISO 639-1
-    confidence: float
+    confidence: float  # the model's probability, or the share of common English words
 
     @property
     def name(self) -> str:
@@ -55,6 +61,23 @@ def _identifier():
     return identifier
 
 
+@cache
+def _common_english() -> frozenset[str]:
+    return frozenset(islice(english_frequencies(), COMMON_WORDS))
+
+
+def _plainly_english(content: str) -> float | None:
+    """The share of common English words, when text in plain ASCII is almost all of them:
+    English without loading the model (about 0.4 s to load, which a one-off `tip` would pay)."""
+    if not content.isascii():
+        return None
+    words = _WORD.findall(content.lower())
+    if len(words) < MIN_PLAIN_WORDS:
+        return None
+    share = sum(word in _common_english() for word in words) / len(words)
+    return round(share, 3) if share >= PLAINLY_ENGLISH else None
+
+
 def detect_language(text: str) -> Language | None:
     """The language of `text`, or None when it is too short or the model is unsure."""
     return _detect(text[-CHARS_READ:])
@@ -65,6 +88,8 @@ def _detect(text: str) -> Language | None:
     content = _NOISE.sub(" ", text)
     if len(_LETTER.findall(content)) < MIN_LETTERS:
         return None
+    if (plain := _plainly_english(content)) is not None:
+        return Language("en", plain)
     code, probability = _identifier().classify(content)
     if probability < MIN_CONFIDENCE:
         return None

@@ -79,3 +79,17 @@ def test_an_english_tip_has_no_language_note(playbooks):
     result = Coach(playbooks).coach(conversation)
     assert result.case.language == "en"
     assert not any("writes in" in line for line in result.coaching)
+
+
+def test_plain_english_is_named_without_loading_the_model():
+    from bot.core import language
+
+    language._identifier.cache_clear()
+    language._detect.cache_clear()
+    found = language.detect_language("I was charged twice for my subscription, please fix it")
+    assert found is not None and found.code == "en"
+    assert language._identifier.cache_info().currsize == 0  # the model was not loaded
+    # Plain ASCII in another language still goes to the model.
+    spanish = language.detect_language("quiero hablar con el gerente ahora mismo por favor")
+    assert spanish is not None and spanish.code == "es"
+    assert language._identifier.cache_info().currsize == 1
