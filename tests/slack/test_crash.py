@@ -7,7 +7,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from bot.store.models import events
+from tests.serving import free_port
 from tests.slack.conftest import SECRET, signed_headers
 from tests.slack.mock_slack import TEAM, MockSlack
 
@@ -30,12 +30,6 @@ TEXTS = [
     "My parcel was due on Monday and still hasn't arrived. Where is it?",
     "This is the third time I contact you. I want to speak to a manager now.",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def wait_ready(session: aiohttp.ClientSession, url: str, server) -> None:

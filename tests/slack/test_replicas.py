@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import aiohttp
 import pytest
 
 from tests.conftest import REPO
+from tests.serving import free_port
 from tests.slack.conftest import SECRET, signed_headers
 from tests.slack.mock_slack import TEAM
 from tests.store_helpers import fresh_database_url
@@ -24,12 +24,6 @@ ANGRY = (
     "This is ridiculous, third time I contact you. I will contact my lawyer and post this "
     "on twitter if not refunded today!"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(mock_url: str, database_url: str, workdir) -> tuple[subprocess.Popen, str]:

@@ -3,19 +3,11 @@
 import json
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.serving import serving
 
 
 def _get(url: str):
@@ -25,31 +17,13 @@ def _get(url: str):
 
 @pytest.fixture
 def server():
-    port = _free_port()
     env = {**os.environ, "MOT_SUPPORT_CHANNELS": "C0SUPPORT,help-desk"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            _get(base + "/healthz")
-            break
-        except OSError:
-            assert process.poll() is None, process.stdout.read().decode()
-            time.sleep(0.1)
-    yield process, base
-    if process.poll() is None:
-        process.kill()
-        process.wait()
+    with serving(env) as served:
+        yield served
 
 
 def test_healthz_and_status_page(server):
-    _, base = server
+    base = server.base
     status, body = _get(base + "/healthz")
     assert status == 200 and json.loads(body)["status"] == "ok"
     status, page = _get(base + "/")
@@ -60,7 +34,6 @@ def test_healthz_and_status_page(server):
 
 
 def test_sigterm_shuts_down_cleanly(server):
-    process, _ = server
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=15) == 0
-    assert b"Traceback" not in process.stdout.read()
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=15) == 0
+    assert b"Traceback" not in server.output()

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_serve import _free_port, _get
+from tests.serving import serving
+from tests.web.test_serve import _get
 
 WORKERS = 3
 
@@ -30,23 +31,9 @@ def _alive(pid: int) -> bool:
 
 @pytest.fixture
 def workers(tmp_path):
-    port = _free_port()
     env = {**os.environ, "MOT_DATABASE_URL": f"sqlite:///{tmp_path}/log.db"}
-    command = [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", "3"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            _get(base + "/healthz")
-            break
-        except OSError:
-            assert process.poll() is None, process.stdout.read().decode()
-            time.sleep(0.1)
-    yield process, base
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+    with serving(env, "--workers", str(WORKERS)) as served:
+        yield served
 
 
 def _answering(base: str, wanted: int, attempts: int = 300) -> set[int]:
@@ -63,7 +50,7 @@ def _answering(base: str, wanted: int, attempts: int = 300) -> set[int]:
 
 
 def test_every_worker_answers_on_the_one_port(workers):
-    process, base = workers
+    process, base = workers.process, workers.base
     seen = _answering(base, WORKERS)
     assert len(seen) == WORKERS
     assert all(_parent_of(pid) == process.pid for pid in seen)
@@ -72,16 +59,16 @@ def test_every_worker_answers_on_the_one_port(workers):
 
 
 def test_sigterm_stops_every_worker(workers):
-    process, base = workers
+    process, base = workers.process, workers.base
     seen = _answering(base, WORKERS)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
     assert not any(_alive(pid) for pid in seen)
-    assert b"Traceback" not in process.stdout.read()
+    assert b"Traceback" not in workers.output()
 
 
 def test_workers_stop_when_the_parent_is_killed(workers):
-    process, base = workers
+    process, base = workers.process, workers.base
     seen = _answering(base, WORKERS)
     process.kill()  # SIGKILL: the parent cannot pass anything on
     process.wait()
@@ -92,12 +79,12 @@ def test_workers_stop_when_the_parent_is_killed(workers):
 
 
 def test_a_worker_that_dies_stops_the_service(workers):
-    process, base = workers
+    process, base = workers.process, workers.base
     seen = _answering(base, WORKERS)
     os.kill(next(iter(seen)), signal.SIGKILL)
     assert process.wait(timeout=30) == 1  # for the process manager to restart it whole
     assert not any(_alive(pid) for pid in seen)
-    assert b"stopping the others" in process.stdout.read()
+    assert b"stopping the others" in workers.output()
 
 
 @pytest.mark.parametrize("value", ["0", "65", "two", "-1"])
