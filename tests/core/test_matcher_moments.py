@@ -54,15 +54,15 @@ def test_each_half_is_matched_to_its_moment(matcher, split):
     ("text", "expected"),
     [
         # A visit booked to fix or collect something that never happened: the service failed them.
-        ("the technician never came to repair the dishwasher, I waited in from 8", "product-defect"),
+        ("the technician never came to repair the dishwasher, I waited in", "product-defect"),
         ("no one turned up for my boiler repair this morning", "product-defect"),
-        ("the carer didn't turn up this morning and my mum couldn't get out of bed", "product-defect"),
+        ("the carer didn't turn up and my mum couldn't get out of bed", "product-defect"),
         ("our refuse collection was missed on monday", "product-defect"),
         # ... but a new installation that has not happened is still a wait for something new.
         ("the engineer didn't turn up to install my broadband", "order-status"),
         # A stay that fell short.
         ("the room stank of cigarettes and the bed was broken", "product-defect"),
-        ("The couple in the next room were arguing all night and reception did nothing", "product-defect"),
+        ("The couple in the next room were arguing all night", "product-defect"),
         # Moving an appointment, a visit, a collection or a booking is a routine request.
         ("I need to reschedule my MOT to later in the week", "information-request"),
         ("can the cleaner come thursday instead of wednesday this week", "information-request"),
@@ -74,7 +74,7 @@ def test_each_half_is_matched_to_its_moment(matcher, split):
         ("a lorry hit a power pole and the whole road has no electricity", "service-outage"),
         # A charge the customer contests, whatever the industry.
         ("why have I been charged £30 for roaming, I was only in France", "billing-dispute"),
-        ("huge roaming bill after my holiday, nobody told me it wasn't included", "billing-dispute"),
+        ("huge roaming bill, nobody told me it wasn't included", "billing-dispute"),
         ("my bill is based on an estimate again and I sent a reading", "billing-dispute"),
         ("you say I didn't pay council tax in march but it was paid", "billing-dispute"),
         ("I'm being chased for a council tax payment I made in January", "billing-dispute"),
