@@ -244,3 +244,31 @@ async def test_single_workspace_mode_serves_no_install_pages(slack_server):
         assert response.status == 404
     assert server.mot.oauth is None
     assert SUPPORT in server.settings.mot_support_channels
+
+
+async def test_the_digest_goes_to_each_workspace_with_its_own_token_and_records(
+    oauth_server, mock_slack
+):
+    from bot.commands.digest import destinations, send_digest
+    from bot.store.digest import build_digest
+    from bot.store.records import utcnow
+    from tests.store_helpers import event_row
+
+    server = await oauth_server(mot_leads_channel="C_LEADS")
+    await server.install(ACME)
+    await server.install(GLOBEX)
+    store = server.mot.store
+    yesterday = utcnow() - timedelta(days=1)
+    store.insert_events(
+        [event_row(workspace="T_ACME", created_at=yesterday) for _ in range(2)]
+        + [event_row(workspace="T_GLOBEX", created_at=yesterday)]
+    )
+    assert destinations(server.settings) == ["slack"]
+    digest = build_digest(store, 7)
+    assert digest["tips"] == 3
+    assert await send_digest(server.settings, store, digest, ["slack"]) == []
+    posts = {call.token: call.args["text"] for call in mock_slack.of("chat.postMessage")}
+    assert posts == {
+        ACME.token: "Weekly coaching digest: 2 tips, 0 shown; acceptance -",
+        GLOBEX.token: "Weekly coaching digest: 1 tips, 0 shown; acceptance -",
+    }
