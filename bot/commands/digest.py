@@ -61,8 +61,8 @@ def run(args, settings: Settings) -> int:
     where = destinations(settings)
     if not where:
         raise UserError(
-            "nowhere to send the digest: set SLACK_BOT_TOKEN (or Slack OAuth) and MOT_LEADS_CHANNEL "
-            "(teams=... with MicrosoftAppId for Teams); --json prints it"
+            "nowhere to send the digest: set SLACK_BOT_TOKEN (or Slack OAuth) and "
+            "MOT_LEADS_CHANNEL (teams=... with MicrosoftAppId for Teams); --json prints it"
         )
     problems = asyncio.run(send_digest(settings, store, digest, where))
     for problem in problems:
