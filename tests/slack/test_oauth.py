@@ -272,3 +272,22 @@ async def test_the_digest_goes_to_each_workspace_with_its_own_token_and_records(
         ACME.token: "Weekly coaching digest: 2 tips, 0 shown; acceptance -",
         GLOBEX.token: "Weekly coaching digest: 1 tips, 0 shown; acceptance -",
     }
+
+
+def test_oauth_mode_and_token_key_settings(monkeypatch):
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    monkeypatch.setenv("SLACK_CLIENT_ID", "123.456")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "s3cret")
+    monkeypatch.setenv("SLACK_SCOPES", "commands, chat:write")
+    settings = Settings()
+    assert settings.slack_oauth and settings.slack_scopes == ["commands", "chat:write"]
+    assert not Settings(slack_bot_token="xoxb-one").slack_oauth  # one workspace wins
+    with pytest.raises(ValidationError) as error:
+        Settings(mot_token_key="not-a-fernet-key")
+    assert "key 1 is not a Fernet key" in str(error.value)
+    assert "Fernet.generate_key()" in str(error.value)
+    with pytest.raises(ValidationError):
+        Settings(mot_uninstall_log="archive")
