@@ -275,9 +275,11 @@ class Settings(BaseSettings):
 
     @field_validator("slack_scopes", "mot_token_key", mode="before")
     @classmethod
-    def _split_oauth_lists(cls, value):
+    def _split_oauth_lists(cls, value, info):
         if isinstance(value, str):
-            return [item.strip() for item in value.split(",") if item.strip()]
+            value = [item.strip() for item in value.split(",") if item.strip()]
+        if info.field_name == "slack_scopes" and not value:
+            return list(SLACK_BOT_SCOPES)  # blank: the manifest's scopes, not none
         return value
 
     @field_validator("mot_token_key", mode="after")

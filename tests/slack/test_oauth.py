@@ -285,6 +285,7 @@ def test_oauth_mode_and_token_key_settings(monkeypatch):
     settings = Settings()
     assert settings.slack_oauth and settings.slack_scopes == ["commands", "chat:write"]
     assert not Settings(slack_bot_token="xoxb-one").slack_oauth  # one workspace wins
+    assert "commands" in Settings(slack_scopes=" ").slack_scopes  # blank: the default
     with pytest.raises(ValidationError) as error:
         Settings(mot_token_key="not-a-fernet-key")
     assert "key 1 is not a Fernet key" in str(error.value)
