@@ -292,3 +292,29 @@ def test_oauth_mode_and_token_key_settings(monkeypatch):
     assert "Fernet.generate_key()" in str(error.value)
     with pytest.raises(ValidationError):
         Settings(mot_uninstall_log="archive")
+
+
+async def test_app_home_shows_a_workspace_only_its_own_records(oauth_server, mock_slack):
+    from bot.store.records import utcnow
+    from tests.store_helpers import event_row
+
+    server = await oauth_server(mot_leads=["U_LEAD"])
+    await server.install(ACME)
+    await server.install(GLOBEX)
+    now = utcnow()
+    server.mot.store.insert_events(
+        [
+            event_row(
+                workspace="T_ACME", agent="U_LEAD", playbook="billing-dispute", created_at=now
+            ),
+            event_row(workspace="T_GLOBEX", agent="U_LEAD", playbook="praise", created_at=now),
+        ]
+    )
+    mock_slack.calls.clear()
+    for team in ("T_ACME", "T_GLOBEX"):
+        await server.team_event(team, {"type": "app_home_opened", "user": "U_LEAD", "tab": "home"})
+    published = await mock_slack.wait_for("views.publish", 2)
+    views = {call.token: json.dumps(call.args["view"]) for call in published}
+    assert set(views) == {ACME.token, GLOBEX.token}
+    assert "billing-dispute" in views[ACME.token] and "praise" not in views[ACME.token]
+    assert "praise" in views[GLOBEX.token] and "billing-dispute" not in views[GLOBEX.token]

@@ -44,7 +44,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             response_url=body.get("response_url"),
             variant=variant,
         )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, team)
 
     app.action("mot_another")(ack=acknowledge, lazy=[regenerate])
 
