@@ -139,6 +139,10 @@ INSTALL_FAILURES = {
         "moment from the install page."
     ),
     "access_denied": "The installation was cancelled in Slack. Start again whenever you like.",
+    "database_unreachable": (
+        "mot-coach cannot reach its database just now, so the installation cannot go on. "
+        "Try again in a moment."
+    ),
 }
 
 

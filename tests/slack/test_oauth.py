@@ -318,3 +318,16 @@ async def test_app_home_shows_a_workspace_only_its_own_records(oauth_server, moc
     assert set(views) == {ACME.token, GLOBEX.token}
     assert "billing-dispute" in views[ACME.token] and "praise" not in views[ACME.token]
     assert "praise" in views[GLOBEX.token] and "billing-dispute" not in views[GLOBEX.token]
+
+
+async def test_install_pages_say_so_when_the_database_is_unreachable(mock_slack, tmp_path):
+    settings = oauth_settings(mock_slack, f"sqlite:///{tmp_path}/no-such-folder/log.db")
+    server = await OAuthServer(mock_slack, settings).start()
+    try:
+        async with server.browser.get(server.base + "/slack/install") as response:
+            assert response.status == 503
+            assert "cannot reach its database just now" in await response.text()
+        status, page = await server.finish_install("code", "state", "state")
+        assert status == 503 and "Try again in a moment" in page
+    finally:
+        await server.stop()

@@ -20,6 +20,7 @@ from slack_bolt.oauth.async_callback_options import (
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import messages
 from bot.config import Settings
@@ -121,13 +122,20 @@ async def _failed(args: AsyncFailureArgs) -> BoltResponse:
 
 
 def mount_oauth_routes(app: web.Application, flow: AsyncOAuthFlow) -> None:
-    async def install(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(
-            await flow.handle_installation(await to_bolt_request(request))
-        )
+    def page(step):
+        async def handle(request: web.Request) -> web.Response:
+            try:
+                response = await step(await to_bolt_request(request))
+            except SQLAlchemyError as exc:  # the log's database is down: say so, not a 500
+                log.warning("Slack install: the database is unreachable (%s)", exc)
+                response = _page(
+                    messages.INSTALL_FAILED_TITLE,
+                    messages.install_failed("database_unreachable"),
+                    503,
+                )
+            return await to_aiohttp_response(response)
 
-    async def redirect(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await flow.handle_callback(await to_bolt_request(request)))
+        return handle
 
-    app.router.add_get(INSTALL_PATH, install)
-    app.router.add_get(REDIRECT_PATH, redirect)
+    app.router.add_get(INSTALL_PATH, page(flow.handle_installation))
+    app.router.add_get(REDIRECT_PATH, page(flow.handle_callback))
