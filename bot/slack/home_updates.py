@@ -14,11 +14,6 @@ from bot.slack.service import SlackCoaching
 log = logging.getLogger(__name__)
 
 
-def team_of(body: dict) -> str | None:
-    """The workspace a request came from: an event's team_id, an action's team."""
-    return body.get("team_id") or (body.get("team") or {}).get("id")
-
-
 def home_view(mot: SlackCoaching, user: str, workspace: str | None = None) -> dict:
     """`user`'s tips and, for a lead, the team's figures; with many workspaces (OAuth), of
     `workspace` only, so that no workspace sees another's records."""

@@ -35,6 +35,7 @@ class Workspace:
     token: str
     bot_user: str = BOT_USER
     expires_in: int | None = None
+    enterprise: str | None = None  # installed org-wide on this Enterprise Grid org
 
 
 class MockSlack:
@@ -176,9 +177,13 @@ class MockSlack:
             "token_type": "bot",
             "scope": "commands,chat:write",
             "bot_user_id": workspace.bot_user,
-            "team": {"id": workspace.team, "name": workspace.name},
-            "enterprise": None,
-            "is_enterprise_install": False,
+            "team": None
+            if workspace.enterprise
+            else {"id": workspace.team, "name": workspace.name},
+            "enterprise": {"id": workspace.enterprise, "name": workspace.name}
+            if workspace.enterprise
+            else None,
+            "is_enterprise_install": bool(workspace.enterprise),
             "authed_user": {"id": "U_INSTALLER"},
             **self._issue(workspace.team, workspace.token, workspace.expires_in),
         }

@@ -83,9 +83,18 @@ class OAuthServer(SlackServer):
         assert status == 200, page
         return page
 
-    async def tip(self, team: str, text: str, user: str = "U_AGENT", channel: str = SUPPORT):
+    async def tip(
+        self,
+        team: str,
+        text: str,
+        user: str = "U_AGENT",
+        channel: str = SUPPORT,
+        enterprise: str | None = None,
+    ):
+        grid = {"enterprise_id": enterprise, "is_enterprise_install": "true"} if enterprise else {}
         body = urlencode(
             {
+                **grid,
                 "command": "/mot-tip",
                 "text": text,
                 "user_id": user,

@@ -331,3 +331,18 @@ async def test_install_pages_say_so_when_the_database_is_unreachable(mock_slack,
         assert status == 503 and "Try again in a moment" in page
     finally:
         await server.stop()
+
+
+async def test_an_org_wide_grid_install_serves_its_workspaces_as_one(oauth_server, mock_slack):
+    server = await oauth_server()
+    grid = Workspace("T_UNUSED", "Initech", "code-grid", "xoxb-grid-1", enterprise="E_GRID")
+    page = await server.install(grid)
+    assert "installed in Initech" in page
+    assert raw(server, "SELECT enterprise_id, team_id FROM slack_bots") == [("E_GRID", None)]
+    mock_slack.calls.clear()
+    for team in ("T_EAST", "T_WEST"):  # two workspaces of the org
+        await server.tip(team, BILLING, enterprise="E_GRID")
+    await mock_slack.wait_for("response_url", 2)
+    assert {call.token for call in mock_slack.of("auth.test")} == {grid.token}
+    await server.wait_logged(2)
+    assert {r["workspace"] for r in list_events(server.mot.store, LogFilter())} == {"E_GRID"}

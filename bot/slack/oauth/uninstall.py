@@ -11,27 +11,23 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack.oauth.installations import AsyncInstallations
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 log = logging.getLogger(__name__)
 
 
-def workspace_of(context) -> str | None:
-    """The workspace as the log names it: the team, or the org for an org-wide install."""
-    return context.team_id or context.enterprise_id
-
-
 def register(app: AsyncApp, mot: SlackCoaching, installations: AsyncInstallations) -> None:
-    async def uninstalled(ack, context) -> None:
+    async def uninstalled(ack, body: dict, context) -> None:
         await installations.async_delete_all(
             enterprise_id=context.enterprise_id, team_id=context.team_id
         )
-        workspace = workspace_of(context)
+        workspace = workspace_of(body, context)
         log.info("Slack: uninstalled from %s; its tokens are deleted", workspace)
         if mot.settings.mot_uninstall_log == "purge" and workspace:
             await asyncio.to_thread(purge_log, mot, workspace)
         await ack()
 
-    async def revoked(ack, event: dict, context) -> None:
+    async def revoked(ack, body: dict, event: dict, context) -> None:
         tokens = event.get("tokens") or {}
         for user in tokens.get("oauth") or []:
             await installations.async_delete_installation(
@@ -41,7 +37,9 @@ def register(app: AsyncApp, mot: SlackCoaching, installations: AsyncInstallation
             await installations.async_delete_bot(
                 enterprise_id=context.enterprise_id, team_id=context.team_id
             )
-            log.info("Slack: the bot token of %s was revoked and deleted", workspace_of(context))
+            log.info(
+                "Slack: the bot token of %s was revoked and deleted", workspace_of(body, context)
+            )
         await ack()
 
     app.event("app_uninstalled")(uninstalled)
