@@ -56,7 +56,7 @@ def build_slack_app(runtime: Runtime) -> tuple[AsyncApp, SlackCoaching]:
         # OAuth: each request's context client carries its own workspace's token.
         oauth_settings=oauth.settings if oauth else None,
         authorize=oauth.authorize if oauth else None,
-        user_facing_authorize_error_message=messages.SLACK_NOT_INSTALLED,
+        user_facing_authorize_error_message=messages.SLACK_NOT_INSTALLED if oauth else None,
     )
     mot = SlackCoaching(runtime)
     register(app, mot)

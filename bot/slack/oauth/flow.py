@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from aiohttp import web
+from cachetools import TTLCache
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.oauth.async_callback_options import (
@@ -32,6 +33,7 @@ from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 INSTALL_PATH, REDIRECT_PATH = "/slack/install", "/slack/oauth_redirect"
+MAX_CACHED_TOKENS, CACHED_TOKEN_SECONDS = 10_000, 3600.0  # auth.test answers, by token
 ROTATE_MINUTES_BEFORE_EXPIRY = 120  # Bolt's default: refresh a token 2 hours before it expires
 
 
@@ -73,6 +75,8 @@ def build_oauth(settings: Settings, store: Store) -> OAuth:
         cache_enabled=True,  # auth.test once per token, not once per request
         client=web_client(settings),  # the rotator's oauth.v2.access, through SLACK_API_URL
     )
+    # Bolt's cache is a plain dict that gains an entry per token (and per rotation): bounded here
+    authorize.authorize_result_cache = TTLCache(MAX_CACHED_TOKENS, CACHED_TOKEN_SECONDS)
     return OAuth(oauth_settings, authorize, installations, sealed)
 
 
