@@ -26,7 +26,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import messages
 from bot.config import Settings
 from bot.slack.client import web_client
-from bot.slack.oauth.installations import AsyncInstallations, SealedInstallationStore
+from bot.slack.oauth.installations import (
+    ROTATE_MINUTES_BEFORE_EXPIRY,
+    AsyncInstallations,
+    SealedInstallationStore,
+)
 from bot.slack.oauth.states import STATE_SECONDS, AsyncStates
 from bot.slack.oauth.tokens import TokenCipher
 from bot.store.store import Store
@@ -34,7 +38,6 @@ from bot.store.store import Store
 log = logging.getLogger(__name__)
 INSTALL_PATH, REDIRECT_PATH = "/slack/install", "/slack/oauth_redirect"
 MAX_CACHED_TOKENS, CACHED_TOKEN_SECONDS = 10_000, 3600.0  # auth.test answers, by token
-ROTATE_MINUTES_BEFORE_EXPIRY = 120  # Bolt's default: refresh a token 2 hours before it expires
 
 
 @dataclass
@@ -61,6 +64,7 @@ def build_oauth(settings: Settings, store: Store) -> OAuth:
         redirect_uri_path=REDIRECT_PATH,
         callback_options=AsyncCallbackOptions(success=_installed, failure=_failed),
         installation_store=installations,
+        installation_store_bot_only=True,  # bot tokens only: one look-up per request
         state_store=AsyncStates(store, STATE_SECONDS),
         state_expiration_seconds=STATE_SECONDS,
         token_rotation_expiration_minutes=ROTATE_MINUTES_BEFORE_EXPIRY,
@@ -72,6 +76,7 @@ def build_oauth(settings: Settings, store: Store) -> OAuth:
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
         token_rotation_expiration_minutes=ROTATE_MINUTES_BEFORE_EXPIRY,
+        bot_only=True,
         cache_enabled=True,  # auth.test once per token, not once per request
         client=web_client(settings),  # the rotator's oauth.v2.access, through SLACK_API_URL
     )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
+from cachetools import TTLCache
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
@@ -19,6 +21,8 @@ from bot.store.models import slack_bots, slack_installations
 from bot.store.store import Store
 
 log = logging.getLogger(__name__)
+MAX_CACHED_BOTS, BOT_CACHE_SECONDS = 10_000, 60.0
+ROTATE_MINUTES_BEFORE_EXPIRY = 120  # Bolt's default: refresh a token 2 hours before it expires
 INSTALLATION_SECRETS = (
     "bot_token",
     "bot_refresh_token",
@@ -103,6 +107,14 @@ class SealedInstallationStore(SQLAlchemyInstallationStore):
         return problems
 
 
+def _rotating_soon(bot: Bot) -> bool:
+    """Whether a replica may rotate this token before a cached copy expires: such a bot is
+    read from the database at each request, so that every replica sees the rotated token."""
+    expires = bot.bot_token_expires_at
+    margin = ROTATE_MINUTES_BEFORE_EXPIRY * 60 + BOT_CACHE_SECONDS
+    return expires is not None and expires < time.time() + margin
+
+
 class AsyncInstallations(AsyncInstallationStore):
     """The store for Bolt: each call in a worker thread, on a migrated database. A token that
     cannot be decrypted is logged, naming the fix, and the workspace treated as not installed,
@@ -110,6 +122,10 @@ class AsyncInstallations(AsyncInstallationStore):
 
     def __init__(self, store: Store, sealed: SealedInstallationStore):
         self.store, self.sealed = store, sealed
+        # Bots found lately: a request's look-up skips the database. Saves and deletes here
+        # clear it; another replica's are seen within BOT_CACHE_SECONDS (an uninstalled
+        # workspace sends no more requests, and a rotated token stays valid for hours).
+        self._bots: TTLCache[tuple, Bot] = TTLCache(MAX_CACHED_BOTS, BOT_CACHE_SECONDS)
 
     @property
     def logger(self) -> logging.Logger:
@@ -123,14 +139,19 @@ class AsyncInstallations(AsyncInstallationStore):
         return await asyncio.to_thread(work)
 
     async def async_save(self, installation: Installation):
+        self._bots.clear()
         await self._run(self.sealed.save, installation=installation)
 
     async def async_save_bot(self, bot: Bot):
+        self._bots.clear()
         await self._run(self.sealed.save_bot, bot=bot)
 
     async def async_find_bot(self, *, enterprise_id, team_id, is_enterprise_install=False):
+        key = (enterprise_id, None if is_enterprise_install else team_id)
+        if key in self._bots:
+            return self._bots[key]
         try:
-            return await self._run(
+            found = await self._run(
                 self.sealed.find_bot,
                 enterprise_id=enterprise_id,
                 team_id=team_id,
@@ -139,6 +160,9 @@ class AsyncInstallations(AsyncInstallationStore):
         except TokenKeyError as exc:
             log.error("Slack workspace %s: %s", team_id or enterprise_id, exc)
             return None
+        if found is not None and not _rotating_soon(found):
+            self._bots[key] = found
+        return found
 
     async def async_find_installation(
         self, *, enterprise_id, team_id, user_id=None, is_enterprise_install=False
@@ -156,9 +180,11 @@ class AsyncInstallations(AsyncInstallationStore):
             return None
 
     async def async_delete_bot(self, *, enterprise_id, team_id):
+        self._bots.clear()
         await self._run(self.sealed.delete_bot, enterprise_id=enterprise_id, team_id=team_id)
 
     async def async_delete_installation(self, *, enterprise_id, team_id, user_id=None):
+        self._bots.clear()
         await self._run(
             self.sealed.delete_installation,
             enterprise_id=enterprise_id,

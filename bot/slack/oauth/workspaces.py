@@ -13,8 +13,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.slack.client import web_client
-from bot.slack.oauth.flow import ROTATE_MINUTES_BEFORE_EXPIRY
-from bot.slack.oauth.installations import AsyncInstallations, SealedInstallationStore
+from bot.slack.oauth.installations import (
+    ROTATE_MINUTES_BEFORE_EXPIRY,
+    AsyncInstallations,
+    SealedInstallationStore,
+)
 from bot.slack.oauth.tokens import TokenCipher
 from bot.store.store import Store
 
