@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 from functools import lru_cache
@@ -15,6 +16,19 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.urls import http_url
 
 CsvList = Annotated[list[str], NoDecode]
+# The bot scopes of slack/manifest.yaml: what an OAuth install asks for (SLACK_SCOPES).
+SLACK_BOT_SCOPES = (
+    "app_mentions:read",
+    "channels:history",
+    "channels:read",
+    "chat:write",
+    "chat:write.customize",
+    "commands",
+    "groups:history",
+    "groups:read",
+    "usergroups:read",
+    "users:read",
+)
 # Old setting names that still work (with a warning), and the one setting each became.
 DEPRECATED = {
     "MOT_SLACK_NUDGE_ON": "MOT_NUDGE_ON",
@@ -240,6 +254,50 @@ class Settings(BaseSettings):
     # update per this many seconds at most (a response_url takes 5 posts); 0 shows none.
     mot_slack_stream_interval_seconds: float = Field(1.0, ge=0)
 
+    # --- Slack OAuth: many workspaces (bot/slack/oauth), with Bolt's own names. On when the
+    # client id and secret are set and SLACK_BOT_TOKEN is not. docs/slack.md explains each.
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_scopes: CsvList = list(SLACK_BOT_SCOPES)  # the bot scopes asked for at install
+    # The redirect URL Slack sends installers back to; needed only when the app has several.
+    slack_redirect_uri: str | None = None
+    # Fernet key(s) that encrypt stored tokens, newest first (docs/slack.md says how to make
+    # one); unset: tokens are stored unencrypted, with a warning at start-up.
+    mot_token_key: CsvList = []
+    # When a workspace uninstalls the app: its tokens are deleted, and its log records kept
+    # or purged.
+    mot_uninstall_log: Literal["keep", "purge"] = "keep"
+
+    @property
+    def slack_oauth(self) -> bool:
+        """Many workspaces through OAuth: a client id and secret, and no SLACK_BOT_TOKEN."""
+        return bool(self.slack_client_id and self.slack_client_secret and not self.slack_bot_token)
+
+    @field_validator("slack_scopes", "mot_token_key", mode="before")
+    @classmethod
+    def _split_oauth_lists(cls, value, info):
+        if isinstance(value, str):
+            value = [item.strip() for item in value.split(",") if item.strip()]
+        if info.field_name == "slack_scopes" and not value:
+            return list(SLACK_BOT_SCOPES)  # blank: the manifest's scopes, not none
+        return value
+
+    @field_validator("mot_token_key", mode="after")
+    @classmethod
+    def _token_keys_are_fernet_keys(cls, value):
+        for number, key in enumerate(value, 1):
+            try:
+                decoded = base64.urlsafe_b64decode(key.encode("ascii"))
+            except (ValueError, UnicodeEncodeError):
+                decoded = b""
+            if len(decoded) != 32:
+                raise ValueError(
+                    f"key {number} is not a Fernet key (44 characters of URL-safe base64); "
+                    "make one with: python -c 'from cryptography.fernet import Fernet; "
+                    "print(Fernet.generate_key().decode())'"
+                )
+        return value
+
     # --- end of Slack ---
 
     # --- Storage and review: the suggestion log, its retention, and the team-lead dashboard ---
@@ -350,6 +408,9 @@ class Settings(BaseSettings):
         "mot_knowledge_file",
         "mot_llm_model",
         "mot_teams_bot_domain",
+        "slack_client_id",
+        "slack_client_secret",
+        "slack_redirect_uri",
         mode="before",
     )
     @classmethod

@@ -100,6 +100,65 @@ def slack_not_configured(missing: list[str]) -> str:
     return f"Slack is not configured: set {', '.join(missing)} (see docs/slack.md)"
 
 
+# --- Slack OAuth (bot/slack/oauth): install pages and stored tokens ---
+
+TOKEN_KEY_MISSING = (
+    "the stored Slack tokens are encrypted, and MOT_TOKEN_KEY is not set: set the key they "
+    "were stored with"
+)
+TOKEN_KEY_WRONG = (
+    "MOT_TOKEN_KEY does not decrypt the stored Slack tokens: set the key they were stored "
+    "with (several keys, comma-separated, newest first, while you change keys)"
+)
+SLACK_NOT_INSTALLED = (
+    "mot-coach is not installed in this workspace (or was uninstalled, or its token cannot be "
+    "read). Ask a Slack admin to install it again from the install page (/slack/install)."
+)
+TOKENS_UNENCRYPTED = (
+    "MOT_TOKEN_KEY is not set: Slack tokens are stored unencrypted in the log's database "
+    "(docs/slack.md says how to make a key)"
+)
+INSTALL_FAILED_TITLE = "mot-coach was not installed"
+# Why an install did not finish, by Bolt's failure reason; the page links to a fresh start.
+INSTALL_FAILURES = {
+    "invalid_browser": (
+        "This install link was not started in this browser, or it was used already. "
+        "Start again from the install page, in the browser you finish in."
+    ),
+    "invalid_state": (
+        "This install link has expired or was already used (each link works once, for "
+        "10 minutes). Start again from the install page."
+    ),
+    "missing_code": "Slack did not send an authorization code. Start again from the install page.",
+    "invalid_code": (
+        "Slack did not accept the authorization code (it may have been used already, or "
+        "SLACK_CLIENT_ID / SLACK_CLIENT_SECRET may be wrong). Start again from the install page."
+    ),
+    "storage_error": (
+        "The installation could not be saved (the database is unreachable). Try again in a "
+        "moment from the install page."
+    ),
+    "access_denied": "The installation was cancelled in Slack. Start again whenever you like.",
+    "database_unreachable": (
+        "mot-coach cannot reach its database just now, so the installation cannot go on. "
+        "Try again in a moment."
+    ),
+}
+
+
+def install_failed(reason: str) -> str:
+    return INSTALL_FAILURES.get(
+        reason, f"Slack refused the installation ({reason}). Start again from the install page."
+    )
+
+
+def installed(workspace: str) -> str:
+    return (
+        f"mot-coach is installed in {workspace}. Invite @mot-coach to your support channels "
+        "(/invite @mot-coach), then try /mot-tip with a customer's message."
+    )
+
+
 def unwritable(target: str, reason: str) -> str:
     return f"{target}: cannot write it ({reason})"
 

@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 def destinations(settings: Settings) -> list[str]:
     """Where a digest can go with these settings."""
     found = []
-    if settings.slack_bot_token and leads_channel_for(settings.mot_leads_channel, "slack"):
+    slack_on = settings.slack_bot_token or settings.slack_oauth
+    if slack_on and leads_channel_for(settings.mot_leads_channel, "slack"):
         found.append("slack")
     teams_on = settings.microsoft_app_id or settings.mot_teams_emulator
     if teams_on and leads_channel_for(settings.mot_leads_channel, "teams"):
@@ -37,7 +38,7 @@ async def send_digest(settings: Settings, store, digest: dict, where: list[str])
             if destination == "slack":
                 from bot.slack.digest import send_slack_digest
 
-                await send_slack_digest(settings, digest)
+                await send_slack_digest(settings, digest, store=store)
             else:
                 from bot.teams.digest import send_teams_digest
 
@@ -60,8 +61,8 @@ def run(args, settings: Settings) -> int:
     where = destinations(settings)
     if not where:
         raise UserError(
-            "nowhere to send the digest: set SLACK_BOT_TOKEN and MOT_LEADS_CHANNEL (Slack) "
-            "(teams=... with MicrosoftAppId for Teams); --json prints it"
+            "nowhere to send the digest: set SLACK_BOT_TOKEN (or Slack OAuth) and "
+            "MOT_LEADS_CHANNEL (teams=... with MicrosoftAppId for Teams); --json prints it"
         )
     problems = asyncio.run(send_digest(settings, store, digest, where))
     for problem in problems:

@@ -27,23 +27,23 @@ MAX_JSON_DEPTH = 64  # Slack's deepest payloads (views with blocks) stay well wi
 
 
 def slack_configured(settings: Settings) -> bool:
-    return bool(
-        settings.slack_bot_token and (settings.slack_signing_secret or settings.slack_app_token)
-    )
+    token = settings.slack_bot_token or settings.slack_oauth
+    return bool(token and (settings.slack_signing_secret or settings.slack_app_token))
 
 
 def build_slack_app(runtime: Runtime) -> tuple[AsyncApp, SlackCoaching]:
+    """One workspace with SLACK_BOT_TOKEN, or many through OAuth (bot/slack/oauth)."""
     settings = runtime.settings
-    missing = [
-        name
-        for name, value in (
-            ("SLACK_BOT_TOKEN", settings.slack_bot_token),
-            ("SLACK_SIGNING_SECRET", settings.slack_signing_secret or settings.slack_app_token),
-        )
-        if not value
-    ]
+    token = ("SLACK_BOT_TOKEN", settings.slack_bot_token or settings.slack_oauth)
+    secret = ("SLACK_SIGNING_SECRET", settings.slack_signing_secret or settings.slack_app_token)
+    missing = [name for name, value in (token, secret) if not value]
     if missing:
         raise UserError(messages.slack_not_configured(missing))
+    oauth = None
+    if settings.slack_oauth:  # the OAuth stores (and cryptography) load only when used
+        from bot.slack.oauth.flow import build_oauth
+
+        oauth = build_oauth(settings, runtime.store)
     app = AsyncApp(
         name="mot-coach",
         client=web_client(settings),
@@ -53,9 +53,18 @@ def build_slack_app(runtime: Runtime) -> tuple[AsyncApp, SlackCoaching]:
         # so the response goes back as soon as it is made. Otherwise Bolt runs the ack as a task
         # and polls for it every 10 ms, which costs each request 10 ms and the loop its wakeups.
         process_before_response=True,
+        # OAuth: each request's context client carries its own workspace's token.
+        oauth_settings=oauth.settings if oauth else None,
+        authorize=oauth.authorize if oauth else None,
+        user_facing_authorize_error_message=messages.SLACK_NOT_INSTALLED if oauth else None,
     )
     mot = SlackCoaching(runtime)
     register(app, mot)
+    if oauth:
+        from bot.slack.oauth import uninstall
+
+        uninstall.register(app, mot, oauth.installations)
+        mot.oauth = oauth
     return app, mot
 
 
@@ -113,6 +122,11 @@ def mount_slack(app: web.Application, runtime: Runtime) -> None:
     app[BOLT_APP], app[SLACK] = bolt_app, mot
     app.on_cleanup.append(lambda _: mot.close())
     app.cleanup_ctx.append(mot.listening.background)
+    if mot.oauth is not None:
+        from bot.slack.oauth.flow import check_token_key, mount_oauth_routes
+
+        mount_oauth_routes(app, bolt_app.oauth_flow)
+        app.on_startup.append(lambda _: check_token_key(runtime.settings, mot.oauth))
     if runtime.settings.slack_app_token:
         app.cleanup_ctx.append(_socket_mode(bolt_app, runtime.settings.slack_app_token))
     else:

@@ -10,11 +10,13 @@ from bot.config import Settings
 RATE_LIMIT_RETRIES = 3
 
 
-def web_client(settings: Settings) -> AsyncWebClient:
+def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+    """A client with `token`, else SLACK_BOT_TOKEN (none in OAuth mode: Bolt adds each
+    request's workspace token to its own copy)."""
     base_url = settings.slack_api_url
     if not base_url.endswith("/"):
         base_url += "/"
-    client = AsyncWebClient(token=settings.slack_bot_token, base_url=base_url, timeout=10)
+    client = AsyncWebClient(token=token or settings.slack_bot_token, base_url=base_url, timeout=10)
     client.retry_handlers.append(
         AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
     )

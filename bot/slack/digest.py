@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
 from typing import Any
 
 from bot.channels.places import leads_channel_for
 from bot.config import Settings
 from bot.slack.blocks import escape
 from bot.slack.client import web_client
-from bot.store.digest import digest_lines
+from bot.store.digest import build_digest, digest_lines
+from bot.store.filters import Scope
+from bot.store.store import Store
 
 
 def digest_blocks(digest: dict) -> list[dict]:
@@ -50,8 +54,40 @@ def digest_blocks(digest: dict) -> list[dict]:
     return blocks
 
 
-async def send_slack_digest(settings: Settings, digest: dict, client: Any = None) -> None:
-    client = client or web_client(settings)
+async def send_slack_digest(
+    settings: Settings, digest: dict, client: Any = None, store: Store | None = None
+) -> None:
+    """To MOT_LEADS_CHANNEL with SLACK_BOT_TOKEN; in OAuth mode, to each installed workspace,
+    with its own token, the digest of its own records only."""
+    if not settings.slack_oauth:
+        await _post(settings, client or web_client(settings), digest)
+        return
+    from bot.slack.oauth.workspaces import installed_workspaces
+
+    failed = []
+    async for workspace, workspace_client in installed_workspaces(settings, store):
+        own = await asyncio.to_thread(workspace_digest, settings, store, digest, workspace)
+        try:
+            await _post(settings, workspace_client, own)
+        except Exception as exc:  # one workspace failing does not stop the others
+            failed.append(f"{workspace} ({exc})")
+    if failed:
+        raise RuntimeError("not sent to workspace(s) " + "; ".join(failed))
+
+
+def workspace_digest(settings: Settings, store: Store, digest: dict, workspace: str) -> dict:
+    """The same week as `digest`, of one workspace's records."""
+    since, until = (datetime.fromisoformat(digest[key]) for key in ("since", "until"))
+    return build_digest(
+        store,
+        (until - since).total_seconds() / 86400,
+        until,
+        settings.dashboard_base_url,
+        Scope(workspaces=frozenset({workspace})),
+    )
+
+
+async def _post(settings: Settings, client: Any, digest: dict) -> None:
     await client.chat_postMessage(
         channel=leads_channel_for(settings.mot_leads_channel, "slack"),
         text=f"Weekly coaching digest: {digest_lines(digest)[0]}",

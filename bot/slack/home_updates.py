@@ -14,7 +14,9 @@ from bot.slack.service import SlackCoaching
 log = logging.getLogger(__name__)
 
 
-def home_view(mot: SlackCoaching, user: str) -> dict:
+def home_view(mot: SlackCoaching, user: str, workspace: str | None = None) -> dict:
+    """`user`'s tips and, for a lead, the team's figures; with many workspaces (OAuth), of
+    `workspace` only, so that no workspace sees another's records."""
     from bot.store.filters import LogFilter
     from bot.store.queries import list_events
     from bot.store.records import utcnow
@@ -24,19 +26,24 @@ def home_view(mot: SlackCoaching, user: str) -> dict:
     if store is None:
         return agent_home([])
     store.ensure_schema()
-    tips = list_events(store, LogFilter(agent=user, channel_kind="slack"), limit=10)
+    own = {"channel_kind": "slack"}
+    if mot.oauth is not None:
+        own["workspace"] = workspace or "-"  # no workspace: nothing, rather than everyone's
+    tips = list_events(store, LogFilter(agent=user, **own), limit=10)
     if not mot.people.is_lead(user):
         return agent_home(tips)
     since = utcnow() - WEEK
-    stats = compute_stats(store, LogFilter(since=since, channel_kind="slack"))
-    nudges = list_events(store, LogFilter(since=since, channel_kind="slack", trigger="nudge"), 5)
+    stats = compute_stats(store, LogFilter(since=since, **own))
+    nudges = list_events(store, LogFilter(since=since, trigger="nudge", **own), 5)
     return lead_home(stats, nudges, mot.settings.mot_slack_dashboard_url, tips)
 
 
-async def publish_home(mot: SlackCoaching, client: AsyncWebClient, user: str) -> None:
+async def publish_home(
+    mot: SlackCoaching, client: AsyncWebClient, user: str, workspace: str | None = None
+) -> None:
     """Publish `user`'s App Home; an unreadable log shows an empty one rather than none."""
     try:
-        view = await asyncio.to_thread(home_view, mot, user)
+        view = await asyncio.to_thread(home_view, mot, user, workspace)
     except Exception:
         log.exception("App Home for %s: the log is unreadable", user)
         view = agent_home([])

@@ -13,6 +13,7 @@ from bot.channels.tracker import Thread
 from bot.slack.acceptance import avoid_phrase_in, coaching_note, infer_acceptance
 from bot.slack.nudges import check_thread
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 from bot.store.records import protect
 
 if TYPE_CHECKING:
@@ -54,7 +55,13 @@ async def handle_message(
         client, user, event.get("user_team") or event.get("team"), body.get("team_id"), starter
     )
     thread = await mot.listening.track(
-        channel, thread_ts, role, text, float(event["ts"]), user, workspace=body.get("team_id")
+        channel,
+        thread_ts,
+        role,
+        text,
+        float(event["ts"]),
+        user,
+        workspace=workspace_of(body, context),
     )
     if role == "agent" and user:
         await on_agent_reply(mot, client, thread, user, text)

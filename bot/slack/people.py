@@ -8,7 +8,6 @@ shown on replies posted for agents.
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import dataclass
 
 from cachetools import TTLCache
@@ -23,6 +22,7 @@ CACHE_SECONDS = 300.0
 # Bounds on what is remembered from Slack (cachetools: least recently used out first, and
 # nothing older than its time to live), so that many users or channels cannot grow memory.
 MAX_FACES, MAX_CHANNEL_NAMES, CHANNEL_NAME_SECONDS = 5000, 1000, 3600.0
+MAX_WORKSPACES = 1000
 
 
 def api_error(exc: SlackApiError) -> str:
@@ -47,8 +47,10 @@ class People:
         self.agent_ids = {a for a in settings.mot_agents if not a.startswith("S")}
         self.groups = [a for a in settings.mot_agents if a.startswith("S")]
         self.places = places or Places(settings, "slack")
-        self._group_members: set[str] = set()
-        self._groups_loaded = 0.0
+        # Members of MOT_AGENTS' user groups, per workspace (each asked with its own token).
+        self._group_members: TTLCache[str | None, set[str]] = TTLCache(
+            MAX_WORKSPACES, CACHE_SECONDS
+        )
         self._channel_names: TTLCache[str, str] = TTLCache(max_channel_names, CHANNEL_NAME_SECONDS)
         self._faces: TTLCache[str, Face] = TTLCache(max_faces, CACHE_SECONDS)
 
@@ -56,17 +58,21 @@ class People:
     def configured(self) -> bool:
         return bool(self.agent_ids or self.groups)
 
-    async def agents(self, client: AsyncWebClient) -> set[str]:
-        if self.groups and time.monotonic() - self._groups_loaded > CACHE_SECONDS:
-            members: set[str] = set()
+    async def agents(self, client: AsyncWebClient, team: str | None = None) -> set[str]:
+        """The agents of `team` (the workspace whose token `client` carries)."""
+        if not self.groups:
+            return self.agent_ids
+        members = self._group_members.get(team)
+        if members is None:
+            members = set()
             for group in self.groups:
                 try:
                     response = await client.usergroups_users_list(usergroup=group)
                     members.update(response.get("users") or [])
                 except SlackApiError as exc:
                     log.warning("cannot list user group %s: %s", group, api_error(exc))
-            self._group_members, self._groups_loaded = members, time.monotonic()
-        return self.agent_ids | self._group_members
+            self._group_members[team] = members
+        return self.agent_ids | members
 
     async def role(
         self,
@@ -76,7 +82,7 @@ class People:
         home_team: str | None,
         starter: str | None,
     ) -> str:
-        is_agent = bool(user) and user in await self.agents(client)
+        is_agent = bool(user) and user in await self.agents(client, home_team)
         other_organisation = bool(user_team and home_team and user_team != home_team)
         return self.places.role(is_agent, user, starter, other_organisation)
 

@@ -46,6 +46,7 @@ class SlackCoaching:
         self.gate = asyncio.Semaphore(runtime.settings.mot_slack_concurrency)  # listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
         self._after_ack: set[asyncio.Task] = set()  # work started by after_ack, until done
+        self.oauth = None  # OAuth mode: the stores (bot/slack/oauth/flow.py); None: one token
 
     def _tip_log(self):
         """Tips still open in the log: what another process (or this one before a restart)

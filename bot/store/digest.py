@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.store.filters import LogFilter
+from bot.store.filters import EVERYTHING, LogFilter, Scope
 from bot.store.models import events
 from bot.store.records import utcnow
 from bot.store.stats import compute_stats
@@ -19,7 +19,7 @@ TOP_MOMENTS = 3
 THREADS_WORTH_A_LOOK = 5
 
 
-def _worth_a_look(store: Store, since: datetime, until: datetime) -> list[dict]:
+def _worth_a_look(store: Store, since: datetime, until: datetime, scope: Scope) -> list[dict]:
     """Escalated threads of the period, those where the customer came back or stayed at
     escalate after the tip first, then by score: one row per conversation."""
     c = events.c
@@ -36,6 +36,7 @@ def _worth_a_look(store: Store, since: datetime, until: datetime) -> list[dict]:
             c.follow_up,
         )
         .where(c.created_at >= since, c.created_at < until, c.escalation_level == "escalate")
+        .where(scope.condition())
         .order_by(c.escalation_score.desc(), c.id.desc())
         .limit(200)
     )
@@ -70,14 +71,19 @@ def _worth_a_look(store: Store, since: datetime, until: datetime) -> list[dict]:
 
 
 def build_digest(
-    store: Store, days: int = 7, now: datetime | None = None, dashboard_url: str | None = None
+    store: Store,
+    days: float = 7,
+    now: datetime | None = None,
+    dashboard_url: str | None = None,
+    scope: Scope = EVERYTHING,
 ) -> dict:
+    """The digest of the log, or of one workspace's part of it (`scope`)."""
     until = now or utcnow()
     since = until - timedelta(days=days)
-    stats = compute_stats(store, LogFilter(since=since, until=until))
+    stats = compute_stats(store, LogFilter(since=since, until=until, scope=scope))
     effect = stats.effectiveness.overall.to_dict()
     base = (dashboard_url or "").rstrip("/")
-    threads = _worth_a_look(store, since, until)
+    threads = _worth_a_look(store, since, until, scope)
     for thread in threads:
         thread["link"] = f"{base}/dashboard/logs/{thread['id']}" if base else None
     return {

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -228,6 +229,86 @@ class DashboardSession(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 
+# --- Slack OAuth (bot/slack/oauth): slack_sdk's SQLAlchemy installation and state stores'
+# tables, under their names and columns, with token columns wide enough for encrypted tokens.
+class SlackInstallation(Base):
+    """One Slack installation (a workspace, or an Enterprise Grid org): slack_sdk's columns."""
+
+    __tablename__ = "slack_installations"
+    __table_args__ = (
+        Index(
+            "slack_installations_idx",
+            "client_id",
+            "enterprise_id",
+            "team_id",
+            "user_id",
+            "installed_at",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(String(32))
+    app_id: Mapped[str] = mapped_column(String(32))
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
+    enterprise_name: Mapped[str | None] = mapped_column(String(200))
+    enterprise_url: Mapped[str | None] = mapped_column(String(200))
+    team_id: Mapped[str | None] = mapped_column(String(32))
+    team_name: Mapped[str | None] = mapped_column(String(200))
+    bot_token: Mapped[str | None] = mapped_column(Text)  # Text: tokens may be encrypted
+    bot_id: Mapped[str | None] = mapped_column(String(32))
+    bot_user_id: Mapped[str | None] = mapped_column(String(32))
+    bot_scopes: Mapped[str | None] = mapped_column(String(1000))
+    bot_refresh_token: Mapped[str | None] = mapped_column(Text)
+    bot_token_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    user_id: Mapped[str] = mapped_column(String(32))
+    user_token: Mapped[str | None] = mapped_column(Text)
+    user_scopes: Mapped[str | None] = mapped_column(String(1000))
+    user_refresh_token: Mapped[str | None] = mapped_column(Text)
+    user_token_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    incoming_webhook_url: Mapped[str | None] = mapped_column(Text)
+    incoming_webhook_channel: Mapped[str | None] = mapped_column(String(200))
+    incoming_webhook_channel_id: Mapped[str | None] = mapped_column(String(200))
+    incoming_webhook_configuration_url: Mapped[str | None] = mapped_column(String(200))
+    is_enterprise_install: Mapped[bool] = mapped_column(Boolean, default=False)
+    token_type: Mapped[str | None] = mapped_column(String(32))
+    installed_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+
+
+class SlackBot(Base):
+    """The newest bot token of each installation (slack_sdk's `slack_bots`)."""
+
+    __tablename__ = "slack_bots"
+    __table_args__ = (
+        Index("slack_bots_idx", "client_id", "enterprise_id", "team_id", "installed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(String(32))
+    app_id: Mapped[str] = mapped_column(String(32))
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
+    enterprise_name: Mapped[str | None] = mapped_column(String(200))
+    team_id: Mapped[str | None] = mapped_column(String(32))
+    team_name: Mapped[str | None] = mapped_column(String(200))
+    bot_token: Mapped[str | None] = mapped_column(Text)
+    bot_id: Mapped[str | None] = mapped_column(String(32))
+    bot_user_id: Mapped[str | None] = mapped_column(String(32))
+    bot_scopes: Mapped[str | None] = mapped_column(String(1000))
+    bot_refresh_token: Mapped[str | None] = mapped_column(Text)
+    bot_token_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    is_enterprise_install: Mapped[bool] = mapped_column(Boolean, default=False)
+    installed_at: Mapped[datetime] = mapped_column(DateTime, default=func.now())
+
+
+class SlackOAuthState(Base):
+    """An install link's state: one use, until it expires (slack_sdk's `slack_oauth_states`)."""
+
+    __tablename__ = "slack_oauth_states"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    state: Mapped[str] = mapped_column(String(200), index=True)
+    expire_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 events = CoachingEvent.__table__
 outcomes = CoachingOutcome.__table__
 follow_ups = TipFollowUp.__table__
@@ -239,3 +320,6 @@ tracked_messages = TrackedMessage.__table__
 conversation_references = ConversationReferenceRow.__table__
 login_attempts = LoginAttempts.__table__
 dashboard_sessions = DashboardSession.__table__
+slack_installations = SlackInstallation.__table__
+slack_bots = SlackBot.__table__
+slack_oauth_states = SlackOAuthState.__table__

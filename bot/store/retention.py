@@ -80,16 +80,44 @@ def purge(
         ).rowcount
         result = PurgeResult(cutoff, events_deleted, outcomes_deleted, other_deleted, False)
         if record_empty or events_deleted or outcomes_deleted or other_deleted:
-            connection.execute(
-                purges.insert().values(
-                    created_at=utcnow(),
-                    cutoff=cutoff,
-                    reason=reason,
-                    actor=None if actor is None else actor[:128],
-                    events_deleted=events_deleted,
-                    outcomes_deleted=outcomes_deleted,
-                    other_deleted=other_deleted,
-                )
-            )
-            result.recorded = True
+            _record(connection, result, reason, actor)
     return result
+
+
+def purge_workspace(store: Store, channel_kind: str, workspace: str, reason: str) -> PurgeResult:
+    """Delete every event of one workspace (or Teams tenant), with its outcomes, follow-ups
+    and tracked messages, in one transaction, and record the purge (actor: the workspace)."""
+    where = (events.c.channel_kind == channel_kind) & (events.c.workspace == workspace)
+    uids = select(events.c.uid).where(where)
+    with store.writing() as connection:
+        outcomes_deleted = connection.execute(
+            delete(outcomes).where(outcomes.c.event_uid.in_(uids))
+        ).rowcount
+        other_deleted = connection.execute(
+            delete(follow_ups).where(follow_ups.c.event_uid.in_(uids))
+        ).rowcount
+        events_deleted = connection.execute(delete(events).where(where)).rowcount
+        other_deleted += connection.execute(
+            delete(tracked_messages).where(
+                (tracked_messages.c.channel_kind == channel_kind)
+                & (tracked_messages.c.workspace == workspace)
+            )
+        ).rowcount
+        result = PurgeResult(utcnow(), events_deleted, outcomes_deleted, other_deleted, False)
+        _record(connection, result, reason, f"{channel_kind}:{workspace}")
+    return result
+
+
+def _record(connection, result: PurgeResult, reason: str, actor: str | None) -> None:
+    connection.execute(
+        purges.insert().values(
+            created_at=utcnow(),
+            cutoff=result.cutoff,
+            reason=reason,
+            actor=None if actor is None else actor[:128],
+            events_deleted=result.events_deleted,
+            outcomes_deleted=result.outcomes_deleted,
+            other_deleted=result.other_deleted,
+        )
+    )
+    result.recorded = True

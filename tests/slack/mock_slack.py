@@ -21,6 +21,21 @@ class Call:
     method: str
     args: dict
     at: float = field(default_factory=time.perf_counter)
+    token: str | None = None  # the bearer token it came with
+
+
+@dataclass
+class Workspace:
+    """A workspace the mock's OAuth installs into: oauth.v2.access trades `code` for `token`
+    (with a refresh token that expires in `expires_in` seconds when that is set)."""
+
+    team: str
+    name: str
+    code: str
+    token: str
+    bot_user: str = BOT_USER
+    expires_in: int | None = None
+    enterprise: str | None = None  # installed org-wide on this Enterprise Grid org
 
 
 class MockSlack:
@@ -42,6 +57,11 @@ class MockSlack:
         self.socket_replies: list[dict] = []  # what the app sent back over Socket Mode
         self.runner: web.AppRunner | None = None
         self.url = ""
+        # OAuth: the workspaces that install, the client credentials, and the tokens issued
+        self.workspaces: dict[str, Workspace] = {}  # by code
+        self.client = ("CLIENT_ID", "CLIENT_SECRET")
+        self.token_teams: dict[str, str] = {}  # live token -> team
+        self.refresh_tokens: dict[str, str] = {}  # refresh token -> team
 
     async def start(self) -> MockSlack:
         self.runner = web.AppRunner(self.app)
@@ -111,14 +131,70 @@ class MockSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
-        token = "xapp-" if method == "apps.connections.open" else "xoxb-"
-        if not request.headers.get("Authorization", "").startswith(f"Bearer {token}"):
+        if method == "oauth.v2.access":
+            return web.json_response(self._oauth(request, args))
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        kind = ("xapp-",) if method == "apps.connections.open" else ("xoxb-", "xoxe.xoxb-")
+        if not token.startswith(kind):
             return web.json_response({"ok": False, "error": "not_authed"})
-        self.calls.append(Call(method, args))
+        if self.token_teams and kind != ("xapp-",) and token not in self.token_teams:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        self.calls.append(Call(method, args, token=token))
         problem = _block_problem(args.get("blocks"))
         if problem:
             return web.json_response({"ok": False, "error": problem})
-        return web.json_response({"ok": True, **self._answer(method, args)})
+        answer = self._answer(method, args)
+        if method == "auth.test" and token in self.token_teams:
+            answer["team_id"] = self.token_teams[token]
+        return web.json_response({"ok": True, **answer})
+
+    # --- OAuth (oauth.v2.access): a code for a bot token, or a refresh token for a new one ---
+
+    def install(self, workspace: Workspace) -> Workspace:
+        self.workspaces[workspace.code] = workspace
+        return workspace
+
+    def _oauth(self, request: web.Request, args: dict) -> dict:
+        credentials = aiohttp.BasicAuth.decode(request.headers.get("Authorization", ""))
+        self.calls.append(Call("oauth.v2.access", args))
+        if (credentials.login, credentials.password) != self.client:
+            return {"ok": False, "error": "invalid_client_id"}
+        if args.get("grant_type") == "refresh_token":
+            team = self.refresh_tokens.pop(args.get("refresh_token"), None)
+            if team is None:
+                return {"ok": False, "error": "invalid_refresh_token"}
+            old = [t for t, owner in self.token_teams.items() if owner == team]
+            for token in old:  # the old token stops working, as Slack's do
+                del self.token_teams[token]
+            token = f"xoxe.xoxb-{team}-{next(self._ts)}"
+            return {"ok": True, "token_type": "bot", **self._issue(team, token, 43200)}
+        workspace = self.workspaces.pop(args.get("code"), None)  # a code works once
+        if workspace is None:
+            return {"ok": False, "error": "invalid_code"}
+        return {
+            "ok": True,
+            "app_id": "A1",
+            "token_type": "bot",
+            "scope": "commands,chat:write",
+            "bot_user_id": workspace.bot_user,
+            "team": None
+            if workspace.enterprise
+            else {"id": workspace.team, "name": workspace.name},
+            "enterprise": {"id": workspace.enterprise, "name": workspace.name}
+            if workspace.enterprise
+            else None,
+            "is_enterprise_install": bool(workspace.enterprise),
+            "authed_user": {"id": "U_INSTALLER"},
+            **self._issue(workspace.team, workspace.token, workspace.expires_in),
+        }
+
+    def _issue(self, team: str, token: str, expires_in: int | None) -> dict:
+        self.token_teams[token] = team
+        if expires_in is None:
+            return {"access_token": token}
+        refresh = f"xoxe-1-{team}-{next(self._ts)}"
+        self.refresh_tokens[refresh] = team
+        return {"access_token": token, "refresh_token": refresh, "expires_in": expires_in}
 
     def _answer(self, method: str, args: dict) -> dict:
         if method == "apps.connections.open":

@@ -56,9 +56,13 @@ def test_manifest_matches_the_app(name):
     assert [c["command"] for c in features["slash_commands"]] == ["/mot-tip"]
     assert features["shortcuts"][0]["callback_id"] == "mot_coach_thread"
     assert features["app_home"]["home_tab_enabled"] is True
-    assert {"app_mention", "app_home_opened", "message.channels"} <= set(
-        settings["event_subscriptions"]["bot_events"]
-    )
+    assert {
+        "app_mention",
+        "app_home_opened",
+        "message.channels",
+        "app_uninstalled",
+        "tokens_revoked",
+    } <= set(settings["event_subscriptions"]["bot_events"])
     socket = name == "manifest.socket-mode.yaml"
     assert settings["socket_mode_enabled"] is socket
     urls = [
@@ -68,3 +72,12 @@ def test_manifest_matches_the_app(name):
     assert (
         all(u is None for u in urls) if socket else all(u.endswith("/slack/events") for u in urls)
     )
+    redirects = manifest["oauth_config"].get("redirect_urls")
+    assert redirects is None if socket else redirects[0].endswith("/slack/oauth_redirect")
+
+
+def test_oauth_scopes_default_to_the_manifests_bot_scopes():
+    from bot.config import Settings
+
+    manifest = yaml.safe_load((REPO / "slack" / "manifest.yaml").read_text())
+    assert Settings().slack_scopes == manifest["oauth_config"]["scopes"]["bot"]

@@ -11,6 +11,7 @@ from bot.slack.home_updates import publish_home
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
@@ -18,7 +19,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def regenerate(body: dict, client, respond) -> None:
+    async def regenerate(body: dict, client, respond, context) -> None:
         value, user = button_value(body), body["user"]["id"]
         log_id = value.get("l")
         tip = mot.tracker.tip(log_id or "")
@@ -33,7 +34,8 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             return
         await mot.record(log_id, "dismissed", actor=user)
         variant = value.get("v") if isinstance(value.get("v"), int) else 1
-        context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": team}
+        workspace = workspace_of(body, context)
+        context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": workspace}
         if value.get("q"):
             context["command_text"] = value["q"]
         await mot.answer_in_place(
@@ -44,7 +46,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             response_url=body.get("response_url"),
             variant=variant,
         )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, workspace)
 
     app.action("mot_another")(ack=acknowledge, lazy=[regenerate])
 

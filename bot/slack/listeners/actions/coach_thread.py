@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from bot import messages
 from bot.slack.listeners.logged import logged
 from bot.slack.service import REPLAY, SlackCoaching
+from bot.slack.workspace import workspace_of
 
 log = logging.getLogger(__name__)
 CALLBACK_ID = "mot_coach_thread"
@@ -33,7 +34,8 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
                 channel=channel, user=user, thread_ts=thread_ts, text=messages.SLACK_EMPTY_THREAD
             )
             return
-        context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": team}
+        workspace = workspace_of(body, context)
+        context = {"channel": channel, "thread": thread_ts, "agent": user, "workspace": workspace}
         await mot.placeholder(client, channel, user, thread_ts)
         result = await mot.coach_on(conversation, "shortcut", context)
         await mot.deliver(client, result, channel=channel, user=user, thread_ts=thread_ts)

@@ -11,6 +11,7 @@ from bot.slack.home_updates import publish_home
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 THUMBS = re.compile(r"^mot_(up|down)_\d+$")
 
@@ -20,7 +21,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def rate(body: dict, client, respond) -> None:
+    async def rate(body: dict, client, respond, context) -> None:
         value = button_value(body)
         rating = 1 if body["actions"][0]["action_id"].startswith("mot_up_") else -1
         await mot.record(
@@ -31,6 +32,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             actor=body["user"]["id"],
         )
         await respond(response_type="ephemeral", replace_original=False, text=messages.SLACK_THANKS)
-        await publish_home(mot, client, body["user"]["id"])
+        await publish_home(mot, client, body["user"]["id"], workspace_of(body, context))
 
     app.action(THUMBS)(ack=acknowledge, lazy=[rate])

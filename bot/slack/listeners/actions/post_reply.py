@@ -12,6 +12,7 @@ from bot.slack.home_updates import publish_home
 from bot.slack.listeners.actions.use_this import POST_CALLBACK, chosen_reply
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def post(body: dict, view: dict, client) -> None:
+    async def post(body: dict, view: dict, client, context) -> None:
         if not mot.settings.mot_slack_post_replies:
             return
         metadata = json.loads(view.get("private_metadata") or "{}")
@@ -49,6 +50,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             await mot.record(
                 chosen.log_id, "edited", suggestion_index=chosen.index, edit_ratio=ratio, actor=user
             )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, workspace_of(body, context))
 
     app.view(POST_CALLBACK)(ack=acknowledge, lazy=[post])

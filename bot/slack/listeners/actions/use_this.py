@@ -15,6 +15,7 @@ from bot.slack.home_updates import publish_home
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 USE = re.compile(r"^mot_use_\d+$")
 POST_CALLBACK = "mot_post_reply"
@@ -86,7 +87,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def use(body: dict, client, respond) -> None:
+    async def use(body: dict, client, respond, context) -> None:
         value, user = button_value(body), body["user"]["id"]
         chosen = chosen_reply(mot, value)
         if chosen is None:
@@ -101,6 +102,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await client.views_open(
             trigger_id=body["trigger_id"], view=reply_modal(chosen.text, can_post, metadata)
         )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, workspace_of(body, context))
 
     app.action(USE)(ack=acknowledge, lazy=[use])

@@ -10,6 +10,7 @@ from bot import messages
 from bot.core.conversation import Conversation
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 log = logging.getLogger(__name__)
 COMMAND = "/mot-tip"
@@ -27,7 +28,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
     async def coach_command(body: dict, client, respond, context) -> None:
         user, channel = body.get("user_id"), body.get("channel_id")
         text = (body.get("text") or "").strip()
-        context = {"channel": channel, "agent": user, "workspace": body.get("team_id")}
+        context = {"channel": channel, "agent": user, "workspace": workspace_of(body, context)}
         if text:
             conversation = Conversation.from_text(text, id=f"slack:{channel}:command")
             context["command_text"] = text  # carried by "Another set" (not logged)

@@ -7,6 +7,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.slack.home_updates import publish_home
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 
 def register(app: AsyncApp, mot: SlackCoaching) -> None:
@@ -14,8 +15,8 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def publish(event: dict, client) -> None:
+    async def publish(body: dict, event: dict, client, context) -> None:
         if event.get("tab", "home") == "home":
-            await publish_home(mot, client, event["user"])
+            await publish_home(mot, client, event["user"], workspace_of(body, context))
 
     app.event("app_home_opened")(ack=acknowledge, lazy=[publish])

@@ -11,6 +11,7 @@ from bot import messages
 from bot.core.conversation import Conversation
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
+from bot.slack.workspace import workspace_of
 
 log = logging.getLogger(__name__)
 MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -21,7 +22,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def coach_thread(body: dict, event: dict, client) -> None:
+    async def coach_thread(body: dict, event: dict, client, context) -> None:
         event_id = body.get("event_id")
         if event_id and not await mot.claim(f"slack:event:{event_id}"):
             return
@@ -42,7 +43,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             "channel": channel,
             "thread": thread_ts,
             "agent": user,
-            "workspace": body.get("team_id"),
+            "workspace": workspace_of(body, context),
         }
         await mot.placeholder(client, channel, user, thread_ts)
         result = await mot.coach_on(conversation, "mention", context)
