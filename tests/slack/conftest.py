@@ -163,16 +163,23 @@ class SlackServer:
             assert time.monotonic() < deadline, f"the log never held {events} event(s)"
             await asyncio.sleep(0.02)
 
-    async def wait_thread(self, root: float, messages: int, channel: str = SUPPORT):
-        """Until the tracked thread holds `messages` messages (lazy listeners run after ack)."""
+    async def wait_thread(
+        self, root: float, messages: int, channel: str = SUPPORT, decided: bool = False
+    ):
+        """Until the tracked thread holds `messages` messages (lazy listeners run after ack) and,
+        with `decided`, its escalation has been decided on all of them (so the next message's
+        nudge says the level they set, not the level before them)."""
         import asyncio
+        import time
 
-        for _ in range(300):
+        deadline = time.monotonic() + 30  # generous: a loaded machine runs listeners late
+        while time.monotonic() < deadline:
             thread = self.mot.tracker.get(channel, f"{root:.6f}")
-            if thread is not None and len(thread.conversation.messages) >= messages:
+            held = thread is not None and len(thread.conversation.messages) >= messages
+            if held and (not decided or thread.decided_on >= messages):
                 return thread
             await asyncio.sleep(0.01)
-        raise AssertionError(f"the thread {root} never held {messages} message(s)")
+        raise AssertionError(f"the thread {root} never held {messages} decided message(s)")
 
     async def settle(self, seconds: float = 0.3) -> None:
         """Let lazy listeners finish (for things that must NOT happen)."""

@@ -23,7 +23,7 @@ async def escalate(server, root: float, agent: str | None = "U_AGENT", **say) ->
     if agent:
         await server.say(agent, "Let me check that for you.", root + 1, thread=root, **say)
         count += 1
-    await server.wait_thread(root, count, say.get("channel", "C_SUPPORT"))
+    await server.wait_thread(root, count, say.get("channel", "C_SUPPORT"), decided=True)
     await server.say("U_CUST", ANGRY, root + 2, thread=root, **say)
 
 
