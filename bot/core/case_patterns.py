@@ -79,10 +79,15 @@ WANTS = (
     ("an explanation", _re(r"\b(why (is|was|has|have|did|am|are)|explain|what happened)\b")),
     ("compensation", _re(r"\b(compensat\w*|goodwill|make up for)\b")),
 )
+_NOT_THEIRS = r"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!'s )(?<!’s )"
 REQUESTS = (
     (
         "manager",
-        _re(r"\b(manager|supervisor|someone senior|team lead(er)?|person in charge|boss)\b"),
+        # not someone else's manager told of praise: "make sure her manager hears about it"
+        _re(
+            rf"{_NOT_THEIRS}\b(manager|supervisor|someone senior|team lead(er)?|person in charge|"
+            r"boss)\b"
+        ),
     ),
     ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),
     ("callback", _re(r"\b(call (me )?back|callback|ring me|phone me)\b")),
@@ -168,8 +173,15 @@ _OWN_VERB = _re(
 )
 
 
+# "Hi Student Finance, my loan ...": whom they greet is not part of the problem.
+_GREETED = _re(
+    r"^\s*(?:hi|hiya|hello|hey|dear|good (?:morning|afternoon|evening))\s+"
+    r"(?:@?[A-Z][\w&'’-]*\s?){1,4},\s*"
+)
+
+
 def _trim(clause: str) -> str:
-    text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
+    text = _LEAD.sub("", _LEAD.sub("", _GREETED.sub("", clause.strip())))  # "Hi, so ..."
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves

@@ -74,6 +74,8 @@ _PREMISES = (
         "manager_request",
         "the customer asks for a manager, supervisor, a human or someone senior",
         _re(
+            # not someone else's manager told of praise: "make sure her manager hears it"
+            r"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!'s )(?<!’s )"
             r"\b(manager|supervisor|team lead|team leader|superior|someone senior|"
             r"somebody senior|person in charge|boss|higher up|higher-up)\b",
             r"\b(speak|talk|chat) (to|with) (a|an|someone|somebody) "
@@ -123,8 +125,11 @@ _PREMISES = (
         "delivery",
         "something is being delivered, shipped or posted to the customer",
         _re(
-            r"\b(deliver\w*|ship\w*|parcel|package|courier|dispatch\w*|track\w*|purchase\w*|"
-            r"postman|post office|in the post|mail(ed)?|arriv\w*|order\w*|sent (out|to me))\b",
+            # goods on their way, not a payment or a loan that has not "arrived"
+            r"\b(deliver\w*|ship(ped|ping|ment)\w*|parcels?|packages?|courier\w*|dispatch\w*|"
+            r"tracking|track (my|the|it|your)|postman|post office|in the post|mail(ed)?|"
+            r"ordered|(my|the|an|this|our|your|their) order|orders|sent (out|to me))\b",
+            r"\b(items?|goods|box(es)?|purchases?|furniture|sofa)\b[^.?!]{0,40}\barriv\w*",
             r"\b(how soon|how long until|when will (i|we)) .{0,20}\b(expect|get|receive)\b",
         ),
         _re(

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
+from bot.core.case_patterns import problem_sentence
 from bot.core.playbooks import KNOWLEDGE_SLOTS
+from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
 from bot.llm.reply_text import (
@@ -61,14 +64,33 @@ def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
     return Suggestion(draft.text.replace("{about_thing}", about), draft.why)
 
 
+def _care(request: SuggestionRequest) -> tuple[str, str | None]:
+    """The gravest care kind and how to meet it (bot/core/care.py), or ("", None)."""
+    kinds = getattr(request.assessment, "care", ())
+    if not kinds:
+        return "", None
+    mode = getattr(request.assessment, "care_mode", None)
+    texts = [m.text for m in request.conversation.customer_messages]
+    return kinds[0], mode or care_mode(texts) or PERSON
+
+
+def _care_drafts(kind: str, mode: str, count: int) -> list[Suggestion]:
+    """The person first: safety only in an emergency, then a human follow-up with a time."""
+    follow = list(lines.CARE_FOLLOW_UP)
+    follow.insert(1, lines.CARE_NEXT_STEP.get(kind, lines.CARE_NEXT_STEP_DEFAULT))
+    if mode == URGENT and kind in lines.CARE_URGENT:
+        first = lines.CARE_URGENT[kind]
+    else:
+        first = lines.CARE_BY_KIND.get(kind, lines.CARE_BY_KIND["distress"])
+    return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
+
+
 def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     """The bodies to write from, in order: care, clarifying, or the playbook's templates."""
     count = request.count
-    care = getattr(request.assessment, "care", ())
-    if care:
-        first = lines.CARE_BY_KIND.get(care[0], lines.CARE_BY_KIND["distress"])
-        follow = lines.CARE_FOLLOW_UP
-        return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
+    kind, mode = _care(request)
+    if mode in (URGENT, PERSON):
+        return _care_drafts(kind, mode, count)
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
@@ -86,7 +108,18 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         best = drafts[0]  # their explicit request, honoured in the first suggestion
         offer = lines.MANAGER_OFFER if "manager" in case.requests else lines.HUMAN_OFFER
         drafts[0] = Suggestion(f"{best.text} {offer}", best.why)
+    if mode == CONTEXT and drafts:  # one line for what they told us, then their issue
+        said = lines.CARE_CONTEXT.get(kind, lines.CARE_CONTEXT["illness"])
+        ack = said[request.variant % len(said)]
+        drafts[0] = Suggestion(f"{ack} {drafts[0].text}", drafts[0].why)
     return drafts
+
+
+def _context_issue(request: SuggestionRequest) -> str | None:
+    """Their issue once the need they gave as background is set aside ("you've still charged
+    me for April", not "you injured your knee")."""
+    others = without_care([m.text for m in request.conversation.customer_messages])
+    return problem_sentence([tidy(text) for text in others])[1] if others else None
 
 
 def _reflection(
@@ -94,15 +127,21 @@ def _reflection(
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
+    kind, mode = _care(request)
+    care = mode in (URGENT, PERSON)
+    if index == 1 and care and case.ask:  # the practical question they asked, said back
+        return _framed(lines.REFLECT_ASK[:1], case.ask, case, body, used, 0)
     if index > 0:
         return ""
-    care = bool(getattr(request.assessment, "care", ()))
     single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
     if thanks and (case.good_news or not single_turn):
         return _good_news(case, body)
-    issue = (case.situation if care else None) or case.issue or case.ask
+    if mode == CONTEXT:
+        issue = _context_issue(request) or case.ask
+    else:
+        issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
         return ""
     if care:
@@ -117,9 +156,14 @@ def _reflection(
         frames = (
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
+    return _framed(frames, issue, case, body, used, index + request.variant)
+
+
+def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: int) -> str:
+    """`issue` in the first of `frames` (from `start`) that the body does not already say."""
     named = bool(case.customer_name) and case.customer_name not in body
     for step in range(len(frames)):
-        plain, with_name = frames[(index + request.variant + step) % len(frames)]
+        plain, with_name = frames[(start + step) % len(frames)]
         frame = with_name if named else plain
         bare = frame.format(issue="", Issue="", name="")  # the frame's own words
         if plain not in used and not says_again(bare, body):
@@ -151,7 +195,7 @@ def _joined(greeting: str, reflection: str) -> str:
 
 def _openers(request: SuggestionRequest) -> list[str]:
     level = request.assessment.level
-    if getattr(request.assessment, "care", ()) or request.low_confidence:
+    if _care(request)[1] or request.low_confidence:
         return []  # no scripted tone-setters when someone needs care or we are unsure
     return list(request.playbook.openers.get(level) or DEFAULT_OPENERS.get(level, []))
 
@@ -176,7 +220,7 @@ class OfflineBackend(Backend):
             reflection = _reflection(request, case, index, fill(body, slots), used_frames)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
-            if reflection and (_GREETS.match(body) or getattr(request.assessment, "care", ())):
+            if reflection and (_GREETS.match(body) or (index == 0 and _care(request)[1])):
                 # greet first, or meet the person first (care), then show we listened
                 parts = [opening, reflection, " ".join(rest)]
                 if is_courtesy(opening):  # "Thanks for getting in touch." alone says nothing
