@@ -62,6 +62,9 @@ _PREMISES = (
             r"\b(who|he|she) (helped|served|assisted|sorted|dealt with|looked after|"
             r"was (so |really |very )?(lovely|great|helpful|brilliant|kind|patient))\b",
             r"\b(who|she|he) (fixed|answered)\b",
+            # a member of staff by role and name: "your driver Marcus", "nurse Priya"
+            r"\b(driver|nurse|doctor|engineer|technician|agent|advis[eo]r|receptionist|"
+            r"colleague|stylist|teacher|vet|installer|courier|pharmacist) (?-i:[A-Z][a-z]{2,})\b",
         ),
         _re(
             r"\b(the|your) (colleague|agent|advisor|adviser|representative|person) "
@@ -178,7 +181,7 @@ _PREMISES = (
         "the customer says they were charged or paid twice",
         _re(
             # Money taken or paid more than once, not "I restarted it three times".
-            r"\b(charged|billed|debited|paid|taken|deducted|came out)\b.{0,25}"
+            r"\b(charged|billed|debited|paid|taken|deducted|came out)\b.{0,40}"
             r"\b(twice|two times|2 times|three times|again|double)\b",
             r"\b(double|duplicate\w*|two|2|second|extra) (payments?|charges?|debits?|"
             r"transactions?|bills?)\b",

@@ -40,6 +40,7 @@ _MANAGER = ("manager", "human")
 _GREETS = re.compile(
     r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
 )
+_ACTION = re.compile(r"\bI(?:'ll| will| can|'m going to)\b|\?|^(?:If|Once|Since)\b")
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
@@ -178,12 +179,13 @@ def _good_news(case: Case, body: str) -> str:
     """For thanks: what they are pleased about, said back (first frame that does not echo)."""
     if not case.good_news:
         return ""
+    news = case.good_news
+    if case.praised:  # "she sorted your account" -> "Leila sorted your account"
+        news = re.sub(r"^(?:she|he)\b", case.praised, news)
     named = bool(case.customer_name) and case.customer_name not in body
     for plain, with_name in lines.REFLECT_GOOD_NEWS:
         if not says_again(plain.format(issue=""), body):
-            return (with_name if named else plain).format(
-                issue=case.good_news, name=case.customer_name
-            )
+            return (with_name if named else plain).format(issue=news, name=case.customer_name)
     return ""
 
 
@@ -228,12 +230,17 @@ class OfflineBackend(Backend):
             elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
                 parts = [reflection, " ".join(rest)]
             # The reflection sets the tone; without one, an opener may.
-            fresh = [o for o in openers if not reflection and not says_again(o, body)]
+            # ... and only before a body that starts with its action: two tone-setting
+            # sentences in a row ("Money matters. You're right to question this.") say nothing
+            tone_first = not _ACTION.search(sentences(body)[0] if body.strip() else "")
+            fresh = [
+                o for o in openers if not (reflection or tone_first) and not says_again(o, body)
+            ]
             if fresh:
                 opener = fresh[(index + request.variant) % len(fresh)]
                 if first_sentence(opener) not in used_openings:
                     parts.insert(0, opener)
-            if index == 0 and case.praised and case.praised not in " ".join(parts):
+            if index == 0 and case.praised and case.praised not in fill(body, slots):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
