@@ -79,14 +79,16 @@ WANTS = (
     ("an explanation", _re(r"\b(why (is|was|has|have|did|am|are)|explain|what happened)\b")),
     ("compensation", _re(r"\b(compensat\w*|goodwill|make up for)\b")),
 )
-_NOT_THEIRS = r"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!'s )(?<!’s )"
+# not someone else's manager told of praise: "make sure her manager hears about it", "pass this
+# on to his supervisor"; "I want to speak to their supervisor" is still a request
+_NOT_THEIRS = r"(?<!on to his )(?<!on to her )(?<!on to their )"
+_NOT_PASSED_ON = r"(?! (?:hears|hear|knows|know|to know|to hear|should know|should hear|sees)\b)"
 REQUESTS = (
     (
         "manager",
-        # not someone else's manager told of praise: "make sure her manager hears about it"
         _re(
             rf"{_NOT_THEIRS}\b(manager|supervisor|someone senior|team lead(er)?|person in charge|"
-            r"boss)\b"
+            rf"boss)\b{_NOT_PASSED_ON}"
         ),
     ),
     ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),

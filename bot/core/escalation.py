@@ -410,9 +410,17 @@ _PASS_ON = re.compile(
 )
 
 
+_PRAISING = re.compile(
+    r"\bdeserves? (?:some |a bit of )?(?:recognition|credit|praise|thanks|a mention|a raise)\b|"
+    r"\b(?:great|brilliant|spotless|fantastic|excellent|amazing|wonderful|superb) "
+    r"(?:job|work|service)\b"
+)
+
+
 def _passes_praise_on(joined: str, positive: float, negative: float) -> bool:
     """A compliment asking that a manager hear it is not a demand for one."""
-    return positive > 0 and negative < SITUATION and bool(_PASS_ON.search(joined))
+    praised = positive > 0 or bool(_PRAISING.search(joined))
+    return praised and negative < SITUATION and bool(_PASS_ON.search(joined))
 
 
 def _opens_with_praise(words: list[str], position: int) -> bool:

@@ -78,9 +78,10 @@ _PREMISES = (
         "the customer asks for a manager, supervisor, a human or someone senior",
         _re(
             # not someone else's manager told of praise: "make sure her manager hears it"
-            r"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!'s )(?<!’s )"
+            r"(?<!on to his )(?<!on to her )(?<!on to their )"
             r"\b(manager|supervisor|team lead|team leader|superior|someone senior|"
-            r"somebody senior|person in charge|boss|higher up|higher-up)\b",
+            r"somebody senior|person in charge|boss|higher up|higher-up)\b"
+            r"(?! (?:hears|hear|knows|know|to know|to hear|should know|should hear|sees)\b)",
             r"\b(speak|talk|chat) (to|with) (a|an|someone|somebody) "
             r"(real|human|person|else|senior|in charge)\b",
             r"\b(real|actual) (person|human)\b",
@@ -244,6 +245,27 @@ _PREMISES += (
             r"\b(process|confirm) the cancellation\b",
             r"\bonce it's closed\b",
         ),
+    ),
+)
+_PREMISES += (
+    Premise(
+        "price_rise",
+        "the customer says a price, premium or plan went up (at a renewal, or this month)",
+        _re(
+            r"\b(price|premium|bill|tariff|rate|fee|subscription|rent|cost|plan)s?\b.{0,30}"
+            r"\b(went up|gone up|has risen|rose|increased|jumped|doubled|shot up|hike)",
+            r"\b(price|premium|fee) (increase|rise|hike|jump)\b|\bat renewal\b|\brenewal (price|quote)",
+        ),
+        _re(r"\bwhat changed at your renewal\b", r"\b(the|your) (price|premium) (rise|increase)\b"),
+    ),
+    Premise(
+        "fee",
+        "the customer disputes a fee, fine or penalty (late fee, missed-appointment fee ...)",
+        _re(
+            r"\b(fined|fine of|penalty|penalised|late fee|admin fee|cancellation fee|"
+            r"missed[- ]appointment fee|no[- ]show fee|(a|an|the|this|that|my) (\w+ ){1,2}fees?)\b",
+        ),
+        _re(r"\b(the|that|this) (fee|fine|penalty) (was|you were) (applied|charged)\b"),
     ),
 )
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}

@@ -112,7 +112,9 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     if mode == CONTEXT and drafts:  # one line for what they told us, then their issue
         said = lines.CARE_CONTEXT.get(kind, lines.CARE_CONTEXT["illness"])
         ack = said[request.variant % len(said)]
-        drafts[0] = Suggestion(f"{ack} {drafts[0].text}", drafts[0].why)
+        opening, *rest = sentences(drafts[0].text)
+        body = " ".join(rest) if rest and is_courtesy(without_name(opening)) else drafts[0].text
+        drafts[0] = Suggestion(f"{ack} {body}", drafts[0].why)
     return drafts
 
 
