@@ -40,7 +40,10 @@ _MANAGER = ("manager", "human")
 _GREETS = re.compile(
     r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
 )
-_ACTION = re.compile(r"\bI(?:'ll| will| can|'m going to)\b|\?|^(?:If|Once|Since)\b")
+# A body that opens with its action, not with a tone-setting clause of its own.
+_ACTION = re.compile(
+    r"^(?:I(?:'ll| will| can|'m going to)|If|Once|Since|Could|Can|Would|What|Which|How)\b"
+)
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 

@@ -219,3 +219,19 @@ def test_an_injury_in_context_keeps_the_leads_alert_for_real_emergencies():
     assert context.level == "watch" and context.care_mode == CONTEXT
     assert ours.level == "escalate" and ours.care_mode in (URGENT, PERSON)
     assert context.to_dict()["care_mode"] == CONTEXT
+
+
+def test_the_readme_example_is_the_real_command(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), "MOT_CACHE_DIR": "off"}
+    command = [sys.executable, "-m", "bot", "tip", str(EXAMPLES / "double-charge.txt")]
+    run = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ mot-coach tip examples/double-charge.txt\n", 1)[1].split("```")[0]
+    assert shown == run.stdout
