@@ -182,11 +182,23 @@ def care_mode(texts: list[str]) -> str | None:
     return CONTEXT if _SOMETHING_ELSE.search(rest) or _SOMETHING_ELSE.search(after) else PERSON
 
 
+# "..., because I injured my knee", "... and I need to move her contract": clause breaks.
+_CLAUSE = re.compile(
+    r",?\s+(?:and|but|because|as|since)\s+(?=(?:i|we|my|our|she|he|they)\b)|[;,]\s+",
+    re.IGNORECASE,
+)
+
+
 def without_care(texts: list[str]) -> list[str]:
-    """The customer's texts without the sentences that show a need: what else they asked."""
+    """The customer's texts without the clauses that show a need: what else they asked."""
     kept = []
     for text in texts:
-        parts = [s for s in _SENTENCE.split(text) if not find_care([s])]
-        if parts:
-            kept.append(" ".join(parts))
+        sentences = []
+        for sentence in _SENTENCE.split(text):
+            clauses = [c for c in _CLAUSE.split(sentence) if c.strip() and not find_care([c])]
+            if clauses:
+                sentence = ", ".join(clauses)
+                sentences.append(sentence if sentence[-1] in ".!?" else sentence + ".")
+        if sentences:
+            kept.append(" ".join(sentences))
     return kept

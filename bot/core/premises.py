@@ -254,7 +254,8 @@ _PREMISES += (
         _re(
             r"\b(price|premium|bill|tariff|rate|fee|subscription|rent|cost|plan)s?\b.{0,30}"
             r"\b(went up|gone up|has risen|rose|increased|jumped|doubled|shot up|hike)",
-            r"\b(price|premium|fee) (increase|rise|hike|jump)\b|\bat renewal\b|\brenewal (price|quote)",
+            r"\b(price|premium|fee) (increase|rise|hike|jump)\b|\bat renewal\b|"
+            r"\brenewal (price|quote)",
         ),
         _re(r"\bwhat changed at your renewal\b", r"\b(the|your) (price|premium) (rise|increase)\b"),
     ),
@@ -262,8 +263,10 @@ _PREMISES += (
         "fee",
         "the customer disputes a fee, fine or penalty (late fee, missed-appointment fee ...)",
         _re(
-            r"\b(fined|fine of|penalty|penalised|late fee|admin fee|cancellation fee|"
-            r"missed[- ]appointment fee|no[- ]show fee|(a|an|the|this|that|my) (\w+ ){1,2}fees?)\b",
+            r"\b(fined|fine of|penalty|penalised)\b",
+            r"\b(charged|billed|applied|added|took|taken|given|hit with|pay|paying)\b[^.?!]{0,30}"
+            r"\bfees?\b",
+            r"\bfees?\b[^.?!]{0,30}\b(charged|applied|added|taken)\b",
         ),
         _re(r"\b(the|that|this) (fee|fine|penalty) (was|you were) (applied|charged)\b"),
     ),

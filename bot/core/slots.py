@@ -74,8 +74,8 @@ _ADDRESSED = re.compile(
     + r"\s*[,.!:\n-]"
 )
 _GREETED = re.compile(
-    r"(?:^|\n)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))"
-    r",?\s+([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\b"
+    r"(?:^|\n)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|"
+    r"[Gg]ood (?:morning|afternoon|evening)),?\s+([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\b"
 )
 # A sign-off alone on the last line: "Priya", "- Tom", "^JS" is initials, not a name.
 _SIGNED = re.compile(r"\n\s*[-–—~]?\s*" + _NAME + r"\s*$")

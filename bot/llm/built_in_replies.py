@@ -25,7 +25,10 @@ REFLECT_HOT = (
         "I understand that {issue}, and I'm taking it seriously.",
         "{name}, I understand that {issue}, and I'm taking it seriously.",
     ),
-    ("Thanks for telling me straight: {issue}.", "Thanks for telling me straight, {name}: {issue}."),
+    (
+        "Thanks for telling me straight: {issue}.",
+        "Thanks for telling me straight, {name}: {issue}.",
+    ),
     (
         "You've told me {issue}, and I want to get to the bottom of it.",
         "You've told me {issue}, {name}, and I want to get to the bottom of it.",

@@ -13,6 +13,7 @@ import re
 from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
 from bot.core.case_patterns import problem_sentence
+from bot.core.gist import gist_clause
 from bot.core.playbooks import KNOWLEDGE_SLOTS
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
@@ -124,8 +125,11 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
 def _context_issue(request: SuggestionRequest) -> str | None:
     """Their issue once the need they gave as background is set aside ("you've still charged
     me for April", not "you injured your knee")."""
-    others = without_care([m.text for m in request.conversation.customer_messages])
-    return problem_sentence([tidy(text) for text in others])[1] if others else None
+    others = [
+        tidy(text)
+        for text in without_care([m.text for m in request.conversation.customer_messages])
+    ]
+    return (problem_sentence(others)[1] or gist_clause(others)) if others else None
 
 
 def _reflection(
@@ -133,7 +137,7 @@ def _reflection(
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
-    kind, mode = _care(request)
+    mode = _care(request)[1]
     care = mode in (URGENT, PERSON)
     if index == 1 and care and case.ask:  # the practical question they asked, said back
         return _framed(lines.REFLECT_ASK[:1], case.ask, case, body, used, 0)
@@ -144,8 +148,10 @@ def _reflection(
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
     if thanks and (case.good_news or not single_turn):
         return _good_news(case, body)
+    # background care: what they asked, or their issue once the care is set aside
+    problem = (_context_issue(request) if not case.ask else None) if mode == CONTEXT else None
     if mode == CONTEXT:
-        issue = _context_issue(request) or case.ask
+        issue = case.ask or problem
     else:
         issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
@@ -154,7 +160,7 @@ def _reflection(
         frames = lines.REFLECT_CARE
     elif request.low_confidence:
         frames = lines.REFLECT_ASK[1:]  # "If I've understood, ...", then the check
-    elif not case.issue:  # no problem stated: say their question or request back
+    elif not (problem if mode == CONTEXT else case.issue):  # their question or request, back
         frames = lines.REFLECT_ASK
     elif request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL

@@ -101,9 +101,7 @@ def test_an_emergency_now_asks_if_they_are_safe(playbooks):
         "Customer: I slipped on your wet station platform on Friday and broke my wrist.",
     ],
 )
-def test_care_never_promises_a_hold_or_waiver_nor_asks_about_safety_out_of_place(
-    playbooks, text
-):
+def test_care_never_promises_a_hold_or_waiver_nor_asks_about_safety_out_of_place(playbooks, text):
     result = coach(playbooks, text)
     said = texts(result)
     assert result.assessment.escalation.care, text
@@ -203,7 +201,9 @@ def test_an_organisation_is_not_the_customers_name(text):
 
 
 def test_people_are_still_named():
-    signed = Conversation.from_text("Customer: Hello Thames Water, no water since 7am.\nRegards,\nAmara")
+    signed = Conversation.from_text(
+        "Customer: Hello Thames Water, no water since 7am.\nRegards,\nAmara"
+    )
     assert customer_name(signed) == "Amara"
     greeted_back = Conversation.from_text(
         "Customer: Hi Sarah, my loan is late. Thanks, Sarah\nAgent: Hi Tom, let me check."
