@@ -131,8 +131,8 @@ _PREMISES = (
         _re(
             # goods on their way, not a payment or a loan that has not "arrived"
             r"\b(deliver\w*|ship(ped|ping|ment)\w*|parcels?|packages?|courier\w*|dispatch\w*|"
-            r"tracking|track (my|the|it|your)|postman|post office|in the post|mail(ed)?|"
-            r"ordered|(my|the|an|this|our|your|their) order|orders|sent (out|to me))\b",
+            r"track\w*|purchase\w*|postman|post office|in the post|mail(ed)?|"
+            r"(?<!in )(?<!standing )order\w*|sent (out|to me))\b",
             r"\b(items?|goods|box(es)?|purchases?|furniture|sofa)\b[^.?!]{0,40}\barriv\w*",
             r"\b(how soon|how long until|when will (i|we)) .{0,20}\b(expect|get|receive)\b",
         ),
