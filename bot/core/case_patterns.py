@@ -170,15 +170,15 @@ _ADVERBIAL = _re(
 )
 # "Bought a lasagne earlier", "Was charged a fee": the customer is the subject they left out.
 _OWN_VERB = _re(
-    r"^(?=(?:bought|got|was|were|had|paid|ordered|received|booked|tried|sent|lost|left|"
-    r"called|rang|emailed|asked|made|took|been|just)\b)"
+    r"^(?=(?:bought|got|was|were|had|have(?! you\b)|paid|ordered|received|booked|tried|sent|"
+    r"lost|left|called|rang|emailed|asked|made|took|been|just)\b)"
 )
 
 
 # "Hi Student Finance, my loan ...": whom they greet is not part of the problem.
 _GREETED = _re(
     r"^\s*(?:hi|hiya|hello|hey|dear|good (?:morning|afternoon|evening))\s+"
-    r"(?:@?[A-Z][\w&'’-]*\s?){1,4},\s*"
+    r"(?:(?:guys|team|all|folks|everyone|there|@\w+|(?-i:[A-Z])[\w&'’-]*)\s?){1,4},\s*"
 )
 
 
