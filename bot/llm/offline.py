@@ -45,6 +45,7 @@ _GREETS = re.compile(
 _ACTION = re.compile(
     r"^(?:I(?:'ll| will| can|'m going to)|If|Once|Since|Could|Can|Would|What|Which|How)\b"
 )
+_ASKED = re.compile(r"you(?:'re asking|'re looking|'d like| want)\b")
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
@@ -139,7 +140,7 @@ def _reflection(
     times it reads as a script, and the other two open with their own first step."""
     mode = _care(request)[1]
     care = mode in (URGENT, PERSON)
-    if index == 1 and care and case.ask:  # the practical question they asked, said back
+    if index == 1 and care and _ASKED.match(case.ask or ""):  # their practical question, back
         return _framed(lines.REFLECT_ASK[:1], case.ask, case, body, used, 0)
     if index > 0:
         return ""
