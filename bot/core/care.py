@@ -6,6 +6,12 @@ by the patterns themselves ("this queue is killing me" names no injury; "my phon
 no person), and a negation just before an injury, danger or illness ("nobody was hurt") cancels
 it. Deliberately simple and readable: a missed case costs a lead alert, a false one costs a
 glance.
+
+Care must fit: `care_mode` tells an emergency happening now ("urgent": only then "are you
+safe?"), a situation that is the contact itself ("person": a bereavement, hardship, an injury
+we caused) and an injury or illness given as background to another request ("context": "I
+cancelled because I injured my knee last month; please refund April"), which a reply
+acknowledges in one line before dealing with what they asked.
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"(?:is |are )?(?:really |still |badly )?(?:hurts|hurting|is hurt|is injured|is swollen)",
         r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
         r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
+        r"\b(?:my|his|her) (?:\w+ )?(?:is |was )?(?:bleeding|fractured)\b",
+        r"\b(?:hit|knocked|reversed into|ran over|run over|drove into|crashed into) (?:me|my "
+        rf"(?:{_PERSON[3:-1]}))\b(?! (?:up|with|back|about)\b)",
     ],
     "bereavement": [
         r"passed away|\bpassed on\b|bereave\w*|funeral|death in the family|\bwidow(?:ed|er)?\b",
@@ -110,3 +119,86 @@ def find_care(texts: list[str]) -> list[tuple[str, str]]:
                     found[kind] = match.group(0)
                     break
     return [(kind, found[kind]) for kind in KINDS if kind in found]
+
+
+# How to meet each need: see the module docstring.
+URGENT, PERSON, CONTEXT = "urgent", "person", "context"
+_NOW = re.compile(
+    r"\b(?:right now|just now|at the moment|as we speak|bleeding|can'?t (?:move|breathe|get out)|"
+    r"trapped|unconscious|(?:has |have |just )(?:been )?(?:hit|knocked|reversed|crashed|fell|"
+    r"fallen|hurt|injured|bitten|burn\w*|scald\w*|electrocuted))\b"
+)
+_BEING_SEEN = re.compile(r"\b(?:at|in|from) (?:the )?(?:hospital|a&e|er|doctor'?s?|gp)\b")
+_PAST = re.compile(
+    r"\b(?:last (?:week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|summer|winter|spring|autumn)|yesterday|ago|back in|earlier this (?:week|month|year)|"
+    r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|on \d{1,2}(?:st|nd|rd|th)? \w+|long[- ]term|recently|for (?:weeks|months))\b"
+)
+# "because I injured my knee", "and I need to move her contract": the need explains something.
+_REASON = re.compile(
+    r"\b(?:because|as|since|due to|after|so|which is why|that's why|owing to|following)\b"
+    r"|\b(?:and|so) (?:i|we) (?:need|want|have|would like|'d like)\b"
+    r"|\b(?:can'?t|cannot|couldn'?t|unable to) (?:\w+ )?(?:train|work|travel|fly|drive|attend|"
+    r"come|go|make|get|use|leave|walk|play|swim|ride)\b"
+)
+_WE_CAUSED = re.compile(r"\b(?:your|you)\b")
+_SOMETHING_ELSE = re.compile(
+    r"\?|\b(?:refund\w*|charg\w*|cancel\w*|claim|money back|please|i'?d like|i would like|"
+    r"i want|i need|can i|could i|how do i|move|transfer|change|book\w*)\b"
+)
+_BACKGROUND_KINDS = frozenset({"injury", "illness"})
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentence_with(words: str, texts: list[str]) -> tuple[str, str]:
+    """The sentence holding `words`, and everything else the customer said."""
+    for index, text in enumerate(texts):
+        parts = _SENTENCE.split(_plain(text))
+        for at, sentence in enumerate(parts):
+            if words in sentence:
+                rest = [*texts[:index], *parts[:at], *parts[at + 1 :], *texts[index + 1 :]]
+                return sentence, _plain(" ".join(rest))
+    return "", _plain(" ".join(texts))
+
+
+def care_mode(texts: list[str]) -> str | None:
+    """How to meet the gravest need in the customer's texts (URGENT, PERSON or CONTEXT), or
+    None when there is none."""
+    found = find_care(texts)
+    if not found:
+        return None
+    kind, words = found[0]
+    sentence, rest = _sentence_with(words, texts)
+    past = bool(_PAST.search(sentence))
+    if kind == "danger":
+        return PERSON if past else URGENT
+    if kind == "injury" and not past and _NOW.search(sentence):
+        return PERSON if _BEING_SEEN.search(sentence) else URGENT
+    background = past or _REASON.search(sentence.replace(words, " ", 1))
+    if kind not in _BACKGROUND_KINDS or not background or _WE_CAUSED.search(sentence):
+        return PERSON
+    after = _REASON.split(sentence, maxsplit=1)[-1]  # "... and I need to move her contract"
+    return CONTEXT if _SOMETHING_ELSE.search(rest) or _SOMETHING_ELSE.search(after) else PERSON
+
+
+# "..., because I injured my knee", "... and I need to move her contract": clause breaks.
+_CLAUSE = re.compile(
+    r",?\s+(?:and|but|because|as|since)\s+(?=(?:i|we|my|our|she|he|they)\b)|[;,]\s+",
+    re.IGNORECASE,
+)
+
+
+def without_care(texts: list[str]) -> list[str]:
+    """The customer's texts without the clauses that show a need: what else they asked."""
+    kept = []
+    for text in texts:
+        sentences = []
+        for sentence in _SENTENCE.split(text):
+            clauses = [c for c in _CLAUSE.split(sentence) if c.strip() and not find_care([c])]
+            if clauses:
+                sentence = ", ".join(clauses)
+                sentences.append(sentence if sentence[-1] in ".!?" else sentence + ".")
+        if sentences:
+            kept.append(" ".join(sentences))
+    return kept

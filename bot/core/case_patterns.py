@@ -79,10 +79,17 @@ WANTS = (
     ("an explanation", _re(r"\b(why (is|was|has|have|did|am|are)|explain|what happened)\b")),
     ("compensation", _re(r"\b(compensat\w*|goodwill|make up for)\b")),
 )
+# not someone else's manager told of praise: "make sure her manager hears about it", "pass this
+# on to his supervisor"; "I want to speak to their supervisor" is still a request
+_NOT_THEIRS = r"(?<!on to his )(?<!on to her )(?<!on to their )"
+_NOT_PASSED_ON = r"(?! (?:hears|hear|knows|know|to know|to hear|should know|should hear|sees)\b)"
 REQUESTS = (
     (
         "manager",
-        _re(r"\b(manager|supervisor|someone senior|team lead(er)?|person in charge|boss)\b"),
+        _re(
+            rf"{_NOT_THEIRS}\b(manager|supervisor|someone senior|team lead(er)?|person in charge|"
+            rf"boss)\b{_NOT_PASSED_ON}"
+        ),
     ),
     ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),
     ("callback", _re(r"\b(call (me )?back|callback|ring me|phone me)\b")),
@@ -163,13 +170,20 @@ _ADVERBIAL = _re(
 )
 # "Bought a lasagne earlier", "Was charged a fee": the customer is the subject they left out.
 _OWN_VERB = _re(
-    r"^(?=(?:bought|got|was|were|had|paid|ordered|received|booked|tried|sent|lost|left|"
-    r"called|rang|emailed|asked|made|took|been|just)\b)"
+    r"^(?=(?:bought|got|was|were|had|have(?! you\b)|paid|ordered|received|booked|tried|sent|"
+    r"lost|left|called|rang|emailed|asked|made|took|been|just)\b)"
+)
+
+
+# "Hi Student Finance, my loan ...": whom they greet is not part of the problem.
+_GREETED = _re(
+    r"^\s*(?:hi|hiya|hello|hey|dear|good (?:morning|afternoon|evening))\s+"
+    r"(?:(?:guys|team|all|folks|everyone|there|@\w+|(?-i:[A-Z])[\w&'’-]*)\s?){1,4},\s*"
 )
 
 
 def _trim(clause: str) -> str:
-    text = _LEAD.sub("", _LEAD.sub("", clause.strip()))  # "Hi, so ..."
+    text = _LEAD.sub("", _LEAD.sub("", _GREETED.sub("", clause.strip())))  # "Hi, so ..."
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves

@@ -21,6 +21,7 @@ _ABOUT_THEM = [
     (re.compile(r"\byourself\b"), "themselves"),
     (re.compile(r"\byou\b"), "they"),
 ]
+_A = {"injury": "an injury", "illness": "an illness"}
 _ORDINALS = {2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}
 
 
@@ -48,6 +49,20 @@ def _contact_line(contacts: int) -> str | None:
     return None
 
 
+def _care_line(care: tuple[str, ...], mode: str | None) -> str:
+    kinds = " and ".join(care)
+    if mode == "context":
+        return (
+            f"They mention {_A.get(care[0], care[0])} as background: acknowledge it in one line, "
+            "then deal with what they asked for; promise no waiver you haven't confirmed."
+        )
+    first = "Safety first" if mode == "urgent" else "Care first"
+    return (
+        f"{first} ({kinds}): the person before the process; no script, no upsell; "
+        "arrange a human follow-up with a time."
+    )
+
+
 def language_line(case: Case) -> str | None:
     """Said when the customer writes in another language than the suggestions' English."""
     if case.language in (None, "en"):
@@ -63,11 +78,7 @@ def coaching_lines(
     lines: list[str] = []
     care = getattr(assessment.escalation, "care", ())
     if care:
-        kinds = " and ".join(care)
-        lines.append(
-            f"Care first ({kinds}): the person before the process; no script, no upsell; "
-            "arrange a human follow-up with a time."
-        )
+        lines.append(_care_line(care, getattr(assessment.escalation, "care_mode", None)))
     if assessment.low_confidence:
         lines.append(
             f"{assessment.low_confidence_note}: acknowledge, then ask the one question "

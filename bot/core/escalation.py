@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
-from bot.core.care import ESCALATING, find_care
+from bot.core.care import CONTEXT, ESCALATING, care_mode, find_care
 from bot.core.conversation import Conversation
 from bot.core.emoji_tone import emoji_tones
 from bot.core.social import has_social_marks, plain_words
@@ -70,10 +70,13 @@ class EscalationAssessment:
     reasons: list[str] = field(default_factory=list)
     signals: frozenset[str] = frozenset()
     care: tuple[str, ...] = ()  # vulnerability kinds found (bot/core/care.py), gravest first
+    care_mode: str | None = None  # how to meet the gravest: urgent | person | context
 
     def to_dict(self) -> dict:
         data = {"score": round(self.score, 3), "level": self.level, "reasons": list(self.reasons)}
-        return {**data, "care": list(self.care)} if self.care else data
+        if not self.care:
+            return data
+        return {**data, "care": list(self.care), "care_mode": self.care_mode}
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -311,6 +314,8 @@ def _reading(text: str) -> _Reading:
         if present.isdisjoint(keys):
             continue
         joined = joined or " ".join([w for w in words if w != "."])
+        if tag == "manager" and _passes_praise_on(joined, positive, negative):
+            continue
         for needed, pattern, weight in patterns:
             match = None if present.isdisjoint(needed) else pattern.search(joined)
             if match:
@@ -396,6 +401,26 @@ def _reading(text: str) -> _Reading:
 
 
 _read_cached = lru_cache(maxsize=CACHED_READINGS)(_reading)
+
+
+# "make sure her manager hears about it", "pass this on to his supervisor": praise to pass on.
+_PASS_ON = re.compile(
+    r"\b(?:hear|hears|heard|know|tell|pass|passed|praise|recogni[sz]\w*|deserves?|credit|"
+    r"feedback|mention|commend\w*)\b"
+)
+
+
+_PRAISING = re.compile(
+    r"\bdeserves? (?:some |a bit of )?(?:recognition|credit|praise|thanks|a mention|a raise)\b|"
+    r"\b(?:great|brilliant|spotless|fantastic|excellent|amazing|wonderful|superb) "
+    r"(?:job|work|service)\b"
+)
+
+
+def _passes_praise_on(joined: str, positive: float, negative: float) -> bool:
+    """A compliment asking that a manager hear it is not a demand for one."""
+    praised = positive > 0 or bool(_PRAISING.search(joined))
+    return praised and negative < SITUATION and bool(_PASS_ON.search(joined))
 
 
 def _opens_with_praise(words: list[str], position: int) -> bool:
@@ -521,10 +546,13 @@ def assess(
         floor = max(floor, escalate_at if long_wait else watch_at)
 
     # a hurt, endangered or bereaved customer escalates (high enough for lead alerts); serious
-    # illness, hardship and distress are watched, whatever the words' anger
+    # illness, hardship and distress are watched, whatever the words' anger, and so is an
+    # injury given only as background ("I cancelled because I hurt my knee last month")
     care = find_care(turns)
+    mode = care_mode(turns) if care else None
     for kind, _ in care:
-        floor = max(floor, max(escalate_at, 0.9) if kind in ESCALATING else watch_at)
+        grave = kind in ESCALATING and mode != CONTEXT
+        floor = max(floor, max(escalate_at, 0.9) if grave else watch_at)
     care_reasons = [f"care: {kind}: {found!r}" for kind, found in care]
 
     score = min(1.0, max(floor, 1.0 - math.exp(-evidence / SCALE) if evidence > 0 else 0.0))
@@ -532,4 +560,6 @@ def assess(
     if level == "none":
         reasons = []  # faint cues below the watch line explain nothing to a lead
     kinds = tuple(kind for kind, _ in care)
-    return EscalationAssessment(score, level, care_reasons + reasons, frozenset(signals), kinds)
+    return EscalationAssessment(
+        score, level, care_reasons + reasons, frozenset(signals), kinds, mode
+    )

@@ -25,7 +25,8 @@ _SUBJECT_START = re.compile(
 )
 _NOT_GOOD_NEWS = re.compile(
     r"\?|\b(?:not|never|no|still|but|problem|issue|broken|wrong|again\?|wait|terrified|scared|"
-    r"upset|angry|worried|afraid|frustrated|sad)\b",
+    r"upset|angry|worried|afraid|frustrated|sad|i'd like|i would like|i want|please|"
+    r"make sure|can you|could you)\b",
     _FLAGS,
 )
 
@@ -54,9 +55,10 @@ _OWN_VERB = re.compile(r"^(?=(?:got|received|had|finally got|just got)\b)", _FLA
 _STAFF = re.compile(
     r"\b(?i:shout ?out to|thanks to|thank you to|kudos to|nurse|doctor|dr\.?|agent|driver|"
     r"engineer|technician|advis[eo]r|receptionist|colleague|manager|staff member|stylist|"
-    r"teacher|vet) (?P<a>[A-Z][a-z]{2,20})\b|\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
+    r"teacher|vet|service from|help from) (?P<a>[A-Z][a-z]{2,20})\b|"
+    r"\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
     r"(?i:support|customer service|the team|your team|the desk|reception)\b|"
-    r"\b(?P<c>[A-Z][a-z]{2,20}) (?:was|has been|is) (?:so |really |very |absolutely )?"
+    r"\b(?P<c>[A-Z][a-z]{2,20}),? (?:was|has been|is) (?:so |really |very |absolutely )?"
     r"(?i:wonderful|great|brilliant|amazing|fantastic|helpful|lovely|excellent|superb|kind)"
 )
 _NOT_A_NAME = frozenset({"The", "This", "That", "It", "Everyone", "She", "He", "They", "Support"})

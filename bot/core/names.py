@@ -22,7 +22,7 @@ _CUES = re.compile(
       | (?:^|(?<=[\n.!?:]))[ ]*
         (?i:hi|hello|hey|dear|hallo|bonjour|hola|ciao|olá|good[ ]morning)[ ]
       | (?i:thanks|thank[ ]you|regards|cheers|best|kind[ ]regards|sincerely|groetjes
-           |grüße|merci),[ ]*
+           |grüße|merci),\s*
     ){_TITLE}{_NAME}""",
     re.VERBOSE | re.MULTILINE,
 )
@@ -38,6 +38,27 @@ _NOT_NAMES = frozenset(
 )
 
 
+# The kinds of organisation a company's name is built from ("British Gas", "Student Finance",
+# "Thames Water", "Royal Mail"): a capitalised phrase with one of them names an organisation,
+# which a customer greets or thanks, never a person to call by name.
+_ORGANISATION_WORDS = frozenset(
+    """gas water energy electric electricity power mail post parcels media mobile mobiles
+    telecom telecoms broadband fibre bank banking building society finance financial insurance
+    assurance airways airlines air rail railway railways trains buses bus council services
+    service support team group ltd limited plc inc llc co company direct express online uk
+    customer customers care health nhs hospital clinic surgery pharmacy university college
+    school academy loans credit cards store stores shop shops supermarket travel holidays
+    hotels hotel motors cars homes housing lettings estates parking logistics delivery
+    deliveries couriers pay payments revenue customs office department agency authority
+    ministry trust foundation club gym fitness leisure network networks communications""".split()  # noqa: SIM905
+)
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a capitalised phrase names an organisation rather than a person."""
+    return any(word.lower().strip("'’") in _ORGANISATION_WORDS for word in name.split())
+
+
 def names_in(texts: Iterable[str]) -> list[str]:
     """Full names and their capitalised parts, longest first, without duplicates."""
     found: dict[str, None] = {}
@@ -46,7 +67,7 @@ def names_in(texts: Iterable[str]) -> list[str]:
             words = m["name"].split(" ")
             while words and words[-1] in _NOT_NAMES:
                 words.pop()
-            if not words or words[0] in _NOT_NAMES:
+            if not words or words[0] in _NOT_NAMES or is_organisation(" ".join(words)):
                 continue
             found[" ".join(words)] = None
             for word in words:

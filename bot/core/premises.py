@@ -62,6 +62,9 @@ _PREMISES = (
             r"\b(who|he|she) (helped|served|assisted|sorted|dealt with|looked after|"
             r"was (so |really |very )?(lovely|great|helpful|brilliant|kind|patient))\b",
             r"\b(who|she|he) (fixed|answered)\b",
+            # a member of staff by role and name: "your driver Marcus", "nurse Priya"
+            r"\b(driver|nurse|doctor|engineer|technician|agent|advis[eo]r|receptionist|"
+            r"colleague|stylist|teacher|vet|installer|courier|pharmacist) (?-i:[A-Z][a-z]{2,})\b",
         ),
         _re(
             r"\b(the|your) (colleague|agent|advisor|adviser|representative|person) "
@@ -74,8 +77,11 @@ _PREMISES = (
         "manager_request",
         "the customer asks for a manager, supervisor, a human or someone senior",
         _re(
+            # not someone else's manager told of praise: "make sure her manager hears it"
+            r"(?<!on to his )(?<!on to her )(?<!on to their )"
             r"\b(manager|supervisor|team lead|team leader|superior|someone senior|"
-            r"somebody senior|person in charge|boss|higher up|higher-up)\b",
+            r"somebody senior|person in charge|boss|higher up|higher-up)\b"
+            r"(?! (?:hears|hear|knows|know|to know|to hear|should know|should hear|sees)\b)",
             r"\b(speak|talk|chat) (to|with) (a|an|someone|somebody) "
             r"(real|human|person|else|senior|in charge)\b",
             r"\b(real|actual) (person|human)\b",
@@ -123,8 +129,11 @@ _PREMISES = (
         "delivery",
         "something is being delivered, shipped or posted to the customer",
         _re(
-            r"\b(deliver\w*|ship\w*|parcel|package|courier|dispatch\w*|track\w*|purchase\w*|"
-            r"postman|post office|in the post|mail(ed)?|arriv\w*|order\w*|sent (out|to me))\b",
+            # goods on their way, not a payment or a loan that has not "arrived"
+            r"\b(deliver\w*|ship(ped|ping|ment)\w*|parcels?|packages?|courier\w*|dispatch\w*|"
+            r"track\w*|purchase\w*|postman|post office|in the post|mail(ed)?|"
+            r"(?<!in )(?<!standing )order\w*|sent (out|to me))\b",
+            r"\b(items?|goods|box(es)?|purchases?|furniture|sofa)\b[^.?!]{0,40}\barriv\w*",
             r"\b(how soon|how long until|when will (i|we)) .{0,20}\b(expect|get|receive)\b",
         ),
         _re(
@@ -173,7 +182,7 @@ _PREMISES = (
         "the customer says they were charged or paid twice",
         _re(
             # Money taken or paid more than once, not "I restarted it three times".
-            r"\b(charged|billed|debited|paid|taken|deducted|came out)\b.{0,25}"
+            r"\b(charged|billed|debited|paid|taken|deducted|came out)\b.{0,40}"
             r"\b(twice|two times|2 times|three times|again|double)\b",
             r"\b(double|duplicate\w*|two|2|second|extra) (payments?|charges?|debits?|"
             r"transactions?|bills?)\b",
@@ -236,6 +245,30 @@ _PREMISES += (
             r"\b(process|confirm) the cancellation\b",
             r"\bonce it's closed\b",
         ),
+    ),
+)
+_PREMISES += (
+    Premise(
+        "price_rise",
+        "the customer says a price, premium or plan went up (at a renewal, or this month)",
+        _re(
+            r"\b(price|premium|bill|tariff|rate|fee|subscription|rent|cost|plan)s?\b.{0,30}"
+            r"\b(went up|gone up|has risen|rose|increased|jumped|doubled|shot up|hike)",
+            r"\b(price|premium|fee) (increase|rise|hike|jump)\b|\bat renewal\b|"
+            r"\brenewal (price|quote)",
+        ),
+        _re(r"\bwhat changed at your renewal\b", r"\b(the|your) (price|premium) (rise|increase)\b"),
+    ),
+    Premise(
+        "fee",
+        "the customer disputes a fee, fine or penalty (late fee, missed-appointment fee ...)",
+        _re(
+            r"\b(fined|fine of|penalty|penalised)\b",
+            r"\b(charged|billed|applied|added|took|taken|given|hit with|pay|paying)\b[^.?!]{0,30}"
+            r"\bfees?\b",
+            r"\bfees?\b[^.?!]{0,30}\b(charged|applied|added|taken)\b",
+        ),
+        _re(r"\b(the|that|this) (fee|fine|penalty) (was|you were) (applied|charged)\b"),
     ),
 )
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}

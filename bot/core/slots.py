@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.core.conversation import Conversation
+from bot.core.names import is_organisation
 
 PLACEHOLDERS = {
     "customer_name": "[customer name]",
@@ -72,21 +73,41 @@ _ADDRESSED = re.compile(
     + r"((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?[A-Z][a-z]{1,20})"
     + r"\s*[,.!:\n-]"
 )
+_GREETED = re.compile(
+    r"(?:^|\n)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|"
+    r"[Gg]ood (?:morning|afternoon|evening)),?\s+([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\b"
+)
 # A sign-off alone on the last line: "Priya", "- Tom", "^JS" is initials, not a name.
 _SIGNED = re.compile(r"\n\s*[-–—~]?\s*" + _NAME + r"\s*$")
 _NOT_NAMES |= {"There", "All", "Team", "Everyone", "Again", "Guys", "Folks", "Support", "Both"}
 
 
-def _name(match: re.Match | None) -> str | None:
-    if match and match.group(1).split()[0] not in _NOT_NAMES:
-        return match.group(1)
-    return None
+def _name(match: re.Match | None, others: frozenset[str] = frozenset()) -> str | None:
+    """A person's name: not a stop word, not an organisation ("Thanks, British Gas"), and not
+    someone the writer greeted (the other side: "Hi Sarah, ... Thanks, Sarah")."""
+    if not match:
+        return None
+    name = match.group(1)
+    if name.split()[0] in _NOT_NAMES or is_organisation(name) or name in others:
+        return None
+    return name
+
+
+def _greeted(messages) -> frozenset[str]:
+    """The names a side greets at the start of its turns ("Hi Sarah,", "Hello British Gas")."""
+    return frozenset(
+        word
+        for message in messages
+        for match in _GREETED.finditer(message.text)
+        for word in (match.group(1), *match.group(1).split())
+    )
 
 
 def _introduced_or_signed(messages) -> str | None:
+    others = _greeted(messages)
     for message in reversed(messages):
         for pattern in (*_NAME_PATTERNS, _SIGNED):
-            name = _name(pattern.search(message.text))
+            name = _name(pattern.search(message.text), others)
             if name:
                 return name
     return None

@@ -10,22 +10,35 @@ from __future__ import annotations
 from bot.llm.base import Suggestion
 
 # A sentence reflecting the customer's issue: (without a name, with one). {issue} is the case's
-# second-person clause, e.g. "your internet has dropped every evening for two weeks".
+# second-person clause, e.g. "your internet has dropped every evening for two weeks". Said back
+# as what they told us, never as something the agent has seen or checked ("I can see that ...").
 REFLECT_PROBLEM = (
-    ("I can see that {issue}.", "I can see that {issue}, {name}."),
-    ("{Issue}, and I want to put that right.", "{Issue}, {name}, and I want to put that right."),
-    ("Just to check I have it right: {issue}.", "Just to check I have it right, {name}: {issue}."),
+    ("So I've got this right: {issue}.", "So I've got this right, {name}: {issue}."),
+    (
+        "You've told me {issue}, and I want to get to the bottom of it.",
+        "You've told me {issue}, {name}, and I want to get to the bottom of it.",
+    ),
+    ("Thanks for explaining that {issue}.", "Thanks for explaining that {issue}, {name}."),
 )
 REFLECT_HOT = (
-    ("I can see that {issue}, and that isn't good enough.", "{name}, I can see that {issue}."),
-    ("{Issue}, which isn't good enough.", "{Issue}, {name}, which isn't good enough."),
-    ("I understand that {issue}.", "I understand that {issue}, {name}."),
+    (
+        "I understand that {issue}, and I'm taking it seriously.",
+        "{name}, I understand that {issue}, and I'm taking it seriously.",
+    ),
+    (
+        "Thanks for telling me straight: {issue}.",
+        "Thanks for telling me straight, {name}: {issue}.",
+    ),
+    (
+        "You've told me {issue}, and I want to get to the bottom of it.",
+        "You've told me {issue}, {name}, and I want to get to the bottom of it.",
+    ),
 )
 # For moments that are not a problem (a question, a decision, leaving, thanks).
 REFLECT_NEUTRAL = (
-    ("I can see that {issue}.", "I can see that {issue}, {name}."),
-    ("Just to check I have it right: {issue}.", "Just to check I have it right, {name}: {issue}."),
+    ("So I've got this right: {issue}.", "So I've got this right, {name}: {issue}."),
     ("Thanks for explaining that {issue}.", "Thanks for explaining that {issue}, {name}."),
+    ("I understand that {issue}.", "I understand that {issue}, {name}."),
 )
 # A question or request, said back ("you'd like to know how to ..."), when no problem is stated.
 REFLECT_ASK = (
@@ -103,34 +116,71 @@ PAD = Suggestion(
     why="Asking for the one thing that matters beats a reply that fits any message.",
 )
 
-# Care mode: the person first, no script and no upsell, a human follow-up with a time.
+# Care that fits (bot/core/care.py `care_mode`). Only an emergency happening now asks whether
+# they are safe; nothing here promises a hold, a waiver or a refund nobody has confirmed.
+CARE_URGENT = {
+    "danger": "First of all, please make sure you're safe: if anyone is in danger, call the "
+    "emergency services first, and we'll sort everything else after.",
+    "injury": "First of all, are you safe, and if anyone needs medical help right now, please "
+    "call the emergency services first; everything else can wait.",
+}
+# The situation is the contact itself: the person first, in words that fit what happened.
 CARE_BY_KIND = {
-    "injury": "First of all, are you safe, and is anyone hurt who needs help right now?",
-    "danger": "First of all, are you safe right now? If anyone is in danger, please call the "
-    "emergency services first; we can sort everything else after.",
+    "danger": "I'm so sorry that happened, and thank you for telling us straight away.",
+    "injury": "I'm so sorry to hear about the injury; how is everyone doing now?",
     "bereavement": "I'm so sorry for your loss. There's no rush on anything here, and I'll "
-    "take care of the changes myself so you don't have to.",
-    "illness": "Thank you for telling me. I'll keep this as simple as possible for you, and "
-    "you won't need to chase anything while you focus on your health.",
-    "hardship": "Thank you for telling me; that can't have been easy. There are options to "
-    "give you breathing space, and nothing needs to be decided today.",
+    "keep the steps as few and as simple as I can.",
+    "illness": "Thank you for telling me. I'll keep this as simple as I can, so you can focus "
+    "on what matters right now.",
+    "hardship": "Thank you for telling me; that can't have been easy. There's no need to "
+    "decide anything today.",
     "distress": "I'm really glad you told me, and you don't have to deal with this alone.",
+}
+# Given as background to another request: one line, then their actual issue.
+CARE_CONTEXT = {
+    "injury": (
+        "Sorry to hear about your injury; I hope you're on the mend.",
+        "I hope you're recovering well, and thanks for explaining.",
+    ),
+    "illness": (
+        "Sorry to hear about the illness; I hope things are easier now.",
+        "Thank you for explaining what happened; I hope things are easier now.",
+    ),
 }
 CARE_FOLLOW_UP = (
     Suggestion(
-        text="I'm taking this on myself, and a member of our team will call you {callback_time} "
-        "to go through it with you, at a time that suits you.",
+        text="I'm taking this on myself, and I'll arrange for a member of our team to call you "
+        "{callback_time} to go through it with you, at a time that suits you.",
         why="A named human follow-up with a time shows the person matters more than the process.",
-    ),
-    Suggestion(
-        text="Please don't worry about the account side for now: I'll put a hold on anything "
-        "that could add pressure, and I'll personally update you {update_time}.",
-        why="Taking pressure off first, and promising only what we control, builds real trust.",
     ),
     Suggestion(
         text="What would help you most right now? Whatever it is, I'll make sure someone from "
         "our team contacts you {callback_time}, and you won't have to explain it all again.",
         why="Asking what they need, instead of reading a script, puts the person first.",
     ),
+)
+# The second care suggestion: the practical next step that fits the need, offered as something
+# the agent will check, never as done or promised.
+CARE_NEXT_STEP = {
+    "hardship": Suggestion(
+        text="I'll check which support we can offer you, such as a payment plan or more time "
+        "to pay, and I'll update you {update_time} so you can choose what works.",
+        why="Options checked and offered, not promised, give breathing space without a script.",
+    ),
+    "bereavement": Suggestion(
+        text="I'll check exactly what needs to change and which documents, if any, we need "
+        "from you, and I'll update you {update_time}; nothing has to be done today.",
+        why="Taking the admin off a grieving customer, at their pace, is what they remember.",
+    ),
+    "illness": Suggestion(
+        text="I'll check what we can do to make this easier while you deal with it, such as "
+        "more time or another way to reach us, and I'll update you {update_time}.",
+        why="Offering to check the options, not promising them, builds trust that lasts.",
+    ),
+}
+CARE_NEXT_STEP_DEFAULT = Suggestion(
+    text="I'll find out exactly what happens next and who will handle it, and I'll personally "
+    "update you {update_time}.",
+    why="A clear owner and a time, with nothing promised that isn't confirmed, builds trust.",
 )
 CARE_WHY = "Safety and the person come before the process; no script, no sales."

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 
+from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
+from bot.core.case_patterns import problem_sentence
+from bot.core.gist import gist_clause
 from bot.core.playbooks import KNOWLEDGE_SLOTS
+from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
 from bot.llm.reply_text import (
@@ -37,6 +41,11 @@ _MANAGER = ("manager", "human")
 _GREETS = re.compile(
     r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
 )
+# A body that opens with its action, not with a tone-setting clause of its own.
+_ACTION = re.compile(
+    r"^(?:I(?:'ll| will| can|'m going to)|If|Once|Since|Could|Can|Would|What|Which|How)\b"
+)
+_ASKED = re.compile(r"you(?:'re asking|'re looking|'d like| want)\b")
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
@@ -61,14 +70,33 @@ def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
     return Suggestion(draft.text.replace("{about_thing}", about), draft.why)
 
 
+def _care(request: SuggestionRequest) -> tuple[str, str | None]:
+    """The gravest care kind and how to meet it (bot/core/care.py), or ("", None)."""
+    kinds = getattr(request.assessment, "care", ())
+    if not kinds:
+        return "", None
+    mode = getattr(request.assessment, "care_mode", None)
+    texts = [m.text for m in request.conversation.customer_messages]
+    return kinds[0], mode or care_mode(texts) or PERSON
+
+
+def _care_drafts(kind: str, mode: str, count: int) -> list[Suggestion]:
+    """The person first: safety only in an emergency, then a human follow-up with a time."""
+    follow = list(lines.CARE_FOLLOW_UP)
+    follow.insert(1, lines.CARE_NEXT_STEP.get(kind, lines.CARE_NEXT_STEP_DEFAULT))
+    if mode == URGENT and kind in lines.CARE_URGENT:
+        first = lines.CARE_URGENT[kind]
+    else:
+        first = lines.CARE_BY_KIND.get(kind, lines.CARE_BY_KIND["distress"])
+    return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
+
+
 def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     """The bodies to write from, in order: care, clarifying, or the playbook's templates."""
     count = request.count
-    care = getattr(request.assessment, "care", ())
-    if care:
-        first = lines.CARE_BY_KIND.get(care[0], lines.CARE_BY_KIND["distress"])
-        follow = lines.CARE_FOLLOW_UP
-        return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
+    kind, mode = _care(request)
+    if mode in (URGENT, PERSON):
+        return _care_drafts(kind, mode, count)
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
@@ -86,7 +114,23 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         best = drafts[0]  # their explicit request, honoured in the first suggestion
         offer = lines.MANAGER_OFFER if "manager" in case.requests else lines.HUMAN_OFFER
         drafts[0] = Suggestion(f"{best.text} {offer}", best.why)
+    if mode == CONTEXT and drafts:  # one line for what they told us, then their issue
+        said = lines.CARE_CONTEXT.get(kind, lines.CARE_CONTEXT["illness"])
+        ack = said[request.variant % len(said)]
+        opening, *rest = sentences(drafts[0].text)
+        body = " ".join(rest) if rest and is_courtesy(without_name(opening)) else drafts[0].text
+        drafts[0] = Suggestion(f"{ack} {body}", drafts[0].why)
     return drafts
+
+
+def _context_issue(request: SuggestionRequest) -> str | None:
+    """Their issue once the need they gave as background is set aside ("you've still charged
+    me for April", not "you injured your knee")."""
+    others = [
+        tidy(text)
+        for text in without_care([m.text for m in request.conversation.customer_messages])
+    ]
+    return (problem_sentence(others)[1] or gist_clause(others)) if others else None
 
 
 def _reflection(
@@ -94,22 +138,30 @@ def _reflection(
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
+    mode = _care(request)[1]
+    care = mode in (URGENT, PERSON)
+    if index == 1 and care and _ASKED.match(case.ask or ""):  # their practical question, back
+        return _framed(lines.REFLECT_ASK[:1], case.ask, case, body, used, 0)
     if index > 0:
         return ""
-    care = bool(getattr(request.assessment, "care", ()))
     single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
     if thanks and (case.good_news or not single_turn):
         return _good_news(case, body)
-    issue = (case.situation if care else None) or case.issue or case.ask
+    # background care: what they asked, or their issue once the care is set aside
+    problem = (_context_issue(request) if not case.ask else None) if mode == CONTEXT else None
+    if mode == CONTEXT:
+        issue = case.ask or problem
+    else:
+        issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
         return ""
     if care:
         frames = lines.REFLECT_CARE
     elif request.low_confidence:
         frames = lines.REFLECT_ASK[1:]  # "If I've understood, ...", then the check
-    elif not case.issue:  # no problem stated: say their question or request back
+    elif not (problem if mode == CONTEXT else case.issue):  # their question or request, back
         frames = lines.REFLECT_ASK
     elif request.playbook.id in lines.NEUTRAL_PLAYBOOKS:
         frames = lines.REFLECT_NEUTRAL
@@ -117,9 +169,14 @@ def _reflection(
         frames = (
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
+    return _framed(frames, issue, case, body, used, index + request.variant)
+
+
+def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: int) -> str:
+    """`issue` in the first of `frames` (from `start`) that the body does not already say."""
     named = bool(case.customer_name) and case.customer_name not in body
     for step in range(len(frames)):
-        plain, with_name = frames[(index + request.variant + step) % len(frames)]
+        plain, with_name = frames[(start + step) % len(frames)]
         frame = with_name if named else plain
         bare = frame.format(issue="", Issue="", name="")  # the frame's own words
         if plain not in used and not says_again(bare, body):
@@ -134,12 +191,13 @@ def _good_news(case: Case, body: str) -> str:
     """For thanks: what they are pleased about, said back (first frame that does not echo)."""
     if not case.good_news:
         return ""
+    news = case.good_news
+    if case.praised:  # "she sorted your account" -> "Leila sorted your account"
+        news = re.sub(r"^(?:she|he)\b", case.praised, news)
     named = bool(case.customer_name) and case.customer_name not in body
     for plain, with_name in lines.REFLECT_GOOD_NEWS:
         if not says_again(plain.format(issue=""), body):
-            return (with_name if named else plain).format(
-                issue=case.good_news, name=case.customer_name
-            )
+            return (with_name if named else plain).format(issue=news, name=case.customer_name)
     return ""
 
 
@@ -151,7 +209,7 @@ def _joined(greeting: str, reflection: str) -> str:
 
 def _openers(request: SuggestionRequest) -> list[str]:
     level = request.assessment.level
-    if getattr(request.assessment, "care", ()) or request.low_confidence:
+    if _care(request)[1] or request.low_confidence:
         return []  # no scripted tone-setters when someone needs care or we are unsure
     return list(request.playbook.openers.get(level) or DEFAULT_OPENERS.get(level, []))
 
@@ -176,7 +234,7 @@ class OfflineBackend(Backend):
             reflection = _reflection(request, case, index, fill(body, slots), used_frames)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
-            if reflection and (_GREETS.match(body) or getattr(request.assessment, "care", ())):
+            if reflection and (_GREETS.match(body) or (index == 0 and _care(request)[1])):
                 # greet first, or meet the person first (care), then show we listened
                 parts = [opening, reflection, " ".join(rest)]
                 if is_courtesy(opening):  # "Thanks for getting in touch." alone says nothing
@@ -184,12 +242,17 @@ class OfflineBackend(Backend):
             elif rest and is_courtesy(opening):  # "Good question." says nothing; the rest does
                 parts = [reflection, " ".join(rest)]
             # The reflection sets the tone; without one, an opener may.
-            fresh = [o for o in openers if not reflection and not says_again(o, body)]
+            # ... and only before a body that starts with its action: two tone-setting
+            # sentences in a row ("Money matters. You're right to question this.") say nothing
+            tone_first = not _ACTION.search(sentences(body)[0] if body.strip() else "")
+            fresh = [
+                o for o in openers if not (reflection or tone_first) and not says_again(o, body)
+            ]
             if fresh:
                 opener = fresh[(index + request.variant) % len(fresh)]
                 if first_sentence(opener) not in used_openings:
                     parts.insert(0, opener)
-            if index == 0 and case.praised and case.praised not in " ".join(parts):
+            if index == 0 and case.praised and case.praised not in fill(body, slots):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
             if first_sentence(text) in used_openings:  # never two suggestions opening alike

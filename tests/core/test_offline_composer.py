@@ -213,7 +213,9 @@ def test_care_mode_puts_the_person_first_with_a_human_follow_up(playbooks):
     )
     suggestions = OfflineBackend().suggest(request)
     assert len(suggestions) == 3
-    assert "are you safe" in suggestions[0].text.lower()
+    # an injury, not an emergency happening now: the person first, no "are you safe?"
+    assert suggestions[0].text.startswith("I'm so sorry to hear about the injury")
+    assert "are you safe" not in " ".join(s.text for s in suggestions).lower()
     assert any("[callback time]" in s.text for s in suggestions)
     templates = {r.text.split(".")[0] for r in playbook.replies}
     for suggestion in suggestions:
@@ -263,7 +265,7 @@ def test_a_request_for_a_human_is_answered_as_one(playbooks):
     playbook = playbooks["order-status"]  # no template of its own offers anyone
     request = SuggestionRequest(conversation, playbook, EscalationAssessment(0.6, "watch"))
     first = OfflineBackend().suggest(request)[0].text
-    assert first.startswith("I can see that your order is a week late."), first
+    assert first.startswith("So I've got this right: your order is a week late."), first
     assert "You asked for a real person" in first and "[manager time]" in first
 
 
