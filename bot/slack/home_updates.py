@@ -14,8 +14,15 @@ from bot.slack.service import SlackCoaching
 log = logging.getLogger(__name__)
 
 
-def home_view(mot: SlackCoaching, user: str) -> dict:
-    from bot.store.filters import LogFilter
+def team_of(body: dict) -> str | None:
+    """The Slack workspace (team id) a request came from: events and commands carry
+    `team_id`, interactions a `team` object."""
+    return body.get("team_id") or (body.get("team") or {}).get("id")
+
+
+def home_view(mot: SlackCoaching, user: str, team: str | None = None) -> dict:
+    """`user`'s App Home in workspace `team`: a lead sees that workspace's week only."""
+    from bot.store.filters import EVERYTHING, LogFilter, Scope
     from bot.store.queries import list_events
     from bot.store.records import utcnow
     from bot.store.stats import compute_stats
@@ -24,19 +31,24 @@ def home_view(mot: SlackCoaching, user: str) -> dict:
     if store is None:
         return agent_home([])
     store.ensure_schema()
-    tips = list_events(store, LogFilter(agent=user, channel_kind="slack"), limit=10)
-    if not mot.people.is_lead(user):
+    scope = Scope(workspaces=frozenset([team])) if team else EVERYTHING
+    tips = list_events(store, LogFilter(agent=user, channel_kind="slack", scope=scope), limit=10)
+    if not mot.runtime.workspace("slack", team).places.is_lead(user):
         return agent_home(tips)
     since = utcnow() - WEEK
-    stats = compute_stats(store, LogFilter(since=since, channel_kind="slack"))
-    nudges = list_events(store, LogFilter(since=since, channel_kind="slack", trigger="nudge"), 5)
+    stats = compute_stats(store, LogFilter(since=since, channel_kind="slack", scope=scope))
+    nudges = list_events(
+        store, LogFilter(since=since, channel_kind="slack", trigger="nudge", scope=scope), 5
+    )
     return lead_home(stats, nudges, mot.settings.mot_slack_dashboard_url, tips)
 
 
-async def publish_home(mot: SlackCoaching, client: AsyncWebClient, user: str) -> None:
+async def publish_home(
+    mot: SlackCoaching, client: AsyncWebClient, user: str, team: str | None = None
+) -> None:
     """Publish `user`'s App Home; an unreadable log shows an empty one rather than none."""
     try:
-        view = await asyncio.to_thread(home_view, mot, user)
+        view = await asyncio.to_thread(home_view, mot, user, team)
     except Exception:
         log.exception("App Home for %s: the log is unreadable", user)
         view = agent_home([])

@@ -7,7 +7,7 @@ from slack_bolt.async_app import AsyncApp
 from bot import messages
 from bot.channels.tracker import Tip
 from bot.core.conversation import Conversation
-from bot.slack.home_updates import publish_home
+from bot.slack.home_updates import publish_home, team_of
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
@@ -44,7 +44,7 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             response_url=body.get("response_url"),
             variant=variant,
         )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, team_of(body))
 
     app.action("mot_another")(ack=acknowledge, lazy=[regenerate])
 

@@ -7,7 +7,7 @@ import re
 from slack_bolt.async_app import AsyncApp
 
 from bot import messages
-from bot.slack.home_updates import publish_home
+from bot.slack.home_updates import publish_home, team_of
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
@@ -31,6 +31,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             actor=body["user"]["id"],
         )
         await respond(response_type="ephemeral", replace_original=False, text=messages.SLACK_THANKS)
-        await publish_home(mot, client, body["user"]["id"])
+        await publish_home(mot, client, body["user"]["id"], team_of(body))
 
     app.action(THUMBS)(ack=acknowledge, lazy=[rate])

@@ -8,7 +8,7 @@ import logging
 from slack_bolt.async_app import AsyncApp
 
 from bot.core.text import edited_fraction
-from bot.slack.home_updates import publish_home
+from bot.slack.home_updates import publish_home, team_of
 from bot.slack.listeners.actions.use_this import POST_CALLBACK, chosen_reply
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
@@ -49,6 +49,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
             await mot.record(
                 chosen.log_id, "edited", suggestion_index=chosen.index, edit_ratio=ratio, actor=user
             )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, team_of(body))
 
     app.view(POST_CALLBACK)(ack=acknowledge, lazy=[post])

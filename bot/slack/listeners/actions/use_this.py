@@ -11,7 +11,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot import messages
 from bot.slack.blocks import split_text
-from bot.slack.home_updates import publish_home
+from bot.slack.home_updates import publish_home, team_of
 from bot.slack.listeners.actions.values import button_value
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
@@ -101,6 +101,6 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await client.views_open(
             trigger_id=body["trigger_id"], view=reply_modal(chosen.text, can_post, metadata)
         )
-        await publish_home(mot, client, user)
+        await publish_home(mot, client, user, team_of(body))
 
     app.action(USE)(ack=acknowledge, lazy=[use])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.home_updates import publish_home
+from bot.slack.home_updates import publish_home, team_of
 from bot.slack.listeners.logged import logged
 from bot.slack.service import SlackCoaching
 
@@ -14,8 +14,8 @@ def register(app: AsyncApp, mot: SlackCoaching) -> None:
         await ack()
 
     @logged(mot.gate)
-    async def publish(event: dict, client) -> None:
+    async def publish(body: dict, event: dict, client) -> None:
         if event.get("tab", "home") == "home":
-            await publish_home(mot, client, event["user"])
+            await publish_home(mot, client, event["user"], team_of(body))
 
     app.event("app_home_opened")(ack=acknowledge, lazy=[publish])
