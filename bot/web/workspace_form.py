@@ -23,7 +23,8 @@ def _text(form: Mapping, name: str) -> str:
 
 def settings_from_form(form: Mapping) -> WorkspaceSettings:
     """The submitted form as settings; a WorkspaceError naming each bad field."""
-    data: dict = {name: value for name in (*TEXTS, *LISTS, "on_call") if (value := _text(form, name))}
+    names = (*TEXTS, *LISTS, "on_call")
+    data: dict = {name: value for name in names if (value := _text(form, name))}
     facts = {s: value for s in KNOWLEDGE_SLOTS if (value := _text(form, f"fact_{s}"))}
     voice = {v: value for v in VOICE if (value := _text(form, f"voice_{v}"))}
     if "emoji" in voice:

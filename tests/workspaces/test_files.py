@@ -83,7 +83,7 @@ def test_a_broken_workspace_file_is_a_clear_error(tmp_path, text, problem):
 def test_two_files_for_one_workspace_are_an_error(tmp_path):
     write(tmp_path / "ws", "a.yaml", "channel: teams\nworkspace: tenant-1\n")
     write(tmp_path / "ws", "b.yaml", "channel: teams\nworkspace: tenant-1\nname: B\n")
-    with pytest.raises(WorkspaceError, match="teams:tenant-1 is configured in .*a.yaml too"):
+    with pytest.raises(WorkspaceError, match=r"teams:tenant-1 is configured in .*a\.yaml too"):
         load_workspace_dir(tmp_path / "ws")
 
 

@@ -37,7 +37,8 @@ def _workspaces(database_url, tmp_path, files=None) -> Workspaces:
         mot_spool_path=tmp_path / "spool.jsonl",
     )
     sink = build_sink(settings, observe=False)
-    return Workspaces(settings, build_coach(settings, sink=sink), WorkspaceSource(sink.store, files))
+    source = WorkspaceSource(sink.store, files)
+    return Workspaces(settings, build_coach(settings, sink=sink), source)
 
 
 def test_resolution_is_cached_forgotten_on_edit_and_survives_an_outage(database_url, tmp_path):
