@@ -99,7 +99,8 @@ async def test_each_workspace_is_coached_with_its_own_knowledge(two_workspaces):
     await command_in(server, "T_TWO", "C_TWO", "U_BEN", CHARGED_TWICE)
     answers = await server.mock.wait_for("response_url", 2)
     by_user = {
-        token: json.dumps(call.args) for token, call in zip(server.mock.response_tokens, answers)
+        token: json.dumps(call.args)
+        for token, call in zip(server.mock.response_tokens, answers, strict=True)
     }
     assert "within 2 days (team one)" in by_user["U_ANA"] and "8 days" not in by_user["U_ANA"]
     assert "in 8 days" in by_user["U_BEN"] and "team one" not in by_user["U_BEN"]
