@@ -56,13 +56,14 @@ class Dashboard:
 
 
 @pytest.fixture
-async def four_workspaces(slack_server, connector, tmp_path):
+async def four_workspaces(slack_server, connector, tmp_path, database_url):
     """One app with Slack (T_ONE from the dashboard's table, T_TWO from its file) and Teams
     (tenants acme and bolt), each workspace having asked for one tip; then the dashboard."""
     folder = tmp_path / "workspaces"
     folder.mkdir()
     (folder / "two.yaml").write_text("channel: slack\nworkspace: T_TWO\nsupport_channels: C2\n")
     server = await slack_server(
+        mot_database_url=database_url,  # SQLite, and PostgreSQL where MOT_TEST_POSTGRES_URL is set
         mot_support_channels=[],
         mot_workspaces_dir=folder,
         mot_teams_emulator=True,
