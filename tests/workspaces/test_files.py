@@ -103,3 +103,23 @@ def test_playbooks_dir_is_relative_to_the_workspace_file(tmp_path):
     write(tmp_path / "ws", "acme.yaml", ACME + "playbooks_dir: acme-playbooks\n")
     [settings] = load_workspace_dir(tmp_path / "ws").values()
     assert settings.playbooks_dir == (tmp_path / "ws" / "acme-playbooks").resolve()
+
+
+def test_workspaces_validate_reports_every_problem(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    folder = tmp_path / "ws"
+    write(folder, "acme.yaml", ACME)
+    command = [sys.executable, "-m", "bot", "workspaces", "validate", str(folder)]
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    ok = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert "slack:T_ACME: support_channels, agents, on_call, knowledge" in ok.stdout
+    bad = write(folder, "bad.yaml", "channel: teams\nworkspace: t1\nleads: 5\nextra: 1\n")
+    failed = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert failed.returncode == 1
+    assert f"{bad}: leads: Input should be a valid list" in failed.stderr
+    assert f"{bad}: extra: Extra inputs are not permitted" in failed.stderr
