@@ -12,6 +12,7 @@ file (MOT_WORKSPACES_DIR) is shown read-only: git is its source.
 from __future__ import annotations
 
 import asyncio
+from urllib.parse import quote
 
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
@@ -79,7 +80,7 @@ async def workspace_open(request: web.Request) -> web.Response:
     kind, workspace = request.query.get("kind", ""), request.query.get("workspace", "").strip()
     if kind not in KINDS or not workspace:
         return see_other("/dashboard/workspaces")
-    return see_other(f"/dashboard/workspaces/{kind}/{workspace}")
+    return see_other(f"/dashboard/workspaces/{kind}/{quote(workspace[:128], safe='')}")
 
 
 async def _denied(request: web.Request, key: WorkspaceKey) -> web.Response:
@@ -165,7 +166,7 @@ async def workspace_save(request: web.Request) -> web.Response:
     except SQLAlchemyError as exc:
         return database_down(request, exc)
     request.app[RUNTIME].workspaces.forget(key)
-    return see_other(f"/dashboard/workspaces/{key.kind}/{key.id}?saved=1")
+    return see_other(f"/dashboard/workspaces/{key.kind}/{quote(key.id, safe='')}?saved=1")
 
 
 def _changed(before, after) -> list[str]:
