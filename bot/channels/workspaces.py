@@ -24,7 +24,7 @@ from bot.coach import Coach
 from bot.config import Settings
 from bot.core.knowledge import Knowledge
 from bot.core.playbooks import PlaybookError, load_dir
-from bot.workspaces import WorkspaceKey, WorkspaceSource, effective
+from bot.workspaces import WorkspaceKey, WorkspaceSettings, WorkspaceSource, effective
 from bot.workspaces.source import ENVIRONMENT
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ class Workspace:
     places: Places
     coach: Coach
     origin: str  # file | dashboard | environment
+    overrides: WorkspaceSettings | None = None
 
 
 class Workspaces:
@@ -107,11 +108,14 @@ class Workspaces:
         found = self.source.get(key)
         if found.settings is None:
             return self.default(key.kind)
+        with self._lock:
+            known = self._known.get(key)
+        if known is not None and (known.overrides, known.origin) == (found.settings, found.origin):
+            return known  # unchanged: the same object, so what channels built on it stays
         applied = effective(self.settings, self.coach.knowledge, found.settings)
         coach = self._coach(applied.knowledge, applied.playbooks_dir)
-        return Workspace(
-            key, applied.settings, Places(applied.settings, key.kind), coach, found.origin
-        )
+        places = Places(applied.settings, key.kind)
+        return Workspace(key, applied.settings, places, coach, found.origin, found.settings)
 
     def _coach(self, knowledge: Knowledge, playbooks_dir: Path | None) -> Coach:
         """The environment's Coach, or one sharing its backend and log with the workspace's

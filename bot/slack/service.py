@@ -85,7 +85,7 @@ class SlackCoaching:
         if workspace.key is None:
             return self.people
         known = self._people.get(workspace.key)
-        if known is None or known[0] is not workspace:  # new, or its settings changed
+        if known is None or known[0] is not workspace:  # new, or its settings were edited
             known = self._people[workspace.key] = (
                 workspace,
                 People(workspace.settings, workspace.places),

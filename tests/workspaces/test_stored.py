@@ -53,8 +53,15 @@ def test_resolution_is_cached_forgotten_on_edit_and_survives_an_outage(database_
     assert first.coach.knowledge.facts.refund_time == "in 2 days"
     assert first.coach.backend is workspaces.coach.backend  # one backend and log for all
     assert workspaces.get("slack", "T2").coach is workspaces.coach  # no knowledge of its own
+    workspaces.forget(T1)
+    assert workspaces.get("slack", "T1") is first  # read again, unchanged: the same object
     write_stored(store, T1, WorkspaceSettings(support_channels=["C7"]), "a")
     assert workspaces.get("slack", "T1") is first  # cached until forgotten (or expired)
+    workspaces.forget(T1)
+    assert workspaces.get("slack", "T1").places.channels == {"C7"}
+    workspaces.forget(T1)
+    write_stored(store, T1, WorkspaceSettings(support_channels=["C1"], knowledge=knowledge), "a")
+    first = workspaces.get("slack", "T1")
     workspaces.source.store = Store(f"sqlite:///{tmp_path}/no/such/folder/log.db")  # unreachable
     workspaces.forget(T1)
     assert workspaces.get("slack", "T1") is first  # the database is down: the last known
