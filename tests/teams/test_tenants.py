@@ -40,6 +40,7 @@ async def tenants_client(tmp_path):
     folder.mkdir()
     (folder / "acme.yaml").write_text(
         f"channel: teams\nworkspace: acme\nsupport_channels: ['{CHANNEL_A}']\n"
+        "agents: ['29:acme-ana']\nleads_channel: '19:acme-leads@thread.tacv2'\n"
         "knowledge: {facts: {refund_time: within 3 days (ACME policy)}}\n"
     )
     settings = teams_settings(
@@ -49,7 +50,12 @@ async def tenants_client(tmp_path):
         mot_support_channels=[],
     )
     store = Store(settings.mot_database_url)
-    bolt = {"support_channels": [CHANNEL_B], "knowledge": {"facts": {"refund_time": "in 9 days"}}}
+    bolt = {
+        "support_channels": [CHANNEL_B],
+        "agents": ["29:bolt-ben"],
+        "leads_channel": "19:bolt-leads@thread.tacv2",
+        "knowledge": {"facts": {"refund_time": "in 9 days"}},
+    }
     write_stored(store, WorkspaceKey("teams", "bolt"), WorkspaceSettings(**bolt), "alice")
     store.close()
     client = TestClient(TestServer(create_app(settings), host="127.0.0.1"))
@@ -131,3 +137,36 @@ async def test_each_tenant_listens_to_its_own_support_channels(tenants_client, c
         if await bot.tracker.get_async(channel, f"{channel};messageid={root}")
     }
     assert tracked == {"1700000000101", "1700000000103"}
+
+
+async def test_each_tenant_nudges_its_own_agent_and_alerts_its_own_leads(tenants_client, connector):
+    customer = A.user("29:cus", "Carla Customer")
+    angry = (
+        "This is unacceptable! Third time I am writing. I want to speak to your manager right "
+        "now or I cancel and tell everyone on twitter."
+    )
+    chains = [("acme", CHANNEL_A, "29:acme-ana", "1700000000201")]
+    chains.append(("bolt", CHANNEL_B, "29:bolt-ben", "1700000000202"))
+    for tenant, channel, agent, root in chains:
+        for text, sender in [
+            ("My order has not arrived", customer),
+            ("Let me check that for you", A.user(agent, f"Agent {tenant}")),
+            (angry, customer),
+        ]:
+            activity = A.channel_message(connector.url, root, text, sender)
+            assert (await post(tenants_client, in_tenant(activity, tenant, channel))).status == 201
+    people = {
+        (c["channelData"]["tenant"]["id"], c["members"][0]["id"])
+        for c in connector.created
+        if not c["isGroup"]
+    }
+    assert people == {("acme", "29:acme-ana"), ("bolt", "29:bolt-ben")}
+    alerts = {
+        (c["channelData"]["tenant"]["id"], c["channelData"]["channel"]["id"])
+        for c in connector.created
+        if c["isGroup"]
+    }
+    assert alerts == {
+        ("acme", "19:acme-leads@thread.tacv2"),
+        ("bolt", "19:bolt-leads@thread.tacv2"),
+    }
