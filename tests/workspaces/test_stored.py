@@ -74,3 +74,22 @@ def test_a_workspace_file_wins_over_its_stored_settings(database_url, tmp_path):
     write_stored(workspaces.source.store, T1, WorkspaceSettings(support_channels=["C_DB"]), "a")
     resolved = workspaces.get("slack", "T1")
     assert resolved.places.channels == {"C_FILE"} and resolved.origin == "file"
+
+
+def test_a_workspace_playbooks_folder_overrides_playbooks_for_it_alone(database_url, tmp_path):
+    from bot.core.conversation import Conversation
+    from bot.core.playbooks import BUILTIN_DIR
+
+    folder = tmp_path / "acme-playbooks"
+    folder.mkdir()
+    builtin = (BUILTIN_DIR / "billing-dispute.yaml").read_text(encoding="utf-8")
+    title = next(line for line in builtin.splitlines() if line.startswith("title:"))
+    (folder / "billing-dispute.yaml").write_text(builtin.replace(title, "title: Acme billing"))
+    files = {T1: WorkspaceSettings(playbooks_dir=folder)}
+    workspaces = _workspaces(database_url, tmp_path, files)
+    ask = Conversation.from_text("Customer: I was charged twice for my order, refund me now")
+    acme = workspaces.get("slack", "T1").coach.coach(ask, record=False)
+    other = workspaces.get("slack", "T2").coach.coach(ask, record=False)
+    assert acme.assessment.playbook.title == "Acme billing"
+    assert other.assessment.playbook.id == "billing-dispute"
+    assert other.assessment.playbook.title != "Acme billing"
