@@ -157,6 +157,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("file", nargs="?", help="YAML file (default: MOT_KNOWLEDGE_FILE)")
     validate.set_defaults(run=later("knowledge", "run_validate"))
 
+    p = commands.add_parser("workspaces", help="validate the settings per workspace files")
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    validate = sub.add_parser("validate", help="check a folder of workspace files; every error")
+    validate.add_argument("dir", nargs="?", help="folder (default: MOT_WORKSPACES_DIR)")
+    validate.set_defaults(run=later("workspaces", "run_validate"))
+
     p = commands.add_parser(
         "eval",
         help="score matching and escalation on labelled JSONL",

@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     # Anonymous activities for the local Bot Framework Emulator, from loopback peers only and
     # answered only to loopback serviceUrls; ignored when MicrosoftAppId is set.
     mot_teams_emulator: bool = False
+    # Tenants (ids, comma-separated) whose activities the bot serves; empty: any tenant that
+    # installs the app. Others are refused before the bot runs (403, nothing sent or logged).
+    mot_teams_tenants: CsvList = []
     # Extra serviceUrl prefixes the bot may call (comma-separated http(s) URLs), besides the
     # one a request's token vouches for (and, in emulator mode, loopback URLs).
     mot_teams_service_urls: CsvList = []
@@ -81,7 +84,7 @@ class Settings(BaseSettings):
             return None
         return Path(value).expanduser() if value else Path.home() / ".cache" / "mot-coach"
 
-    @field_validator("mot_teams_service_urls", mode="before")
+    @field_validator("mot_teams_service_urls", "mot_teams_tenants", mode="before")
     @classmethod
     def _parse_service_urls(cls, value):
         if not isinstance(value, str):
@@ -143,6 +146,9 @@ class Settings(BaseSettings):
     mot_playbooks_dir: Path | None = None
     # The team's facts and voice (README "Team knowledge and voice"); unset: no facts, neutral.
     mot_knowledge_file: Path | None = None
+    # Settings per workspace kept in git (docs/workspaces.md): one YAML file per Slack workspace
+    # or Teams tenant. A workspace with a file is configured by it; the dashboard shows it.
+    mot_workspaces_dir: Path | None = None
     # Playbooks already parsed and indexed, kept between runs (a cache, safe to delete; a changed
     # playbook or upgrade rebuilds it). Empty: ~/.cache/mot-coach; "off": no cache.
     mot_cache_dir: str = ""
@@ -194,20 +200,7 @@ class Settings(BaseSettings):
     @field_validator("mot_on_call", "mot_leads_channel", mode="before")
     @classmethod
     def _parse_per_place(cls, value):
-        """ "X" (for every place), or "PLACE=X, ..." with "*=X" as the default."""
-        if value is None:
-            return {}
-        if not isinstance(value, str):
-            return value
-        found = {}
-        for entry in filter(None, (item.strip() for item in value.split(","))):
-            place, equals, target = entry.partition("=")
-            if not equals:
-                place, target = "*", entry
-            if not (place.strip() and target.strip()):
-                raise ValueError(f"entry {entry!r} must be PLACE=ID or ID")
-            found[place.strip()] = target.strip()
-        return found
+        return parse_per_place(value)
 
     @model_validator(mode="before")
     @classmethod
@@ -314,6 +307,9 @@ class Settings(BaseSettings):
     # Leads limited to workspaces/channels: "bob=C0123 C0456; carol=workspace:T0ABC".
     # Users not named here see every workspace and channel.
     mot_dashboard_scopes: Annotated[dict[str, list[str]], NoDecode] = {}
+    # Dashboard users who may edit settings per workspace (comma-separated), within their
+    # MOT_DASHBOARD_SCOPES workspaces; everyone else may only view them. Empty: nobody edits.
+    mot_dashboard_admins: CsvList = []
     # Key that signs dashboard sessions; default: random per process (logins end on restart).
     mot_dashboard_secret: str | None = None
     # Slack workspace addresses, so the dashboard links a thread on the web:
@@ -394,9 +390,19 @@ class Settings(BaseSettings):
             raise ValueError(f"names {', '.join(unknown)}, not in MOT_DASHBOARD_USERS")
         return value
 
+    @field_validator("mot_dashboard_admins", mode="after")
+    @classmethod
+    def _admins_exist(cls, value, info):
+        unknown = sorted(set(value) - set(info.data.get("mot_dashboard_users") or {}))
+        if unknown:
+            raise ValueError(f"names {', '.join(unknown)}, not in MOT_DASHBOARD_USERS")
+        return value
+
     # --- end of Storage and review ---
 
-    @field_validator("mot_support_channels", "mot_agents", "mot_leads", mode="before")
+    @field_validator(
+        "mot_support_channels", "mot_agents", "mot_leads", "mot_dashboard_admins", mode="before"
+    )
     @classmethod
     def _split_csv(cls, value):
         if isinstance(value, str):
@@ -406,6 +412,7 @@ class Settings(BaseSettings):
     @field_validator(
         "mot_playbooks_dir",
         "mot_knowledge_file",
+        "mot_workspaces_dir",
         "mot_llm_model",
         "mot_teams_bot_domain",
         "slack_client_id",
@@ -416,6 +423,23 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
+
+
+def parse_per_place(value):
+    """ "X" (for every place), or "PLACE=X, ..." with "*=X" as the default."""
+    if value is None:
+        return {}
+    if not isinstance(value, str):
+        return value
+    found = {}
+    for entry in filter(None, (item.strip() for item in value.split(","))):
+        place, equals, target = entry.partition("=")
+        if not equals:
+            place, target = "*", entry
+        if not (place.strip() and target.strip()):
+            raise ValueError(f"entry {entry!r} must be PLACE=ID or ID")
+        found[place.strip()] = target.strip()
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -174,6 +174,7 @@ TEAMS_EMULATOR_LOOPBACK_ONLY = (
     "Teams emulator mode (MOT_TEAMS_EMULATOR) answers only requests from this machine's "
     "loopback, not through a proxy; set MicrosoftAppId to serve Teams over a network"
 )
+TEAMS_TENANT_REFUSED = "this bot does not serve your organisation (tenant); ask its operator"
 TEAMS_FAILED = "the bot could not handle this activity; see the server log"
 
 

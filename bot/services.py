@@ -16,6 +16,7 @@ from bot.messages import UserError
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) loads only for commands that log
     from bot.store import Spool, Store, StoreSink
+    from bot.workspaces import WorkspaceSource
 
 
 def playbooks_from(settings: Settings) -> dict[str, Playbook]:
@@ -92,3 +93,15 @@ def build_sink(settings: Settings, store: Store | None = None, observe: bool = T
     store = store or build_store(settings)
     spool = spool_for(settings, store)
     return StoreSink(store, spool, content_mode=settings.mot_log_content, observe=observe)
+
+
+def workspace_source(settings: Settings, store: Store) -> WorkspaceSource:
+    """Settings per workspace: MOT_WORKSPACES_DIR's files, then the log's table; a bad file
+    is a UserError naming the file and the field."""
+    from bot.workspaces import WorkspaceError, WorkspaceSource, load_workspace_dir
+
+    try:
+        files = load_workspace_dir(settings.mot_workspaces_dir)
+    except WorkspaceError as exc:
+        raise UserError("invalid workspace settings (MOT_WORKSPACES_DIR):\n" + str(exc)) from None
+    return WorkspaceSource(store, files)

@@ -71,7 +71,7 @@ class Listening:
         places: Places | None = None,
     ):
         self.runtime, self.kind, self.tracker = runtime, kind, tracker
-        self.places = places or Places(runtime.settings, kind)
+        self.places = places or runtime.workspaces.default(kind).places  # with no workspace
         self.policy = NudgePolicy.from_settings(runtime.settings)
         self.deliveries = Deliveries(runtime.store, kind)
         self.follow_ups = OutageGuard(
@@ -174,8 +174,15 @@ class Listening:
             thread.decided_on = max(thread.decided_on, seen)
             self.deciding -= 1
 
+    async def places_of(self, workspace: str | None) -> Places:
+        """Who and where in `workspace` (its own settings, else the environment's)."""
+        if workspace is None:
+            return self.places
+        return (await self.runtime.workspaces.get_async(self.kind, workspace)).places
+
     async def _decide(self, thread: Thread, outlet: Outlet, seen: int) -> bool:
-        coach = self.runtime.coach
+        place = await self.runtime.workspaces.get_async(self.kind, thread.workspace)
+        coach, places = place.coach, (place.places if thread.workspace else self.places)
         assessment = await asyncio.to_thread(coach.assess, thread.conversation)
         if seen < thread.assessed_on:
             return False  # a later message of the thread was assessed meanwhile
@@ -187,8 +194,8 @@ class Listening:
             return False
         urgent = after == "escalate" or bool(assessment.escalation.care)
         last_agent = thread.conversation.last_agent
-        target = self.places.nudge_target(thread.channel, last_agent, urgent)
-        leads = self.places.leads_channel
+        target = places.nudge_target(thread.channel, last_agent, urgent)
+        leads = places.leads_channel
         high = self.policy.lead_alerts and self.policy.is_high_risk(assessment.escalation)
         alert = bool(leads and high and (target is None or target.is_person))
         if target is None and not alert:

@@ -14,10 +14,10 @@ from bot.slack.service import SlackCoaching
 log = logging.getLogger(__name__)
 
 
-def home_view(mot: SlackCoaching, user: str, workspace: str | None = None) -> dict:
-    """`user`'s tips and, for a lead, the team's figures; with many workspaces (OAuth), of
-    `workspace` only, so that no workspace sees another's records."""
-    from bot.store.filters import LogFilter
+def home_view(mot: SlackCoaching, user: str, team: str | None = None) -> dict:
+    """`user`'s App Home in workspace `team`: a lead sees that workspace's week only. With many
+    workspaces (OAuth), a request naming none sees nothing rather than everyone's."""
+    from bot.store.filters import EVERYTHING, LogFilter, Scope
     from bot.store.queries import list_events
     from bot.store.records import utcnow
     from bot.store.stats import compute_stats
@@ -26,24 +26,27 @@ def home_view(mot: SlackCoaching, user: str, workspace: str | None = None) -> di
     if store is None:
         return agent_home([])
     store.ensure_schema()
-    own = {"channel_kind": "slack"}
-    if mot.oauth is not None:
-        own["workspace"] = workspace or "-"  # no workspace: nothing, rather than everyone's
-    tips = list_events(store, LogFilter(agent=user, **own), limit=10)
-    if not mot.people.is_lead(user):
+    if team or mot.oauth is not None:
+        scope = Scope(workspaces=frozenset([team or "-"]))
+    else:
+        scope = EVERYTHING
+    tips = list_events(store, LogFilter(agent=user, channel_kind="slack", scope=scope), limit=10)
+    if not mot.runtime.workspace("slack", team).places.is_lead(user):
         return agent_home(tips)
     since = utcnow() - WEEK
-    stats = compute_stats(store, LogFilter(since=since, **own))
-    nudges = list_events(store, LogFilter(since=since, trigger="nudge", **own), 5)
+    stats = compute_stats(store, LogFilter(since=since, channel_kind="slack", scope=scope))
+    nudges = list_events(
+        store, LogFilter(since=since, channel_kind="slack", trigger="nudge", scope=scope), 5
+    )
     return lead_home(stats, nudges, mot.settings.mot_slack_dashboard_url, tips)
 
 
 async def publish_home(
-    mot: SlackCoaching, client: AsyncWebClient, user: str, workspace: str | None = None
+    mot: SlackCoaching, client: AsyncWebClient, user: str, team: str | None = None
 ) -> None:
     """Publish `user`'s App Home; an unreadable log shows an empty one rather than none."""
     try:
-        view = await asyncio.to_thread(home_view, mot, user, workspace)
+        view = await asyncio.to_thread(home_view, mot, user, team)
     except Exception:
         log.exception("App Home for %s: the log is unreadable", user)
         view = agent_home([])

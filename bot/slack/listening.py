@@ -42,7 +42,9 @@ async def handle_message(
     channel = event.get("channel")
     if not text or not channel or is_own_or_ignored(mot, event, context):
         return
-    if not await mot.people.listens_to(client, channel):
+    workspace = workspace_of(body, context)
+    people = await mot.people_in(workspace)
+    if not await people.listens_to(client, channel):
         return
     event_id = body.get("event_id")
     if event_id and not await mot.listening.claim(f"slack:event:{event_id}"):
@@ -51,7 +53,7 @@ async def handle_message(
     is_root = thread_ts == event["ts"]
     starter = event.get("user") if is_root else await thread_starter(mot, channel, thread_ts)
     user = event.get("user") or event.get("bot_id")
-    role = await mot.people.role(
+    role = await people.role(
         client, user, event.get("user_team") or event.get("team"), body.get("team_id"), starter
     )
     thread = await mot.listening.track(
@@ -61,7 +63,7 @@ async def handle_message(
         text,
         float(event["ts"]),
         user,
-        workspace=workspace_of(body, context),
+        workspace=workspace,
     )
     if role == "agent" and user:
         await on_agent_reply(mot, client, thread, user, text)
@@ -101,8 +103,9 @@ async def on_agent_reply(
         await record_acceptance(mot, logged_tip.uid, logged_tip.suggestions, sent, user)
     if not mot.settings.mot_slack_avoid_phrase_notes:
         return
-    phrases = [p for tip in mine for p in tip.avoid] + logged_avoid_phrases(mot, logged)
-    phrase = avoid_phrase_in(text, phrases or await asyncio.to_thread(avoid_phrases, mot))
+    playbooks = (await mot.runtime.workspaces.get_async("slack", thread.workspace)).coach.playbooks
+    phrases = [p for tip in mine for p in tip.avoid] + logged_avoid_phrases(playbooks, logged)
+    phrase = avoid_phrase_in(text, phrases or await asyncio.to_thread(avoid_phrases, playbooks))
     if phrase:
         await client.chat_postEphemeral(
             channel=thread.channel,
@@ -140,13 +143,12 @@ async def logged_tips(
     return [tip for tip in tips if tip.uid not in known and any(tip.suggestions)]
 
 
-def logged_avoid_phrases(mot: SlackCoaching, tips: list[LoggedTip]) -> list[str]:
-    playbooks = mot.coach.playbooks
+def logged_avoid_phrases(playbooks: dict, tips: list[LoggedTip]) -> list[str]:
     return [
         p for tip in tips if tip.playbook in playbooks for p in playbooks[tip.playbook].rubric.avoid
     ]
 
 
-def avoid_phrases(mot: SlackCoaching) -> list[str]:
+def avoid_phrases(playbooks: dict) -> list[str]:
     """Every playbook's avoid phrases, for replies in threads without a tip yet."""
-    return sorted({p for pb in mot.coach.playbooks.values() for p in pb.rubric.avoid})
+    return sorted({p for pb in playbooks.values() for p in pb.rubric.avoid})

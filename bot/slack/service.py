@@ -9,6 +9,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 import aiohttp
+from cachetools import LRUCache
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 REPLIES_LIMIT = 50  # thread messages fetched when a thread was not tracked
 AFTER_ACK_GRACE = 10.0  # seconds a stopping server gives tips under way to be delivered
 REPLAY = "mot_replay"  # on Bolt's context: this command or shortcut was handled already
+MAX_WORKSPACE_PEOPLE = 1000  # workspaces whose people (user groups, names) are remembered
 
 
 class DeliveryError(Exception):
@@ -42,7 +44,8 @@ class SlackCoaching:
         self.tracker = tracker_for(runtime, "slack")
         self.listening = Listening(runtime, "slack", self.tracker)
         self.tip_log = self._tip_log()
-        self.people = People(runtime.settings, self.listening.places)
+        self.people = People(runtime.settings, self.listening.places)  # with no workspace
+        self._people: LRUCache = LRUCache(MAX_WORKSPACE_PEOPLE)  # workspace -> (its, People)
         self.gate = asyncio.Semaphore(runtime.settings.mot_slack_concurrency)  # listeners/logged.py
         self._http: aiohttp.ClientSession | None = None
         self._after_ack: set[asyncio.Task] = set()  # work started by after_ack, until done
@@ -68,7 +71,7 @@ class SlackCoaching:
         # Logged by `deliver`: recorded before it is sent, marked shown after (bot/delivered.py).
         context = {"channel_kind": "slack", "variant": variant, **context}
         return await asyncio.to_thread(
-            self.coach.coach,
+            self.runtime.coach_in_workspace,  # the Coach of the context's workspace
             conversation,
             trigger=trigger,
             context=context,
@@ -76,6 +79,19 @@ class SlackCoaching:
             record=False,
             on_draft=on_draft,
         )
+
+    async def people_in(self, team: str | None) -> People:
+        """Who is who in workspace `team`, on its own settings (agents, leads, channels)."""
+        workspace = await self.runtime.workspaces.get_async("slack", team)
+        if workspace.key is None:
+            return self.people
+        known = self._people.get(workspace.key)
+        if known is None or known[0] is not workspace:  # new, or its settings were edited
+            known = self._people[workspace.key] = (
+                workspace,
+                People(workspace.settings, workspace.places),
+            )
+        return known[1]
 
     async def claim(self, key: str) -> bool:
         """First delivery of `key` in any process (bot/store/deliveries.py)."""
@@ -174,7 +190,7 @@ class SlackCoaching:
             if message.get("bot_id") or not (message.get("text") or "").strip():
                 continue
             user = message.get("user")
-            role = await self.people.role(
+            role = await (await self.people_in(home_team)).role(
                 client, user, message.get("user_team") or message.get("team"), home_team, starter
             )
             conversation.add(role, message["text"], ts=float(message["ts"]), author=user)

@@ -309,6 +309,19 @@ class SlackOAuthState(Base):
     expire_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class WorkspaceSettingsRow(Base):
+    """The settings a workspace (Slack team, Teams tenant) overrides, edited from the dashboard
+    (bot/workspaces/): only the fields it sets; every other one is the environment's."""
+
+    __tablename__ = "workspace_settings"
+
+    channel_kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # slack | teams
+    workspace: Mapped[str] = mapped_column(String(128), primary_key=True)  # team or tenant id
+    settings: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str | None] = mapped_column(String(128))
+
+
 events = CoachingEvent.__table__
 outcomes = CoachingOutcome.__table__
 follow_ups = TipFollowUp.__table__
@@ -323,3 +336,4 @@ dashboard_sessions = DashboardSession.__table__
 slack_installations = SlackInstallation.__table__
 slack_bots = SlackBot.__table__
 slack_oauth_states = SlackOAuthState.__table__
+workspace_settings = WorkspaceSettingsRow.__table__

@@ -99,7 +99,7 @@ async def _another(
     variant = data.get("variant")
     variant = variant if isinstance(variant, int) and 0 <= variant < 1000 else 1
     result = await asyncio.to_thread(
-        runtime.coach.coach, conversation, "command", context, variant, record=False
+        runtime.coach_in_workspace, conversation, "command", context, variant=variant, record=False
     )
     if sink is None:  # a repeat: the same card again, logged once already
         return cards.coaching_card(result, variant=variant)

@@ -94,7 +94,7 @@ class CoachBot(ActivityHandler):
             if isinstance(activity.channel_data, dict)
             else None
         )
-        if place.scope in LISTENED_SCOPES and self.listener.listens_to(place, channel_name):
+        if place.scope in LISTENED_SCOPES and await self.listener.listens_to(place, channel_name):
             if place.channel:
                 await self._remember(activity, place.channel)
             await self.listener.on_message(turn_context, place)
@@ -114,7 +114,7 @@ class CoachBot(ActivityHandler):
     ) -> CoachingResult:
         """Logged by the caller around its delivery (bot/delivered.py)."""
         return await asyncio.to_thread(
-            self.coach.coach, conversation, trigger, context, record=False
+            self.runtime.coach_in_workspace, conversation, trigger, context, record=False
         )
 
     async def _coach_personal(self, turn_context: TurnContext, place: Place, text: str) -> None:

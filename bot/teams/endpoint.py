@@ -5,8 +5,8 @@ with `MOT_TEAMS_EMULATOR=true` (anonymous, loopback only). Without either it is 
 Bad requests get clear 4xx answers before the bot runs (bot/teams/body.py, bot/teams/gate.py):
 415 for a body that is not UTF-8 JSON, 413 or 400 for one too large, too deep or not an
 activity, 401 for a token that cannot be verified, 403 for a peer or `serviceUrl` that nothing
-vouches for. Turn errors go to `on_turn_error`; anything else is logged and answered with a bare
-500, never a stack trace.
+vouches for, or for a tenant outside MOT_TEAMS_TENANTS. Turn errors go to `on_turn_error`;
+anything else is logged and answered with a bare 500, never a stack trace.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.teams.auth import build_adapter
 from bot.teams.body import read_json
 from bot.teams.bot import CoachBot, on_turn_error
-from bot.teams.gate import Refused, admit, check_emulator_peer
+from bot.teams.gate import Refused, admit, check_emulator_peer, check_tenant
 from bot.teams.service_urls import ServiceUrlPolicy
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ async def _admitted_activity(request: web.Request):
         raise Refused(400, messages.TEAMS_BAD_ACTIVITY) from None
     if not activity.service_url or not activity.conversation:
         raise Refused(400, messages.TEAMS_NO_SERVICE_URL)
+    check_tenant(activity, bot.settings.mot_teams_tenants)
     auth_header = request.headers.get("Authorization", "")
     policy = request.app[TEAMS_POLICY]
     auth = await admit(request.app[TEAMS_ADAPTER], activity, auth_header, app_id, policy)

@@ -6,6 +6,8 @@ runs, so a refused request makes no outbound call, no log record and no stored r
   (`MOT_TEAMS_SERVICE_URLS`). Tokens without the claim (the Emulator's, skills') need the list.
 - Emulator mode (`MOT_TEAMS_EMULATOR`, no app id): only loopback peers, not through a proxy,
   and only loopback (or allow-listed) `serviceUrl`s.
+- `MOT_TEAMS_TENANTS`: when set, only activities of those tenants are served; any other (or
+  one that names no tenant) is refused before authentication, so it costs no call at all.
 See bot/teams/service_urls.py for how URLs are compared.
 """
 
@@ -20,6 +22,7 @@ from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult
 
 from bot import messages
+from bot.teams.activities import place_of
 from bot.teams.auth import Unauthorized, authenticate
 from bot.teams.service_urls import ServiceUrlPolicy, is_loopback_peer
 
@@ -43,6 +46,19 @@ def check_emulator_peer(request: web.Request) -> None:
     if proxied or not is_loopback_peer(request.remote):
         log.warning("Teams emulator mode: refused a request from %s", request.remote)
         raise Refused(403, messages.TEAMS_EMULATOR_LOOPBACK_ONLY)
+
+
+def check_tenant(activity: Activity, allowed: list[str]) -> None:
+    """Refuse an activity from a tenant outside MOT_TEAMS_TENANTS (when it is set)."""
+    if not allowed:
+        return
+    tenant = place_of(activity).tenant
+    if tenant not in allowed:
+        log.warning(
+            "Teams: refused an activity from tenant %s, which is not in MOT_TEAMS_TENANTS",
+            tenant or "(none named)",
+        )
+        raise Refused(403, messages.TEAMS_TENANT_REFUSED)
 
 
 def _refuse_service_url(activity: Activity, why: str) -> Refused:

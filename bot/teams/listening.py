@@ -16,6 +16,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ChannelAccount
 
 from bot.channels.listening import Listening, Notice
+from bot.channels.places import Places
 from bot.channels.tracker import Thread
 from bot.coach import CoachingResult
 from bot.core.conversation import Conversation
@@ -68,17 +69,20 @@ class TeamsOutlet:
 class Listener:
     def __init__(self, listening: Listening, delivery: Delivery):
         self.listening, self.delivery = listening, delivery
-        self.places, self.tracker = listening.places, listening.tracker
+        self.tracker = listening.tracker
         self.names: dict[str, str] = {}  # user id -> display name, for the agents seen
 
-    def listens_to(self, place: Place, channel_name: str | None) -> bool:
-        return self.places.listens_to(place.channel, channel_name)
+    async def listens_to(self, place: Place, channel_name: str | None) -> bool:
+        """Whether the tenant's support channels include this one."""
+        places = await self.listening.places_of(place.tenant)
+        return places.listens_to(place.channel, channel_name)
 
-    def role_of(self, activity: Activity, chain: Conversation) -> str:
+    @staticmethod
+    def role_of(activity: Activity, chain: Conversation, places: Places) -> str:
         ids = sender_ids(activity)
         starter = chain.messages[0].author if chain.messages else None
         author = starter if starter in ids else (next(iter(ids), None))
-        return self.places.role(bool(ids & self.places.agents), author, starter)
+        return places.role(bool(ids & places.agents), author, starter)
 
     async def claim(self, activity: Activity, what: str = "message") -> bool:
         """True for the first delivery of this activity, in any replica."""
@@ -94,7 +98,8 @@ class Listener:
         if sender and sender.name:
             self.names[sender.id] = sender.name
         known = await self.tracker.get_async(place.channel, place.chain)
-        role = self.role_of(activity, known.conversation if known else Conversation(id=""))
+        places = await self.listening.places_of(place.tenant)
+        role = self.role_of(activity, known.conversation if known else Conversation(id=""), places)
         thread = await self.listening.track(
             place.channel,
             place.chain,

@@ -10,6 +10,7 @@ from bot.web.digest_schedule import weekly_digest
 from bot.web.keys import SESSIONS, SETTINGS, SINK, STORE, TEMPLATES
 from bot.web.maintenance import background_maintenance
 from bot.web.sessions import SessionCodec
+from bot.web.workspaces_page import mount_workspaces
 
 
 def mount_review(app: web.Application, sink: StoreSink) -> None:
@@ -30,6 +31,7 @@ def mount_review(app: web.Application, sink: StoreSink) -> None:
     router.add_get("/dashboard/logs/{event_id}", dashboard.log_detail)
     router.add_get("/dashboard/stats", stats_page.stats_page)
     router.add_post("/dashboard/export", export_stream.export)
+    mount_workspaces(router)
     app.cleanup_ctx.append(background_maintenance)
     if app[SETTINGS].mot_digest == "weekly":
         app.cleanup_ctx.append(weekly_digest)

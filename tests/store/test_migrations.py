@@ -27,6 +27,7 @@ TABLES = {
     "slack_installations",
     "slack_bots",
     "slack_oauth_states",
+    "workspace_settings",
     "alembic_version",
 }
 
@@ -48,7 +49,7 @@ def test_upgrade_from_empty_matches_the_models(database_url):
     store.close()
 
 
-@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006", "0009"])
+@pytest.mark.parametrize("start", ["0001", "0002", "0003", "0004", "0005", "0006", "0009", "0010"])
 def test_upgrade_from_each_earlier_revision_keeps_the_data(database_url, start):
     store = Store(database_url)
     migrate.upgrade(store.engine, start)
