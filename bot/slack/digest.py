@@ -68,11 +68,24 @@ async def send_slack_digest(
     async for workspace, workspace_client in installed_workspaces(settings, store):
         own = await asyncio.to_thread(workspace_digest, settings, store, digest, workspace)
         try:
-            await _post(settings, workspace_client, own)
+            where = await asyncio.to_thread(settings_of_workspace, settings, store, workspace)
+            await _post(where, workspace_client, own)
         except Exception as exc:  # one workspace failing does not stop the others
             failed.append(f"{workspace} ({exc})")
     if failed:
         raise RuntimeError("not sent to workspace(s) " + "; ".join(failed))
+
+
+def settings_of_workspace(settings: Settings, store: Store, workspace: str) -> Settings:
+    """The settings the workspace's digest goes by: its own leads' channel, where it has one
+    (bot/workspaces/), else MOT_LEADS_CHANNEL."""
+    from bot.workspaces.effective import effective_settings
+    from bot.workspaces.files import load_workspace_dir
+    from bot.workspaces.model import WorkspaceKey
+    from bot.workspaces.source import WorkspaceSource
+
+    source = WorkspaceSource(store, load_workspace_dir(settings.mot_workspaces_dir))
+    return effective_settings(settings, source.get(WorkspaceKey("slack", workspace)).settings)
 
 
 def workspace_digest(settings: Settings, store: Store, digest: dict, workspace: str) -> dict:

@@ -35,11 +35,10 @@ def merged_knowledge(base: Knowledge, override: KnowledgeOverride | None) -> Kno
     return Knowledge(facts=facts, voice=voice, source=base.source)
 
 
-def effective(
-    base: Settings, knowledge: Knowledge, overrides: WorkspaceSettings | None
-) -> Effective:
+def effective_settings(base: Settings, overrides: WorkspaceSettings | None) -> Settings:
+    """The environment's settings with the workspace's who-and-where over them."""
     if overrides is None:
-        return Effective(base, knowledge, None)
+        return base
     update = {
         setting: getattr(overrides, field)
         for field, setting in SETTING_OF.items()
@@ -47,7 +46,16 @@ def effective(
     }
     if "mot_leads_channel" in update:  # one channel: the workspace has one channel kind
         update["mot_leads_channel"] = {"*": update["mot_leads_channel"]}
-    settings = base.model_copy(update=update) if update else base
+    return base.model_copy(update=update) if update else base
+
+
+def effective(
+    base: Settings, knowledge: Knowledge, overrides: WorkspaceSettings | None
+) -> Effective:
+    if overrides is None:
+        return Effective(base, knowledge, None)
     return Effective(
-        settings, merged_knowledge(knowledge, overrides.knowledge), overrides.playbooks_dir
+        effective_settings(base, overrides),
+        merged_knowledge(knowledge, overrides.knowledge),
+        overrides.playbooks_dir,
     )

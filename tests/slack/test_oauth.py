@@ -272,6 +272,26 @@ async def test_the_digest_goes_to_each_workspace_with_its_own_token_and_records(
         ACME.token: "Weekly coaching digest: 2 tips, 0 shown; acceptance -",
         GLOBEX.token: "Weekly coaching digest: 1 tips, 0 shown; acceptance -",
     }
+    assert {c.args["channel"] for c in mock_slack.of("chat.postMessage")} == {"C_LEADS"}
+
+
+async def test_a_workspace_with_its_own_leads_channel_gets_its_digest_there(
+    oauth_server, mock_slack
+):
+    from bot.commands.digest import send_digest
+    from bot.store.digest import build_digest
+    from bot.workspaces.model import WorkspaceKey, WorkspaceSettings
+    from bot.workspaces.stored import write_stored
+
+    server = await oauth_server(mot_leads_channel="C_LEADS")
+    await server.install(ACME)
+    await server.install(GLOBEX)
+    store = server.mot.store
+    key = WorkspaceKey("slack", "T_GLOBEX")
+    write_stored(store, key, WorkspaceSettings(leads_channel="C_GLOBEX_LEADS"), "lead")
+    assert await send_digest(server.settings, store, build_digest(store, 7), ["slack"]) == []
+    channels = {call.token: call.args["channel"] for call in mock_slack.of("chat.postMessage")}
+    assert channels == {ACME.token: "C_LEADS", GLOBEX.token: "C_GLOBEX_LEADS"}
 
 
 def test_oauth_mode_and_token_key_settings(monkeypatch):
