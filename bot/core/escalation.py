@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
@@ -156,7 +156,7 @@ def _threat_group(
 
 
 # Compiled when a message first holds one of a pattern's words (most messages hold none).
-_threat_pattern = lru_cache(maxsize=None)(re.compile)
+_threat_pattern = cache(re.compile)
 
 # (tag, words one of which must be present, [(words, pattern, weight)])
 _THREATS = [
