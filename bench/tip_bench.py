@@ -32,10 +32,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], env: dict) -> tuple[float, float]:
-    """(wall, CPU) seconds of one run; a failed run stops the bench."""
+def timed(command: list[str], env: dict, cwd: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run; a failed run stops the bench. `cwd` holds no source
+    tree: `python -m bot` would import the `bot` found there rather than PYTHONPATH's."""
     cpu, started = _children_cpu(), time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
@@ -64,14 +65,14 @@ def main(runs: int, before: Path | None, example: Path) -> None:
     if before is not None:
         cases["tip, before"] = (tip, environment(before, workdir, workdir / "cache-before"))
     for command, env in cases.values():  # warm-up: bytecode, schema, playbook cache
-        timed(command, env)
+        timed(command, env, workdir)
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     results["tip (cold cache)"] = []
     for number in range(runs):
         for name, (command, env) in cases.items():
-            results[name].append(timed(command, env))
+            results[name].append(timed(command, env, workdir))
         cold = {**cases["tip (warm cache)"][1], "MOT_CACHE_DIR": str(workdir / f"cold-{number}")}
-        results["tip (cold cache)"].append(timed(tip, cold))
+        results["tip (cold cache)"].append(timed(tip, cold, workdir))
     ms = 1000
     print(f"mot-coach tip {example.name}, {runs} rounds, interleaved; wall and CPU per call")
     medians = {}

@@ -75,13 +75,17 @@ def build_store(settings: Settings) -> Store:
 
 
 def spool_for(settings: Settings, store: Store) -> Spool:
+    return _spool(settings, store.sqlite_path)
+
+
+def _spool(settings: Settings, sqlite_path: str | None) -> Spool:
     """MOT_SPOOL_PATH, else beside the SQLite file, else in the working directory."""
     from bot.store import Spool
 
     if settings.mot_spool_path:
         return Spool(settings.mot_spool_path)
-    if store.sqlite_path and store.sqlite_path != ":memory:":
-        return Spool(store.sqlite_path + ".spool.jsonl")
+    if sqlite_path and sqlite_path != ":memory:":
+        return Spool(sqlite_path + ".spool.jsonl")
     return Spool("mot-coach-spool.jsonl")
 
 
@@ -105,3 +109,17 @@ def workspace_source(settings: Settings, store: Store) -> WorkspaceSource:
     except WorkspaceError as exc:
         raise UserError("invalid workspace settings (MOT_WORKSPACES_DIR):\n" + str(exc)) from None
     return WorkspaceSource(store, files)
+
+
+def one_off_sink(settings: Settings) -> SuggestionSink:
+    """The sink of a command that coaches once and exits (`tip`): it serves no /metrics, and on
+    a SQLite log it writes without loading SQLAlchemy when it can (bot/store/direct.py)."""
+    from bot.store.direct import DirectSQLiteSink, sqlite_file
+
+    def full() -> StoreSink:
+        return build_sink(settings, observe=False)
+
+    path = sqlite_file(settings.mot_database_url)
+    if path is None:
+        return full()
+    return DirectSQLiteSink(path, _spool(settings, path), settings.mot_log_content, full)

@@ -9,7 +9,7 @@ from bot.coach import CoachingResult
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
 from bot.core.language import LANGUAGE_NAMES
-from bot.services import build_coach, build_sink
+from bot.services import build_coach, one_off_sink
 
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
 
@@ -76,7 +76,7 @@ def render(result: CoachingResult) -> str:
 
 
 def run(args, settings: Settings) -> int:
-    sink = build_sink(settings, observe=False)  # a one-off run serves no /metrics
+    sink = one_off_sink(settings)
     coach = build_coach(settings, backend_name=args.backend, sink=sink)
     conversation = read_conversation(args.file)
     result = coach.coach(conversation, trigger="command", context={"channel_kind": "cli"})

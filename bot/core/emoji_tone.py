@@ -9,8 +9,7 @@ which is what is looked up.
 from __future__ import annotations
 
 from collections import Counter
-
-import emoji
+from functools import cache
 
 ANGRY, SAD, HAPPY, IRONIC = "angry", "sad", "happy", "ironic"
 
@@ -53,8 +52,12 @@ def _tone(name: str) -> str | None:
     return None
 
 
-def _tones() -> dict[str, str]:
-    """Single-character emoji (a variation selector dropped) -> tone."""
+@cache
+def tones() -> dict[str, str]:
+    """Single-character emoji (a variation selector dropped) -> tone; built on first use (plain
+    ASCII text needs no table)."""
+    import emoji
+
     table: dict[str, str] = {}
     for text, data in emoji.EMOJI_DATA.items():
         base = text.replace("\ufe0f", "")
@@ -63,14 +66,12 @@ def _tones() -> dict[str, str]:
     return table
 
 
-TONES = _tones()
-
-
 def emoji_tones(text: str) -> Counter:
     """How many angry, sad, happy and ironic emoji `text` holds."""
     if text.isascii():
         return _NONE
-    return Counter(TONES[c] for c in text if c in TONES)
+    table = tones()
+    return Counter(table[c] for c in text if c in table)
 
 
 _NONE: Counter = Counter()  # read only: what a plain-text message holds

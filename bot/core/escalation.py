@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
@@ -151,19 +151,22 @@ _INTENSIFIERS = lex.INTENSIFIERS
 _KNOWN = frozenset(_PHRASES) | frozenset(_WORDS) | _NEGATORS | _CONTRAST | _STOPS
 
 
-def _compile(
+def _threat_group(
     tag: str, patterns: list[tuple[str, float, str]]
-) -> tuple[str, frozenset[str], list[tuple[frozenset[str], re.Pattern[str], float]]]:
-    compiled = [(frozenset(words.split()), re.compile(p), w) for p, w, words in patterns]
-    return tag, frozenset().union(*(keys for keys, _, _ in compiled)), compiled
+) -> tuple[str, frozenset[str], list[tuple[frozenset[str], str, float]]]:
+    keyed = [(frozenset(words.split()), p, w) for p, w, words in patterns]
+    return tag, frozenset().union(*(keys for keys, _, _ in keyed)), keyed
 
+
+# Compiled when a message first holds one of a pattern's words (most messages hold none).
+_threat_pattern = cache(re.compile)
 
 # (tag, words one of which must be present, [(words, pattern, weight)])
 _THREATS = [
-    _compile("manager", lex.MANAGER_PATTERNS),
-    _compile("legal", lex.LEGAL_PATTERNS),
-    _compile("public", lex.PUBLIC_PATTERNS),
-    _compile("cancel", lex.CANCEL_PATTERNS),
+    _threat_group("manager", lex.MANAGER_PATTERNS),
+    _threat_group("legal", lex.LEGAL_PATTERNS),
+    _threat_group("public", lex.PUBLIC_PATTERNS),
+    _threat_group("cancel", lex.CANCEL_PATTERNS),
 ]
 
 # Raw-text cues that normalisation removes.
@@ -317,7 +320,7 @@ def _reading(text: str) -> _Reading:
         if tag == "manager" and _passes_praise_on(joined, positive, negative):
             continue
         for needed, pattern, weight in patterns:
-            match = None if present.isdisjoint(needed) else pattern.search(joined)
+            match = None if present.isdisjoint(needed) else _threat_pattern(pattern).search(joined)
             if match:
                 cues.append(_Cue(weight, tag, match.group(0)))
                 negative += weight

@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.core.playbooks import KNOWLEDGE_SLOTS, PlaybookError, _field_path
 from bot.core.voice import apply_voice
-from bot.core.yaml_text import parse_yaml
+from bot.core.yaml_text import YAMLTextError, parse_yaml
 
 Fact = Annotated[str, Field(min_length=1, max_length=300)]
 _LINKS = ("status_page", "help_centre")
@@ -88,7 +87,7 @@ def load_knowledge(path: str | Path | None) -> Knowledge:
         raise KnowledgeError([f"{path}: file not found"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError([f"{path}: cannot read file ({exc})"]) from None
-    except yaml.YAMLError as exc:
+    except YAMLTextError as exc:
         raise KnowledgeError([f"{path}: not valid YAML ({exc})".replace("\n", " ")]) from None
     if data is None:
         data = {}

@@ -13,16 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from stdnum.br import cnpj, cpf
-from stdnum.ca import sin
-from stdnum.de import idnr
-from stdnum.es import dni, nie
-from stdnum.fr import nir
-from stdnum.gb import nhs
-from stdnum.in_ import aadhaar
-from stdnum.it import codicefiscale
-from stdnum.nl import bsn
+from functools import partial
+from importlib import import_module
 
 Span = tuple[int, int]
 _WINDOW = 60  # characters before a number searched for the word that names it
@@ -48,6 +40,15 @@ _NINO = re.compile(
 )
 
 
+def stdnum_valid(module: str, number: str) -> bool:
+    """python-stdnum's check for `module` ("iban", "ca.sin"), loaded when a candidate is met."""
+    return import_module(f"stdnum.{module}").is_valid(number)
+
+
+def _check(module: str) -> Callable[[str], bool]:
+    return partial(stdnum_valid, module)
+
+
 def _named(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
@@ -55,17 +56,17 @@ def _named(*words: str) -> re.Pattern[str]:
 # digits -> [(validator, the words that must come before it, or None when the check is strong)]
 _BY_LENGTH: dict[int, list[tuple[Callable[[str], bool], re.Pattern[str] | None]]] = {
     9: [
-        (sin.is_valid, _named("sin", "social insurance", "nas", "assurance sociale")),
-        (bsn.is_valid, _named("bsn", "burgerservicenummer", "sofi")),
+        (_check("ca.sin"), _named("sin", "social insurance", "nas", "assurance sociale")),
+        (_check("nl.bsn"), _named("bsn", "burgerservicenummer", "sofi")),
     ],
-    10: [(nhs.is_valid, _named("nhs"))],
+    10: [(_check("gb.nhs"), _named("nhs"))],
     11: [
-        (cpf.is_valid, None),
-        (idnr.is_valid, _named(r"steuer-?id", "idnr", r"\w*identifikationsnummer", "tin")),
+        (_check("br.cpf"), None),
+        (_check("de.idnr"), _named(r"steuer-?id", "idnr", r"\w*identifikationsnummer", "tin")),
     ],
-    12: [(aadhaar.is_valid, _named("aadhaa?r", "uid", "kyc", "uidai"))],
-    14: [(cnpj.is_valid, None)],
-    15: [(nir.is_valid, None)],
+    12: [(_check("in_.aadhaar"), _named("aadhaa?r", "uid", "kyc", "uidai"))],
+    14: [(_check("br.cnpj"), None)],
+    15: [(_check("fr.nir"), None)],
 }
 
 
@@ -83,7 +84,7 @@ def _digit_id_ok(text: str, start: int, digits: str) -> bool:
 
 def _letter_id_ok(value: str) -> bool:
     compact = value.replace(" ", "").replace("-", "").upper()
-    return dni.is_valid(compact) or nie.is_valid(compact) or codicefiscale.is_valid(compact)
+    return any(stdnum_valid(module, compact) for module in ("es.dni", "es.nie", "it.codicefiscale"))
 
 
 def find_national_ids(text: str, is_reference: Callable[[str, int], bool]) -> list[Span]:

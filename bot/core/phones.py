@@ -11,11 +11,11 @@ nothing more on the corpus and made redaction about nine times slower.
 
 from __future__ import annotations
 
-import phonenumbers
-
 
 def international_number_ok(country_code: str, trunk: str, digits: str) -> bool:
     """`country_code` as written ("+44", "0044", "+ 1"), `trunk` from "(0)" or "(555)"."""
+    import phonenumbers  # loaded when a text holds a candidate, not with every redaction
+
     cc = country_code.replace(" ", "")
     cc = "+" + cc[2:] if cc.startswith("00") else cc
     national = ("" if trunk == "0" else trunk) + digits

@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.core.premises import PREMISES
-from bot.core.yaml_text import parse_yaml
+from bot.core.yaml_text import YAMLTextError, parse_yaml
 from bot.resources import data_dir
 
 
@@ -69,7 +68,9 @@ def _check_patterns(patterns: Iterable[str]) -> None:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas are built at the first validation: a run served from the playbook cache
+    # (bot/core/compiled.py) validates nothing.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Customer(Strict):
@@ -199,7 +200,7 @@ def load_file(path: Path) -> Playbook:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise PlaybookError([f"{path}: cannot read file ({exc})"]) from None
-    except yaml.YAMLError as exc:
+    except YAMLTextError as exc:
         raise PlaybookError([f"{path}: not valid YAML ({exc})".replace("\n", " ")]) from None
     if not isinstance(data, dict):
         raise PlaybookError([f"{path}: (top level): expected a mapping of playbook fields"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.core.conversation import Conversation
 
@@ -19,12 +20,18 @@ from bot.core.conversation import Conversation
 class Premise:
     name: str
     description: str
-    stated: re.Pattern  # in the conversation (either side)
-    presumed: re.Pattern  # in a reply
+    stated: str  # a pattern (case-insensitive) for the conversation, either side
+    presumed: str  # a pattern for a reply
 
 
-def _re(*alternatives: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+def _re(*alternatives: str) -> str:
+    return "|".join(f"(?:{a})" for a in alternatives)
+
+
+@cache
+def _pattern(source: str) -> re.Pattern:
+    """Compiled on first use: the offline composer reads only the `stated` patterns."""
+    return re.compile(source, re.IGNORECASE)
 
 
 _PREMISES = (
@@ -277,12 +284,12 @@ PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 def stated_premises(conversation: Conversation) -> frozenset[str]:
     """The premises the conversation states, in any turn."""
     text = "\n".join(m.text for m in conversation.messages)
-    return frozenset(p.name for p in _PREMISES if p.stated.search(text))
+    return frozenset(p.name for p in _PREMISES if _pattern(p.stated).search(text))
 
 
 def presumed_premises(reply: str) -> frozenset[str]:
     """The premises a reply takes for granted."""
-    return frozenset(p.name for p in _PREMISES if p.presumed.search(reply))
+    return frozenset(p.name for p in _PREMISES if _pattern(p.presumed).search(reply))
 
 
 def unsupported_premises(reply: str, stated: frozenset[str]) -> list[str]:

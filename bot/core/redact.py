@@ -72,12 +72,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from stdnum import iban as stdnum_iban
-from stdnum import luhn
-from stdnum.us import ssn as stdnum_ssn
-
 from bot.core.names import name_pattern
-from bot.core.national_ids import find_national_ids
+from bot.core.national_ids import find_national_ids, stdnum_valid
 from bot.core.phones import international_number_ok
 from bot.core.street_addresses import find_postcodes, find_street_addresses
 
@@ -197,7 +193,7 @@ _IBAN = re.compile(
 
 def _iban_valid(iban: str) -> bool:
     # python-stdnum checks mod 97 and the country's BBAN format.
-    return stdnum_iban.is_valid(iban)
+    return stdnum_valid("iban", iban)
 
 
 def _find_ibans(text: str) -> list[Span]:
@@ -241,7 +237,7 @@ _CARD = re.compile(
 
 
 def _luhn_ok(digits: str) -> bool:
-    return luhn.is_valid(digits)
+    return stdnum_valid("luhn", digits)
 
 
 def _find_cards(text: str) -> list[Span]:
@@ -279,7 +275,7 @@ _SSN_LABELLED = re.compile(
 
 def _ssn_parts_ok(area: str, group: str, serial: str) -> bool:
     # python-stdnum: no 000/666/9xx area, 00 group or 0000 serial, and no advertised numbers.
-    return stdnum_ssn.is_valid(area + group + serial)
+    return stdnum_valid("us.ssn", area + group + serial)
 
 
 def _find_ssns(text: str) -> list[Span]:

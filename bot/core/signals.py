@@ -6,14 +6,22 @@ from its structure we read the literal prefixes its matches must start with ({"l
 "stolen"}). It is then tried, anchored, only at the words of the text that begin with one of
 them, instead of being searched across the whole text. Alternatives whose start cannot be read
 are searched as usual, so the result is exactly that of searching every pattern.
+
+The index also keeps each alternative's compiled program, the code that `re` hands to its
+engine (`_sre`), which `re` builds in Python at every start: a process that loads the index
+from the playbook cache (bot/core/compiled.py) gives the engine the kept program on first use
+instead of compiling the pattern again. The cache is per Python version, like the programs.
 """
 
 from __future__ import annotations
 
+import _sre
 import re
+from array import array
 from collections import defaultdict
 from functools import lru_cache
-from re import _constants as sre  # Python 3.11+
+from re import _compiler as sre_compile  # Python 3.11+
+from re import _constants as sre
 from re import _parser as sre_parse
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
@@ -134,7 +142,25 @@ def first_words(pattern: str) -> set[str] | None:
     Only patterns that begin with a word boundary qualify: their matches then start at a word
     start of the normalised text (words are separated by single spaces).
     """
-    items = list(sre_parse.parse(pattern))
+    return _first_words(sre_parse.parse(pattern))
+
+
+# What `_sre.compile` takes besides the pattern: flags, code, groups, group names both ways.
+Program = tuple[int, array, int, dict[str, int], tuple[str | None, ...]]
+
+
+def _program(parsed: sre_parse.SubPattern) -> Program:
+    """The engine's program for a parsed pattern, as re/_compiler.py's `compile` builds it."""
+    state = parsed.state
+    index_group: list[str | None] = [None] * state.groups
+    for name, number in state.groupdict.items():
+        index_group[number] = name
+    code = array("I", sre_compile._code(parsed, 0))
+    return state.flags, code, state.groups - 1, dict(state.groupdict), tuple(index_group)
+
+
+def _first_words(parsed: sre_parse.SubPattern) -> set[str] | None:
+    items = list(parsed)
     while items and items[0][0] in _ZERO_WIDTH:
         items = items[1:]
     if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
@@ -156,12 +182,15 @@ class SignalIndex:
         self._alternatives: list[str] = []
         self._by_prefix: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
+        self._programs: list[Program] = []
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
                 index = len(self._alternatives)
                 self._owner_of.append(signal_index)
                 self._alternatives.append(alternative)
-                words = first_words(alternative)
+                parsed = sre_parse.parse(alternative)
+                self._programs.append(_program(parsed))
+                words = _first_words(parsed)
                 if words is None:
                     self._always.append(index)
                 for prefix in words or ():
@@ -188,7 +217,10 @@ class SignalIndex:
     def _pattern(self, index: int) -> re.Pattern:
         compiled = self._compiled[index]
         if compiled is None:
-            compiled = self._compiled[index] = re.compile(self._alternatives[index])
+            flags, code, groups, group_index, index_group = self._programs[index]
+            compiled = self._compiled[index] = _sre.compile(
+                self._alternatives[index], flags, code.tolist(), groups, group_index, index_group
+            )
         return compiled
 
     def _alternatives_starting_at(self, word: str) -> tuple[int, ...]:

@@ -10,9 +10,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from bot.store.database import WRITE
+from bot.store.revision import HEAD
 
-# The newest revision in migrations/versions/; a test checks that the two agree.
-HEAD = "0011"
 _ADVISORY_LOCK = 0x6D6F7463  # "motc"
 
 

@@ -1,3 +1,4 @@
+import pickle
 import re
 
 import pytest
@@ -60,6 +61,22 @@ def test_index_fires_exactly_what_a_plain_search_fires(playbooks):
         normalised = normalise(text)
         expected = [(o, w, p) for o, p, w in signals if re.search(p, normalised)]
         assert index.fired(normalised) == expected, text
+
+
+def test_an_index_from_the_playbook_cache_fires_as_a_new_one_with_the_same_programs(playbooks):
+    signals = [
+        (pid, s.pattern, s.weight) for pid, pb in playbooks.items() for s in pb.matching.signals
+    ]
+    fresh = SignalIndex(signals)
+    cached = pickle.loads(pickle.dumps(fresh))  # as bot/core/compiled.py keeps it
+    texts = [e for pb in playbooks.values() for e in pb.matching.examples] + TRICKY
+    for text in texts:
+        assert cached.fired(normalise(text)) == fresh.fired(normalise(text)), text
+    # the kept programs are the ones re compiles (same pattern, flags and code)
+    alternatives = [a for _, pattern, _ in signals for a in split_alternatives(pattern)]
+    assert [cached._pattern(i) for i in range(len(alternatives))] == [
+        re.compile(a) for a in alternatives
+    ]
 
 
 def test_edited_fraction_sees_a_light_edit_of_a_long_reply_as_light():
