@@ -12,8 +12,17 @@ import re
 
 from bot.core.case import Case, extract_case
 from bot.core.playbooks import KNOWLEDGE_SLOTS
+from bot.core.slots import labelled_references
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
+from bot.llm.case_lines import (
+    anchored_times,
+    asks_known,
+    case_lines,
+    missing_question,
+    with_references,
+    without_known_questions,
+)
 from bot.llm.reply_text import (
     fill,
     first_sentence,
@@ -53,7 +62,7 @@ def _slots(request: SuggestionRequest, case: Case) -> dict[str, str]:
         value = facts.get(slot) if isinstance(facts, dict) else getattr(facts, slot, None)
         if value:
             slots[slot] = str(value)
-    return slots
+    return anchored_times(slots, case)
 
 
 def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
@@ -73,13 +82,14 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
             clarify[0] = lines.CONFIRM_UNDERSTANDING
-        return clarify[:count]
+        return _unasked(clarify, case)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
-    drafts += [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)][: count - len(drafts)]
+    padding = _unasked([lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)], case)
+    drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
         word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
     ):
@@ -89,14 +99,43 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     return drafts
 
 
+def _unasked(drafts: list[Suggestion], case: Case) -> list[Suggestion]:
+    """The drafts, each asking only for what the case does not hold: one that asks for what
+    they already said gives way to a line built on the case (the one missing thing, if any)."""
+    missing = missing_question(case)
+    built = [
+        *(
+            [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
+            if missing
+            else []
+        ),
+        *lines.CASE_NEXT_STEPS,
+    ]
+    kept = []
+    for draft in drafts:
+        if asks_known(draft.text, case):
+            if not built:
+                continue
+            draft = built.pop(0)
+        kept.append(draft)
+    return kept
+
+
 def _reflection(
-    request: SuggestionRequest, case: Case, index: int, body: str, used: set[str]
+    request: SuggestionRequest,
+    case: Case,
+    index: int,
+    body: str,
+    used: set[str],
+    request_lines: list[str] = (),
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
-    if index > 0:
-        return ""
     care = bool(getattr(request.assessment, "care", ()))
+    if index > 0:  # the others open with a fact of the case instead: their deadline ...
+        facts = [] if care else request_lines
+        line = facts[index - 1] if index - 1 < len(facts) else ""
+        return "" if not line or says_again(line, body) else line
     single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
@@ -167,13 +206,15 @@ class OfflineBackend(Backend):
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)
         slots = _slots(request, case)
+        labelled = labelled_references(request.conversation)
+        facts = case_lines(case, labelled, case.issue or case.ask or "")
         openers = _openers(request)
         used_openings: set[str] = set()
         used_frames: set[str] = set()
         suggestions = []
         for index, draft in enumerate(_drafts(request, case)):
             body = _body(draft.text, case)
-            reflection = _reflection(request, case, index, fill(body, slots), used_frames)
+            reflection = _reflection(request, case, index, fill(body, slots), used_frames, facts)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
             if reflection and (_GREETS.match(body) or getattr(request.assessment, "care", ())):
@@ -192,6 +233,7 @@ class OfflineBackend(Backend):
             if index == 0 and case.praised and case.praised not in " ".join(parts):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
+            text = with_references(without_known_questions(text, case) or text, labelled)
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))

@@ -13,6 +13,7 @@ from bot.core.case import Case
 from bot.core.matcher import terms
 from bot.core.playbooks import Reply
 from bot.core.text import normalise
+from bot.llm.case_lines import asks_known
 
 # "restarted the router" -> "restart"; "tried restarting it" -> "restart".
 _STEM = re.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
@@ -61,7 +62,7 @@ def asks_for_known(text: str, case: Case) -> bool:
     asked = (
         f.group(1).lower() for m in _ASKS_FOR.finditer(text) for f in _FACT.finditer(m.group(1))
     )
-    return any(known[fact] for fact in asked)
+    return any(known[fact] for fact in asked) or asks_known(text, case)
 
 
 def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
