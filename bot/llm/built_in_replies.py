@@ -149,4 +149,9 @@ CASE_NEXT_STEPS = [
         "clear answer and the next step.",
         why="A promised answer with a time beats another question they have already answered.",
     ),
+    Suggestion(
+        text="Thanks, that gives me what I need to start. I'll look into it myself now, and "
+        "you'll hear from me {update_time} with what happens next.",
+        why="Saying they gave enough, and acting on it, spares them a round of questions.",
+    ),
 ]

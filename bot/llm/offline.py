@@ -114,10 +114,9 @@ def _unasked(drafts: list[Suggestion], case: Case) -> list[Suggestion]:
     kept = []
     for draft in drafts:
         if asks_known(draft.text, case):
-            if not built:
-                continue
-            draft = built.pop(0)
-        kept.append(draft)
+            draft = built.pop(0) if built else None
+        if draft:
+            kept.append(draft)
     return kept
 
 
