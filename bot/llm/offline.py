@@ -212,7 +212,7 @@ class OfflineBackend(Backend):
         used_frames: set[str] = set()
         suggestions = []
         for index, draft in enumerate(_drafts(request, case)):
-            body = _body(draft.text, case)
+            body = with_references(_body(draft.text, case), labelled)  # not in the issue said back
             reflection = _reflection(request, case, index, fill(body, slots), used_frames, facts)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
@@ -232,7 +232,7 @@ class OfflineBackend(Backend):
             if index == 0 and case.praised and case.praised not in " ".join(parts):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
-            text = with_references(without_known_questions(text, case) or text, labelled)
+            text = without_known_questions(text, case) or text
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))
