@@ -26,12 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.coach import NullSink  # noqa: E402
-from bot.commands.inputs import conversation_from_record, json_lines  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.core.case import extract_case  # noqa: E402
-from bot.core.text import normalise  # noqa: E402
-from bot.services import build_coach  # noqa: E402
+from bot.coach import NullSink
+from bot.commands.inputs import conversation_from_record, json_lines
+from bot.config import Settings
+from bot.core.case import extract_case
+from bot.core.text import normalise
+from bot.services import build_coach
 
 
 def _replies(path: str | None, conversations) -> dict[str, list[str]]:

@@ -93,6 +93,52 @@ def without_known_questions(text: str, case: Case) -> str:
     return " ".join(kept)
 
 
+# What to ask instead, per kind, after "could you tell me".
+_ASK_FOR = {
+    "need": "what you'd most like us to do",
+    "which": "which account, order or service this is about",
+    "story": "what has happened so far",
+    "date": "the date it happened",
+    "amount": "the amount",
+}
+# Where the question starts in a sentence: "Thanks, and so that ..., could you tell me ...?"
+_QUESTION_START = re.compile(
+    r"(?:^|(?<=[,;:] ))(?:(?:could|can|would|may) (?:you|i)\b|which\b|what\b|how\b)",
+    re.IGNORECASE,
+)
+
+
+def narrowed(text: str, case: Case) -> str:
+    """The text with each question for what the case holds asking only for what is missing
+    ("Which order is this about, and what would you like us to do?" after they said what they
+    want: "Could you tell me which account, order or service this is about?"); a question
+    whose every part is known is left out."""
+    kept = []
+    for sentence in sentences(text):
+        known = known_asks(sentence, case)
+        if not known:
+            kept.append(sentence)
+            continue
+        asked = [kind for kind, p in _QUESTION_KINDS if p.search(sentence)]
+        missing = [kind for kind in asked if kind not in known]
+        start = _QUESTION_START.search(sentence)
+        if not missing or not start:
+            continue
+        phrase = _ASK_FOR[missing[0]]
+        if missing[0] == "which" and (name := _reference_name(case)):
+            phrase = f"your {name}"
+        lead = sentence[: start.start()]
+        kept.append(f"{lead}{'c' if lead else 'C'}ould you tell me {phrase}?")
+    return " ".join(kept)
+
+
+def _reference_name(case: Case) -> str | None:
+    for things, name in _REFERENCE_NAMES:
+        if case.thing in things:
+            return name
+    return None
+
+
 # The reference customers use for the thing at stake, to ask for it by name.
 _REFERENCE_NAMES = (
     (("order", "parcel", "package", "delivery"), "order number"),
@@ -106,12 +152,8 @@ _REFERENCE_NAMES = (
 def missing_question(case: Case) -> str | None:
     """The one thing missing that matters: the reference of the thing at stake, when no turn
     (theirs or ours) gives one; None when nothing is missing."""
-    if case.references or not case.thing:
-        return None
-    for things, name in _REFERENCE_NAMES:
-        if case.thing in things:
-            return f"So I can go straight to it, could you send me your {name}?"
-    return None
+    name = None if case.references or not case.thing else _reference_name(case)
+    return f"So I can go straight to it, could you send me your {name}?" if name else None
 
 
 def anchored_times(slots: dict[str, str], case: Case) -> dict[str, str]:

@@ -12,6 +12,7 @@ import re
 
 from bot.core.case import Case, extract_case
 from bot.core.playbooks import KNOWLEDGE_SLOTS
+from bot.core.rubric import check
 from bot.core.slots import labelled_references
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
@@ -20,6 +21,7 @@ from bot.llm.case_lines import (
     asks_known,
     case_lines,
     missing_question,
+    narrowed,
     with_references,
     without_known_questions,
 )
@@ -82,13 +84,14 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
             clarify[0] = lines.CONFIRM_UNDERSTANDING
-        return _unasked(clarify, case)[:count]
+        return _unasked(clarify, case, request.playbook)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
-    padding = _unasked([lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)], case)
+    padding = [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)]
+    padding = _unasked(padding, case, request.playbook)
     drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
         word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
@@ -99,9 +102,10 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     return drafts
 
 
-def _unasked(drafts: list[Suggestion], case: Case) -> list[Suggestion]:
+def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]:
     """The drafts, each asking only for what the case does not hold: one that asks for what
-    they already said gives way to a line built on the case (the one missing thing, if any)."""
+    they already said asks only for the missing part, or gives way to a line built on the case
+    (the one missing thing, if any), whichever still makes the playbook's required moves."""
     missing = missing_question(case)
     built = [
         *(
@@ -111,11 +115,15 @@ def _unasked(drafts: list[Suggestion], case: Case) -> list[Suggestion]:
         ),
         *lines.CASE_NEXT_STEPS,
     ]
-    kept = []
+    kept: list[Suggestion] = []
     for draft in drafts:
         if asks_known(draft.text, case):
-            draft = built.pop(0) if built else None
-        if draft:
+            narrow = narrowed(draft.text, case)
+            options = [Suggestion(narrow, draft.why)] if narrow and not is_courtesy(narrow) else []
+            options += [b for b in built if b not in kept]
+            passing = [o for o in options if check(o.text, playbook).passed]
+            draft = (passing or options or [None])[0]
+        if draft and draft not in kept:
             kept.append(draft)
     return kept
 
