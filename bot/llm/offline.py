@@ -23,7 +23,6 @@ from bot.llm.case_lines import (
     missing_question,
     narrowed,
     with_references,
-    without_known_questions,
 )
 from bot.llm.reply_text import (
     fill,
@@ -121,11 +120,22 @@ def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]
             narrow = narrowed(draft.text, case)
             options = [Suggestion(narrow, draft.why)] if narrow and not is_courtesy(narrow) else []
             options += [b for b in built if b not in kept]
-            passing = [o for o in options if check(o.text, playbook).passed]
-            draft = (passing or options or [None])[0]
+            # the original only when nothing else makes the moment's required moves
+            options.append(draft)
+            draft = next(o for o in options if o is draft or check(o.text, playbook).passed)
         if draft and draft not in kept:
             kept.append(draft)
     return kept
+
+
+def _asking_only_the_missing(text: str, case: Case, playbook) -> str:
+    """The text with its questions for what the case holds narrowed or left out, unless that
+    leaves only courtesy or loses a move the moment requires."""
+    narrow = narrowed(text, case)
+    if narrow == text or not narrow or is_courtesy(narrow):
+        return text
+    keeps_moves = check(narrow, playbook).passed or not check(text, playbook).passed
+    return narrow if keeps_moves else text
 
 
 def _reflection(
@@ -240,7 +250,7 @@ class OfflineBackend(Backend):
             if index == 0 and case.praised and case.praised not in " ".join(parts):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
-            text = without_known_questions(text, case) or text
+            text = _asking_only_the_missing(text, case, request.playbook)
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))

@@ -62,12 +62,12 @@ def asks_for_known(text: str, case: Case) -> bool:
     asked = (
         f.group(1).lower() for m in _ASKS_FOR.finditer(text) for f in _FACT.finditer(m.group(1))
     )
-    return any(known[fact] for fact in asked) or asks_known(text, case)
+    return any(known[fact] for fact in asked)
 
 
 def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
     """Templates whose premises are all stated and that ask nothing already done or given,
-    best first."""
+    best first; one whose question asks what they already said comes after the others."""
     usable = [
         reply
         for reply in replies
@@ -76,4 +76,5 @@ def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> l
         and not asks_for_known(reply.text, case)
     ]
     relevant = most_relevant_first(usable, customer_text)
-    return sorted(relevant, key=lambda reply: -len(reply.requires))  # stable: specific first
+    # specific first; one asking what they already said last (the composer narrows its question)
+    return sorted(relevant, key=lambda r: (asks_known(r.text, case), -len(r.requires)))
