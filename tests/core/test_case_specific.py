@@ -15,8 +15,8 @@ from bot.commands.inputs import conversation_from_record
 from bot.core.case import extract_case
 from bot.core.conversation import Conversation
 from bot.core.deadlines import find_deadline
-from bot.llm.base import SuggestionRequest
 from bot.core.rubric import check
+from bot.llm.base import SuggestionRequest
 from bot.llm.case_lines import asks_known, narrowed, with_references, without_known_questions
 from bot.llm.offline import OfflineBackend
 from tests.conftest import EXAMPLES
