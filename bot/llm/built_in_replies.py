@@ -137,6 +137,7 @@ CARE_WHY = "Safety and the person come before the process; no script, no sales."
 
 # Built on the case (bot/llm/case_lines.py) when a line would ask for what the customer already
 # said: the one missing thing asked for, or a next step with a time, never a question twice.
+ANYTHING_ELSE = "Is there anything else I should know before I start?"
 TAKE_IT_FROM_THERE = "I'll take it from there and update you {update_time}."
 MISSING_WHY = "Asking only for the one thing still missing shows we listened to everything else."
 CASE_NEXT_STEPS = [

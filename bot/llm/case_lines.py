@@ -232,11 +232,17 @@ _NO_THING = frozenset(
 )
 
 
+def _mostly_in(clause: str, said: str) -> bool:
+    """Are most of the clause's words already in what was said back?"""
+    words = set(clause.lower().split())
+    return len(words & set(said.lower().split())) >= 0.6 * len(words)
+
+
 def case_lines(case: Case, labelled: dict[str, str | None], said: str) -> list[str]:
     """Opening lines from this case's facts, most telling first, none repeating what `said`
     (the reflection) already says back."""
     found = []
-    if case.deadline_said and case.deadline_said.lower() not in said.lower():
+    if case.deadline_said and not _mostly_in(case.deadline_said, said):
         found.append(f"I know {case.deadline_said}.")
     tried = _tried_line(case)
     if tried and not (case.issue and case.tried[0] in case.issue):

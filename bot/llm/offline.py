@@ -117,13 +117,21 @@ def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]
     kept: list[Suggestion] = []
     for draft in drafts:
         if asks_known(draft.text, case):
+            said = " ".join(k.text for k in kept)
+            fresh = [b for b in built if b.text not in said]
             narrow = narrowed(draft.text, case)
             options = [Suggestion(narrow, draft.why)] if narrow and not is_courtesy(narrow) else []
-            options += [b for b in built if b not in kept]
-            # the original only when nothing else makes the moment's required moves
+            options += fresh
+            if _GREETS.match(draft.text):  # a greeting moment: greet, act, and invite once
+                hello = sentences(draft.text)[0]
+                options += [
+                    Suggestion(f"{hello} {b.text} {lines.ANYTHING_ELSE}", b.why) for b in fresh
+                ]
+            # the one making the most of the moment's required moves; the original only when
+            # nothing else makes as many
             options.append(draft)
-            draft = next(o for o in options if o is draft or check(o.text, playbook).passed)
-        if draft and draft not in kept:
+            draft = min(options, key=lambda o: (_missing_moves(o.text, playbook), o is draft))
+        if draft.text not in [k.text for k in kept]:
             kept.append(draft)
     return kept
 
@@ -132,10 +140,16 @@ def _asking_only_the_missing(text: str, case: Case, playbook) -> str:
     """The text with its questions for what the case holds narrowed or left out, unless that
     leaves only courtesy or loses a move the moment requires."""
     narrow = narrowed(text, case)
-    if narrow == text or not narrow or is_courtesy(narrow):
-        return text
-    keeps_moves = check(narrow, playbook).passed or not check(text, playbook).passed
-    return narrow if keeps_moves else text
+    if narrow == text or not narrow or is_courtesy(narrow) or not _ACTS.search(narrow):
+        return text  # nothing left to do or ask: the question was the point
+    return narrow if _missing_moves(narrow, playbook) <= _missing_moves(text, playbook) else text
+
+
+_ACTS = re.compile(r"\bI(?:'ll| will)\b|\?")
+
+
+def _missing_moves(text: str, playbook) -> int:
+    return len(check(text, playbook).missing_moves)
 
 
 def _reflection(
