@@ -127,7 +127,8 @@ def labelled_references(conversation: Conversation) -> dict[str, str | None]:
     for message in conversation.messages:
         for pattern in (_REFERENCE, _HASH_REFERENCE, _CODE_REFERENCE):
             for match in pattern.finditer(message.text):
-                label = match.group(0).split()[0].lower() if pattern is _REFERENCE else None
+                named = pattern is _REFERENCE  # "Account, number 4410923" -> "account"
+                label = re.match(r"\w+", match.group(0)).group(0).lower() if named else None
                 found.setdefault(match.group(1).lstrip("#"), label)
     return found
 

@@ -213,6 +213,25 @@ def _tried_line(case: Case) -> str | None:
 
 
 _NUMBERED = frozenset({"student", "membership", "member", "customer"})
+# Reference words that are the thing itself: "your claim CLM-20931", "your order 55120334".
+_THINGS = frozenset(
+    {
+        "order",
+        "account",
+        "claim",
+        "policy",
+        "invoice",
+        "booking",
+        "ticket",
+        "case",
+        "permit",
+        "contract",
+        "application",
+        "loan",
+        "tenancy",
+        "reservation",
+    }
+)
 # Words that name a reference but no thing a reply would mention ("Ref GYM-44721").
 _NO_THING = frozenset(
     {
@@ -247,9 +266,16 @@ def case_lines(case: Case, labelled: dict[str, str | None], said: str) -> list[s
     tried = _tried_line(case)
     if tried and not (case.issue and case.tried[0] in case.issue):
         found.append(tried)
-    unlabelled = [(ref, label) for ref, label in labelled.items() if label in _NO_THING]
-    if unlabelled and unlabelled[0][0] not in said:
-        ref, label = unlabelled[0]
-        named = f"the {label} number" if label in _NUMBERED else "your reference"
-        found.append(f"I have {named}, {ref}, in front of me.")
+    for ref, label in list(labelled.items())[:1]:
+        if ref in said:
+            continue
+        if label in _NUMBERED:  # perhaps not theirs: "Her student number is 2219834"
+            named = f"the {label} number, {ref},"
+        elif label not in _NO_THING and label not in _THINGS:
+            named = f"your {label} number, {ref},"  # "your repair number, RP-118820,"
+        elif label in _NO_THING:
+            named = f"your reference, {ref},"
+        else:
+            named = f"your {label} {ref}"  # "your claim CLM-20931"
+        found.append(f"I have {named} in front of me.")
     return found

@@ -166,7 +166,8 @@ def _reflection(
     if index > 0:  # the others open with a fact of the case instead: their deadline ...
         facts = [] if care else request_lines
         line = facts[index - 1] if index - 1 < len(facts) else ""
-        return "" if not line or says_again(line, body) else line
+        said_in_body = any(ref in line and ref in body for ref in case.references)
+        return "" if not line or said_in_body or says_again(line, body) else line
     single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
