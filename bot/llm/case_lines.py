@@ -202,9 +202,15 @@ _TRIED_STEP = re.compile(
 _CONTACT_STEP = re.compile(r"^(?:called|rang|phoned|emailed|contacted|chased)\b", re.IGNORECASE)
 
 
+# "called twice and got nowhere" -> "called twice": the step, not what came of it.
+_STEP_END = re.compile(
+    r",|\s+(?:and|but) (?:the|each|every|it|they|nothing|still|got|i|you|we|no)\b", re.IGNORECASE
+)
+
+
 def _tried_line(case: Case) -> str | None:
     for step in case.tried:
-        step = re.sub(r"\s*\balready\b", "", step).strip()
+        step = _STEP_END.split(re.sub(r"\s*\balready\b", "", step))[0].strip()
         if _TRIED_STEP.match(step):
             return f"You've already {step}, so I won't ask you to do that again."
         if _CONTACT_STEP.match(step):
