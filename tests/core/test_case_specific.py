@@ -199,3 +199,27 @@ def test_the_fixture_sets_use_deadlines_and_ask_only_what_is_missing(playbooks):
             assert result.case.deadline in " ".join(replies), conversation.id
             assert not any("[update time]" in reply for reply in replies), conversation.id
     assert with_deadline >= 15
+
+
+def test_what_they_tried_is_said_back_as_the_step_not_what_came_of_it(playbooks):
+    thread = (
+        "Customer: My council tax bill is wrong again. I've called the advice line twice and got "
+        "nowhere. Account 7719203."
+    )
+    joined = " ".join(texts(playbooks, thread))
+    assert "You've already called the advice line twice, and you shouldn't have to" in joined
+    assert "got nowhere, and" not in joined
+
+
+def test_unsure_of_the_moment_it_still_asks_nothing_already_given(playbooks):
+    thread = (
+        "Customer: The app won't let me book Saturday's spin class. It says my membership is "
+        "inactive but I paid £45 on Monday. Membership number 300912."
+    )
+    result = Coach(playbooks).coach(Conversation.from_text(thread), trigger="command")
+    assert result.assessment.low_confidence
+    replies = [s.text for s in result.suggestions]
+    assert len(replies) == 3 and all("?" in reply for reply in replies), replies
+    assert not any(asks_known(reply, result.case) for reply in replies), replies
+    assert all(check(reply, result.assessment.playbook).passed for reply in replies), replies
+    assert "300912" in " ".join(replies)
