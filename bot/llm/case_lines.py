@@ -2,7 +2,8 @@
 
 The offline composer uses these on top of the playbook's templates:
 - a question that asks for what the case already holds (what they need, which order, what
-  happened, a date, an amount) is left out; `asks_known` says whether a text has one;
+  happened, a date, an amount) asks only for the missing part, or is left out (`narrowed`);
+  `asks_known` says whether a text has one;
 - the one question that is missing and matters (the reference of the thing at stake, when no
   turn gives one) is asked instead, or none;
 - times the team's knowledge does not state are anchored to the customer's own deadline
@@ -78,21 +79,6 @@ def asks_known(text: str, case: Case) -> bool:
     return any(known_asks(sentence, case) for sentence in sentences(text))
 
 
-def without_known_questions(text: str, case: Case) -> str:
-    """The text without its questions for what the case holds; "Then I'll ..." after a dropped
-    question reads "I'll ..."."""
-    kept, dropped = [], False
-    for sentence in sentences(text):
-        if known_asks(sentence, case):
-            dropped = True
-            continue
-        if dropped:
-            sentence = re.sub(r"^(?:Then|That way),? (\w)", lambda m: m.group(1).upper(), sentence)
-        kept.append(sentence)
-        dropped = False
-    return " ".join(kept)
-
-
 # What to ask instead, per kind, after "could you tell me".
 _ASK_FOR = {
     "need": "what you'd most like us to do",
@@ -113,12 +99,18 @@ def narrowed(text: str, case: Case) -> str:
     ("Which order is this about, and what would you like us to do?" after they said what they
     want: "Could you tell me which account, order or service this is about?"); a question
     whose every part is known is left out."""
-    kept = []
+    kept, dropped = [], False
     for sentence in sentences(text):
         known = known_asks(sentence, case)
         if not known:
+            if dropped:  # "Then I'll ..." after a question left out reads "I'll ..."
+                sentence = re.sub(
+                    r"^(?:Then|That way),? (\w)", lambda m: m.group(1).upper(), sentence
+                )
             kept.append(sentence)
+            dropped = False
             continue
+        dropped = True
         asked = [kind for kind, p in _QUESTION_KINDS if p.search(sentence)]
         missing = [kind for kind in asked if kind not in known]
         start = _QUESTION_START.search(sentence)

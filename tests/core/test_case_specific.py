@@ -17,7 +17,7 @@ from bot.core.conversation import Conversation
 from bot.core.deadlines import find_deadline
 from bot.core.rubric import check
 from bot.llm.base import SuggestionRequest
-from bot.llm.case_lines import asks_known, narrowed, with_references, without_known_questions
+from bot.llm.case_lines import asks_known, narrowed, with_references
 from bot.llm.offline import OfflineBackend
 from tests.conftest import EXAMPLES
 
@@ -168,9 +168,15 @@ def test_two_customers_with_the_same_moment_get_different_sets(playbooks):
 def test_a_question_for_what_the_case_holds_is_left_out_and_the_rest_reads_on():
     case = extract_case(Conversation.from_text("Customer: Order 44120 arrived broken."))
     text = "Thanks. Could you tell me which order this is about? Then I'll arrange a replacement."
-    assert without_known_questions(text, case) == "Thanks. I'll arrange a replacement."
+    assert narrowed(text, case) == "Thanks. I'll arrange a replacement."
     unknown = extract_case(Conversation.from_text("Customer: Hello"))
-    assert without_known_questions(text, unknown) == text
+    assert narrowed(text, unknown) == text
+    wants = extract_case(Conversation.from_text("Customer: I'd like to change my address please."))
+    assert wants.ask and not wants.references
+    both = "Hello. Which account is this about, and what would you most like us to do?"
+    assert narrowed(both, wants) == (
+        "Hello. Could you tell me which account, order or service this is about?"
+    )
 
 
 def test_a_reference_joins_its_own_word_but_not_a_compound():
