@@ -25,6 +25,7 @@ from bot.core.case_patterns import (
     tried_steps,
 )
 from bot.core.conversation import Conversation
+from bot.core.deadlines import find_deadline
 from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause, praised_staff
 from bot.core.language import conversation_language
@@ -48,6 +49,8 @@ class Case:
     dates: list[str] = field(default_factory=list)
     durations: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    deadline: str | None = None  # their own deadline: "Friday", "the 12th", "today"
+    deadline_said: str | None = None  # the clause that sets it, said back ("your flight is ...")
     tried: list[str] = field(default_factory=list)  # what they already tried or were told
     contacts: int = 1  # how many times they have contacted us, this one included
     requests: list[str] = field(default_factory=list)
@@ -110,6 +113,7 @@ def extract_case(conversation: Conversation) -> Case:
     source, issue = problem_sentence(readable)
     tried = tried_steps([(m.role, m.text) for m in conversation.messages])
     premises = stated_premises(conversation)
+    deadline = find_deadline(readable)
     if tried:  # a yes to "have you tried restarting it?" states it too
         premises |= {"tried_fix"}
     return Case(
@@ -124,6 +128,8 @@ def extract_case(conversation: Conversation) -> Case:
         dates=_all(DATE, said),
         durations=_all(DURATION, said),
         references=references(conversation),
+        deadline=deadline.when if deadline else None,
+        deadline_said=_clean(deadline.said) if deadline else None,
         tried=tried,
         contacts=contact_count(said),
         requests=_labels(REQUESTS, said),

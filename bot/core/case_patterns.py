@@ -16,7 +16,7 @@ _NUMBER = (
     r"several)"
 )
 AMOUNT = _re(
-    r"[£$€]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:pounds|dollars|euros|quid|"
+    r"[£$€]\s?\d+(?:,\d{3})*(?:\.\d{1,2})?|\b\d+(?:,\d{3})*(?:\.\d{1,2})?\s?(?:pounds|dollars|euros|quid|"
     r"bucks|usd|gbp|eur|aud|cad|inr|rupees)\b"
 )
 _MONTH = (
@@ -147,7 +147,7 @@ _REFERENCE_NUMBER = _re(
 )
 # A reflection must read as a statement: "I can see that {issue}" needs a subject first, not
 # "when ...", "was awesome ..." or "trying to cancel ...".
-_NO_SUBJECT = _re(
+NO_SUBJECT = _re(
     r"^(when|if|because|since|as|was|were|is|are|am|be|been|today|tonight|just|also|then|who|"
     r"which|what|how|where|while|after|before|until|to|for|with|by|at|in|on|of|from|about|"
     r"and|or|but|so|that|than|do|does|did|can|could|will|would|should|has|have|had|"
@@ -188,7 +188,7 @@ def _trim(clause: str) -> str:
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves
     text = re.sub(r"^(having|fed up)\b", r"I'm \1", text, flags=re.IGNORECASE)
-    if _NO_SUBJECT.match(text):
+    if NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
     why = _WHY.match(text)
@@ -257,7 +257,7 @@ def said_back(clause: str) -> str | None:
     """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
     router keeps dropping"); None when it does not stand as a statement."""
     clause = _trim(clause)
-    if len(clause.split()) < 3 or _NO_SUBJECT.match(clause):
+    if len(clause.split()) < 3 or NO_SUBJECT.match(clause):
         return None
     return lower_first(second_person(clause))
 

@@ -55,9 +55,12 @@ _NOT_NAMES = frozenset(
         "That",
     ]
 )
+# "order 44120", "Ref GYM-44721", "Her student number is 2219834", "your account, number 88120045"
 _REFERENCE = re.compile(
     r"\b(?:order|ticket|case|invoice|reference|ref|booking|claim|policy|account|tracking|"
-    r"confirmation|reservation)\s*(?:number|no\.?|num|id|#)?\s*[:#]?\s*"
+    r"confirmation|reservation|student|membership|member|customer|agreement|repair|file|"
+    r"transaction|contract|application|permit|licence|license|tenancy|loan|meter|serial)"
+    r"(?:,?\s*(?:number|no\.?|num|id|#))?(?:\s+is)?\s*[:#]?\s*"
     r"(#?[A-Z0-9][A-Z0-9-]{3,}[0-9][A-Z0-9-]*)",
     re.IGNORECASE,
 )
@@ -138,14 +141,22 @@ def agent_name_in(conversation: Conversation) -> str | None:
     )
 
 
-def references(conversation: Conversation) -> list[str]:
-    """Every order, ticket, case ... reference in the thread, in order of appearance."""
-    found: dict[str, None] = {}
+def labelled_references(conversation: Conversation) -> dict[str, str | None]:
+    """Every order, ticket, case ... reference in the thread, in order of appearance, with the
+    word that named it ("claim" for "claim CLM-20931"; None for a bare code or "#A77120")."""
+    found: dict[str, str | None] = {}
     for message in conversation.messages:
         for pattern in (_REFERENCE, _HASH_REFERENCE, _CODE_REFERENCE):
             for match in pattern.finditer(message.text):
-                found.setdefault(match.group(1).lstrip("#"))
-    return list(found)
+                named = pattern is _REFERENCE  # "Account, number 4410923" -> "account"
+                label = re.match(r"\w+", match.group(0)).group(0).lower() if named else None
+                found.setdefault(match.group(1).lstrip("#"), label)
+    return found
+
+
+def references(conversation: Conversation) -> list[str]:
+    """Every order, ticket, case ... reference in the thread, in order of appearance."""
+    return list(labelled_references(conversation))
 
 
 def reference(conversation: Conversation) -> str | None:

@@ -184,3 +184,25 @@ CARE_NEXT_STEP_DEFAULT = Suggestion(
     why="A clear owner and a time, with nothing promised that isn't confirmed, builds trust.",
 )
 CARE_WHY = "Safety and the person come before the process; no script, no sales."
+
+# Built on the case (bot/llm/case_lines.py) when a line would ask for what the customer already
+# said: the one missing thing asked for, or a next step with a time, never a question twice.
+ANYTHING_ELSE = "Is there anything else I should know before I start?"
+TAKE_IT_FROM_THERE = "I'll take it from there and update you {update_time}."
+MISSING_WHY = "Asking only for the one thing still missing shows we listened to everything else."
+CASE_NEXT_STEPS = [
+    Suggestion(
+        text="I'll keep this with me and update you {update_time}, so you won't need to chase us.",
+        why="Owning it with a time, and asking nothing they already said, saves a second contact.",
+    ),
+    Suggestion(
+        text="I'll check what's happened on our side and come back to you {update_time} with a "
+        "clear answer and the next step.",
+        why="A promised answer with a time beats another question they have already answered.",
+    ),
+    Suggestion(
+        text="Thanks, that gives me what I need to start. I'll look into it myself now, and "
+        "you'll hear from me {update_time} with what happens next.",
+        why="Saying they gave enough, and acting on it, spares them a round of questions.",
+    ),
+]

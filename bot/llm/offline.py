@@ -15,9 +15,19 @@ from bot.core.case import Case, extract_case
 from bot.core.case_patterns import problem_sentence
 from bot.core.gist import gist_clause
 from bot.core.playbooks import KNOWLEDGE_SLOTS
+from bot.core.rubric import check
+from bot.core.slots import labelled_references
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
+from bot.llm.case_lines import (
+    anchored_times,
+    asks_known,
+    case_lines,
+    missing_question,
+    narrowed,
+    with_references,
+)
 from bot.llm.reply_text import (
     fill,
     first_sentence,
@@ -62,7 +72,7 @@ def _slots(request: SuggestionRequest, case: Case) -> dict[str, str]:
         value = facts.get(slot) if isinstance(facts, dict) else getattr(facts, slot, None)
         if value:
             slots[slot] = str(value)
-    return slots
+    return anchored_times(slots, case)
 
 
 def _about_thing(draft: Suggestion, case: Case) -> Suggestion:
@@ -101,13 +111,15 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
             clarify[0] = lines.CONFIRM_UNDERSTANDING
-        return clarify[:count]
+        return _unasked(clarify, case, request.playbook)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
-    drafts += [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)][: count - len(drafts)]
+    padding = [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)]
+    padding = _unasked(padding, case, request.playbook)
+    drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
         word in d.text.lower() for d in drafts for word in _OFFERS_MANAGER
     ):
@@ -133,8 +145,64 @@ def _context_issue(request: SuggestionRequest) -> str | None:
     return (problem_sentence(others)[1] or gist_clause(others)) if others else None
 
 
+def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]:
+    """The drafts, each asking only for what the case does not hold: one that asks for what
+    they already said asks only for the missing part, or gives way to a line built on the case
+    (the one missing thing, if any), whichever still makes the playbook's required moves."""
+    missing = missing_question(case)
+    built = [
+        *(
+            [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
+            if missing
+            else []
+        ),
+        *lines.CASE_NEXT_STEPS,
+    ]
+    kept: list[Suggestion] = []
+    for draft in drafts:
+        if asks_known(draft.text, case):
+            said = " ".join(k.text for k in kept)
+            fresh = [b for b in built if b.text not in said]
+            narrow = narrowed(draft.text, case)
+            options = [Suggestion(narrow, draft.why)] if narrow and not is_courtesy(narrow) else []
+            options += fresh
+            if _GREETS.match(draft.text):  # a greeting moment: greet, act, and invite once
+                hello = sentences(draft.text)[0]
+                options += [
+                    Suggestion(f"{hello} {b.text} {lines.ANYTHING_ELSE}", b.why) for b in fresh
+                ]
+            # the one making the most of the moment's required moves; the original only when
+            # nothing else makes as many
+            options.append(draft)
+            draft = min(options, key=lambda o: (_missing_moves(o.text, playbook), o is draft))
+        if draft.text not in [k.text for k in kept]:
+            kept.append(draft)
+    return kept
+
+
+def _asking_only_the_missing(text: str, case: Case, playbook) -> str:
+    """The text with its questions for what the case holds narrowed or left out, unless that
+    leaves only courtesy or loses a move the moment requires."""
+    narrow = narrowed(text, case)
+    if narrow == text or not narrow or is_courtesy(narrow) or not _ACTS.search(narrow):
+        return text  # nothing left to do or ask: the question was the point
+    return narrow if _missing_moves(narrow, playbook) <= _missing_moves(text, playbook) else text
+
+
+_ACTS = re.compile(r"\bI(?:'ll| will)\b|\?")
+
+
+def _missing_moves(text: str, playbook) -> int:
+    return len(check(text, playbook).missing_moves)
+
+
 def _reflection(
-    request: SuggestionRequest, case: Case, index: int, body: str, used: set[str]
+    request: SuggestionRequest,
+    case: Case,
+    index: int,
+    body: str,
+    used: set[str],
+    request_lines: list[str] = (),
 ) -> str:
     """A sentence reflecting the customer's issue, in the first suggestion only: said back three
     times it reads as a script, and the other two open with their own first step."""
@@ -142,8 +210,11 @@ def _reflection(
     care = mode in (URGENT, PERSON)
     if index == 1 and care and _ASKED.match(case.ask or ""):  # their practical question, back
         return _framed(lines.REFLECT_ASK[:1], case.ask, case, body, used, 0)
-    if index > 0:
-        return ""
+    if index > 0:  # the others open with a fact of the case instead: their deadline ...
+        facts = [] if care else request_lines
+        line = facts[index - 1] if index - 1 < len(facts) else ""
+        said_in_body = any(ref in line and ref in body for ref in case.references)
+        return "" if not line or said_in_body or says_again(line, body) else line
     single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
@@ -225,13 +296,15 @@ class OfflineBackend(Backend):
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)
         slots = _slots(request, case)
+        labelled = labelled_references(request.conversation)
+        facts = case_lines(case, labelled, case.issue or case.ask or "")
         openers = _openers(request)
         used_openings: set[str] = set()
         used_frames: set[str] = set()
         suggestions = []
         for index, draft in enumerate(_drafts(request, case)):
-            body = _body(draft.text, case)
-            reflection = _reflection(request, case, index, fill(body, slots), used_frames)
+            body = with_references(_body(draft.text, case), labelled)  # not in the issue said back
+            reflection = _reflection(request, case, index, fill(body, slots), used_frames, facts)
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
             if reflection and (_GREETS.match(body) or (index == 0 and _care(request)[1])):
@@ -255,6 +328,7 @@ class OfflineBackend(Backend):
             if index == 0 and case.praised and case.praised not in fill(body, slots):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
+            text = _asking_only_the_missing(text, case, request.playbook)
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))

@@ -13,6 +13,7 @@ from bot.core.case import Case
 from bot.core.matcher import terms
 from bot.core.playbooks import Reply
 from bot.core.text import normalise
+from bot.llm.case_lines import asks_known
 
 # "restarted the router" -> "restart"; "tried restarting it" -> "restart".
 _STEM = re.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
@@ -66,7 +67,7 @@ def asks_for_known(text: str, case: Case) -> bool:
 
 def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
     """Templates whose premises are all stated and that ask nothing already done or given,
-    best first."""
+    best first; one whose question asks what they already said comes after the others."""
     usable = [
         reply
         for reply in replies
@@ -75,4 +76,5 @@ def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> l
         and not asks_for_known(reply.text, case)
     ]
     relevant = most_relevant_first(usable, customer_text)
-    return sorted(relevant, key=lambda reply: -len(reply.requires))  # stable: specific first
+    # specific first; one asking what they already said last (the composer narrows its question)
+    return sorted(relevant, key=lambda r: (asks_known(r.text, case), -len(r.requires)))
