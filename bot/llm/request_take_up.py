@@ -1,0 +1,124 @@
+"""The customer's explicit request, taken up in the first suggestion (bot/core/requested_action.py).
+
+"Could you move my physio appointment on Thursday to next week?" gets "I'll move your physio
+appointment on Thursday to next week. Which day next week suits you best?" first, not "I'll
+find out exactly what applies to you". The first suggestion keeps the sentence that reflects
+their issue, if it has one, and the request replaces the template's body; lines that ask what
+they want ("what would you most like us to do?") give way, since they already said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.case import Case
+from bot.core.requested_action import ACT, CHECK, RequestedAction, requested_action
+from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.reply_text import fill, first_sentence, says_again, sentences
+
+WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
+WHY += "shows we listened and saves a second contact."
+# When the request is clear but cannot be said back cleanly: a plain, honest line.
+GENERIC = "I'll take your request on myself now and confirm with you {update_time} what I can do."
+_SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+    r"morning|afternoon|evening|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# Lines that ask what they want, which a clear request has already said.
+_ASKS_WHAT_THEY_WANT = re.compile(
+    r"\bwhat (?:would you most like us to do|would a good outcome look like|you need from us|"
+    r"do you need|can I help you with|would you like to sort out)\b|\btell me (?:a little more "
+    r"about )?what you need\b|\bwhich account,? order or service\b",
+    re.IGNORECASE,
+)
+# In place of those, in this order: the same request, owned from another angle.
+_INSTEAD = {
+    ACT: (
+        "I'll handle this myself rather than pass it on, and you'll have confirmation from me "
+        "{update_time}.",
+        "So I get it right first time, is there anything else I should know before I go ahead?",
+    ),
+    CHECK: (
+        "I'll look into it myself rather than pass it on, and confirm with you {update_time}.",
+        "If that isn't possible, I'll come back to you with the closest option we have.",
+    ),
+}
+_MONEY_INSTEAD = (
+    "I'll go through {thing} myself rather than pass it on, and update you {update_time} with "
+    "what I find.",
+    "If anything stops the refund, I'll tell you why and what we can do instead.",
+)
+
+
+def request_line(action: RequestedAction) -> str:
+    """The commitment with its next step: a day to choose, a confirmation, an update."""
+    commitment = action.commitment
+    if commitment is None:
+        return GENERIC
+    if action.kind == ACT and action.verb in _SCHEDULING:
+        if "next week" in commitment:
+            return f"{commitment}. Which day next week suits you best?"
+        if not _WHEN.search(commitment):
+            return f"{commitment}. Which day and time suit you best?"
+    if action.kind == ACT:
+        return f"{commitment} and confirm with you once it's done."
+    if action.kind == CHECK:
+        return f"{commitment}, and confirm with you {{update_time}}."
+    return f"{commitment}; I'll update you {{update_time}} either way."
+
+
+def _lead(text: str, case: Case, line: str) -> str:
+    """The first sentence when it says their issue back (and not the request again, which the
+    request line says); the request line replaces the rest."""
+    first = sentences(text)[0] if text.strip() else ""
+    if case.issue and case.issue.lower() in first.lower() and not says_again(first, line):
+        return first
+    return ""
+
+
+def _replace_asks(
+    suggestions: list[Suggestion], action: RequestedAction, slots: dict[str, str]
+) -> list[Suggestion]:
+    instead = _INSTEAD.get(action.kind) or tuple(
+        line.replace("{thing}", action.thing or "the payment") for line in _MONEY_INSTEAD
+    )
+    spare = [fill(line, slots) for line in instead]
+    used = {first_sentence(s.text) for s in suggestions}
+    out = []
+    for suggestion in suggestions:
+        if _ASKS_WHAT_THEY_WANT.search(suggestion.text):
+            spare = [line for line in spare if first_sentence(line) not in used]
+            if spare:
+                line = spare.pop(0)
+                used.add(first_sentence(line))
+                suggestion = Suggestion(line, WHY, source=suggestion.source)
+        out.append(suggestion)
+    return out
+
+
+def take_up_request(
+    suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
+) -> list[Suggestion]:
+    """The suggestions with the customer's explicit request taken up in the first one."""
+    turns = [m.text for m in request.conversation.customer_messages]
+    action = requested_action(turns) if suggestions else None
+    if action is None:
+        return suggestions
+    line = fill(request_line(action), slots)
+    out = list(suggestions)
+    if getattr(request.assessment, "care", ()):  # the person first; the request after
+        first = out[0]
+        out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
+        return out
+    # an offer of a manager in the first suggestion is their request too: this goes second
+    target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
+    lead = _lead(out[target].text, case, line) if target == 0 else ""
+    text = f"{lead} {line}".strip()
+    if any(
+        first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
+    ):
+        return suggestions
+    out[target] = Suggestion(text, WHY, source=out[target].source)
+    return _replace_asks(out, action, slots)
