@@ -92,7 +92,9 @@ _SAID_BEFORE = re.compile(
 _STEP_CUT = re.compile(r"\s+(?:and|then|so|to see|if|please)\b|,", _FLAGS)
 _INFO_CUT = re.compile(r"\s+(?:where|so|and|to|for|if|please|that|which|when)\b.*$", _FLAGS)
 _DETERMINER = re.compile(r"^(?:your|the|a|an|me|us)\s+", _FLAGS)
-_STOP = frozenset("your the a an me us please details information number some more it that".split())
+_STOP = frozenset(
+    "your the a an me us please details information number some more it that".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,8 @@ def _time_passed(messages: list[tuple[str, str]]) -> Slip | None:
                         span = promise.group(0)
                         span = re.sub(r"^(?:takes?|taking)\s+", "", span, flags=_FLAGS)
                         span = re.sub(r"^in\b", "within", span, flags=_FLAGS)
-                        took = f"{number} {unit.lower()}{'s' if _days(number, unit) != _days('1', unit) else ''}"
+                        plural = "s" if _days(number, unit) != _days("1", unit) else ""
+                        took = f"{number} {unit.lower()}{plural}"
                         return Slip(
                             "time_passed",
                             f"I'm sorry: you were told {span}, and it's now been {took}.",
@@ -200,13 +203,13 @@ def _step_said(step: str) -> str:
 
 def _said_before(messages: list[tuple[str, str]]) -> Slip | None:
     for index, (role, text) in enumerate(messages):
-        if role == "customer" and index and _SAID_BEFORE.search(text):
-            if any(r == "agent" for r, _ in messages[:index]):
-                return Slip(
-                    "said_before",
-                    "I'm sorry you've been told that before with nothing to show for it.",
-                    "You've heard that before with nothing to show for it, and that's on us.",
-                )
+        heard = role == "customer" and index and _SAID_BEFORE.search(text)
+        if heard and any(r == "agent" for r, _ in messages[:index]):
+            return Slip(
+                "said_before",
+                "I'm sorry you've been told that before with nothing to show for it.",
+                "You've heard that before with nothing to show for it, and that's on us.",
+            )
     return None
 
 

@@ -38,7 +38,7 @@ _ACT_VERBS = frozenset(
     split print mark note escalate expedite rush issue upgrade recheck reconnect disconnect
     install remove""".split()  # noqa: SIM905
 )
-_MONEY_VERBS = frozenset("refund reimburse compensate credit waive reverse release".split())
+_MONEY_VERBS = frozenset("refund reimburse compensate credit waive reverse release".split())  # noqa: SIM905
 # Verbs a customer uses of themselves for a change the company makes ("can I move my booking").
 _SELF_SERVICE = frozenset(
     """move change reschedule rebook cancel freeze pause switch upgrade downgrade extend transfer
@@ -67,7 +67,7 @@ _MONEY_NOUNS = re.compile(
 )
 _CHARGED = re.compile(r"\b(?:charg\w*|fee|fine|penalty|billed|took|taken)\b|[£$€]\d", re.I)
 # Taking a charge off: checked first, like a refund.
-_REMOVALS = frozenset("remove cancel take drop waive reverse wipe".split())
+_REMOVALS = frozenset("remove cancel take drop waive reverse wipe".split())  # noqa: SIM905
 # A manager or a human: the composer's own offer answers that (bot/llm/offline.py).
 _MANAGER = re.compile(
     r"\b(manager|supervisor|someone senior|team lead(?:er)?|real person|human|speak to someone)\b",

@@ -20,7 +20,7 @@ WHY = "They asked for something specific: taking it up in their words, as a next
 WHY += "shows we listened and saves a second contact."
 # When the request is clear but cannot be said back cleanly: a plain, honest line.
 GENERIC = "I'll take your request on myself now and confirm with you {update_time} what I can do."
-_SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())
+_SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
     r"morning|afternoon|evening|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))\b",
