@@ -11,7 +11,7 @@ the agent cannot promise the outcome. Only requests for an action the company ta
 customer's behalf are read (move, cancel, reissue, chase ...), in the common request forms
 ("can you ...", "can I ...", "I'd like to ...", "I need X updated", "please ..."); a question
 for information is left to bot/core/asks.py. What cannot be said back cleanly gives a
-`RequestedAction` without a phrase, and the composer falls back to a plain line.
+`RequestedAction` without a phrase, and the composer keeps its own reflection instead.
 """
 
 from __future__ import annotations
@@ -100,6 +100,10 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     # "is it possible to get a late checkout", "would it be possible to move it"
     ("possible", re.compile(r"^(?:is (?:it|there any way)|would it be|will it be) possible "
                             r"(?:for (?:me|us|you) )?to (?P<vp>.+)$", _FLAGS)),
+    # "I need someone to come and fix the leak" -> "arrange for someone to come and fix ..."
+    ("someone", re.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<who>someone|"
+                           r"somebody|an engineer|a technician|a plumber|an electrician) to "
+                           r"(?P<vp>.+)$", _FLAGS)),
     # "I'd like you to stop the reminders", "I want to cancel my membership"
     ("want", re.compile(r"^(?:i|we)(?: would|'d| really| do)? (?:like|want|wish|need)(?: you)? "
                         r"to (?P<vp>.+)$", _FLAGS)),
@@ -113,8 +117,9 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
 )  # fmt: skip
 # Where the request ends and a reason or another clause begins.
 _CLAUSE_END = re.compile(
-    r"\s*(?:,|;|\s[-–—]\s|\s(?:because|cuz|cause|as|since|so|but|though|although|while|"
-    r"otherwise|or else)\b|\sand (?=(?:i|i'm|i've|we|it|it's|they|the app|that|this)\b))",
+    r"\s*(?:,|;|[-–—]\s|\s(?:because|cuz|cause|as|since|so|but|though|although|while|"
+    r"otherwise|or else|even if|if|unless|where|what|how|which|who)\b|\sand (?=(?:i|i'm|i've|"
+    r"we|it|it's|they|the app|that|this)\b))",
     _FLAGS,
 )
 _PLURAL_THING = re.compile(
@@ -139,6 +144,7 @@ class RequestedAction:
     kind: str  # ACT, MONEY or CHECK
     phrase: str | None  # "move your physio appointment on Thursday to next week"; None: unclear
     thing: str = ""  # for MONEY and CHECK: what is checked ("the £39.99", "a late checkout")
+    also: str | None = None  # a second request in the same breath: "send you written confirmation"
 
     @property
     def commitment(self) -> str | None:
@@ -187,7 +193,8 @@ def _kind(verb: str, rest: str) -> str:
 def _clip(text: str) -> str:
     """The request up to the reason or the next clause: "add me to the class, the app ..."."""
     match = _CLAUSE_END.search(text)
-    return (text[: match.start()] if match else text).strip(" .!?")
+    text = (text[: match.start()] if match else text).strip(" .!?")
+    return re.sub(r"\s+(?:this once|for me|for us|for once|asap|urgently)$", "", text, flags=_FLAGS)
 
 
 def _resolve(vp: str, before: str) -> str:
@@ -226,14 +233,16 @@ def _from_verb_phrase(vp: str, before: str, form: str) -> RequestedAction | None
     if form == "self" and verb not in _SELF_SERVICE | _MONEY_VERBS:
         return None  # "can I pay by card" asks what they may do, not for an action
     if verb in ("get", "have") and rest:
-        return _from_noun(rest, before)
+        return _from_noun(rest, before, offered=form in ("possible", "do"))
     if verb == "be":  # "I'd like to be added to the list"
         part, _, after = rest.partition(" ")
         base = _base(part)
         return _from_verb_phrase(f"{base} me {after}".strip(), before, "do") if base else None
     if verb not in _ACT_VERBS | _MONEY_VERBS or not rest:
         return None
-    if verb in _REMOVALS and _VAGUE.match(rest) and _CHARGED.search(before):
+    if verb == "look" and not re.match(r"(?:into|at|over)\b", rest, _FLAGS):
+        return None  # "look up how to ..." asks for information
+    if verb in _REMOVALS | {"stop"} and _VAGUE.match(rest) and _CHARGED.search(before):
         return _money("remove", "the charge")  # "I want this removed" after "you charged me"
     kind = _kind(verb, rest)
     if kind == MONEY:
@@ -245,7 +254,7 @@ def _from_verb_phrase(vp: str, before: str, form: str) -> RequestedAction | None
     return RequestedAction(verb, ACT, _phrase(vp))
 
 
-def _from_noun(np: str, before: str) -> RequestedAction | None:
+def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction | None:
     """ "a refund for the second order", "the £39.99 back", "my invoice reissued with ...",
     "a copy of my contract", "a late checkout tomorrow"."""
     np = _clip(np)
@@ -255,9 +264,19 @@ def _from_noun(np: str, before: str) -> RequestedAction | None:
         verb = "compensate" if noun == "compensation" else "refund"
         thing = re.sub(r"^(?:of|for|on)\s+", "", np[money.end() :].strip())
         return _money(verb, thing)
-    back = re.match(r"^(?P<thing>.+?) (?:back|returned|paid back|repaid)\b", np, _FLAGS)
+    back = re.match(
+        r"^(?P<thing>(?:the|my|our|this|that|a|an|all|every|[£$€]|\d)\S*(?: \S+){0,5}?) "
+        r"(?:back|returned|paid back|repaid)\b",
+        np,
+        _FLAGS,
+    )
     if back:
-        return _money("refund", back.group("thing"))
+        refund = _money("refund", back.group("thing"))
+        more = re.match(r"^\s*(?:,\s*)?and\s+(?P<np>.+)$", np[back.end() :], _FLAGS)
+        second = _from_noun(more.group("np"), before) if more else None
+        if second and second.kind == ACT and second.phrase:  # "... back and a written apology"
+            return RequestedAction(refund.verb, MONEY, refund.phrase, refund.thing, second.phrase)
+        return refund
     words = np.split()
     for index, word in enumerate(words[1:6], start=1):  # "my permit updated with my ..."
         if not _NOUN_START.match(np):
@@ -273,7 +292,9 @@ def _from_noun(np: str, before: str) -> RequestedAction | None:
         return RequestedAction("send", ACT, _phrase(f"send me {np}"))
     if _VISITS.search(np) and not _VAGUE.match(np):
         return RequestedAction("arrange", ACT, _phrase(f"arrange {np}"))
-    if re.match(r"^(?:a|an|the)\b", np, _FLAGS) and len(np.split()) >= 2:
+    # "can I get a late checkout": something we may be able to offer. Not "I need the update
+    # urgently", which states a need rather than asking for something.
+    if offered and re.match(r"^(?:a|an|the)\b", np, _FLAGS) and len(np.split()) >= 2:
         phrase = _phrase(f"give me {np}")
         return RequestedAction("give", CHECK, phrase, thing=np) if phrase else None
     return None
@@ -295,14 +316,20 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
             if base:
                 return _from_verb_phrase(f"{base} me{parts['rest']}", before, "do")
             continue
-        if form in ("get", "need"):
-            found = _from_noun(parts["np"], before)
+        if form == "someone":
+            phrase = _phrase(f"arrange for {parts['who']} to {_clip(parts['vp'])}")
+            found = RequestedAction("arrange", ACT, phrase) if phrase else None
+        elif form in ("get", "need"):
+            found = _from_noun(parts["np"], before, offered=form == "get")
         elif form == "imperative":
             verb = parts["vp"].split()[0].lower()
             strong = verb in _MONEY_VERBS or verb in {"cancel", "stop", "reissue", "resend",
                                                       "redeliver", "reschedule", "rebook",
                                                       "unsubscribe", "chase", "refund"}  # fmt: skip
-            found = _from_verb_phrase(parts["vp"], before, form) if polite or strong else None
+            vague = _VAGUE.match(parts["vp"].partition(" ")[2])
+            found = None
+            if polite or (strong and not vague):
+                found = _from_verb_phrase(parts["vp"], before, form)
         else:
             found = _from_verb_phrase(parts["vp"], before, form)
         if found:
@@ -311,11 +338,13 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
 
 
 def requested_action(customer_turns: list[str]) -> RequestedAction | None:
-    """The latest explicit request for an action, from the customer's own words; None if none."""
+    """The latest explicit request for an action in `customer_turns` (the customer's turns
+    since the agent last wrote), from their own words; None if none."""
     for number in range(len(customer_turns) - 1, -1, -1):
         turn = customer_turns[number]
-        # as written first ("redeliver" is no typo), then tidied ("cant u cancel my order")
-        for readable in dict.fromkeys((turn, tidy(turn))):
+        # tidied first ("cant u cancel my order"), then as written, for a verb the speller
+        # does not know ("redeliver")
+        for readable in dict.fromkeys((tidy(turn), turn)):
             before = " ".join(customer_turns[:number])  # what "them" and "this" may refer to
             for sentence in SENTENCES.split(readable):
                 found = _sentence_request(sentence, before)

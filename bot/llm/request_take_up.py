@@ -18,8 +18,6 @@ from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
 WHY += "shows we listened and saves a second contact."
-# When the request is clear but cannot be said back cleanly: a plain, honest line.
-GENERIC = "I'll take your request on myself now and confirm with you {update_time} what I can do."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
@@ -52,11 +50,12 @@ _MONEY_INSTEAD = (
 )
 
 
-def request_line(action: RequestedAction) -> str:
-    """The commitment with its next step: a day to choose, a confirmation, an update."""
+def request_line(action: RequestedAction) -> str | None:
+    """The commitment with its next step: a day to choose, a confirmation, an update; None when
+    the request cannot be said back cleanly (the suggestion's own reflection then stands)."""
     commitment = action.commitment
     if commitment is None:
-        return GENERIC
+        return None
     if action.kind == ACT and action.verb in _SCHEDULING:
         if "next week" in commitment:
             return f"{commitment}. Which day next week suits you best?"
@@ -66,7 +65,8 @@ def request_line(action: RequestedAction) -> str:
         return f"{commitment} and confirm with you once it's done."
     if action.kind == CHECK:
         return f"{commitment}, and confirm with you {{update_time}}."
-    return f"{commitment}; I'll update you {{update_time}} either way."
+    also = f" I'll also {action.also}." if action.also else ""
+    return f"{commitment}; I'll update you {{update_time}} either way.{also}"
 
 
 def _lead(text: str, case: Case, line: str) -> str:
@@ -98,15 +98,23 @@ def _replace_asks(
     return out
 
 
+def _unanswered(request: SuggestionRequest) -> list[str]:
+    """The customer's turns since the agent last wrote: an earlier request was answered."""
+    turns: list[str] = []
+    for message in request.conversation.messages:
+        turns = [] if message.role == "agent" else [*turns, message.text]
+    return turns
+
+
 def take_up_request(
     suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
 ) -> list[Suggestion]:
     """The suggestions with the customer's explicit request taken up in the first one."""
-    turns = [m.text for m in request.conversation.customer_messages]
-    action = requested_action(turns) if suggestions else None
-    if action is None:
+    action = requested_action(_unanswered(request)) if suggestions else None
+    said = request_line(action) if action else None
+    if said is None:
         return suggestions
-    line = fill(request_line(action), slots)
+    line = fill(said, slots)
     out = list(suggestions)
     if getattr(request.assessment, "care", ()):  # the person first; the request after
         first = out[0]
