@@ -78,7 +78,8 @@ _NOUN_START = re.compile(r"^(?:the|my|our|this|that|these|those|a|an|your|his|he
 _FLAGS = re.IGNORECASE
 _LEAD = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|fine|so|"
-    r"also|and|but|then|right|well|yes|no|um+|please|pls|just)\b[\s,!.:-]*)+",
+    r"also|and|but|then|right|well|yes|no|um+|please|pls|just|actually|sorry|oh|instead)\b"
+    r"[\s,!.:-]*)+",
     _FLAGS,
 )
 _TAIL = re.compile(

@@ -19,6 +19,7 @@ from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
 WHY += "shows we listened and saves a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
+_SENDING = frozenset("send email post forward resend reissue text".split())  # noqa: SIM905
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
     r"morning|afternoon|evening|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))\b",
@@ -61,6 +62,8 @@ def request_line(action: RequestedAction) -> str | None:
             return f"{commitment}. Which day next week suits you best?"
         if not _WHEN.search(commitment):
             return f"{commitment}. Which day and time suit you best?"
+    if action.kind == ACT and action.verb in _SENDING:
+        return f"{commitment} and let you know once it's sent."
     if action.kind == ACT:
         return f"{commitment} and confirm with you once it's done."
     if action.kind == CHECK:
