@@ -199,4 +199,4 @@ class OfflineBackend(Backend):
             used_openings.add(first_sentence(text))
             suggestions.append(Suggestion(text, draft.why, source=self.name))
         suggestions = take_up_request(suggestions, request, case, slots)
-        return fit_to_situation(suggestions, request.conversation)
+        return fit_to_situation(suggestions, request.conversation, request.playbook)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from bot.core.case import Case
+from bot.core.playbooks import Playbook
 from bot.core.requested_action import ACT, CHECK, RequestedAction, requested_action
+from bot.core.rubric import check
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -69,6 +71,8 @@ def request_line(action: RequestedAction) -> str | None:
     if action.kind == CHECK:
         return f"{commitment}, and confirm with you {{update_time}}."
     also = f" I'll also {action.also}." if action.also else ""
+    if action.verb == "refund":
+        commitment += " so it reaches you {refund_time}"
     return f"{commitment}; I'll update you {{update_time}} either way.{also}"
 
 
@@ -78,6 +82,39 @@ def _lead(text: str, case: Case, line: str) -> str:
     first = sentences(text)[0] if text.strip() else ""
     if case.issue and case.issue.lower() in first.lower() and not says_again(first, line):
         return first
+    return ""
+
+
+# Said before the request line when the template's own words that made a playbook's required
+# move ("respect", "acknowledge") gave way to it: "Of course — I'll cancel your plan ...".
+_ACKNOWLEDGEMENTS = ("Of course — ", "You're right to ask, and ", "Thanks for letting us know: ")
+
+
+def _missing(text: str, playbook: Playbook) -> set[str]:
+    return set(check(text, playbook).missing_moves)
+
+
+def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) -> str:
+    """The lead and the request line, with what they need to make every move the original
+    made: the original's own statements (not its questions, which the request answers) after
+    the line, or a short acknowledgement before it; "" when neither will do."""
+    text = f"{lead} {line}".strip()
+    if playbook is None:
+        return text
+    missing = _missing(text, playbook) - _missing(original, playbook)
+    statements = [s for s in sentences(original) if "?" not in s and len(s.split()) > 3]
+    for sentence in (s for s in statements if s not in text):
+        if not missing:
+            break
+        gained = missing - _missing(f"{text} {sentence}", playbook)
+        if gained:
+            text, missing = f"{text} {sentence}", missing - gained
+    if not missing:
+        return text
+    for acknowledgement in _ACKNOWLEDGEMENTS:
+        said = text.replace(line, acknowledgement + line, 1)
+        if not missing & _missing(said, playbook):
+            return said
     return ""
 
 
@@ -123,10 +160,15 @@ def take_up_request(
         first = out[0]
         out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
         return out
+    playbook = getattr(request, "playbook", None)
     # an offer of a manager in the first suggestion is their request too: this goes second
     target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
-    lead = _lead(out[target].text, case, line) if target == 0 else ""
-    text = f"{lead} {line}".strip()
+    original = out[target].text
+    lead = _lead(original, case, line) if target == 0 else ""
+    text = _with_moves(lead, line, original, playbook)
+    if not text:  # the playbook's moves need its own words: the request goes in after the lead
+        rest = original[len(lead) :].strip() if lead else original
+        text = f"{lead} {line} {rest}".strip()
     if any(
         first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
     ):

@@ -18,6 +18,8 @@ import re
 
 from bot.core.agent_slips import agent_slip
 from bot.core.conversation import Conversation
+from bot.core.playbooks import Playbook
+from bot.core.rubric import check
 from bot.llm.base import Suggestion
 from bot.llm.reply_text import APOLOGY, first_sentence, says_again, sentences
 
@@ -93,7 +95,18 @@ def _own_slip(suggestions: list[Suggestion], conversation: Conversation) -> list
     return [Suggestion(text, first.why, source=first.source), *suggestions[1:]]
 
 
-def fit_to_situation(suggestions: list[Suggestion], conversation: Conversation) -> list[Suggestion]:
+def _keeps_moves(pruned: str, original: str, playbook: Playbook | None) -> bool:
+    """A pruned opener may have been the line that made one of the playbook's moves."""
+    if playbook is None:
+        return True
+    return set(check(pruned, playbook).missing_moves) <= set(
+        check(original, playbook).missing_moves
+    )
+
+
+def fit_to_situation(
+    suggestions: list[Suggestion], conversation: Conversation, playbook: Playbook | None = None
+) -> list[Suggestion]:
     """The suggestions with our slip owned and the openers that contradict the moment pruned."""
     latest = conversation.customer_messages[-1].text if conversation.customer_messages else ""
     under_way, hurried = _under_way(conversation), bool(_HURRY.search(latest))
@@ -104,7 +117,8 @@ def fit_to_situation(suggestions: list[Suggestion], conversation: Conversation) 
         others = [first_sentence(s.text) for s in out] + [
             first_sentence(s.text) for s in suggestions[index + 1 :]
         ]
-        if not text or first_sentence(text) in others:
+        clash = not text or first_sentence(text) in others
+        if clash or not _keeps_moves(text, suggestion.text, playbook):
             text = suggestion.text
         out.append(Suggestion(text, suggestion.why, source=suggestion.source))
     return _own_slip(out, conversation)
