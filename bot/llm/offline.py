@@ -199,4 +199,5 @@ class OfflineBackend(Backend):
             used_openings.add(first_sentence(text))
             suggestions.append(Suggestion(text, draft.why, source=self.name))
         suggestions = take_up_request(suggestions, request, case, slots)
-        return fit_to_situation(suggestions, request.conversation, request.playbook)
+        framing = None if request.low_confidence else request.playbook
+        return fit_to_situation(suggestions, request.conversation, framing)

@@ -87,7 +87,14 @@ def _lead(text: str, case: Case, line: str) -> str:
 
 # Said before the request line when the template's own words that made a playbook's required
 # move ("respect", "acknowledge") gave way to it: "Of course — I'll cancel your plan ...".
-_ACKNOWLEDGEMENTS = ("Of course — ", "You're right to ask, and ", "Thanks for letting us know: ")
+_ACKNOWLEDGEMENTS = (
+    "",
+    "Of course — ",
+    "You're right to ask, and ",
+    "Thanks for letting us know: ",
+)
+# ... and after it, for a playbook that wants a check that nothing else is needed.
+_CLOSERS = ("", "Let me know if anything else needs changing.")
 
 
 def _missing(text: str, playbook: Playbook) -> set[str]:
@@ -103,23 +110,22 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
         return text
     missing = _missing(text, playbook) - _missing(original, playbook)
     statements = [s for s in sentences(original) if "?" not in s and len(s.split()) > 3]
-    for sentence in (s for s in statements if s not in text):
+    for sentence in (s for s in statements if s not in text and not says_again(s, text)):
         if not missing:
             break
         gained = missing - _missing(f"{text} {sentence}", playbook)
         if gained:
             text, missing = f"{text} {sentence}", missing - gained
-    if not missing:
-        return text
-    for acknowledgement in _ACKNOWLEDGEMENTS:
-        said = text.replace(line, acknowledgement + line, 1)
-        if not missing & _missing(said, playbook):
-            return said
+    for closer in _CLOSERS:
+        for acknowledgement in _ACKNOWLEDGEMENTS:
+            said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
+            if not missing & _missing(said, playbook):
+                return said
     return ""
 
 
 def _replace_asks(
-    suggestions: list[Suggestion], action: RequestedAction, slots: dict[str, str]
+    suggestions: list[Suggestion], action: RequestedAction, slots: dict[str, str], keep: int
 ) -> list[Suggestion]:
     instead = _INSTEAD.get(action.kind) or tuple(
         line.replace("{thing}", action.thing or "the payment") for line in _MONEY_INSTEAD
@@ -127,8 +133,8 @@ def _replace_asks(
     spare = [fill(line, slots) for line in instead]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
-    for suggestion in suggestions:
-        if _ASKS_WHAT_THEY_WANT.search(suggestion.text):
+    for index, suggestion in enumerate(suggestions):
+        if index != keep and _ASKS_WHAT_THEY_WANT.search(suggestion.text):
             spare = [line for line in spare if first_sentence(line) not in used]
             if spare:
                 line = spare.pop(0)
@@ -160,18 +166,21 @@ def take_up_request(
         first = out[0]
         out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
         return out
-    playbook = getattr(request, "playbook", None)
+    # unsure of the moment, the framing playbook's moves (greet, invite them to say what they
+    # need) are the very lines a clear request makes redundant
+    playbook = None if request.low_confidence else request.playbook
     # an offer of a manager in the first suggestion is their request too: this goes second
     target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
     original = out[target].text
     lead = _lead(original, case, line) if target == 0 else ""
     text = _with_moves(lead, line, original, playbook)
     if not text:  # the playbook's moves need its own words: the request goes in after the lead
-        rest = original[len(lead) :].strip() if lead else original
-        text = f"{lead} {line} {rest}".strip()
+        rest = sentences(original[len(lead) :] if lead else original)
+        kept = " ".join(s for s in rest if not says_again(s, line))
+        text = f"{lead} {line} {kept}".strip()
     if any(
         first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
     ):
         return suggestions
     out[target] = Suggestion(text, WHY, source=out[target].source)
-    return _replace_asks(out, action, slots)
+    return _replace_asks(out, action, slots, keep=target)
