@@ -97,6 +97,23 @@ _ACKNOWLEDGEMENTS = (
 _CLOSERS = ("", "Let me know if anything else needs changing.")
 
 
+# What a template already promises for a money request: "I'll check both payments and, once
+# I've confirmed the duplicate, I'll refund it".
+_MONEY_WORDS = {
+    "refund": r"refund|reverse|credit|money back",
+    "remove": r"remove|waive|reverse|refund|take (?:it|the \w+) off",
+}
+
+
+def _takes_it_up(text: str, action: RequestedAction) -> bool:
+    """Does the suggestion already promise, in the first person, what they asked for?"""
+    verb = _MONEY_WORDS.get(action.verb, re.escape(action.verb)) if action.kind != CHECK else ""
+    if not verb:
+        return False
+    promise = re.compile(rf"\bI(?:'ll| will)\b[^.?!]*\b(?:{verb})", re.IGNORECASE)
+    return any(promise.search(s) and "?" not in s for s in sentences(text))
+
+
 def _missing(text: str, playbook: Playbook) -> set[str]:
     return set(check(text, playbook).missing_moves)
 
@@ -172,6 +189,8 @@ def take_up_request(
     # an offer of a manager in the first suggestion is their request too: this goes second
     target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
     original = out[target].text
+    if _takes_it_up(original, action):  # the playbook's own line says it: it stands
+        return _replace_asks(out, action, slots, keep=target)
     lead = _lead(original, case, line) if target == 0 else ""
     text = _with_moves(lead, line, original, playbook)
     if not text:  # the playbook's moves need its own words: the request goes in after the lead
