@@ -14,7 +14,7 @@ import re
 from bot.core.case import Case
 from bot.core.playbooks import Playbook
 from bot.core.requested_action import ACT, CHECK, RequestedAction, requested_action
-from bot.core.rubric import check
+from bot.core.rubric import PLACEHOLDER, check
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -105,13 +105,19 @@ _MONEY_WORDS = {
 }
 
 
+_INFORMING = frozenset("update call contact text email ring phone".split())  # noqa: SIM905
+
+
 def _takes_it_up(text: str, action: RequestedAction) -> bool:
     """Does the suggestion already promise, in the first person, what they asked for?"""
     verb = _MONEY_WORDS.get(action.verb, re.escape(action.verb)) if action.kind != CHECK else ""
     if not verb:
         return False
-    promise = re.compile(rf"\bI(?:'ll| will)\b[^.?!]*\b(?:{verb})", re.IGNORECASE)
-    return any(promise.search(s) and "?" not in s for s in sentences(text))
+    # "I'll update you [update time]" keeps them posted; it does not update anything
+    informs = r"(?!\s+you\b)" if action.verb in _INFORMING else ""
+    promise = re.compile(rf"\bI(?:'ll| will)\b[^?!]*?\b(?:{verb}){informs}", re.IGNORECASE)
+    said = (PLACEHOLDER.sub("", s) for s in sentences(text) if "?" not in s)
+    return any(promise.search(s) for s in said)
 
 
 def _missing(text: str, playbook: Playbook) -> set[str]:
