@@ -10,10 +10,11 @@ they want ("what would you most like us to do?") give way, since they already sa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.case import Case
 from bot.core.playbooks import Playbook
-from bot.core.requested_action import ACT, CHECK, RequestedAction, requested_action
+from bot.core.requested_action import ACT, CHECK, MONEY, RequestedAction, requested_action
 from bot.core.rubric import PLACEHOLDER, check
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
@@ -94,7 +95,13 @@ _ACKNOWLEDGEMENTS = (
     "Thanks for letting us know: ",
 )
 # ... and after it, for a playbook that wants a check that nothing else is needed.
-_CLOSERS = ("", "Let me know if anything else needs changing.")
+_CLOSERS = (
+    "",
+    "Let me know if anything else needs changing.",
+    "Is there anything else I can sort out for you while I'm on it?",
+)
+# A statement that leans on the sentence before it ("Then I'll ...") cannot be lifted out.
+_LEANS_BACK = re.compile(r"^(?:then|so|and|but|also|that|this|it|which)\b", re.IGNORECASE)
 
 
 # What a template already promises for a money request: "I'll check both payments and, once
@@ -105,6 +112,10 @@ _MONEY_WORDS = {
 }
 
 
+# Things paid for, which a refund request without an object is about.
+_PAID = frozenset(
+    "order booking reservation ticket subscription payment charge invoice bill plan flight".split()  # noqa: SIM905
+)
 _INFORMING = frozenset("update call contact text email ring phone".split())  # noqa: SIM905
 
 
@@ -132,7 +143,11 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     if playbook is None:
         return text
     missing = _missing(text, playbook) - _missing(original, playbook)
-    statements = [s for s in sentences(original) if "?" not in s and len(s.split()) > 3]
+    statements = [
+        s
+        for s in sentences(original)
+        if "?" not in s and len(s.split()) > 3 and not _LEANS_BACK.match(s)
+    ]
     for sentence in (s for s in statements if s not in text and not says_again(s, text)):
         if not missing:
             break
@@ -180,6 +195,8 @@ def take_up_request(
 ) -> list[Suggestion]:
     """The suggestions with the customer's explicit request taken up in the first one."""
     action = requested_action(_unanswered(request)) if suggestions else None
+    if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
+        action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
     said = request_line(action) if action else None
     if said is None:
         return suggestions
