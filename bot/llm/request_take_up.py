@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from bot.core.case import Case
+from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.requested_action import ACT, CHECK, MONEY, RequestedAction, requested_action
 from bot.core.rubric import PLACEHOLDER, check
@@ -29,7 +30,7 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # Lines that ask what they want, which a clear request has already said.
-_ASKS_WHAT_THEY_WANT = re.compile(
+ASKS_WHAT_THEY_WANT = re.compile(
     r"\bwhat (?:would you most like us to do|would a good outcome look like|you need from us|"
     r"do you need|can I help you with|would you like to sort out)\b|\btell me (?:a little more "
     r"about )?what you need\b|\bwhich account,? order or service\b",
@@ -119,7 +120,7 @@ _PAID = frozenset(
 _INFORMING = frozenset("update call contact text email ring phone".split())  # noqa: SIM905
 
 
-def _takes_it_up(text: str, action: RequestedAction) -> bool:
+def takes_it_up(text: str, action: RequestedAction) -> bool:
     """Does the suggestion already promise, in the first person, what they asked for?"""
     verb = _MONEY_WORDS.get(action.verb, re.escape(action.verb)) if action.kind != CHECK else ""
     if not verb:
@@ -172,7 +173,7 @@ def _replace_asks(
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        if index != keep and _ASKS_WHAT_THEY_WANT.search(suggestion.text):
+        if index != keep and ASKS_WHAT_THEY_WANT.search(suggestion.text):
             spare = [line for line in spare if first_sentence(line) not in used]
             if spare:
                 line = spare.pop(0)
@@ -182,10 +183,10 @@ def _replace_asks(
     return out
 
 
-def _unanswered(request: SuggestionRequest) -> list[str]:
+def unanswered_turns(conversation: Conversation) -> list[str]:
     """The customer's turns since the agent last wrote: an earlier request was answered."""
     turns: list[str] = []
-    for message in request.conversation.messages:
+    for message in conversation.messages:
         turns = [] if message.role == "agent" else [*turns, message.text]
     return turns
 
@@ -194,7 +195,7 @@ def take_up_request(
     suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
 ) -> list[Suggestion]:
     """The suggestions with the customer's explicit request taken up in the first one."""
-    action = requested_action(_unanswered(request)) if suggestions else None
+    action = requested_action(unanswered_turns(request.conversation)) if suggestions else None
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
     said = request_line(action) if action else None
@@ -212,7 +213,7 @@ def take_up_request(
     # an offer of a manager in the first suggestion is their request too: this goes second
     target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
     original = out[target].text
-    if _takes_it_up(original, action):  # the playbook's own line says it: it stands
+    if takes_it_up(original, action):  # the playbook's own line says it: it stands
         return _replace_asks(out, action, slots, keep=target)
     lead = _lead(original, case, line) if target == 0 else ""
     text = _with_moves(lead, line, original, playbook)

@@ -104,9 +104,8 @@ def test_the_customers_issue_is_reflected_in_at_least_one_suggestion(playbooks):
     results = list(all_results(playbooks))
     for _, result in results:
         issue = result.case.issue
-        if issue and any(issue.lower() in s.text.lower() for s in result.suggestions):
-            reflected += 1
-        elif issue and _takes_up_request(result):  # "you'd like to cancel ...": taken up
+        said_back = issue and any(issue.lower() in s.text.lower() for s in result.suggestions)
+        if said_back or (issue and _takes_up_request(result)):  # "you'd like to cancel": taken up
             reflected += 1
     with_issue = sum(1 for _, result in results if result.case.issue)
     assert with_issue >= len(CONVERSATIONS)
