@@ -108,7 +108,7 @@ _LEANS_BACK = re.compile(r"^(?:then|so|and|but|also|that|this|it|which)\b", re.I
 # What a template already promises for a money request: "I'll check both payments and, once
 # I've confirmed the duplicate, I'll refund it".
 _MONEY_WORDS = {
-    "refund": r"refund|reverse|credit|money back",
+    "refund": r"refund|money back|pay (?:it|you|that) back",
     "remove": r"remove|waive|reverse|refund|take (?:it|the \w+) off",
 }
 
@@ -117,7 +117,7 @@ _MONEY_WORDS = {
 _PAID = frozenset(
     "order booking reservation ticket subscription payment charge invoice bill plan flight".split()  # noqa: SIM905
 )
-_INFORMING = frozenset("update call contact text email ring phone".split())  # noqa: SIM905
+_INFORMING = frozenset("update call contact ring phone".split())  # noqa: SIM905
 
 
 def takes_it_up(text: str, action: RequestedAction) -> bool:
@@ -127,7 +127,10 @@ def takes_it_up(text: str, action: RequestedAction) -> bool:
         return False
     # "I'll update you [update time]" keeps them posted; it does not update anything
     informs = r"(?!\s+you\b)" if action.verb in _INFORMING else ""
-    promise = re.compile(rf"\bI(?:'ll| will)\b[^?!]*?\b(?:{verb}){informs}", re.IGNORECASE)
+    # money is promised after its condition ("I'll check ... and, once confirmed, refund it");
+    # an action is the verb of the promise itself ("I'll go ahead and move ...")
+    reach = r"[^?!]*?" if action.kind == MONEY else r"(?:\s+\w+){0,3}?\s+"
+    promise = re.compile(rf"\bI(?:'ll| will)\b{reach}\b(?:{verb}){informs}", re.IGNORECASE)
     said = (PLACEHOLDER.sub("", s) for s in sentences(text) if "?" not in s)
     return any(promise.search(s) for s in said)
 
