@@ -24,6 +24,11 @@ WHY = "They asked for something specific: taking it up in their words, as a next
 WHY += "shows we listened and saves a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
 _SENDING = frozenset("send email post forward resend reissue text".split())  # noqa: SIM905
+_VISIT = re.compile(
+    r"\b(?:plumber|engineer|electrician|technician|someone|somebody|fitter|inspector|surveyor|"
+    r"nurse|doctor|driver|courier|crew)\b",
+    re.IGNORECASE,
+)
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
     r"morning|afternoon|evening|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))\b",
@@ -66,6 +71,8 @@ def request_line(action: RequestedAction) -> str | None:
             return f"{commitment}. Which day next week suits you best?"
         if not _WHEN.search(commitment):
             return f"{commitment}. Which day and time suit you best?"
+    if action.kind == ACT and _VISIT.search(commitment):  # "send a plumber out this week"
+        return f"{commitment} and confirm the day and time with you."
     if action.kind == ACT and action.verb in _SENDING:
         return f"{commitment} and let you know once it's sent."
     if action.kind == ACT:
@@ -92,9 +99,12 @@ def _lead(text: str, case: Case, line: str) -> str:
 _ACKNOWLEDGEMENTS = (
     "",
     "Of course — ",
+    "I understand — ",
     "You're right to ask, and ",
     "Thanks for letting us know: ",
 )
+# A template's own promise competes with the request; it is lifted only as a last resort.
+_PROMISE = re.compile(r"\bI(?:'ll| will| can)\b|\blet me\b", re.IGNORECASE)
 # ... and after it, for a playbook that wants a check that nothing else is needed.
 _CLOSERS = (
     "",
@@ -139,10 +149,23 @@ def _missing(text: str, playbook: Playbook) -> set[str]:
     return set(check(text, playbook).missing_moves)
 
 
+def _lifted(text: str, statements: list[str], missing: set[str], playbook: Playbook):
+    """`text` with the statements that make missing moves added, and what is still missing."""
+    for sentence in (s for s in statements if s not in text and not says_again(s, text)):
+        if not missing:
+            break
+        gained = missing - _missing(f"{text} {sentence}", playbook)
+        if gained:
+            text, missing = f"{text} {sentence}", missing - gained
+    return text, missing
+
+
 def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) -> str:
     """The lead and the request line, with what they need to make every move the original
     made: the original's own statements (not its questions, which the request answers) after
-    the line, or a short acknowledgement before it; "" when neither will do."""
+    the line, or a short acknowledgement before it and a check after it; the original's other
+    promises only when nothing else will do, since they compete with the request; "" when even
+    they will not do."""
     text = f"{lead} {line}".strip()
     if playbook is None:
         return text
@@ -152,18 +175,16 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
         for s in sentences(original)
         if "?" not in s and len(s.split()) > 3 and not _LEANS_BACK.match(s)
     ]
-    for sentence in (s for s in statements if s not in text and not says_again(s, text)):
-        if not missing:
-            break
-        gained = missing - _missing(f"{text} {sentence}", playbook)
-        if gained:
-            text, missing = f"{text} {sentence}", missing - gained
+    plain = [s for s in statements if not _PROMISE.search(s)]
+    promises = [s for s in statements if _PROMISE.search(s)]
+    text, missing = _lifted(text, plain, missing, playbook)
     for closer in _CLOSERS:
         for acknowledgement in _ACKNOWLEDGEMENTS:
             said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
             if not missing & _missing(said, playbook):
                 return said
-    return ""
+    text, missing = _lifted(text, promises, missing, playbook)
+    return "" if missing else text
 
 
 def _replace_asks(
