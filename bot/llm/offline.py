@@ -38,6 +38,8 @@ from bot.llm.reply_text import (
     sentences,
     without_name,
 )
+from bot.llm.request_take_up import take_up_request
+from bot.llm.situation_fit import fit_to_situation
 from bot.llm.template_choice import fitting_templates, most_relevant_first
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
@@ -333,4 +335,6 @@ class OfflineBackend(Backend):
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))
             suggestions.append(Suggestion(text, draft.why, source=self.name))
-        return suggestions
+        suggestions = take_up_request(suggestions, request, case, slots)
+        framing = None if request.low_confidence else request.playbook
+        return fit_to_situation(suggestions, request.conversation, framing)

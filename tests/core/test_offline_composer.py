@@ -14,6 +14,7 @@ from bot.commands.inputs import read_conversation
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
 from bot.core.premises import unsupported_premises
+from bot.core.requested_action import requested_action
 from bot.core.text import normalise
 from bot.llm.base import SuggestionRequest
 from bot.llm.offline import OfflineBackend
@@ -90,12 +91,21 @@ def test_three_different_openings_one_apology_no_sentence_twice_no_name_placehol
             assert "{" not in suggestion.text, (name, suggestion.text)
 
 
+def _takes_up_request(result) -> bool:
+    """The first suggestion takes up the request the issue states, in the agent's words."""
+    turns = [m.text for m in result.conversation.customer_messages]
+    action = requested_action(turns)
+    commitment = action.commitment if action else None
+    return bool(commitment) and commitment in result.suggestions[0].text
+
+
 def test_the_customers_issue_is_reflected_in_at_least_one_suggestion(playbooks):
     reflected = 0
     results = list(all_results(playbooks))
     for _, result in results:
         issue = result.case.issue
-        if issue and any(issue.lower() in s.text.lower() for s in result.suggestions):
+        said_back = issue and any(issue.lower() in s.text.lower() for s in result.suggestions)
+        if said_back or (issue and _takes_up_request(result)):  # "you'd like to cancel": taken up
             reflected += 1
     with_issue = sum(1 for _, result in results if result.case.issue)
     assert with_issue >= len(CONVERSATIONS)

@@ -1,0 +1,355 @@
+"""What the customer explicitly asks us to do, turned into the agent's own next step.
+
+"could you move my physio appointment on Thursday to next week?" -> "I'll move your physio
+appointment on Thursday to next week"; "I need my permit updated with my new registration" ->
+"I'll update your permit with your new registration"; "I want the £39.99 back" -> "I'll check
+the £39.99 now and, if a refund is due, arrange it".
+
+Honest tense: a promise to act or to check, never a claim that it is done. Money and things
+that depend on availability (a refund, a waived fee, a late checkout) are checked first, since
+the agent cannot promise the outcome. Only requests for an action the company takes on the
+customer's behalf are read (move, cancel, reissue, chase ...), in the common request forms
+("can you ...", "can I ...", "I'd like to ...", "I need X updated", "please ..."); a question
+for information is left to bot/core/asks.py. What cannot be said back cleanly gives a
+`RequestedAction` without a phrase, and the composer keeps its own reflection instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.asks import SENTENCES
+from bot.core.reflect import second_person
+from bot.core.tidy import tidy, unknown_share
+
+ACT = "act"  # the agent can do it: "I'll move ..."
+MONEY = "money"  # a refund, a waived charge: checked, then done if due
+CHECK = "check"  # depends on availability: "I'll check whether we can ..."
+
+# Actions the company takes for a customer, in base form. Not "tell", "explain", "show":
+# those ask for information, which is an answer, not an action.
+_ACT_VERBS = frozenset(
+    """move reschedule rebook book change update correct amend fix reissue resend send email
+    post forward redeliver deliver stop cancel pause freeze suspend end close remove delete add
+    enrol enroll register put take transfer switch upgrade downgrade extend renew reset unlock
+    unblock reopen reactivate restore chase arrange organise organize collect replace repair swap
+    exchange sort look investigate review call ring phone text contact unsubscribe reserve hold
+    split print mark note escalate expedite rush issue upgrade recheck reconnect disconnect
+    install remove""".split()  # noqa: SIM905
+)
+_MONEY_VERBS = frozenset("refund reimburse compensate credit waive reverse release".split())  # noqa: SIM905
+# Verbs a customer uses of themselves for a change the company makes ("can I move my booking").
+_SELF_SERVICE = frozenset(
+    """move change reschedule rebook cancel freeze pause switch upgrade downgrade extend transfer
+    book add remove swap update renew reserve""".split()  # noqa: SIM905
+)
+_IRREGULAR_PARTICIPLES = {
+    "sent": "send",
+    "put": "put",
+    "taken": "take",
+    "resent": "resend",
+    "held": "hold",
+    "rung": "ring",
+}
+# Things to send ("I need a copy of my invoice") and visits to arrange ("I need an engineer").
+_DOCUMENTS = re.compile(
+    r"\b(copy|copies|receipt|invoice|statement|confirmation|letter|certificate|transcript|"
+    r"quote|form|link|code|label|breakdown)\b",
+    re.IGNORECASE,
+)
+_VISITS = re.compile(r"\b(engineer|plumber|electrician|technician|visit|call ?back)\b", re.I)
+_CHARGE = re.compile(r"\b(charge|fee|fine|penalty|surcharge|interest)s?\b", re.IGNORECASE)
+_MONEY_NOUNS = re.compile(
+    r"^(?:a |my |the |some )?(?:full |partial |complete |proper )?(refund|reimbursement|"
+    r"compensation)\b",
+    re.IGNORECASE,
+)
+_CHARGED = re.compile(r"\b(?:charg\w*|fee|fine|penalty|billed|took|taken)\b|[£$€]\d", re.I)
+# Taking a charge off: checked first, like a refund.
+_REMOVALS = frozenset("remove cancel take drop waive reverse wipe".split())  # noqa: SIM905
+# A manager or a human: the composer's own offer answers that (bot/llm/offline.py).
+_MANAGER = re.compile(
+    r"\b(manager|supervisor|someone senior|team lead(?:er)?|real person|human|speak to someone)\b",
+    re.IGNORECASE,
+)
+_NOUN_START = re.compile(r"^(?:the|my|our|this|that|these|those|a|an|your|his|her|their)\b", re.I)
+
+_FLAGS = re.IGNORECASE
+_LEAD = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|fine|so|"
+    r"also|and|but|then|right|well|yes|no|um+|please|pls|just|actually|sorry|oh|instead)\b"
+    r"[\s,!.:-]*)+",
+    _FLAGS,
+)
+_TAIL = re.compile(
+    r"[\s,]+(?:please|pls|thanks|thank you|thx|asap|if possible|if you can)\W*$", _FLAGS
+)
+_PLEASE = r"(?:please |kindly |just |possibly |also )*"
+_FORMS: tuple[tuple[str, re.Pattern], ...] = (
+    # "can you reissue the invoice", "could someone chase the lab"
+    ("do", re.compile(rf"^{_PLEASE}(?:can|could|would|will) (?:you|u|someone|somebody|"
+                      rf"you guys|your team) {_PLEASE}(?P<vp>.+)$", _FLAGS)),
+    # "can I be added to the class" -> "add you to the class"
+    ("passive", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?be (?P<part>\w+)"
+                           r"(?P<rest>(?: .+)?)$", _FLAGS)),
+    # "can I get a refund", "could we have a late checkout"
+    ("get", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?P<np>.+)$",
+                       _FLAGS)),
+    # "can I move my appointment": the company makes the change
+    ("self", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?(?P<vp>.+)$", _FLAGS)),
+    # "is it possible to get a late checkout", "would it be possible to move it"
+    ("possible", re.compile(r"^(?:is (?:it|there any way)|would it be|will it be) possible "
+                            r"(?:for (?:me|us|you) )?to (?P<vp>.+)$", _FLAGS)),
+    # "I need someone to come and fix the leak" -> "arrange for someone to come and fix ..."
+    ("someone", re.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<who>someone|"
+                           r"somebody|an engineer|a technician|a plumber|an electrician) to "
+                           r"(?P<vp>.+)$", _FLAGS)),
+    # "I'd like you to stop the reminders", "I want to cancel my membership"
+    ("want", re.compile(r"^(?:i|we)(?: would|'d| really| do)? (?:like|want|wish|need)(?: you)? "
+                        r"to (?P<vp>.+)$", _FLAGS)),
+    ("want", re.compile(r"^(?:i|we)(?:'m| am| are|'re) (?:looking|hoping|trying) to (?P<vp>.+)$",
+                        _FLAGS)),
+    # "I need my permit updated with ...", "I want the difference refunded", "... back"
+    ("need", re.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<np>.+)$",
+                        _FLAGS)),
+    # "please stop my donation", "cancel my order"
+    ("imperative", re.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),
+)  # fmt: skip
+# Where the request ends and a reason or another clause begins.
+_CLAUSE_END = re.compile(
+    r"\s*(?:,|;|[-–—]\s|\s(?:because|cuz|cause|as|since|so|but|though|although|while|"
+    r"otherwise|or else|even if|if|unless|where|what|how|which|who)\b|\sand (?=(?:i|i'm|i've|"
+    r"we|it|it's|they|the app|that|this)\b))",
+    _FLAGS,
+)
+_PLURAL_THING = re.compile(
+    r"\b(?:the|my|our|these|those|your|his|her|their|\w+ed|automated)\s+(?:\w+\s+){0,2}?(\w+s)\b"
+)
+# "it", "this" standing alone, not "that charge".
+_VAGUE = re.compile(
+    r"^(?:it|this|that|them|something|anything|the thing|stuff)(?=$|\s+(?:to|for|on|in|off|"
+    r"back|out|up|over|please|now|again|asap|today|tomorrow|by|before|as|so|and|or|removed)\b)",
+    _FLAGS,
+)
+_DAYS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\b"
+)
+MAX_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class RequestedAction:
+    verb: str  # the base verb: "move", "refund"
+    kind: str  # ACT, MONEY or CHECK
+    phrase: str | None  # "move your physio appointment on Thursday to next week"; None: unclear
+    thing: str = ""  # for MONEY and CHECK: what is checked ("the £39.99", "a late checkout")
+    also: str | None = None  # a second request in the same breath: "send you written confirmation"
+
+    @property
+    def commitment(self) -> str | None:
+        """The agent's promise, without a full stop; None when the request is unclear."""
+        if self.phrase is None:
+            return None
+        if self.kind == ACT:
+            return f"I'll {self.phrase}"
+        if self.kind == CHECK:
+            return f"I'll check now whether we can {self.phrase}"
+        condition = _MONEY_CONDITION.get(self.verb, "if a refund is due, arrange it")
+        return f"I'll check {self.thing} now and, {condition}"
+
+
+_MONEY_CONDITION = {
+    "waive": "if it shouldn't apply, have it removed",
+    "remove": "if it shouldn't be there, have it removed",
+    "reverse": "if it shouldn't be there, have it reversed",
+    "release": "if nothing is holding it back, have it released to you",
+    "compensate": "if compensation applies, arrange it",
+    "credit": "if a credit is due, arrange it",
+}
+
+
+def _base(word: str) -> str | None:
+    """The base verb of a participle ("reissued" -> "reissue", "stopped" -> "stop")."""
+    lower = word.lower()
+    if lower in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lower]
+    if not lower.endswith("ed"):
+        return None
+    stem = lower[:-2]
+    known = _ACT_VERBS | _MONEY_VERBS
+    for candidate in (stem, stem + "e", stem[:-1], stem[:-1] + "y" if stem.endswith("i") else ""):
+        if candidate in known:
+            return candidate
+    return None
+
+
+def _kind(verb: str, rest: str) -> str:
+    if verb in _MONEY_VERBS or (verb in _REMOVALS and _CHARGE.search(rest)):
+        return MONEY
+    return ACT
+
+
+def _clip(text: str) -> str:
+    """The request up to the reason or the next clause: "add me to the class, the app ..."."""
+    match = _CLAUSE_END.search(text)
+    text = (text[: match.start()] if match else text).strip(" .!?")
+    return re.sub(r"\s+(?:this once|for me|for us|for once|asap|urgently)$", "", text, flags=_FLAGS)
+
+
+def _resolve(vp: str, before: str) -> str:
+    """ "stop them" after "we keep getting automated reminders": "stop the reminders"."""
+    words = vp.split(maxsplit=1)
+    if len(words) == 2 and words[1].lower().startswith("them"):
+        things = _PLURAL_THING.findall(before)
+        if things:
+            return f"{words[0]} the {things[-1]}{words[1][4:]}"
+    return vp
+
+
+def _phrase(vp: str) -> str | None:
+    """The verb phrase in the agent's words, or None when it does not read cleanly."""
+    said = second_person(vp)
+    said = _DAYS.sub(lambda m: m.group(1).capitalize(), said)
+    words = said.split()
+    if not 2 <= len(words) <= MAX_WORDS or unknown_share(said) > 0.2:
+        return None
+    if re.search(r"\b(?:I|I'm|I've|me|my)\b|\?", said):  # a pronoun the swap could not place
+        return None
+    return said
+
+
+def _money(verb: str, thing: str, phrase: str | None = None) -> RequestedAction:
+    said = second_person(thing).strip() if thing else ""
+    if not said or _VAGUE.match(said) or said.lower() in ("your money", "money"):
+        said = "the payment"
+    return RequestedAction(verb, MONEY, phrase or said, thing=said)
+
+
+def _from_verb_phrase(vp: str, before: str, form: str) -> RequestedAction | None:
+    vp = _resolve(_clip(vp), before)
+    verb, _, rest = vp.partition(" ")
+    verb = verb.lower()
+    if form == "self" and verb not in _SELF_SERVICE | _MONEY_VERBS:
+        return None  # "can I pay by card" asks what they may do, not for an action
+    if verb in ("get", "have") and rest:
+        return _from_noun(rest, before, offered=form in ("possible", "do"))
+    if verb == "be":  # "I'd like to be added to the list"
+        part, _, after = rest.partition(" ")
+        base = _base(part)
+        return _from_verb_phrase(f"{base} me {after}".strip(), before, "do") if base else None
+    if verb not in _ACT_VERBS | _MONEY_VERBS or not rest:
+        return None
+    if verb == "look" and not re.match(r"(?:into|at|over)\b", rest, _FLAGS):
+        return None  # "look up how to ..." asks for information
+    if verb in _REMOVALS | {"stop"} and _VAGUE.match(rest) and _CHARGED.search(before):
+        return _money("remove", "the charge")  # "I want this removed" after "you charged me"
+    kind = _kind(verb, rest)
+    if kind == MONEY:
+        thing = rest if verb != "refund" else re.sub(r"^(?:me|us)\b\s*(?:for )?", "", rest)
+        thing = re.sub(r"\s+(?:off|back|removed)$", "", thing)
+        return _money("remove" if verb in _REMOVALS else verb, thing)
+    if _VAGUE.match(rest) and verb not in ("stop", "cancel", "fix", "chase", "redeliver"):
+        return RequestedAction(verb, ACT, None)
+    return RequestedAction(verb, ACT, _phrase(vp))
+
+
+def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction | None:
+    """ "a refund for the second order", "the £39.99 back", "my invoice reissued with ...",
+    "a copy of my contract", "a late checkout tomorrow"."""
+    np = _clip(np)
+    money = _MONEY_NOUNS.match(np)
+    if money:
+        noun = money.group(1).lower()
+        verb = "compensate" if noun == "compensation" else "refund"
+        thing = re.sub(r"^(?:of|for|on)\s+", "", np[money.end() :].strip())
+        return _money(verb, thing)
+    back = re.match(
+        r"^(?P<thing>(?:the|my|our|this|that|a|an|all|every|[£$€]|\d)\S*(?: \S+){0,5}?) "
+        r"(?:back|returned|paid back|repaid)\b",
+        np,
+        _FLAGS,
+    )
+    if back:
+        refund = _money("refund", back.group("thing"))
+        more = re.match(r"^\s*(?:,\s*)?and\s+(?P<np>.+)$", np[back.end() :], _FLAGS)
+        second = _from_noun(more.group("np"), before) if more else None
+        if second and second.kind == ACT and second.phrase:  # "... back and a written apology"
+            return RequestedAction(refund.verb, MONEY, refund.phrase, refund.thing, second.phrase)
+        return refund
+    words = np.split()
+    for index, word in enumerate(words[1:6], start=1):  # "my permit updated with my ..."
+        if not _NOUN_START.match(np):
+            break
+        base = _base(word)
+        if base:
+            thing = " ".join(words[:index])
+            rest = " ".join(words[index + 1 :])
+            if _kind(base, thing) == MONEY:
+                return _money("remove" if base in _REMOVALS else base, thing)
+            return _from_verb_phrase(f"{base} {thing} {rest}".strip(), before, "do")
+    if _DOCUMENTS.search(np.split(" of ")[0]) and not _VAGUE.match(np):
+        return RequestedAction("send", ACT, _phrase(f"send me {np}"))
+    if _VISITS.search(np) and not _VAGUE.match(np):
+        return RequestedAction("arrange", ACT, _phrase(f"arrange {np}"))
+    # "can I get a late checkout": something we may be able to offer. Not "I need the update
+    # urgently", which states a need rather than asking for something.
+    if offered and re.match(r"^(?:a|an|the)\b", np, _FLAGS) and len(np.split()) >= 2:
+        phrase = _phrase(f"give me {np}")
+        return RequestedAction("give", CHECK, phrase, thing=np) if phrase else None
+    return None
+
+
+def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
+    text = " ".join(sentence.replace("\u2019", "'").split())
+    polite = bool(re.search(r"\bplease\b", text, _FLAGS))
+    if _MANAGER.search(text):
+        return None
+    text = _TAIL.sub("", _LEAD.sub("", text)).strip(" .!?")
+    for form, pattern in _FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        if form == "passive":
+            base = _base(parts["part"])
+            if base:
+                return _from_verb_phrase(f"{base} me{parts['rest']}", before, "do")
+            continue
+        if form == "someone":
+            phrase = _phrase(f"arrange for {parts['who']} to {_clip(parts['vp'])}")
+            found = RequestedAction("arrange", ACT, phrase) if phrase else None
+        elif form in ("get", "need"):
+            found = _from_noun(parts["np"], before, offered=form == "get")
+        elif form == "imperative":
+            verb = parts["vp"].split()[0].lower()
+            strong = verb in _MONEY_VERBS or verb in {"cancel", "stop", "reissue", "resend",
+                                                      "redeliver", "reschedule", "rebook",
+                                                      "unsubscribe", "chase", "refund"}  # fmt: skip
+            vague = _VAGUE.match(parts["vp"].partition(" ")[2])
+            found = None
+            if polite or (strong and not vague):
+                found = _from_verb_phrase(parts["vp"], before, form)
+        else:
+            found = _from_verb_phrase(parts["vp"], before, form)
+        if found:
+            return found
+    return None
+
+
+def requested_action(customer_turns: list[str]) -> RequestedAction | None:
+    """The latest explicit request for an action in `customer_turns` (the customer's turns
+    since the agent last wrote), from their own words; None if none."""
+    for number in range(len(customer_turns) - 1, -1, -1):
+        turn = customer_turns[number]
+        # tidied first ("cant u cancel my order"), then as written, for a verb the speller
+        # does not know ("redeliver")
+        for readable in dict.fromkeys((tidy(turn), turn)):
+            before = " ".join(customer_turns[:number])  # what "them" and "this" may refer to
+            for sentence in SENTENCES.split(readable):
+                found = _sentence_request(sentence, before)
+                if found:
+                    return found
+                before = f"{before} {sentence}"
+    return None

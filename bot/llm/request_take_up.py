@@ -1,0 +1,253 @@
+"""The customer's explicit request, taken up in the first suggestion (bot/core/requested_action.py).
+
+"Could you move my physio appointment on Thursday to next week?" gets "I'll move your physio
+appointment on Thursday to next week. Which day next week suits you best?" first, not "I'll
+find out exactly what applies to you". The first suggestion keeps the sentence that reflects
+their issue, if it has one, and the request replaces the template's body; lines that ask what
+they want ("what would you most like us to do?") give way, since they already said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.case import Case
+from bot.core.conversation import Conversation
+from bot.core.playbooks import Playbook
+from bot.core.requested_action import ACT, CHECK, MONEY, RequestedAction, requested_action
+from bot.core.rubric import PLACEHOLDER, check
+from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.reply_text import fill, first_sentence, says_again, sentences
+
+WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
+WHY += "shows we listened and saves a second contact."
+_SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
+_SENDING = frozenset("send email post forward resend reissue text".split())  # noqa: SIM905
+_VISIT = re.compile(
+    r"\b(?:plumber|engineer|electrician|technician|someone|somebody|fitter|inspector|surveyor|"
+    r"nurse|doctor|driver|courier|crew)\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
+    r"morning|afternoon|evening|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# Lines that ask what they want, which a clear request has already said.
+ASKS_WHAT_THEY_WANT = re.compile(
+    r"\bwhat (?:would you most like us to do|would a good outcome look like|you need from us|"
+    r"do you need|can I help you with|would you like to sort out)\b|\btell me (?:a little more "
+    r"about )?what you need\b|\bwhich account,? order or service\b",
+    re.IGNORECASE,
+)
+# In place of those, in this order: the same request, owned from another angle.
+_INSTEAD = {
+    ACT: (
+        "I'll handle this myself rather than pass it on, and you'll have confirmation from me "
+        "{update_time}.",
+        "So I get it right first time, is there anything else I should know before I go ahead?",
+    ),
+    CHECK: (
+        "I'll look into it myself rather than pass it on, and confirm with you {update_time}.",
+        "If that isn't possible, I'll come back to you with the closest option we have.",
+    ),
+}
+_MONEY_INSTEAD = (
+    "I'll go through {thing} myself rather than pass it on, and update you {update_time} with "
+    "what I find.",
+    "If anything stops the refund, I'll tell you why and what we can do instead.",
+)
+
+
+def request_line(action: RequestedAction) -> str | None:
+    """The commitment with its next step: a day to choose, a confirmation, an update; None when
+    the request cannot be said back cleanly (the suggestion's own reflection then stands)."""
+    commitment = action.commitment
+    if commitment is None:
+        return None
+    if action.kind == ACT and action.verb in _SCHEDULING:
+        if "next week" in commitment:
+            return f"{commitment}. Which day next week suits you best?"
+        if not _WHEN.search(commitment):
+            return f"{commitment}. Which day and time suit you best?"
+    if action.kind == ACT and _VISIT.search(commitment):  # "send a plumber out this week"
+        return f"{commitment} and confirm the day and time with you."
+    if action.kind == ACT and action.verb in _SENDING:
+        return f"{commitment} and let you know once it's sent."
+    if action.kind == ACT:
+        return f"{commitment} and confirm with you once it's done."
+    if action.kind == CHECK:
+        return f"{commitment}, and confirm with you {{update_time}}."
+    also = f" I'll also {action.also}." if action.also else ""
+    if action.verb == "refund":
+        commitment += " so it reaches you {refund_time}"
+    return f"{commitment}; I'll update you {{update_time}} either way.{also}"
+
+
+def _lead(text: str, case: Case, line: str) -> str:
+    """The first sentence when it says their issue back (and not the request again, which the
+    request line says); the request line replaces the rest."""
+    first = sentences(text)[0] if text.strip() else ""
+    if case.issue and case.issue.lower() in first.lower() and not says_again(first, line):
+        return first
+    return ""
+
+
+# Said before the request line when the template's own words that made a playbook's required
+# move ("respect", "acknowledge") gave way to it: "Of course — I'll cancel your plan ...".
+_ACKNOWLEDGEMENTS = (
+    "",
+    "Of course — ",
+    "I understand — ",
+    "You're right to ask, and ",
+    "Thanks for letting us know: ",
+)
+# A template's own promise competes with the request; it is lifted only as a last resort.
+_PROMISE = re.compile(r"\bI(?:'ll| will| can)\b|\blet me\b", re.IGNORECASE)
+# ... and after it, for a playbook that wants a check that nothing else is needed.
+_CLOSERS = (
+    "",
+    "Let me know if anything else needs changing.",
+    "Is there anything else I can sort out for you while I'm on it?",
+)
+# A statement that leans on the sentence before it ("Then I'll ...") cannot be lifted out.
+_LEANS_BACK = re.compile(r"^(?:then|so|and|but|also|that|this|it|which)\b", re.IGNORECASE)
+
+
+# What a template already promises for a money request: "I'll check both payments and, once
+# I've confirmed the duplicate, I'll refund it".
+_MONEY_WORDS = {
+    "refund": r"refund|money back|pay (?:it|you|that) back",
+    "remove": r"remove|waive|reverse|refund|take (?:it|the \w+) off",
+}
+
+
+# Things paid for, which a refund request without an object is about.
+_PAID = frozenset(
+    "order booking reservation ticket subscription payment charge invoice bill plan flight".split()  # noqa: SIM905
+)
+_INFORMING = frozenset("update call contact ring phone".split())  # noqa: SIM905
+
+
+def takes_it_up(text: str, action: RequestedAction) -> bool:
+    """Does the suggestion already promise, in the first person, what they asked for?"""
+    verb = _MONEY_WORDS.get(action.verb, re.escape(action.verb)) if action.kind != CHECK else ""
+    if not verb:
+        return False
+    # "I'll update you [update time]" keeps them posted; it does not update anything
+    informs = r"(?!\s+you\b)" if action.verb in _INFORMING else ""
+    # money is promised after its condition ("I'll check ... and, once confirmed, refund it");
+    # an action is the verb of the promise itself ("I'll go ahead and move ...")
+    reach = r"[^?!]*?" if action.kind == MONEY else r"(?:\s+\w+){0,3}?\s+"
+    promise = re.compile(rf"\bI(?:'ll| will)\b{reach}\b(?:{verb}){informs}", re.IGNORECASE)
+    said = (PLACEHOLDER.sub("", s) for s in sentences(text) if "?" not in s)
+    return any(promise.search(s) for s in said)
+
+
+def _missing(text: str, playbook: Playbook) -> set[str]:
+    return set(check(text, playbook).missing_moves)
+
+
+def _lifted(text: str, statements: list[str], missing: set[str], playbook: Playbook):
+    """`text` with the statements that make missing moves added, and what is still missing."""
+    for sentence in (s for s in statements if s not in text and not says_again(s, text)):
+        if not missing:
+            break
+        gained = missing - _missing(f"{text} {sentence}", playbook)
+        if gained:
+            text, missing = f"{text} {sentence}", missing - gained
+    return text, missing
+
+
+def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) -> str:
+    """The lead and the request line, with what they need to make every move the original
+    made: the original's own statements (not its questions, which the request answers) after
+    the line, or a short acknowledgement before it and a check after it; the original's other
+    promises only when nothing else will do, since they compete with the request; "" when even
+    they will not do."""
+    text = f"{lead} {line}".strip()
+    if playbook is None:
+        return text
+    missing = _missing(text, playbook) - _missing(original, playbook)
+    statements = [
+        s
+        for s in sentences(original)
+        if "?" not in s and len(s.split()) > 3 and not _LEANS_BACK.match(s)
+    ]
+    plain = [s for s in statements if not _PROMISE.search(s)]
+    promises = [s for s in statements if _PROMISE.search(s)]
+    text, missing = _lifted(text, plain, missing, playbook)
+    for closer in _CLOSERS:
+        for acknowledgement in _ACKNOWLEDGEMENTS:
+            said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
+            if not missing & _missing(said, playbook):
+                return said
+    text, missing = _lifted(text, promises, missing, playbook)
+    return "" if missing else text
+
+
+def _replace_asks(
+    suggestions: list[Suggestion], action: RequestedAction, slots: dict[str, str], keep: int
+) -> list[Suggestion]:
+    instead = _INSTEAD.get(action.kind) or tuple(
+        line.replace("{thing}", action.thing or "the payment") for line in _MONEY_INSTEAD
+    )
+    spare = [fill(line, slots) for line in instead]
+    used = {first_sentence(s.text) for s in suggestions}
+    out = []
+    for index, suggestion in enumerate(suggestions):
+        if index != keep and ASKS_WHAT_THEY_WANT.search(suggestion.text):
+            spare = [line for line in spare if first_sentence(line) not in used]
+            if spare:
+                line = spare.pop(0)
+                used.add(first_sentence(line))
+                suggestion = Suggestion(line, WHY, source=suggestion.source)
+        out.append(suggestion)
+    return out
+
+
+def unanswered_turns(conversation: Conversation) -> list[str]:
+    """The customer's turns since the agent last wrote: an earlier request was answered."""
+    turns: list[str] = []
+    for message in conversation.messages:
+        turns = [] if message.role == "agent" else [*turns, message.text]
+    return turns
+
+
+def take_up_request(
+    suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
+) -> list[Suggestion]:
+    """The suggestions with the customer's explicit request taken up in the first one."""
+    action = requested_action(unanswered_turns(request.conversation)) if suggestions else None
+    if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
+        action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
+    said = request_line(action) if action else None
+    if said is None:
+        return suggestions
+    line = fill(said, slots)
+    out = list(suggestions)
+    if getattr(request.assessment, "care", ()):  # the person first; the request after
+        first = out[0]
+        out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
+        return out
+    # unsure of the moment, the framing playbook's moves (greet, invite them to say what they
+    # need) are the very lines a clear request makes redundant
+    playbook = None if request.low_confidence else request.playbook
+    # an offer of a manager in the first suggestion is their request too: this goes second
+    target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
+    original = out[target].text
+    if takes_it_up(original, action):  # the playbook's own line says it: it stands
+        return _replace_asks(out, action, slots, keep=target)
+    lead = _lead(original, case, line) if target == 0 else ""
+    text = _with_moves(lead, line, original, playbook)
+    if not text:  # the playbook's moves need its own words: the request goes in after the lead
+        rest = sentences(original[len(lead) :] if lead else original)
+        kept = " ".join(s for s in rest if not says_again(s, line))
+        text = f"{lead} {line} {kept}".strip()
+    if any(
+        first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
+    ):
+        return suggestions
+    out[target] = Suggestion(text, WHY, source=out[target].source)
+    return _replace_asks(out, action, slots, keep=target)

@@ -1,0 +1,149 @@
+"""The customer's explicit request, turned into the agent's own next step
+(bot/core/requested_action.py): pronouns and verb forms right, money checked before it is
+promised, and no request read into a question, a statement or a manager request."""
+
+import pytest
+
+from bot.core.requested_action import ACT, CHECK, MONEY, requested_action
+
+
+@pytest.mark.parametrize(
+    ("said", "commitment"),
+    [
+        # "can you ..." (clinic, SaaS billing, telecoms, university)
+        (
+            "Hi, could you move my physio appointment on Thursday to next week?",
+            "I'll move your physio appointment on Thursday to next week",
+        ),
+        (
+            "Can you reissue invoice INV-20931 with our VAT number on it?",
+            "I'll reissue invoice INV-20931 with your VAT number on it",
+        ),
+        ("Can you take me off your mailing list?", "I'll take you off our mailing list"),
+        (
+            "Could you send an official copy of my transcript to Leeds University?",
+            "I'll send an official copy of your transcript to Leeds University",
+        ),
+        # "please ...", a reason after a comma (gym, charity)
+        (
+            "Please add me to the Tuesday 6pm yoga class, the app keeps erroring.",
+            "I'll add you to the Tuesday 6pm yoga class",
+        ),
+        ("Please cancel Luna's vaccination on friday.", "I'll cancel Luna's vaccination on Friday"),
+        # "I'd like to ...", "I want to ..." (charity, water utility, bank)
+        (
+            "I'd like to stop my monthly donation from next month please.",
+            "I'll stop your monthly donation from next month",
+        ),
+        (
+            "I want to move my direct debit date to the 28th",
+            "I'll move your direct debit date to the 28th",
+        ),
+        # the passive: "I need X updated", "can I be added" (council, university)
+        (
+            "I need my parking permit updated with my new car registration.",
+            "I'll update your parking permit with your new car registration",
+        ),
+        (
+            "Can I be added to the Data Ethics module this term?",
+            "I'll add you to the Data Ethics module this term",
+        ),
+        ("I'd like to be moved to the evening class.", "I'll move you to the evening class"),
+        # "can I ..." for a change the company makes (gym)
+        ("Can I freeze my membership?", "I'll freeze your membership"),
+        # someone to come out (lettings)
+        (
+            "I need someone to come and fix the leak under the sink.",
+            "I'll arrange for someone to come and fix the leak under the sink",
+        ),
+        # chat shorthand is tidied first (retail)
+        ("can u cancel my order pls", "I'll cancel your order"),
+        # a verb the speller does not know is kept as written (courier)
+        (
+            "Can you redeliver my parcel tomorrow morning?",
+            "I'll redeliver your parcel tomorrow morning",
+        ),
+    ],
+)
+def test_a_request_becomes_the_agents_own_next_step(said, commitment):
+    action = requested_action([said])
+    assert action is not None and action.kind == ACT
+    assert action.commitment == commitment
+
+
+@pytest.mark.parametrize(
+    ("said", "commitment"),
+    [
+        (
+            "I want the £39.99 back please.",
+            "I'll check the £39.99 now and, if a refund is due, arrange it",
+        ),
+        (
+            "Can I get a refund for the second order?",
+            "I'll check the second order now and, if a refund is due, arrange it",
+        ),
+        (
+            "We were charged for 25 seats. I want the difference refunded.",
+            "I'll check the difference now and, if a refund is due, arrange it",
+        ),
+        (
+            "Can you waive the late payment fee this once?",
+            "I'll check the late payment fee now and, if it shouldn't be there, have it removed",
+        ),
+        (
+            "You've charged me £650 for a scratch that was already there. I want this removed.",
+            "I'll check the charge now and, if it shouldn't be there, have it removed",
+        ),
+    ],
+)
+def test_money_is_checked_before_it_is_promised(said, commitment):
+    action = requested_action([said])
+    assert action is not None and action.kind == MONEY
+    assert action.commitment == commitment
+    assert "I'll refund" not in action.commitment
+
+
+def test_availability_is_checked_not_promised():
+    action = requested_action(["Is it possible to get a late checkout tomorrow, say 2pm?"])
+    assert action is not None and action.kind == CHECK
+    assert action.commitment == "I'll check now whether we can give you a late checkout tomorrow"
+
+
+def test_a_second_request_in_the_same_breath_is_kept():
+    action = requested_action(["I want the £39.99 back and written confirmation I'm cancelled."])
+    assert action is not None and action.kind == MONEY
+    assert action.also == "send you written confirmation you're cancelled"
+
+
+def test_them_refers_to_what_they_just_named():
+    said = "We keep getting automated reminders for his booster. Please stop them."
+    assert requested_action([said]).commitment == "I'll stop the reminders"
+
+
+def test_the_latest_turn_with_a_request_wins():
+    turns = ["Can you cancel my order?", "Actually, could you change the delivery address instead?"]
+    assert requested_action(turns).commitment == "I'll change the delivery address instead"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "How do I reset my password?",  # how-to: an answer, not an action
+        "Can I pay by card?",  # what they may do
+        "What time are the spin classes on Saturdays?",
+        "Can you tell me my balance?",  # information
+        "can you look up how i shoot a time lapse video",
+        "can i get cash back for my points",
+        "I need the software update urgently.",  # a need, not a request of us
+        "I want to speak to a manager about my booking being cancelled.",  # the manager offer
+        "My broadband keeps dropping every evening.",
+        "Thank you for the reply, appreciate it.",
+    ],
+)
+def test_no_request_is_read_into_questions_statements_or_manager_requests(said):
+    assert requested_action([said]) is None
+
+
+def test_an_unclear_request_has_no_phrase_rather_than_broken_grammar():
+    action = requested_action(["Can you fix it so it does the thing again?"])
+    assert action is None or action.commitment is None or "thing" not in action.commitment
