@@ -308,7 +308,8 @@ _STAY_FAULT = (
     r"(?:not|n'?t) (?:working|work))"
 )
 _PRODUCT_FAULT = (
-    r"(?:not working|(?:(?:does|did|do|will|would|is|was|ca)(?:n'?t| not)|won'?t|cannot) (?:work|turn on|switch on|"
+    r"(?:not working|(?:(?:does|did|do|will|would|is|was|ca)(?:n'?t| not)|won'?t|cannot) "
+    r"(?:work|turn on|switch on|"
     r"charge|start|connect|load|open|sync|print|pair|drain|cool|heat|respond|boot)|"
     r"stopped (?:working|charging|responding|connecting|cooling|heating)|keeps? (?:crashing|"
     r"freezing|dropping|restarting|disconnecting|cutting out|turning off|switching off|"
