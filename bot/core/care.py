@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.hazards import danger_patterns, hazard_in
+from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in
 
 # Kinds in order of gravity; the first three make a thread escalate, the others watch it.
 KINDS = ("danger", "injury", "bereavement", "illness", "hardship", "distress")
@@ -174,8 +174,11 @@ def care_mode(texts: list[str]) -> str | None:
     kind, words = found[0]
     sentence, rest = _sentence_with(words, texts)
     past = bool(_PAST.search(sentence))
-    if kind == "danger":  # a vulnerable person left without heat: the person first
-        return PERSON if past or hazard_in([words]) == "cold" else URGENT
+    if kind == "danger":  # gas, water, power lines: urgent still; no heat for the frail: the person
+        hazard = hazard_in([words])
+        if hazard in URGENT_HAZARDS:
+            return URGENT
+        return PERSON if past or hazard == "cold" else URGENT
     if kind == "injury" and not past and _NOW.search(sentence):
         return PERSON if _BEING_SEEN.search(sentence) else URGENT
     background = past or _REASON.search(sentence.replace(words, " ", 1))

@@ -20,7 +20,8 @@ _LOSS = (
 )
 _VULNERABLE = (
     r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
-    r"pensioner|(?:[89]\d)[- ]year[- ]old|in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
+    r"pensioner|(?:[89]\d)[- ]year[- ]old|(?:is|aged|she's|he's) [89]\d\b|"
+    r"in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
     r"medical equipment|dialysis|frail|vulnerable)\b"
 )
 HAZARDS: dict[str, list[str]] = {
@@ -42,7 +43,7 @@ HAZARDS: dict[str, list[str]] = {
     "power": [
         r"\b(?:power|electric(?:al|ity)?|overhead) (?:lines?|cables?|wires?) "
         r"(?:is |are |has |have )?"
-        r"(?:come |been |blown |brought )?(?:down|fallen|hanging|dangling|sparking|snapped|"
+        r"(?:come |came |been |blown |brought )?(?:down|fallen|hanging|dangling|sparking|snapped|"
         r"on the (?:road|ground|pavement|car|drive))",
         r"\b(?:fallen|downed|dangling|hanging|snapped) (?:power |electric(?:al|ity)? |overhead )"
         r"(?:lines?|cables?|wires?)",
