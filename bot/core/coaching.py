@@ -10,6 +10,7 @@ import re
 
 from bot.core.assessment import Assessment
 from bot.core.case import Case
+from bot.core.hazards import HAZARD_COACHING, hazard_in
 from bot.core.language import LANGUAGE_NAMES
 
 MAX_LINES = 2
@@ -49,8 +50,12 @@ def _contact_line(contacts: int) -> str | None:
     return None
 
 
-def _care_line(care: tuple[str, ...], mode: str | None) -> str:
+def _care_line(care: tuple[str, ...], mode: str | None, danger: str = "") -> str:
+    """`danger`: the words that showed a danger, which name the hazard (gas, flooding ...)."""
     kinds = " and ".join(care)
+    hazard = hazard_in([danger]) if danger else None
+    if hazard:
+        return HAZARD_COACHING[hazard]
     if mode == "context":
         return (
             f"They mention {_A.get(care[0], care[0])} as background: acknowledge it in one line, "
@@ -78,7 +83,9 @@ def coaching_lines(
     lines: list[str] = []
     care = getattr(assessment.escalation, "care", ())
     if care:
-        lines.append(_care_line(care, getattr(assessment.escalation, "care_mode", None)))
+        mode = getattr(assessment.escalation, "care_mode", None)
+        found = [r for r in assessment.escalation.reasons if r.startswith("care: danger: ")]
+        lines.append(_care_line(care, mode, " ".join(found)))
     if assessment.low_confidence:
         lines.append(
             f"{assessment.low_confidence_note}: acknowledge, then ask the one question "

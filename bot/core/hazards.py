@@ -56,6 +56,17 @@ HAZARDS: dict[str, list[str]] = {
     ],
 }
 _COMPILED = {name: [re.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}
+# What the agent is told first, per hazard (bot/core/coaching.py).
+HAZARD_COACHING = {
+    "gas": "Safety first (gas): tell them to get out into fresh air, use no switches and call the "
+    "gas emergency line; then pass it on as an emergency with the exact place.",
+    "flood": "Safety first (flooding): keep them away from the water; pass it on as an emergency "
+    "with the exact place, then give a time for the next update.",
+    "power": "Safety first (power line down): keep everyone away and treat it as live; emergency "
+    "services first, then pass it on with the exact place.",
+    "cold": "Care first (someone vulnerable without heat or power): treat it as a priority, check "
+    "what help you can offer today, and give a time; no script, no upsell.",
+}
 # Happening now, out there: safety first. A vulnerable person without heat: the person first.
 URGENT_HAZARDS = ("gas", "flood", "power")
 

@@ -140,6 +140,13 @@ def test_street_and_home_dangers_are_care_with_the_leads_alert(playbooks, text, 
     assert escalation.care_mode == mode
     assert escalation.level == "escalate" and escalation.score >= 0.9  # the leads' alert
     assert result.coaching[0].startswith("Safety first" if mode == URGENT else "Care first")
+    named = {
+        "flood": "(flooding)",
+        "gas": "(gas)",
+        "power": "(power line down)",
+        "cold": "vulnerable",
+    }
+    assert named[hazard] in result.coaching[0]
 
 
 @pytest.mark.parametrize(
