@@ -175,3 +175,27 @@ def test_a_gas_smell_gets_the_gas_safety_step_and_the_teams_number(playbooks):
     )
     filled = OfflineBackend().suggest(request)[0].text
     assert "call 0800 111 999 once you're outside" in filled
+
+
+@pytest.mark.parametrize(
+    "reply,premise",
+    [
+        ("Could you tell me what happens when you try to use it?", "product"),
+        ("I'll set up a replacement and explain exactly how the return works.", "product"),
+        ("I'll check whether we can move you to another room tonight.", "stay_ongoing"),
+    ],
+)
+def test_the_guard_flags_a_reply_that_presumes_another_situation(reply, premise):
+    """The detectors the LLM guard and eval-coaching share: a device reply to a missed visit, a
+    room move for a stay that is over."""
+    missed = Conversation.from_text(
+        "Customer: The engineer booked to fix our boiler never came and I took the day off work."
+    )
+    stay_over = Conversation.from_text(
+        "Customer: We stayed at your hotel last weekend and the room was filthy."
+    )
+    conversation = missed if premise == "product" else stay_over
+    assert premise in checks.premise_violations(reply, conversation)
+    phone = Conversation.from_text("Customer: My new phone won't turn on.")
+    if premise == "product":
+        assert not checks.premise_violations(reply, phone)
