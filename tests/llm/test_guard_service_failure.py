@@ -15,7 +15,7 @@ def test_a_device_reply_to_a_missed_visit_is_replaced(make_coach, fake):
         "Customer: The engineer was booked to fix our boiler between 8 and 12 today and nobody "
         "came. I took the day off work. Booking ref BK-20931."
     )
-    honest = "I'm sorry nobody came. I'll find out what went wrong and call you by 3pm."
+    honest = "I'm sorry nobody came. I'll find out why and book the first slot that suits you."
     fake.default = Reply.suggestions(
         [
             {"text": "Could you tell me what happens when you try to use it?", "why": WHY},
