@@ -68,6 +68,22 @@ def _care_line(care: tuple[str, ...], mode: str | None, danger: str = "") -> str
     )
 
 
+def _situation_line(case: Case) -> str | None:
+    """A service that failed them, said to the agent: what to own and what not to promise."""
+    if "missed_visit" in case.premises:
+        lost = "; recognise the time they lost" if "time_lost" in case.premises else ""
+        return (
+            f"A visit or collection that didn't happen: own it, find out why and offer the first "
+            f"slot that suits them{lost}; "
+            "promise no compensation you haven't checked."
+        )
+    if "spoilt_stay" in case.premises:
+        ongoing = "stay_ongoing" in case.premises
+        move = "offer to check a room move while they're there; " if ongoing else ""
+        return f"Their stay fell short: believe them; {move}promise no refund you haven't checked."
+    return None
+
+
 def language_line(case: Case) -> str | None:
     """Said when the customer writes in another language than the suggestions' English."""
     if case.language in (None, "en"):
@@ -102,6 +118,9 @@ def coaching_lines(
         lines.append(contact)
     if "callback" in case.requests:
         lines.append("They want a call back: give a time you can keep, then keep it.")
+    situation = _situation_line(case)
+    if situation:
+        lines.append(situation)
     if not lines and assessment.playbook is not None:
         lines.append(assessment.playbook.nudge.note)
     language = language_line(case) if suggestions_in_english else None

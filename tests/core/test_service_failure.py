@@ -78,6 +78,9 @@ def test_a_missed_visit_gets_ownership_and_a_new_time_not_a_device_reply(playboo
     assert len(replies) == 3
     assert not any(word in reply.lower() for reply in replies for word in DEVICE)
     assert any("suits you" in reply for reply in replies)  # a new time they choose
+    assert any(
+        line.startswith("A visit or collection that didn't happen") for line in result.coaching
+    )
     for reply in replies:
         assert not checks.claimed_actions(reply, conversation)
         assert not checks.premise_violations(reply, conversation)
@@ -91,6 +94,7 @@ def test_the_time_they_lost_is_recognised_without_promising_compensation(playboo
     )
     text = said(result)
     assert "check what we can do about the time you lost" in text
+    assert any("recognise the time they lost" in line for line in result.coaching)
     assert not any(word in text.lower() for word in ("compensat", "refund", "credit", "voucher"))
 
 
@@ -107,6 +111,8 @@ def test_a_spoilt_stay_offers_to_check_a_move_only_while_they_are_there(playbook
     )
     assert "check straight away whether we can move you to another room" in said(now)
     assert "another room" not in said(past)
+    assert any("offer to check a room move" in line for line in now.coaching)
+    assert not any("room move" in line for line in past.coaching)
     for result in (now, past):
         assert not any(word in said(result).lower() for word in DEVICE)
 
