@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in
+
 # Kinds in order of gravity; the first three make a thread escalate, the others watch it.
 KINDS = ("danger", "injury", "bereavement", "illness", "hardship", "distress")
 ESCALATING = frozenset({"danger", "injury", "bereavement"})
@@ -39,6 +41,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"nearly (?:came off|fell off|crashed|got hit|electrocuted)|someone (?:will|could) "
         r"(?:get|be) (?:hurt|killed|injured)",
         r"(?:don'?t|do not) want to (?:live|be here)|self[- ]harm",
+        *danger_patterns(),  # gas, flooding, power lines down, a vulnerable person without heat
     ],
     "injury": [
         r"\b(?:i|he|she|we|they|my \w+) (?:was|were|got|am|is|have been|has been) "
@@ -171,8 +174,11 @@ def care_mode(texts: list[str]) -> str | None:
     kind, words = found[0]
     sentence, rest = _sentence_with(words, texts)
     past = bool(_PAST.search(sentence))
-    if kind == "danger":
-        return PERSON if past else URGENT
+    if kind == "danger":  # gas, water, power lines: urgent still; no heat for the frail: the person
+        hazard = hazard_in([words])
+        if hazard in URGENT_HAZARDS:
+            return URGENT
+        return PERSON if past or hazard == "cold" else URGENT
     if kind == "injury" and not past and _NOW.search(sentence):
         return PERSON if _BEING_SEEN.search(sentence) else URGENT
     background = past or _REASON.search(sentence.replace(words, " ", 1))

@@ -10,6 +10,7 @@ import re
 
 from bot.core.assessment import Assessment
 from bot.core.case import Case
+from bot.core.hazards import HAZARD_COACHING, hazard_in
 from bot.core.language import LANGUAGE_NAMES
 
 MAX_LINES = 2
@@ -49,8 +50,12 @@ def _contact_line(contacts: int) -> str | None:
     return None
 
 
-def _care_line(care: tuple[str, ...], mode: str | None) -> str:
+def _care_line(care: tuple[str, ...], mode: str | None, danger: str = "") -> str:
+    """`danger`: the words that showed a danger, which name the hazard (gas, flooding ...)."""
     kinds = " and ".join(care)
+    hazard = hazard_in([danger]) if danger else None
+    if hazard:
+        return HAZARD_COACHING[hazard]
     if mode == "context":
         return (
             f"They mention {_A.get(care[0], care[0])} as background: acknowledge it in one line, "
@@ -61,6 +66,22 @@ def _care_line(care: tuple[str, ...], mode: str | None) -> str:
         f"{first} ({kinds}): the person before the process; no script, no upsell; "
         "arrange a human follow-up with a time."
     )
+
+
+def _situation_line(case: Case) -> str | None:
+    """A service that failed them, said to the agent: what to own and what not to promise."""
+    if "missed_visit" in case.premises:
+        lost = "; recognise the time they lost" if "time_lost" in case.premises else ""
+        return (
+            f"A visit or collection that didn't happen: own it, find out why and offer the first "
+            f"slot that suits them{lost}; "
+            "promise no compensation you haven't checked."
+        )
+    if "spoilt_stay" in case.premises:
+        ongoing = "stay_ongoing" in case.premises
+        move = "offer to check a room move while they're there; " if ongoing else ""
+        return f"Their stay fell short: believe them; {move}promise no refund you haven't checked."
+    return None
 
 
 def language_line(case: Case) -> str | None:
@@ -78,7 +99,9 @@ def coaching_lines(
     lines: list[str] = []
     care = getattr(assessment.escalation, "care", ())
     if care:
-        lines.append(_care_line(care, getattr(assessment.escalation, "care_mode", None)))
+        mode = getattr(assessment.escalation, "care_mode", None)
+        found = [r for r in assessment.escalation.reasons if r.startswith("care: danger: ")]
+        lines.append(_care_line(care, mode, " ".join(found)))
     if assessment.low_confidence:
         lines.append(
             f"{assessment.low_confidence_note}: acknowledge, then ask the one question "
@@ -95,6 +118,9 @@ def coaching_lines(
         lines.append(contact)
     if "callback" in case.requests:
         lines.append("They want a call back: give a time you can keep, then keep it.")
+    situation = _situation_line(case)
+    if situation:
+        lines.append(situation)
     if not lines and assessment.playbook is not None:
         lines.append(assessment.playbook.nudge.note)
     language = language_line(case) if suggestions_in_english else None

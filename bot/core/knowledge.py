@@ -41,6 +41,7 @@ class Facts(_Strict):
     escalation_path: Fact | None = None
     status_page: Fact | None = None
     help_centre: Fact | None = None
+    gas_emergency_line: Fact | None = None  # the number to call about a gas smell
 
     @field_validator(*_LINKS)
     @classmethod

@@ -52,6 +52,7 @@ KNOWLEDGE_SLOTS = (
     "escalation_path",
     "status_page",
     "help_centre",
+    "gas_emergency_line",
 )
 # {colleague}: the staff member a customer praises by name, else "the colleague you mentioned".
 SLOTS = ("customer_name", "reference", "timeframe", "agent_name", "colleague", *KNOWLEDGE_SLOTS)

@@ -22,6 +22,7 @@ class Premise:
     description: str
     stated: str  # a pattern (case-insensitive) for the conversation, either side
     presumed: str  # a pattern for a reply
+    unless: tuple[str, ...] = ()  # premises that, when stated, tell a different situation
 
 
 def _re(*alternatives: str) -> str:
@@ -278,13 +279,156 @@ _PREMISES += (
         _re(r"\b(the|that|this) (fee|fine|penalty) (was|you were) (applied|charged)\b"),
     ),
 )
+
+# A service that failed the customer, told apart from a faulty product: what was due and didn't
+# happen (a visit, a collection), a stay that fell short, and what it cost them. Product replies
+# (a replacement, a return, "when you try to use it") need a product; a missed visit or a spoilt
+# stay is a different situation even when it names the thing it was for ("the engineer booked to
+# fix our boiler never came": the boiler needs no replacement from us).
+_NEVER = (
+    r"(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|hadn'?t|had not|failed to|"
+    r"still (?:hasn'?t|haven'?t|not)|won'?t|wasn'?t|weren'?t|not)"
+)
+_ARRIVE = (
+    r"(?:come|came|turn(?:ed)? up|show(?:ed|n)? up|showed|arrive[ds]?|attend(?:ed)?|"
+    r"appear(?:ed)?|make it|made it)"
+)
+_VISITOR = (
+    r"(?:engineer|technician|tech|plumber|electrician|fitter|repair ?(?:man|person|guy|team)|"
+    r"handyman|contractor|gas ?man|locksmith|mechanic|surveyor|inspector|cleaners?|carer|"
+    r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman)"
+)
+_COLLECTED = r"(?:bins?|recycling|rubbish|refuse|garbage|trash|waste|collection|pick ?-?up)"
+_STAY = (
+    r"(?:hotel|hostel|motel|b ?& ?b|bnb|guest ?house|inn|airbnb|resort|cabin|chalet|caravan|"
+    r"lodge|villa|cottage|cruise|holiday (?:let|home|rental|apartment|park)|campsite|"
+    r"(?:our|my|the|your) stay|room \d+|(?:our|my|the) (?:hotel )?room|rooms? we (?:booked|were "
+    r"given)|front desk|(?:\d+|two|three|four|five|six|seven|more|"
+    r"another|next few) nights)"
+)
+_STAY_FAULT = (
+    r"(?:nois(?:e|y)|loud|music|part(?:y|ying)|shouting|banging|drilling|building work|"
+    r"construction|dirty|filthy|(?:not|never) (?:been )?clean(?:ed)?|unclean|stain(?:s|ed)|"
+    r"hairs?|smell(?:y|ed|t|s)|stank|stinks?|damp|mou?ld|freezing|cold|no hot water|no heating|"
+    r"cockroach(?:es)?|bed ?bugs|mice|rats|insects|(?:could ?n'?t|could not|did ?n'?t|"
+    r"can'?t|no) (?:get (?:any )?)?sleep|kept (?:us|me|the (?:kids|baby)) (?:up|awake)|"
+    r"(?:not|n'?t) (?:working|work))"
+)
+_PRODUCT_FAULT = (
+    r"(?:not working|(?:(?:does|did|do|will|would|is|was|ca)(?:n'?t| not)|won'?t|cannot) "
+    r"(?:work|turn on|switch on|"
+    r"charge|start|connect|load|open|sync|print|pair|drain|cool|heat|respond|boot)|"
+    r"stopped (?:working|charging|responding|connecting|cooling|heating)|keeps? (?:crashing|"
+    r"freezing|dropping|restarting|disconnecting|cutting out|turning off|switching off|"
+    r"shutting (?:down|off)|leaking|beeping|flickering|overheating|lagging|buffering)|"
+    r"broken|broke|faulty|defective|damaged|cracked|smashed|shattered|dented|scratch(?:ed|es)?|"
+    r"snapped|ripped|torn|leak(?:s|ing)?|crash(?:es|ed|ing)?|froze|freez(?:es|ing)|glitch\w*|"
+    r"bug(?:gy|s)?|error|fault|dead pixels?|black screen|blank screen|no sound|slow|dropping|"
+    r"drops|cutting out|intermittent|(?:fell|came|falling|coming) (?:apart|off|loose)|"
+    r"wrong (?:item|size|colou?r|model|part)|missing (?:parts?|pieces?|items?)|"
+    r"(?:points|score|results?|balance|miles|status) (?:is |are )?(?:still )?not (?:updat|show|"
+    r"credit)\w*|not (?:charging|loading|syncing|updating|saving|accepting|printing|heating|"
+    r"cooling)|(?:declined|rejected) (?:at|when|every)|(?:dead|died)(?! in)|playing up|"
+    r"packed up|on the blink|expired)"
+)
+_PREMISES += (
+    Premise(
+        "missed_visit",
+        "someone due to come (an engineer, a repair, a collection, a carer) never came, or "
+        "a scheduled collection skipped the customer",
+        _re(
+            rf"\b(?:nobody|no ?-?one|no body)\b[^.?!\n]{{0,25}}\b{_ARRIVE}\b(?! back)",
+            rf"\b{_VISITOR}s?\b[^.?!\n]{{0,30}}\b{_NEVER} (?:even |bother(?:ed)? to )?{_ARRIVE}"
+            r"\b(?! back)",
+            rf"\b(?:they|someone|anyone)\b {_NEVER} (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|"
+            r"come round|come out)\b",
+            rf"\b{_COLLECTED}\b[^.?!\n]{{0,25}}\b{_NEVER}( been)? (?:collected|emptied|"
+            r"picked up|taken away)\b",
+            rf"\b(?:missed|skipped|forgot(?:ten)?)\b[^.?!\n]{{0,15}}\b{_COLLECTED}\b",
+            rf"\b{_COLLECTED}s? (?:was|were|got|has been|have been) (?:missed|skipped|forgotten)",
+            r"\bno[- ]show\b",
+            r"\b(?:visit|appointment|collection|repair|engineer) (?:never|didn'?t|did not) "
+            r"happen\b",
+            r"\bcancell?ed (?:the|my|our) (?:visit|appointment|repair|collection)\b[^.?!\n]{0,20}"
+            r"\b(?:on the day|last minute|that morning|an hour before|without (?:telling|notice))",
+        ),
+        _re(
+            r"\bwhy (?:nobody|no one) (?:came|turned up|showed up)\b",
+            r"\b(?:the|your) (?:missed|failed) (?:visit|appointment|collection)\b",
+            r"\bget someone (?:out|back out|round) to you\b",
+            r"\bnobody turning up\b",
+        ),
+    ),
+    Premise(
+        "spoilt_stay",
+        "a stay (a hotel, a holiday let, a cabin) fell short: noise, dirt, cold, pests, "
+        "something in the room not working",
+        _re(
+            rf"\b{_STAY}\b[\s\S]{{0,200}}\b{_STAY_FAULT}",
+            rf"\b{_STAY_FAULT}[\s\S]{{0,200}}\b{_STAY}\b",
+        ),
+        _re(
+            r"\bthe stay you booked\b",
+            r"\ba room you can'?t (?:rest|sleep)\b",
+        ),
+    ),
+    Premise(
+        "stay_ongoing",
+        "the customer is still staying there (tonight, right now, for more nights)",
+        _re(
+            r"\b(?:tonight|right now|at the moment|currently|still here|this evening|"
+            r"(?:another|more|next) (?:\w+ )?nights?|until (?:monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday|the \d+\w*)|check(?:ing)? out (?:tomorrow|on)|"
+            r"(?:i'?m|i am|we'?re|we are) (?:in|staying)|"
+            r"(?:i'?m|i am|we'?re|we are) (?:still )?(?:here|in room))\b",
+        ),
+        _re(
+            r"\bmove you to (?:another|a different|a quieter|a new) room\b",
+            r"\bwhile you'?re (?:still )?(?:with us|staying)\b",
+        ),
+    ),
+    Premise(
+        "time_lost",
+        "the customer lost time or money waiting for us: a day off work, a wasted day",
+        _re(
+            r"\b(?:took|take|taken|taking|booked|had to take|lost|losing) (?:a |the |half a )?"
+            r"(?:day|days|morning|afternoon|time) off\b",
+            r"\b(?:time|day|days) off work\b|\b(?:annual|unpaid) leave\b",
+            r"\b(?:lost|losing) (?:a |a day'?s |half a day'?s |my )?(?:pay|wages|earnings|"
+            r"shift)\b",
+            r"\b(?:waited|stayed|sat) (?:in |at home |home |around )?(?:all|the whole) "
+            r"(?:day|morning|afternoon)\b",
+            r"\bwasted (?:a|my|the|our|a whole|the whole|an entire) (?:day|morning|afternoon|"
+            r"time)\b",
+        ),
+        _re(
+            r"\b(?:the|your) (?:time|day) (?:you )?(?:lost|took off|wasted)\b",
+            r"\b(?:lost|wasted) time waiting\b",
+            r"\btime off work\b",
+        ),
+    ),
+    Premise(
+        "product",
+        "a thing the customer has and uses (a device, an appliance, an item, an app, a card, "
+        "a connection) is faulty, damaged or not working",
+        _re(rf"\b{_PRODUCT_FAULT}"),
+        _re(
+            r"\bwhen you try to use it\b",
+            r"\bhow the return works\b",
+            r"\b(?:set up|arrange) a replacement\b",
+            r"\bthe new one (?:should|will) reach you\b",
+        ),
+        unless=("missed_visit", "spoilt_stay"),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 
 def stated_premises(conversation: Conversation) -> frozenset[str]:
     """The premises the conversation states, in any turn."""
     text = "\n".join(m.text for m in conversation.messages)
-    return frozenset(p.name for p in _PREMISES if _pattern(p.stated).search(text))
+    found = {p.name for p in _PREMISES if _pattern(p.stated).search(text)}
+    return frozenset(name for name in found if not set(PREMISES[name].unless) & found)
 
 
 def presumed_premises(reply: str) -> frozenset[str]:

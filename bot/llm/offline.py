@@ -28,6 +28,7 @@ from bot.llm.case_lines import (
     narrowed,
     with_references,
 )
+from bot.llm.hazard_replies import hazard_care
 from bot.llm.reply_text import (
     fill,
     first_sentence,
@@ -92,7 +93,7 @@ def _care(request: SuggestionRequest) -> tuple[str, str | None]:
     return kinds[0], mode or care_mode(texts) or PERSON
 
 
-def _care_drafts(kind: str, mode: str, count: int) -> list[Suggestion]:
+def _care_drafts(kind: str, mode: str, count: int, texts: list[str]) -> list[Suggestion]:
     """The person first: safety only in an emergency, then a human follow-up with a time."""
     follow = list(lines.CARE_FOLLOW_UP)
     follow.insert(1, lines.CARE_NEXT_STEP.get(kind, lines.CARE_NEXT_STEP_DEFAULT))
@@ -100,6 +101,9 @@ def _care_drafts(kind: str, mode: str, count: int) -> list[Suggestion]:
         first = lines.CARE_URGENT[kind]
     else:
         first = lines.CARE_BY_KIND.get(kind, lines.CARE_BY_KIND["distress"])
+    hazard = hazard_care(texts) if kind == "danger" else None
+    if hazard:  # gas, water, power lines, no heat: the safety step that fits
+        first, follow[1] = hazard
     return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
 
 
@@ -108,7 +112,8 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     count = request.count
     kind, mode = _care(request)
     if mode in (URGENT, PERSON):
-        return _care_drafts(kind, mode, count)
+        texts = [m.text for m in request.conversation.customer_messages]
+        return _care_drafts(kind, mode, count, texts)
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."

@@ -23,6 +23,9 @@ async def escalate(chat, app, thread, agent=True) -> int:
     if agent:
         await chat.say(app, thread, 1, "agent", CHECKING)
         n = 2
+    # Slack acks before its listeners run: the earlier messages are decided on first, so the
+    # angry one meets a thread that knows its agent (as it would in a real, paced thread).
+    await chat.decided(app, thread, n)
     await chat.say(app, thread, n, "customer", ANGRY)
     await chat.decided(app, thread, n + 1)
     return n + 1

@@ -7,7 +7,7 @@ from tests.conftest import EXAMPLES
 def test_validate_the_example_file():
     run = mot("knowledge", "validate", str(EXAMPLES / "knowledge.yaml"))
     assert run.returncode == 0, run.stderr
-    assert "valid; 10 fact(s) stated" in run.stdout.decode()
+    assert "valid; 11 fact(s) stated" in run.stdout.decode()
 
 
 def test_validate_reports_every_problem_naming_file_and_field(tmp_path):

@@ -1,0 +1,85 @@
+"""Dangers a utility's customer reports, in the street or at home: gas, water flooding out,
+power lines down, and someone vulnerable (a baby, an elderly or disabled person) left without
+heating or power.
+
+They are `danger` for bot/core/care.py: gas, water and power lines are emergencies (care mode
+`urgent`: safety first); a vulnerable person without heat is the person first (`person`). Which
+hazard it is picks the safety line (bot/llm/hazard_replies.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+_LOSS = (
+    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply)"
+    r"(?! (?:outlets?|sockets?|ports?|points?|banks?|steering)\b)"
+    r"|(?:heating|boiler|power|electricity|electric)(?:'s)?(?: \w+){0,3} "
+    r"(?:is |has |was )?(?:been )?"
+    r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
+)
+_VULNERABLE = (
+    r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
+    r"pensioner|(?:[89]\d)[- ]year[- ]old|(?:is|aged|she's|he's) [89]\d\b|"
+    r"in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
+    r"medical equipment|dialysis|frail|vulnerable)\b"
+)
+HAZARDS: dict[str, list[str]] = {
+    "gas": [
+        r"gas leak|carbon monoxide",
+        r"(?:smell(?:s|ing)?|stinks?|stinking|reeks?|reeking|whiff) (?:of |like )?gas\b",
+        r"\bgas (?:is |keeps )?(?:leaking|escaping|hissing)",
+    ],
+    "flood": [
+        r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst",
+        r"\b(?:water|sewage) (?:is |keeps )?(?:pouring|gushing|coming|bubbling|spurting|pumping|"
+        r"flowing|spraying|running|welling|backing) (?:up )?(?:out of|through|from|up through|"
+        r"across|down|along|into|onto|out onto|over) (?:the |our |my )?(?:road|street|pavement|"
+        r"ground|tarmac|drive|driveway|footpath|manhole|drains?|house|home|garden)",
+        r"\b(?:road|street|pavement|lane) (?:is |has |has been |was )?(?:completely )?"
+        r"(?:flooding|flooded|under water|underwater)",
+        r"\bflooding (?:the|our|my) (?:road|street|house|home|kitchen|basement|cellar|garden)",
+    ],
+    "power": [
+        r"\b(?:power|electric(?:al|ity)?|overhead) (?:lines?|cables?|wires?) "
+        r"(?:is |are |has |have )?"
+        r"(?:come |came |been |blown |brought )?(?:down|fallen|hanging|dangling|sparking|snapped|"
+        r"on the (?:road|ground|pavement|car|drive))",
+        r"\b(?:fallen|downed|dangling|hanging|snapped) (?:power |electric(?:al|ity)? |overhead )"
+        r"(?:lines?|cables?|wires?)",
+        r"\blive (?:wires?|cables?)\b",
+        r"\b(?:electricity )?(?:pole|pylon) (?:has )?(?:come|fallen|blown) down",
+    ],
+    "cold": [
+        rf"(?:{_LOSS})[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?{_VULNERABLE}",
+        rf"{_VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
+    ],
+}
+_COMPILED = {name: [re.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}
+# What the agent is told first, per hazard (bot/core/coaching.py).
+HAZARD_COACHING = {
+    "gas": "Safety first (gas): tell them to get out into fresh air, use no switches and call the "
+    "gas emergency line; then pass it on as an emergency with the exact place.",
+    "flood": "Safety first (flooding): keep them away from the water; pass it on as an emergency "
+    "with the exact place, then give a time for the next update.",
+    "power": "Safety first (power line down): keep everyone away and treat it as live; emergency "
+    "services first, then pass it on with the exact place.",
+    "cold": "Care first (someone vulnerable without heat or power): treat it as a priority, check "
+    "what help you can offer today, and give a time; no script, no upsell.",
+}
+# Happening now, out there: safety first. A vulnerable person without heat: the person first.
+URGENT_HAZARDS = ("gas", "flood", "power")
+
+
+def danger_patterns() -> list[str]:
+    """Every hazard pattern, for care's `danger` kind."""
+    return [p for patterns in HAZARDS.values() for p in patterns]
+
+
+def hazard_in(texts: list[str]) -> str | None:
+    """The hazard the customer's (lower-cased) texts show, the most urgent first, or None."""
+    plain = " ".join(t.lower().replace("’", "'") for t in texts)
+    return next(
+        (name for name, patterns in _COMPILED.items() if any(p.search(plain) for p in patterns)),
+        None,
+    )
