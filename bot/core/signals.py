@@ -16,6 +16,8 @@ from functools import lru_cache
 from re import _constants as sre  # Python 3.11+
 from re import _parser as sre_parse
 
+from bot.core.literals import any_of, literal_starts, required_literals
+
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
 
@@ -72,7 +74,7 @@ def _union(parts) -> set[str] | None:
     return found
 
 
-_MAX_PREFIXES = 64  # beyond this many alternatives, stop extending a prefix
+_MAX_PREFIXES = 256  # beyond this many alternatives, stop extending a prefix
 
 
 def _prefixes(items: list, prefix: str = "") -> set[str] | None:
@@ -156,6 +158,10 @@ class SignalIndex:
         self._alternatives: list[str] = []
         self._by_prefix: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
+        # What a match must start with (indexed alternatives and those anchored by "^") or
+        # contain (the others): checked in C before the regex runs (bot/core/literals.py).
+        self._starts: list[tuple[str, ...] | None] = []
+        self._required: list[frozenset[str] | None] = []
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
                 index = len(self._alternatives)
@@ -166,6 +172,9 @@ class SignalIndex:
                     self._always.append(index)
                 for prefix in words or ():
                     self._by_prefix[prefix].append(index)
+                anchored = words is not None or alternative.startswith("^")
+                self._starts.append(literal_starts(alternative) if anchored else None)
+                self._required.append(None if anchored else required_literals(alternative))
         self._by_prefix = dict(self._by_prefix)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
         self._start()
@@ -173,12 +182,13 @@ class SignalIndex:
     def _start(self) -> None:
         """The per-process parts: compiled on first use (a tip needs a few of hundreds)."""
         self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
+        self._finders: dict[int, re.Pattern] = {}  # alternative -> a search for its literals
         self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
 
     def __getstate__(self) -> dict:
         """Pickled (bot/core/compiled.py) without compiled patterns or the per-word cache."""
         state = dict(self.__dict__)
-        del state["_compiled"], state["_cached_starting_at"]
+        del state["_compiled"], state["_finders"], state["_cached_starting_at"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -191,31 +201,60 @@ class SignalIndex:
             compiled = self._compiled[index] = re.compile(self._alternatives[index])
         return compiled
 
-    def _alternatives_starting_at(self, word: str) -> tuple[int, ...]:
-        """Alternatives whose first word can be `word` (cached: vocabularies repeat)."""
+    def _finder(self, index: int) -> re.Pattern:
+        finder = self._finders.get(index)
+        if finder is None:
+            finder = self._finders[index] = any_of(self._required[index])
+        return finder
+
+    def _alternatives_starting_at(self, word: str) -> tuple[tuple[int, int, tuple | None], ...]:
+        """(alternative, its signal, the starts still to check) for each alternative that can
+        match at `word` (cached: vocabularies repeat). A start must agree with the word itself
+        (a match of "not received" cannot begin at "notice"); one that goes past the word
+        ("not received" at "not") is checked against the text."""
         keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
-        keys.append(word + " ")
-        return tuple(i for key in keys for i in self._by_prefix.get(key, ()))
+        spaced = word + " "
+        keys.append(spaced)
+        found, seen = [], set()
+        for index in (i for key in keys for i in self._by_prefix.get(key, ())):
+            starts = self._starts[index]
+            if index in seen:
+                continue
+            seen.add(index)
+            if starts is not None:
+                starts = tuple(s for s in starts if spaced.startswith(s) or s.startswith(spaced))
+                if not starts:
+                    continue
+                if all(len(s) <= len(word) for s in starts):  # the word itself holds one
+                    starts = None
+            found.append((index, self._owner_of[index], starts))
+        return tuple(found)
 
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        owner_of, pattern = self._owner_of, self._pattern
-        offset, starting_at = 0, self._cached_starting_at
+        compiled, offset, starting_at = self._compiled, 0, self._cached_starting_at
         for word in normalised.split(" "):
             # A word too long to be worth a place in the cache (a run of junk) is looked up anew.
             if len(word) > CACHED_WORD_CHARS:
                 candidates = self._alternatives_starting_at(word)
             else:
                 candidates = starting_at(word)
-            for index in candidates:
-                owner = owner_of[index]
-                if owner not in matched and pattern(index).match(normalised, offset):
+            for index, owner, starts in candidates:
+                if owner in matched or (
+                    starts is not None and not normalised.startswith(starts, offset)
+                ):
+                    continue
+                if (compiled[index] or self._pattern(index)).match(normalised, offset):
                     matched.add(owner)
             offset += len(word) + 1
         for index in self._always:
-            owner = owner_of[index]
-            if owner not in matched and pattern(index).search(normalised):
+            owner, starts = self._owner_of[index], self._starts[index]
+            if owner in matched or (starts is not None and not normalised.startswith(starts)):
+                continue
+            if self._required[index] is not None and not self._finder(index).search(normalised):
+                continue
+            if (compiled[index] or self._pattern(index)).search(normalised):
                 matched.add(owner)
         return [
             (self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)
