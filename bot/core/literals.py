@@ -14,13 +14,8 @@ from re import _parser as sre_parse
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
-MAX_STARTS = 64  # beyond this many literal starts, stop extending them
+MAX_STARTS = 256  # beyond this many literal starts, stop extending them
 LONG_ENOUGH = 24  # a start this long rules out nearly everything: no need to extend it
-_BUDGET = 20000  # steps of the reading of one pattern, so nested options cannot explode
-
-
-class _OutOfBudget(Exception):
-    pass
 
 
 def _parse(pattern: str) -> list | None:
@@ -52,51 +47,52 @@ def _union(parts) -> set[str]:
     return found
 
 
-def _starts(items: list, prefix: str, steps: list[int]) -> set[str]:
-    """Every match of `items` begins with `prefix` followed by one of the returned strings'
-    tails (each returned string includes `prefix`)."""
-    steps[0] += 1
-    if steps[0] > _BUDGET:
-        raise _OutOfBudget
-    for position, (op, value) in enumerate(items):
-        if len(prefix) >= LONG_ENOUGH:
-            return {prefix}
-        rest = items[position + 1 :]
+def _starts(items: list, open_: set[str]) -> tuple[set[str], set[str]]:
+    """Extend the strings `open_` through `items`: (those still open to extension, those
+    closed, after which the match goes on in a way that is not literal). Every match of `items`
+    following one of `open_` begins with one of the strings returned."""
+    closed: set[str] = set()
+    for op, value in items:
+        if not open_:
+            break
         if op is sre.LITERAL:
-            prefix += chr(value)
+            extended, more = {s + chr(value) for s in open_}, set()
+        elif op in _ZERO_WIDTH:  # \b, ^, lookarounds: they consume nothing
             continue
-        if op in _ZERO_WIDTH:  # \b, ^, lookarounds: they consume nothing
-            continue
-        if op is sre.IN and _class_chars(value) is not None:
-            extended = _union(_starts(rest, prefix + c, steps) for c in _class_chars(value))
+        elif op is sre.IN and _class_chars(value) is not None:
+            extended, more = {s + c for s in open_ for c in _class_chars(value)}, set()
         elif op is sre.SUBPATTERN and not value[1]:  # a group that sets no flags
-            extended = _starts(list(value[-1]) + rest, prefix, steps)
+            extended, more = _starts(list(value[-1]), open_)
         elif op is sre.BRANCH:
-            extended = _union(_starts(list(b) + rest, prefix, steps) for b in value[1])
+            ends = [_starts(list(branch), open_) for branch in value[1]]
+            extended, more = _union(o for o, _ in ends), _union(c for _, c in ends)
         elif op in _REPEATS and value[:2] == (0, 1):
-            extended = _starts(list(value[2]) + rest, prefix, steps) | _starts(rest, prefix, steps)
-        elif op in _REPEATS and value[0] >= 1:  # one turn of it at least; after that, unknown
-            extended = _starts(list(value[2]), prefix, steps)
-        elif op in _REPEATS:  # none (what follows), or one turn at least
-            extended = _starts(list(value[2]), prefix, steps) | _starts(rest, prefix, steps)
+            extended, more = _starts(list(value[2]), open_)
+            extended |= open_
+        elif op in _REPEATS:  # after one turn, how many more is unknown
+            once, more = _starts(list(value[2]), open_)
+            extended, more = (open_ if value[0] == 0 else set()), more | once
         else:
-            return {prefix}
-        return extended if len(extended) <= MAX_STARTS else {prefix}
-    return {prefix}
+            extended, more = set(), open_
+        if len(extended) + len(more) + len(closed) > MAX_STARTS:  # too many: stop before it
+            return set(), closed | open_
+        closed |= more | {s for s in extended if len(s) >= LONG_ENOUGH}
+        open_ = {s for s in extended if len(s) < LONG_ENOUGH}
+    return open_, closed
 
 
 def literal_starts(pattern: str) -> tuple[str, ...] | None:
     """Strings one of which begins every match of `pattern`, or None when nothing is known.
 
-    `\\b(lost|stolen) (my )?card` gives ("lost my card", "lost card", "stolen my card", ...):
+    `\\b(lost|stolen) (my )?card` gives ("lost card", "lost my card", "stolen card", ...):
     a match at a position needs `text.startswith(starts, position)`.
     """
     items = _parse(pattern)
-    try:
-        starts = _starts(items, "", [0]) if items is not None else {""}
-    except _OutOfBudget:
+    if items is None:
         return None
-    return None if "" in starts else tuple(sorted(starts))
+    open_, closed = _starts(items, {""})
+    starts = open_ | closed
+    return None if "" in starts or not starts else tuple(sorted(starts))
 
 
 def _required(items: list) -> set[str] | None:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from functools import lru_cache
 from re import _constants as sre  # Python 3.11+
 from re import _parser as sre_parse
+from typing import NamedTuple
 
 from bot.core.literals import any_of, literal_starts, required_literals
 
@@ -144,6 +145,17 @@ def first_words(pattern: str) -> set[str] | None:
     return _prefixes(items[1:])
 
 
+_FEW_STARTS = 16  # an alternative anchored by "^" checks its starts first if it has so few
+_Candidate = tuple[int, int, "tuple[str, ...] | None"]  # alternative, signal, starts to check
+
+
+class _AtWord(NamedTuple):
+    at_once: tuple[_Candidate, ...]  # to try at this word
+    exactly: dict[str, tuple[_Candidate, ...]]  # to try when the next word is the key
+    beginning: dict[str, tuple[_Candidate, ...]]  # ... when it begins with the key
+    sizes: tuple[int, ...]  # the lengths of those keys
+
+
 # The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
 
@@ -172,9 +184,12 @@ class SignalIndex:
                     self._always.append(index)
                 for prefix in words or ():
                     self._by_prefix[prefix].append(index)
-                anchored = words is not None or alternative.startswith("^")
-                self._starts.append(literal_starts(alternative) if anchored else None)
-                self._required.append(None if anchored else required_literals(alternative))
+                anchored = alternative[:1] == "^"  # tried at the start only: fails fast
+                starts = literal_starts(alternative) if words or anchored else None
+                if anchored and starts is not None and len(starts) > _FEW_STARTS:
+                    starts = None  # more to check than the regex takes to fail
+                self._starts.append(starts)
+                self._required.append(None if words or anchored else required_literals(alternative))
         self._by_prefix = dict(self._by_prefix)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
         self._start()
@@ -207,39 +222,60 @@ class SignalIndex:
             finder = self._finders[index] = any_of(self._required[index])
         return finder
 
-    def _alternatives_starting_at(self, word: str) -> tuple[tuple[int, int, tuple | None], ...]:
-        """(alternative, its signal, the starts still to check) for each alternative that can
-        match at `word` (cached: vocabularies repeat). A start must agree with the word itself
-        (a match of "not received" cannot begin at "notice"); one that goes past the word
-        ("not received" at "not") is checked against the text."""
+    def _alternatives_starting_at(self, word: str) -> _AtWord:
+        """The alternatives that can match at `word` (cached: vocabularies repeat).
+
+        A match's literal start must agree with the word (a match of "not received" cannot
+        begin at "notice"). Alternatives whose start lies within the word are tried at once;
+        the others go on past it ("not received" at "not") and are filed under the next word
+        they need: exactly that word ("received") or a word beginning so ("rec" of
+        "rec(ei|ie)ved"), and their starts are checked against the text before the regex."""
         keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
         spaced = word + " "
         keys.append(spaced)
-        found, seen = [], set()
-        for index in (i for key in keys for i in self._by_prefix.get(key, ())):
-            starts = self._starts[index]
-            if index in seen:
-                continue
-            seen.add(index)
+        at_once: list[tuple[int, int, None]] = []
+        exactly: dict[str, list[_Candidate]] = defaultdict(list)
+        beginning: dict[str, list[_Candidate]] = defaultdict(list)
+        for index in dict.fromkeys(i for key in keys for i in self._by_prefix.get(key, ())):
+            owner, starts = self._owner_of[index], self._starts[index]
             if starts is not None:
                 starts = tuple(s for s in starts if spaced.startswith(s) or s.startswith(spaced))
                 if not starts:
                     continue
-                if all(len(s) <= len(word) for s in starts):  # the word itself holds one
-                    starts = None
-            found.append((index, self._owner_of[index], starts))
-        return tuple(found)
+            if starts is None or any(len(s) <= len(word) for s in starts):
+                at_once.append((index, owner, None))  # the word itself holds a start
+                continue
+            # every start is the word, a space and more: file them by the next word
+            following = {s[len(spaced) :] for s in starts}
+            for then in {rest.split(" ")[0] for rest in following if " " in rest}:
+                exactly[then].append((index, owner, starts))
+            for then in {rest for rest in following if " " not in rest}:
+                beginning[then].append((index, owner, starts))
+        return _AtWord(
+            tuple(at_once),
+            {then: tuple(found) for then, found in exactly.items()},
+            {then: tuple(found) for then, found in beginning.items()},
+            tuple(sorted({len(then) for then in beginning})),
+        )
 
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
         compiled, offset, starting_at = self._compiled, 0, self._cached_starting_at
-        for word in normalised.split(" "):
+        words = normalised.split(" ")
+        last = len(words) - 1
+        for position, word in enumerate(words):
             # A word too long to be worth a place in the cache (a run of junk) is looked up anew.
             if len(word) > CACHED_WORD_CHARS:
-                candidates = self._alternatives_starting_at(word)
+                at_word = self._alternatives_starting_at(word)
             else:
-                candidates = starting_at(word)
+                at_word = starting_at(word)
+            candidates = at_word.at_once
+            if position < last and (at_word.exactly or at_word.sizes):
+                then = words[position + 1]
+                candidates += at_word.exactly.get(then, ())
+                for size in at_word.sizes:
+                    candidates += at_word.beginning.get(then[:size], ())
             for index, owner, starts in candidates:
                 if owner in matched or (
                     starts is not None and not normalised.startswith(starts, offset)
