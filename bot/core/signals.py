@@ -275,6 +275,8 @@ class SignalIndex:
                 then = words[position + 1]
                 candidates += at_word.exactly.get(then, ())
                 for size in at_word.sizes:
+                    if size > len(then):  # sizes ascend: no longer key can begin `then`
+                        break
                     candidates += at_word.beginning.get(then[:size], ())
             for index, owner, starts in candidates:
                 if owner in matched or (
