@@ -156,6 +156,8 @@ class _AtWord(NamedTuple):
     sizes: tuple[int, ...]  # the lengths of those keys
 
 
+_NOTHING = _AtWord((), {}, {}, ())
+
 # The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
 
@@ -251,6 +253,8 @@ class SignalIndex:
                 exactly[then].append((index, owner, starts))
             for then in {rest for rest in following if " " not in rest}:
                 beginning[then].append((index, owner, starts))
+        if not (at_once or exactly or beginning):
+            return _NOTHING  # most words: one shared entry, not one each
         return _AtWord(
             tuple(at_once),
             {then: tuple(found) for then, found in exactly.items()},
