@@ -155,13 +155,14 @@ class _ExampleIndex:
 
     def similarity(self, words: list[str]) -> dict[str, float]:
         """Best cosine similarity to each playbook's examples."""
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
+        score_of, postings, owner = scores.get, self.postings, self.owner
         for word, weight in self._vector(words).items():
-            for index, example_weight in self.postings[word]:
-                scores[index] += weight * example_weight
+            for index, example_weight in postings[word]:
+                scores[index] = score_of(index, 0.0) + weight * example_weight
         best: dict[str, float] = {}
         for index, score in scores.items():
-            pid = self.owner[index]
+            pid = owner[index]
             if score > best.get(pid, 0.0):
                 best[pid] = score
         return best

@@ -23,6 +23,9 @@ from functools import lru_cache
 from re import _compiler as sre_compile  # Python 3.11+
 from re import _constants as sre
 from re import _parser as sre_parse
+from typing import NamedTuple
+
+from bot.core.literals import any_of, literal_starts, required_literals
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
@@ -80,7 +83,7 @@ def _union(parts) -> set[str] | None:
     return found
 
 
-_MAX_PREFIXES = 64  # beyond this many alternatives, stop extending a prefix
+_MAX_PREFIXES = 256  # beyond this many alternatives, stop extending a prefix
 
 
 def _prefixes(items: list, prefix: str = "") -> set[str] | None:
@@ -168,6 +171,19 @@ def _first_words(parsed: sre_parse.SubPattern) -> set[str] | None:
     return _prefixes(items[1:])
 
 
+_FEW_STARTS = 16  # an alternative anchored by "^" checks its starts first if it has so few
+_Candidate = tuple[int, int, "tuple[str, ...] | None"]  # alternative, signal, starts to check
+
+
+class _AtWord(NamedTuple):
+    at_once: tuple[_Candidate, ...]  # to try at this word
+    exactly: dict[str, tuple[_Candidate, ...]]  # to try when the next word is the key
+    beginning: dict[str, tuple[_Candidate, ...]]  # ... when it begins with the key
+    sizes: tuple[int, ...]  # the lengths of those keys
+
+
+_NOTHING = _AtWord((), {}, {}, ())
+
 # The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
 
@@ -183,6 +199,10 @@ class SignalIndex:
         self._by_prefix: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
         self._programs: list[Program] = []
+        # What a match must start with (indexed alternatives and those anchored by "^") or
+        # contain (the others): checked in C before the regex runs (bot/core/literals.py).
+        self._starts: list[tuple[str, ...] | None] = []
+        self._required: list[frozenset[str] | None] = []
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
                 index = len(self._alternatives)
@@ -195,6 +215,12 @@ class SignalIndex:
                     self._always.append(index)
                 for prefix in words or ():
                     self._by_prefix[prefix].append(index)
+                anchored = alternative[:1] == "^"  # tried at the start only: fails fast
+                starts = literal_starts(alternative) if words or anchored else None
+                if anchored and starts is not None and len(starts) > _FEW_STARTS:
+                    starts = None  # more to check than the regex takes to fail
+                self._starts.append(starts)
+                self._required.append(None if words or anchored else required_literals(alternative))
         self._by_prefix = dict(self._by_prefix)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
         self._start()
@@ -202,12 +228,13 @@ class SignalIndex:
     def _start(self) -> None:
         """The per-process parts: compiled on first use (a tip needs a few of hundreds)."""
         self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
+        self._finders: dict[int, re.Pattern] = {}  # alternative -> a search for its literals
         self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
 
     def __getstate__(self) -> dict:
         """Pickled (bot/core/compiled.py) without compiled patterns or the per-word cache."""
         state = dict(self.__dict__)
-        del state["_compiled"], state["_cached_starting_at"]
+        del state["_compiled"], state["_finders"], state["_cached_starting_at"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -223,31 +250,85 @@ class SignalIndex:
             )
         return compiled
 
-    def _alternatives_starting_at(self, word: str) -> tuple[int, ...]:
-        """Alternatives whose first word can be `word` (cached: vocabularies repeat)."""
+    def _finder(self, index: int) -> re.Pattern:
+        finder = self._finders.get(index)
+        if finder is None:
+            finder = self._finders[index] = any_of(self._required[index])
+        return finder
+
+    def _alternatives_starting_at(self, word: str) -> _AtWord:
+        """The alternatives that can match at `word` (cached: vocabularies repeat).
+
+        A match's literal start must agree with the word (a match of "not received" cannot
+        begin at "notice"). Alternatives whose start lies within the word are tried at once;
+        the others go on past it ("not received" at "not") and are filed under the next word
+        they need: exactly that word ("received") or a word beginning so ("rec" of
+        "rec(ei|ie)ved"), and their starts are checked against the text before the regex."""
         keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
-        keys.append(word + " ")
-        return tuple(i for key in keys for i in self._by_prefix.get(key, ()))
+        spaced = word + " "
+        keys.append(spaced)
+        at_once: list[tuple[int, int, None]] = []
+        exactly: dict[str, list[_Candidate]] = defaultdict(list)
+        beginning: dict[str, list[_Candidate]] = defaultdict(list)
+        for index in dict.fromkeys(i for key in keys for i in self._by_prefix.get(key, ())):
+            owner, starts = self._owner_of[index], self._starts[index]
+            if starts is not None:
+                starts = tuple(s for s in starts if spaced.startswith(s) or s.startswith(spaced))
+                if not starts:
+                    continue
+            if starts is None or any(len(s) <= len(word) for s in starts):
+                at_once.append((index, owner, None))  # the word itself holds a start
+                continue
+            # every start is the word, a space and more: file them by the next word
+            following = {s[len(spaced) :] for s in starts}
+            for then in {rest.split(" ")[0] for rest in following if " " in rest}:
+                exactly[then].append((index, owner, starts))
+            for then in {rest for rest in following if " " not in rest}:
+                beginning[then].append((index, owner, starts))
+        if not (at_once or exactly or beginning):
+            return _NOTHING  # most words: one shared entry, not one each
+        return _AtWord(
+            tuple(at_once),
+            {then: tuple(found) for then, found in exactly.items()},
+            {then: tuple(found) for then, found in beginning.items()},
+            tuple(sorted({len(then) for then in beginning})),
+        )
 
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        owner_of, pattern = self._owner_of, self._pattern
-        offset, starting_at = 0, self._cached_starting_at
-        for word in normalised.split(" "):
+        compiled, offset, starting_at = self._compiled, 0, self._cached_starting_at
+        words = normalised.split(" ")
+        last = len(words) - 1
+        for position, word in enumerate(words):
             # A word too long to be worth a place in the cache (a run of junk) is looked up anew.
             if len(word) > CACHED_WORD_CHARS:
-                candidates = self._alternatives_starting_at(word)
+                at_word = self._alternatives_starting_at(word)
             else:
-                candidates = starting_at(word)
-            for index in candidates:
-                owner = owner_of[index]
-                if owner not in matched and pattern(index).match(normalised, offset):
+                at_word = starting_at(word)
+            candidates = at_word.at_once
+            if position < last and (at_word.exactly or at_word.sizes):
+                then = words[position + 1]
+                candidates += at_word.exactly.get(then, ())
+                for size in at_word.sizes:
+                    if size > len(then):  # sizes ascend: no longer key can begin `then`
+                        break
+                    candidates += at_word.beginning.get(then[:size], ())
+            for index, owner, starts in candidates:
+                if owner in matched or (
+                    starts is not None and not normalised.startswith(starts, offset)
+                ):
+                    continue
+                if (compiled[index] or self._pattern(index)).match(normalised, offset):
                     matched.add(owner)
             offset += len(word) + 1
         for index in self._always:
-            owner = owner_of[index]
-            if owner not in matched and pattern(index).search(normalised):
+            owner, starts = self._owner_of[index], self._starts[index]
+            if owner in matched or (starts is not None and not normalised.startswith(starts)):
+                continue
+            if self._required[index] is not None and not self._finder(index).search(normalised):
+                continue
+            if (compiled[index] or self._pattern(index)).search(normalised):
                 matched.add(owner)
         return [
             (self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)
