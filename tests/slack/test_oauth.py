@@ -366,3 +366,29 @@ async def test_an_org_wide_grid_install_serves_its_workspaces_as_one(oauth_serve
     assert {call.token for call in mock_slack.of("auth.test")} == {grid.token}
     await server.wait_logged(2)
     assert {r["workspace"] for r in list_events(server.mot.store, LogFilter())} == {"E_GRID"}
+
+
+async def test_installed_workspaces_are_coached_with_their_own_knowledge(oauth_server, mock_slack):
+    """Issue 15's whole path: two workspaces installed through OAuth, each with its own
+    settings (stored from the dashboard's table), coached with its own token and knowledge."""
+    from bot.workspaces.model import WorkspaceKey, WorkspaceSettings
+    from bot.workspaces.stored import write_stored
+
+    server = await oauth_server()
+    await server.install(ACME)
+    await server.install(GLOBEX)
+    store = server.mot.store
+    for team, refund_time in (("T_ACME", "within 2 days (Acme)"), ("T_GLOBEX", "in 8 days")):
+        own = WorkspaceSettings(knowledge={"facts": {"refund_time": refund_time}})
+        write_stored(store, WorkspaceKey("slack", team), own, "lead")
+    mock_slack.response_tokens.clear()
+    for team in ("T_ACME", "T_GLOBEX"):
+        await server.tip(team, BILLING)
+    answers = await mock_slack.wait_for("response_url", 2)
+    by_team = {
+        token.split("-")[0]: json.dumps(call.args)
+        for token, call in zip(mock_slack.response_tokens, answers, strict=True)
+    }
+    assert "within 2 days (Acme)" in by_team["T_ACME"] and "8 days" not in by_team["T_ACME"]
+    assert "in 8 days" in by_team["T_GLOBEX"] and "(Acme)" not in by_team["T_GLOBEX"]
+    assert {call.token for call in mock_slack.of("auth.test")} >= {ACME.token, GLOBEX.token}
