@@ -24,6 +24,7 @@ from bot.core.case_patterns import (
     sentence_with,
     tried_steps,
 )
+from bot.core.clean_clause import clean, unshouted
 from bot.core.conversation import Conversation
 from bot.core.deadlines import find_deadline
 from bot.core.gist import gist_clause
@@ -96,7 +97,7 @@ def _thing(issue_source: str | None, said: str) -> str | None:
 def _clean(clause: str | None) -> str | None:
     """The clause, unless it is still too garbled to say back well (a clarifying line is
     better than an echo of typos)."""
-    return clause if clause and unknown_share(clause) <= GARBLED else None
+    return clean(clause) if clause and unknown_share(clause) <= GARBLED else None
 
 
 def _situation(readable: list[str]) -> str | None:
@@ -109,7 +110,7 @@ def _situation(readable: list[str]) -> str | None:
 def extract_case(conversation: Conversation) -> Case:
     customer_turns = [m.text for m in conversation.customer_messages]
     said = "\n".join(customer_turns)
-    readable = [tidy(turn) for turn in customer_turns]  # what may be said back
+    readable = [unshouted(tidy(turn)) for turn in customer_turns]  # what may be said back
     source, issue = problem_sentence(readable)
     tried = tried_steps([(m.role, m.text) for m in conversation.messages])
     premises = stated_premises(conversation)

@@ -1,0 +1,103 @@
+"""Whether a clause said back to the customer reads as a clean sentence of ours.
+
+A reflection pastes the customer's words after a frame ("Thanks for explaining that ..."), so
+the clause must stand on its own in the agent's mouth: a subject and a finite verb, second
+person (no "I", "me" or "my" left), nothing dangling at the end ("can't send one without"),
+no insult or swearing said back ("our internet is a joke"), no shouting ("AGAIN"), no aside in
+brackets. `clean(clause)` gives the clause tidied of what can be mended (shouted words lower
+case, brackets and a trailing ", £250" out, a comma part that only insults dropped) or None;
+a caller with None reflects the topic or says nothing, never the broken text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.tidy import known
+
+_FLAGS = re.IGNORECASE
+# Judging us or swearing: the customer may say it; the agent does not say it back.
+INSULT = re.compile(
+    r"\b(?:a joke|joke|jokes|useless|rubbish|crap\w*|shit\w*|shite|bloody|damn\w*|fuck\w*|"
+    r"bullshit|ridiculous|pathetic|shambles|disgrace\w*|incompetent|clowns?|idiots?|morons?|"
+    r"scam\w*|thieves|cowboys|worst|terrible|awful|appalling|horrendous|hopeless|laughable|"
+    r"shocking|diabolical|rip.?off|sucks?|garbage|trash|stupid|insane|unacceptable)\b",
+    _FLAGS,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself)\b(?!')", _FLAGS)
+# Subjects a clause said back may open with; a noun ("tracking", "money") also does, when a
+# finite verb follows it.
+_NOT_SUBJECT = re.compile(
+    r"^(?:only|just|still|also|really|even|never|not|no|again|already|then|and|but|or|so|"
+    r"because|to|for|with|without|of|from|by|at|in|on|about|when|if|while|after|before|"
+    r"first|second|third|last|next|another|\w+ed)$",
+    _FLAGS,
+)
+_CONTRACTED = re.compile(r"^\w+'(?:s|re|ve|d|ll|m)$|^\w+n't$", _FLAGS)
+_FINITE = frozenset(
+    """is are was were has have had does do did can can't could couldn't will won't would
+    wouldn't should shouldn't must may might isn't aren't wasn't weren't hasn't haven't
+    hadn't doesn't don't didn't keeps kept says said shows showed got gets went goes came
+    comes took takes gave gives left made makes sent paid put set told rang broke fell
+    stopped seems looks needs wants""".split()  # noqa: SIM905
+)
+_DANGLING = frozenset(
+    """without with for to of from by about at in on into onto and or but because so the a an
+    your our their his her my than as if that which who whose""".split()  # noqa: SIM905
+)
+_NOT_VERB_S = frozenset("this his its us yes plus thus as always perhaps unless across less".split())
+_WH = re.compile(r"\b(?:what|who|which|where|whom)\b", _FLAGS)
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]")  # an aside: "(Kia Picanto, reg LB21)"
+_TRAILING_FACT = re.compile(r",\s*[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def unshouted(text: str) -> str:
+    """Shouted dictionary words in lower case ("AGAIN" -> "again"); acronyms ("NHS", "EU",
+    "SIM") stay. A sentence written all in capitals is lowered whole."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        lowered = text.lower()
+        return re.sub(r"(^|[.!?]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), lowered)
+    return _SHOUTED.sub(lambda m: m.group(0).lower() if known(m.group(0)) else m.group(0), text)
+
+
+def _without_insult(clause: str) -> str:
+    """The clause less any comma part that judges or swears ("this is bloody ridiculous, your
+    dog's prescription was meant to be ready" -> "your dog's prescription was meant ...")."""
+    parts = [p for p in re.split(r"\s*,\s*", clause) if p]
+    kept = [p for p in parts if not INSULT.search(p)]
+    return ", ".join(kept) if kept and len(kept) < len(parts) else clause
+
+
+def _has_subject_and_verb(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        lower = word.lower().strip(",;:")
+        if _CONTRACTED.match(lower) and index == 0 and not lower.endswith("n't"):
+            return True  # "there's", "you've", "it's": subject and verb in one
+        finite = (
+            lower in _FINITE
+            or _CONTRACTED.match(lower)
+            or (index > 0 and lower.endswith("ed") and len(lower) > 4)
+            or (0 < index <= 3 and lower.endswith("s") and not lower.endswith("ss") and lower not in _NOT_VERB_S)
+        )
+        if finite:
+            return index > 0 and not _NOT_SUBJECT.match(words[0].lower())
+    return False
+
+
+def clean(clause: str | None) -> str | None:
+    """The clause fit to be said back after a frame, mended where it can be; None otherwise."""
+    if not clause:
+        return None
+    text = _BRACKETS.sub("", unshouted(clause))
+    text = _TRAILING_FACT.sub("", _without_insult(text)).strip(" ,;:-")
+    if INSULT.search(text) or _FIRST_PERSON.search(text):
+        return None
+    words = text.split()
+    if len(words) < 3 or not text[0].isalpha() or not _has_subject_and_verb(words):
+        return None
+    last = words[-1].lower().strip(".,;:!?")
+    if last in _DANGLING and not _WH.search(" ".join(words[:-1])):
+        return None
+    return text
