@@ -45,11 +45,27 @@ _DANGLING = frozenset(
     """without with for to of from by about at in on into onto and or but because so the a an
     your our their his her my than as if that which who whose""".split()  # noqa: SIM905
 )
-_NOT_VERB_S = frozenset("this his its us yes plus thus as always perhaps unless across less".split())
+_NOT_VERB_S = frozenset(
+    [
+        "this",
+        "his",
+        "its",
+        "us",
+        "yes",
+        "plus",
+        "thus",
+        "as",
+        "always",
+        "perhaps",
+        "unless",
+        "across",
+        "less",
+    ]
+)
 _WH = re.compile(r"\b(?:what|who|which|where|whom)\b", _FLAGS)
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]")  # an aside: "(Kia Picanto, reg LB21)"
 _TRAILING_FACT = re.compile(r",\s*[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
-_SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
+_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "AGAIN", "NEVER"; "ATM", "NHS" stay
 
 
 def unshouted(text: str) -> str:
@@ -79,7 +95,12 @@ def _has_subject_and_verb(words: list[str]) -> bool:
             lower in _FINITE
             or _CONTRACTED.match(lower)
             or (index > 0 and lower.endswith("ed") and len(lower) > 4)
-            or (0 < index <= 3 and lower.endswith("s") and not lower.endswith("ss") and lower not in _NOT_VERB_S)
+            or (
+                0 < index <= 3
+                and lower.endswith("s")
+                and not lower.endswith("ss")
+                and lower not in _NOT_VERB_S
+            )
         )
         if finite:
             return index > 0 and not _NOT_SUBJECT.match(words[0].lower())

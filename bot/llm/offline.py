@@ -382,8 +382,10 @@ def _final_pass(suggestions: list[Suggestion], request, playbook) -> list[Sugges
     for index, suggestion in enumerate(suggestions):
         text = final_pass(suggestion.text, waited)
         others = [first_sentence(s.text) for s in out + suggestions[index + 1 :]]
-        if not text or first_sentence(text) in others or not keeps_moves(
-            text, suggestion.text, playbook
+        if (
+            not text
+            or first_sentence(text) in others
+            or not keeps_moves(text, suggestion.text, playbook)
         ):
             text = suggestion.text
         out.append(Suggestion(text, suggestion.why, source=suggestion.source))
