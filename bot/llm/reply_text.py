@@ -186,10 +186,27 @@ _PATIENCE = re.compile(
 def no_unearned_patience(text: str, waited: bool) -> str:
     """ "Thanks for your patience." thanks them for a wait; without one they bore in this thread
     for us, it is filler (a parent with no heating has not been patient with us, they are
-    stuck)."""
+    stuck): it becomes "Thanks for letting us know." once, or goes when another line thanks."""
     if waited:
         return text
-    return " ".join(s for s in sentences(text) if not _PATIENCE.match(s))
+    parts = sentences(text)
+    thanked = any(
+        re.match(r"(?:thanks|thank you)\b", p, re.I) and not _PATIENCE.match(p) for p in parts
+    )
+    kept: list[str] = []
+    for sentence in parts:
+        found = _PATIENCE.match(sentence)
+        if found:
+            if thanked:
+                continue
+            name = re.search(r",\s*(\w+)[.!]$", sentence)
+            sentence = f"Thanks for letting us know, {name.group(1)}." if name else _LETTING_US_KNOW
+            thanked = True
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+_LETTING_US_KNOW = "Thanks for letting us know."
 
 
 def final_pass(text: str, waited: bool) -> str:

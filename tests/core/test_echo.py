@@ -58,5 +58,9 @@ def test_final_pass_drops_doubled_phrases_stitched_answers_and_filler():
     )
     assert "I can help" not in final_pass(help_tail, waited=True)
     patience = "Thanks for your patience, Sarah. I'll send an engineer today."
-    assert final_pass(patience, waited=False) == "I'll send an engineer today."
+    assert final_pass(patience, waited=False) == (
+        "Thanks for letting us know, Sarah. I'll send an engineer today."
+    )
+    thanked = "Thanks for telling me. Thanks for your patience. I'll call you today."
+    assert final_pass(thanked, waited=False) == "Thanks for telling me. I'll call you today."
     assert final_pass(patience, waited=True) == patience
