@@ -29,6 +29,7 @@ from bot.llm.case_lines import (
     with_references,
 )
 from bot.llm.reply_text import (
+    ACKNOWLEDGEMENTS,
     fill,
     final_pass,
     first_sentence,
@@ -380,13 +381,14 @@ def _final_pass(suggestions: list[Suggestion], request, playbook) -> list[Sugges
     waited = made_to_wait(request.conversation)
     out: list[Suggestion] = []
     for index, suggestion in enumerate(suggestions):
-        text = final_pass(suggestion.text, waited)
         others = [first_sentence(s.text) for s in out + suggestions[index + 1 :]]
-        if (
-            not text
-            or first_sentence(text) in others
-            or not keeps_moves(text, suggestion.text, playbook)
-        ):
-            text = suggestion.text
+        fits = [
+            text
+            for ack in ACKNOWLEDGEMENTS
+            if (text := final_pass(suggestion.text, waited, ack))
+            and first_sentence(text) not in others
+            and keeps_moves(text, suggestion.text, playbook)
+        ]
+        text = fits[0] if fits else suggestion.text
         out.append(Suggestion(text, suggestion.why, source=suggestion.source))
     return out

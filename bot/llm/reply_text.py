@@ -183,10 +183,12 @@ _PATIENCE = re.compile(
 )
 
 
-def no_unearned_patience(text: str, waited: bool) -> str:
+def no_unearned_patience(text: str, waited: bool, ack: str = "") -> str:
     """ "Thanks for your patience." thanks them for a wait; without one they bore in this thread
     for us, it is filler (a parent with no heating has not been patient with us, they are
-    stuck): it becomes "Thanks for letting us know." once, or goes when another line thanks."""
+    stuck): it becomes `ack` ("Thanks for letting us know.") once, or goes when another line
+    thanks."""
+    ack = ack or ACKNOWLEDGEMENTS[0]
     if waited:
         return text
     parts = sentences(text)
@@ -200,16 +202,17 @@ def no_unearned_patience(text: str, waited: bool) -> str:
             if thanked:
                 continue
             name = re.search(r",\s*(\w+)[.!]$", sentence)
-            sentence = f"Thanks for letting us know, {name.group(1)}." if name else _LETTING_US_KNOW
+            sentence = f"{ack[:-1]}, {name.group(1)}." if name and ack.startswith("Thanks") else ack
             thanked = True
         kept.append(sentence)
     return " ".join(kept)
 
 
-_LETTING_US_KNOW = "Thanks for letting us know."
+# What an unearned "Thanks for your patience." becomes, the first that keeps the moment's moves.
+ACKNOWLEDGEMENTS = ("Thanks for letting us know.", "I know this is frustrating.")
 
 
-def final_pass(text: str, waited: bool) -> str:
+def final_pass(text: str, waited: bool, ack: str = "") -> str:
     """The general checks on a finished reply: no doubled phrase, no stitched answer, no filler."""
-    text = no_unearned_patience(text, waited)
+    text = no_unearned_patience(text, waited, ack)
     return no_empty_help(no_stitched_answer(no_doubled_phrase(text)))
