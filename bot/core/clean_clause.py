@@ -17,6 +17,8 @@ from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
 # Judging us or swearing: the customer may say it; the agent does not say it back.
+# Swearing used only for stress ("the damn fees", "a bloody live agent"): the word goes.
+_INTENSIFIER = re.compile(r"\b(?:damn|damned|bloody|fucking|freaking|flipping|effing)\s+", _FLAGS)
 INSULT = re.compile(
     r"\b(?:a joke|joke|jokes|useless|rubbish|crap\w*|shit\w*|shite|bloody|damn\w*|fuck\w*|"
     r"bullshit|ridiculous|pathetic|shambles|disgrace\w*|incompetent|clowns?|idiots?|morons?|"
@@ -43,8 +45,10 @@ _FINITE = frozenset(
 )
 _DANGLING = frozenset(
     """without with for to of from by about at in on into onto and or but because so the a an
-    your our their his her my than as if that which who whose""".split()  # noqa: SIM905
+    your our their his her my than as if which who whose""".split()  # noqa: SIM905
 )
+# "you need ...", "we've ...": a pronoun subject, then its verb (not "we for ...").
+_PRONOUN = frozenset(["you", "we", "they", "he", "she", "it"])
 _NOT_VERB_S = frozenset(
     [
         "this",
@@ -62,7 +66,9 @@ _NOT_VERB_S = frozenset(
         "less",
     ]
 )
-_WH = re.compile(r"\b(?:what|who|which|where|whom)\b", _FLAGS)
+# A preposition may end a clause with one of these before it: "won't say what for", "a card
+# that your daughter spilled juice on".
+_WH = re.compile(r"\b(?:what|who|which|where|whom|that)\b", _FLAGS)
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]")  # an aside: "(Kia Picanto, reg LB21)"
 _TRAILING_FACT = re.compile(r",\s*[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "AGAIN", "NEVER"; "ATM", "NHS" stay
@@ -87,6 +93,8 @@ def _without_insult(clause: str) -> str:
 
 
 def _has_subject_and_verb(words: list[str]) -> bool:
+    if words[0].lower() in _PRONOUN and words[1].lower() not in _DANGLING:
+        return True
     for index, word in enumerate(words):
         lower = word.lower().strip(",;:")
         if _CONTRACTED.match(lower) and index == 0 and not lower.endswith("n't"):
@@ -107,18 +115,31 @@ def _has_subject_and_verb(words: list[str]) -> bool:
     return False
 
 
+def _dangles(words: list[str]) -> bool:
+    last = words[-1].lower().strip(".,;:!?")
+    return last in _DANGLING and not _WH.search(" ".join(words[:-1]))
+
+
+def _without_dangling_tail(text: str) -> str:
+    """A last comma or "and" part that is cut off goes: "you need to change a booking, and made
+    a mistake on" -> "you need to change a booking"."""
+    words = text.split()
+    if not words or not _dangles(words):
+        return text
+    cut = max(text.rfind(", "), text.rfind(" and "))
+    return text[:cut].strip(" ,") if cut > 0 else text
+
+
 def clean(clause: str | None) -> str | None:
     """The clause fit to be said back after a frame, mended where it can be; None otherwise."""
     if not clause:
         return None
-    text = _BRACKETS.sub("", unshouted(clause))
+    text = _INTENSIFIER.sub("", _BRACKETS.sub("", unshouted(clause)))
     text = _TRAILING_FACT.sub("", _without_insult(text)).strip(" ,;:-")
+    text = _without_dangling_tail(text)
     if INSULT.search(text) or _FIRST_PERSON.search(text):
         return None
     words = text.split()
     if len(words) < 3 or not text[0].isalpha() or not _has_subject_and_verb(words):
         return None
-    last = words[-1].lower().strip(".,;:!?")
-    if last in _DANGLING and not _WH.search(" ".join(words[:-1])):
-        return None
-    return text
+    return None if _dangles(words) else text

@@ -64,3 +64,14 @@ def test_final_pass_drops_doubled_phrases_stitched_answers_and_filler():
     thanked = "Thanks for telling me. Thanks for your patience. I'll call you today."
     assert final_pass(thanked, waited=False) == "Thanks for telling me. I'll call you today."
     assert final_pass(patience, waited=True) == patience
+
+
+def test_what_can_be_mended_is_said_back():
+    assert clean("you need your card quickly") == "you need your card quickly"
+    assert clean("you're looking to check the damn exit fees") == (
+        "you're looking to check the exit fees"
+    )
+    assert clean("you need to change a booking, and made a mistake on") == (
+        "you need to change a booking"
+    )
+    assert clean("we for providing excellent service") is None
