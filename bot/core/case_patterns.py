@@ -122,7 +122,7 @@ _NOT_PROBLEM = _re(
 )
 _LEAD = _re(
     r"^\s*((hi|hiya|hello|hey)( there)?|thanks|thank you|so|well|ok|okay|um|honestly|basically|"
-    r"yes|no|also|and|"
+    r"yes|no(?![\s-]one\b)|also|and|"
     r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
     r"\b[,!.]?\s*"
 )
@@ -156,7 +156,9 @@ NO_SUBJECT = _re(
     r"(?!(no|some|every|any)thing)\w+ing\b(?! (has|hasn't|is|isn't|was|wasn't|keeps|still|"
     r"doesn't|won't|didn't|never|stopped|failed)\b))\b"
 )
-_FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
+_FRAGMENT = _re(
+    r"^(still )?no\b(?![\s-]one\b)"
+)  # "still no refund ..." -> "there's still no refund ..."
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
 
 
@@ -189,7 +191,7 @@ def _trim(clause: str) -> str:
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves
-    text = re.sub(r"^(having|fed up)\b", r"I'm \1", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(having|fed up|tired of|sick of)\b", r"I'm \1", text, flags=re.IGNORECASE)
     if NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()

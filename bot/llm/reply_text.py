@@ -122,25 +122,23 @@ _SAME_THING = re.compile(r"\b(?:this|that|it)\b")
 _LEADS = re.compile(r"\b(?:exactly|just|really|all)\b\s*")
 
 
-def _phrases(sentence: str) -> set[tuple[str, ...]]:
-    """Three-word phrases, with "this"/"that"/"it" one word and "exactly" left out, so "where
-    this stands" and "exactly where it stands" are the same phrase."""
+def _phrases(sentence: str, size: int = 3) -> set[tuple[str, ...]]:
+    """Phrases of `size` words, with "this"/"that"/"it" one word and "exactly" left out, so
+    "where this stands" and "exactly where it stands" are the same phrase."""
     words = _LEADS.sub("", _SAME_THING.sub("it", normalise(sentence))).split()
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def no_doubled_phrase(text: str) -> str:
-    """A sentence saying a phrase an earlier one said ("I understand you need to know where this
-    stands. I'll ... confirm exactly where it stands") goes, when one of the two only sets the
-    tone: the one that acts (I'll, a question) stays."""
+    """A phrase said twice in one reply ("I understand you need to know where this stands. I'll
+    ... confirm exactly where it stands and what happens next") goes from the sentence that
+    acts; or, for a longer phrase (four words), the sentence that only sets the tone goes. A
+    reflection sharing three words with a template ("your card is gone" / "if your card is
+    lost") is not a repeat."""
     parts = sentences(text)
     for later in range(1, len(parts)):
         for earlier in range(later):
-            shared = _phrases(parts[earlier]) & _phrases(parts[later])
-            if not shared:
-                continue
-            # "confirm exactly where it stands and what happens next": the phrase goes
-            for phrase in shared:
+            for phrase in _phrases(parts[earlier]) & _phrases(parts[later]):
                 words = r"\s+".join(
                     re.escape(w) if w != "it" else r"(?:this|that|it)" for w in phrase
                 )
@@ -148,6 +146,8 @@ def no_doubled_phrase(text: str) -> str:
                 if span.search(parts[later]):
                     parts[later] = span.sub("", parts[later], count=1)
                     return no_doubled_phrase(" ".join(parts))
+            if not _phrases(parts[earlier], 4) & _phrases(parts[later], 4):
+                continue
             acts = [bool(_ACTS.search(p) or "?" in p) for p in (parts[earlier], parts[later])]
             if acts[0] != acts[1]:
                 drop = earlier if acts[1] else later
