@@ -130,6 +130,12 @@ def _without_dangling_tail(text: str) -> str:
     return text[:cut].strip(" ,") if cut > 0 else text
 
 
+# "you hope we can help you": a wish for help, not what it is about.
+_ONLY_HELP = re.compile(
+    r"^you (?:hope|were hoping|wonder|'re wondering)\b[\w' ]*\bhelp( you)?$", _FLAGS
+)
+
+
 def clean(clause: str | None) -> str | None:
     """The clause fit to be said back after a frame, mended where it can be; None otherwise."""
     if not clause:
@@ -140,6 +146,11 @@ def clean(clause: str | None) -> str | None:
     if INSULT.search(text) or _FIRST_PERSON.search(text):
         return None
     words = text.split()
-    if len(words) < 3 or not text[0].isalpha() or not _has_subject_and_verb(words):
+    if (
+        _ONLY_HELP.match(text)
+        or len(words) < 3
+        or not text[0].isalpha()
+        or not _has_subject_and_verb(words)
+    ):
         return None
     return None if _dangles(words) else text

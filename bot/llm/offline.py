@@ -255,13 +255,22 @@ _FRAME_BY_SITUATION = {
     "facts": ("So I've got this right", "Just to confirm", "I understand that"),
     "again": ("You've told me", "I understand that", "Thanks for telling me straight"),
     "plain": ("Thanks for explaining", "I understand that", "If I've understood"),
+    # their question or request said back: a question is checked, a request confirmed
+    "question": ("If I've understood", "Just to confirm"),
+    "request": ("Just to confirm", "If I've understood"),
+    "statement": ("{Issue}", "Just to confirm"),
 }
+_QUESTION = re.compile(r"^you(?:'re asking| want to know|'d like to know)\b")
+_REQUEST = re.compile(r"^you(?:'re looking to|'d like|'re asking us to| want| need)\b")
 _FACTS = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _AGAIN = re.compile(r"\b(?:still|again|keeps?|every|since)\b", re.IGNORECASE)
 
 
 def _fitting_frame(frames, issue: str, case: Case) -> int:
-    if case.contacts > 1 or _AGAIN.search(issue):
+    if frames is lines.REFLECT_ASK:
+        situation = "request" if _REQUEST.match(issue) else "statement"
+        situation = "question" if _QUESTION.match(issue) else situation
+    elif case.contacts > 1 or _AGAIN.search(issue):
         situation = "again"
     else:
         situation = "facts" if _FACTS.search(issue) else "plain"
