@@ -24,13 +24,14 @@ from bot.core.case_patterns import (
     sentence_with,
     tried_steps,
 )
-from bot.core.clean_clause import clean, unshouted
+from bot.core.clean_clause import clean, topic_phrase, unshouted
 from bot.core.conversation import Conversation
 from bot.core.deadlines import find_deadline
 from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause, praised_staff
 from bot.core.language import conversation_language
 from bot.core.premises import stated_premises
+from bot.core.reflect import second_person
 from bot.core.slots import agent_name_in, customer_name, references
 from bot.core.tidy import tidy, unknown_share
 
@@ -40,6 +41,7 @@ GARBLED = 0.2  # share of unknown words above which a clause is not said back
 @dataclass(frozen=True, slots=True)
 class Case:
     issue: str | None = None  # the problem in plain words, second person
+    topic: str | None = None  # what it is about, when no clause can be said back ("your deposit")
     situation: str | None = None  # a vulnerable customer's situation, said back (care)
     praised: str | None = None  # the staff member they praise by name ("nurse Priya")
     good_news: str | None = None  # what they are pleased about, said back ("it's working again")
@@ -119,6 +121,7 @@ def extract_case(conversation: Conversation) -> Case:
         premises |= {"tried_fix"}
     return Case(
         issue=_clean(issue),
+        topic=None if issue else topic_phrase(second_person(source or "")),
         situation=_clean(_situation(readable)),
         ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
         good_news=_clean(good_news_clause(readable)),

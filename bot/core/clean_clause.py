@@ -154,3 +154,36 @@ def clean(clause: str | None) -> str | None:
     ):
         return None
     return None if _dangles(words) else text
+
+
+_DETERMINER = re.compile(r"\b(your|our|the|a|an)\s+")
+_PHRASE_STOP = frozenset(
+    """is are was were be been has have had do does did to for with from at on in of and or but
+    that this it which who when if than as by about into so not no can can't will won't would
+    could should since until after before they them you we he she me us their his her its
+    any some all every one year years month months week weeks day days hour hours minute
+    minutes time times while lot bit way""".split()  # noqa: SIM905
+)
+
+
+def topic_phrase(clause: str | None) -> str | None:
+    """What a clause that cannot be said back is about, as a noun phrase of its own words ("a
+    reoccurring electronic deposit", "our customer service"): the first of two to four words
+    after "your", "our", "the" or "a" with no verb, no insult and no garbling."""
+    if not clause:
+        return None
+    text = _INTENSIFIER.sub("", unshouted(clause))
+    for found in _DETERMINER.finditer(text):
+        words: list[str] = []
+        for word in text[found.end() :].split()[:4]:
+            if word.lower() in _PHRASE_STOP or not word.isalpha():
+                break
+            words.append(word)
+        while words and words[-1].lower().endswith(("ed", "ing")):
+            words.pop()  # "the deposit returned": the noun, not the verb after it
+        said = " ".join(words)
+        enough = len(words) + (found.group(1) != "the") >= 2
+        readable = all(known(w) or w[0].isupper() for w in words)
+        if words and enough and readable and not INSULT.search(said):
+            return f"{found.group(1)} {said}"
+    return None

@@ -49,12 +49,12 @@ REFLECT_ASK = (
 # No clause of theirs can be said back cleanly: the topic only ("your deposit").
 REFLECT_TOPIC = (
     (
-        "Thanks for telling me what's happened with your {issue}.",
-        "Thanks for telling me what's happened with your {issue}, {name}.",
+        "Thanks for telling me what's happened with {issue}.",
+        "Thanks for telling me what's happened with {issue}, {name}.",
     ),
     (
-        "I've read what you've told me about your {issue}.",
-        "I've read what you've told me about your {issue}, {name}.",
+        "I've read what you've told me about {issue}.",
+        "I've read what you've told me about {issue}, {name}.",
     ),
 )
 # Thanks and compliments: what they are pleased about, said back, never a problem sentence.
@@ -80,12 +80,12 @@ PASS_ON_PRAISE = "I'll make sure {praised} hears this personally."
 # No clause of theirs can be said back cleanly: the topic only ("your deposit").
 REFLECT_TOPIC = (
     (
-        "Thanks for telling me what's happened with your {issue}.",
-        "Thanks for telling me what's happened with your {issue}, {name}.",
+        "Thanks for telling me what's happened with {issue}.",
+        "Thanks for telling me what's happened with {issue}, {name}.",
     ),
     (
-        "I've read what you've told me about your {issue}.",
-        "I've read what you've told me about your {issue}, {name}.",
+        "I've read what you've told me about {issue}.",
+        "I've read what you've told me about {issue}, {name}.",
     ),
 )
 # Thanks and compliments: a problem sentence would contradict the moment.

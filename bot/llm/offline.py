@@ -298,9 +298,10 @@ def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: in
 
 def _topic(case: Case, body: str, used: set[str]) -> str:
     """No clause of theirs reads cleanly: what it is about, never their broken words."""
-    if not case.thing or case.thing in body:
+    topic = case.topic or (f"your {case.thing}" if case.thing else "")
+    if not topic or topic.split(maxsplit=1)[-1] in body:
         return ""
-    return _framed(lines.REFLECT_TOPIC, case.thing, case, body, used, 0)
+    return _framed(lines.REFLECT_TOPIC, topic, case, body, used, 0)
 
 
 def _good_news(case: Case, body: str) -> str:

@@ -75,3 +75,13 @@ def test_what_can_be_mended_is_said_back():
         "you need to change a booking"
     )
     assert clean("we for providing excellent service") is None
+
+
+def test_the_topic_is_a_noun_phrase_of_their_own_words():
+    from bot.core.clean_clause import topic_phrase
+
+    assert topic_phrase("you're having the worst luck with our customer service") == (
+        "our customer service"
+    )
+    assert topic_phrase("still waiting on to compensate for a year") is None
+    assert topic_phrase("your internet is a joke") == "your internet"
