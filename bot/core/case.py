@@ -24,12 +24,14 @@ from bot.core.case_patterns import (
     sentence_with,
     tried_steps,
 )
+from bot.core.clean_clause import clean, topic_phrase, unshouted
 from bot.core.conversation import Conversation
 from bot.core.deadlines import find_deadline
 from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause, praised_staff
 from bot.core.language import conversation_language
 from bot.core.premises import stated_premises
+from bot.core.reflect import second_person
 from bot.core.slots import agent_name_in, customer_name, references
 from bot.core.tidy import tidy, unknown_share
 
@@ -39,6 +41,7 @@ GARBLED = 0.2  # share of unknown words above which a clause is not said back
 @dataclass(frozen=True, slots=True)
 class Case:
     issue: str | None = None  # the problem in plain words, second person
+    topic: str | None = None  # what it is about, when no clause can be said back ("your deposit")
     situation: str | None = None  # a vulnerable customer's situation, said back (care)
     praised: str | None = None  # the staff member they praise by name ("nurse Priya")
     good_news: str | None = None  # what they are pleased about, said back ("it's working again")
@@ -96,7 +99,7 @@ def _thing(issue_source: str | None, said: str) -> str | None:
 def _clean(clause: str | None) -> str | None:
     """The clause, unless it is still too garbled to say back well (a clarifying line is
     better than an echo of typos)."""
-    return clause if clause and unknown_share(clause) <= GARBLED else None
+    return clean(clause) if clause and unknown_share(clause) <= GARBLED else None
 
 
 def _situation(readable: list[str]) -> str | None:
@@ -109,7 +112,7 @@ def _situation(readable: list[str]) -> str | None:
 def extract_case(conversation: Conversation) -> Case:
     customer_turns = [m.text for m in conversation.customer_messages]
     said = "\n".join(customer_turns)
-    readable = [tidy(turn) for turn in customer_turns]  # what may be said back
+    readable = [unshouted(tidy(turn)) for turn in customer_turns]  # what may be said back
     source, issue = problem_sentence(readable)
     tried = tried_steps([(m.role, m.text) for m in conversation.messages])
     premises = stated_premises(conversation)
@@ -118,6 +121,7 @@ def extract_case(conversation: Conversation) -> Case:
         premises |= {"tried_fix"}
     return Case(
         issue=_clean(issue),
+        topic=None if issue else topic_phrase(second_person(source or "")),
         situation=_clean(_situation(readable)),
         ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
         good_news=_clean(good_news_clause(readable)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.clean_clause import clean, unshouted
 from bot.core.reflect import second_person
 
 
@@ -121,7 +122,7 @@ _NOT_PROBLEM = _re(
 )
 _LEAD = _re(
     r"^\s*((hi|hiya|hello|hey)( there)?|thanks|thank you|so|well|ok|okay|um|honestly|basically|"
-    r"yes|no|also|and|"
+    r"yes|no(?![\s-]one\b)|also|and|"
     r"then|now|actually|unfortunately|sadly|apparently|luckily|hopefully|seriously|literally)"
     r"\b[,!.]?\s*"
 )
@@ -155,7 +156,9 @@ NO_SUBJECT = _re(
     r"(?!(no|some|every|any)thing)\w+ing\b(?! (has|hasn't|is|isn't|was|wasn't|keeps|still|"
     r"doesn't|won't|didn't|never|stopped|failed)\b))\b"
 )
-_FRAGMENT = _re(r"^(still )?no\b")  # "still no refund ..." -> "there's still no refund ..."
+_FRAGMENT = _re(
+    r"^(still )?no\b(?![\s-]one\b)"
+)  # "still no refund ..." -> "there's still no refund ..."
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
 
 
@@ -170,8 +173,9 @@ _ADVERBIAL = _re(
 )
 # "Bought a lasagne earlier", "Was charged a fee": the customer is the subject they left out.
 _OWN_VERB = _re(
-    r"^(?=(?:bought|got|was|were|had|have(?! you\b)|paid|ordered|received|booked|tried|sent|"
-    r"lost|left|called|rang|emailed|asked|made|took|been|just)\b)"
+    r"^(?=(?:(?:only|just|also|never|still) )?(?:bought|got|was|were|had|have(?! you\b)|paid|"
+    r"ordered|received|booked|tried|sent|lost|left|called|rang|emailed|asked|made|took|been|"
+    r"just|\w{3,}ed(?= (?:the|a|an|my|our|your|it|them|\d)\b))\b)"
 )
 
 
@@ -187,7 +191,7 @@ def _trim(clause: str) -> str:
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves
-    text = re.sub(r"^(having|fed up)\b", r"I'm \1", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(having|fed up|tired of|sick of)\b", r"I'm \1", text, flags=re.IGNORECASE)
     if NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
@@ -202,7 +206,7 @@ def _trim(clause: str) -> str:
     text = text.strip(" ,.!?-:;")
     text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
     if _FRAGMENT.match(text):
-        text = "there's " + text
+        text = "there's " + text[0].lower() + text[1:]
     if text.lower().startswith("why "):  # said back below: "you'd like to know why ..."
         text = "I'd like to know " + text[0].lower() + text[1:]
     return text
@@ -229,9 +233,14 @@ def _score(clause: str, question: bool) -> int:
     return hits
 
 
+# What is wrong now ("hasn't come back", "still no") over what they did ("I cancelled on the 5th").
+_WORRY = _re(r"n't\b|\b(?:not|no|never|still|nothing|nobody|without)\b")
+
+
 def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]:
-    """The customer's clause that states the problem (earliest of the best) and its reflection."""
-    best, best_score = None, 0
+    """The customer's clause that states the problem (earliest of the best that can be said
+    back cleanly, bot/core/clean_clause.py) and its reflection; (clause, None) when none can."""
+    found: list[tuple[int, bool, int, str]] = []
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
             clauses = _CLAUSES.split(_ASKED_AFTER.sub("; ", sentence))
@@ -243,23 +252,25 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
                 )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
-                if score > best_score and _PROBLEM.search(clause):
+                if score > 0 and _PROBLEM.search(clause):
                     # "and I've heard nothing", "(I updated my phone and now) it is slower"
                     if index and (len(clause.split()) < 6 or _PRONOUN_START.match(clause)):
                         clause = f"{clauses[index - 1]}, and {clause}"
-                    best, best_score = clause, score
-    if best is None:
+                    worry = not _WORRY.search(clause)  # a tie goes to what is wrong now
+                    found.append((-score, worry, len(found), clause))
+    if not found:
         return None, None
-    return best, said_back(best)
+    ranked = [clause for *_, clause in sorted(found)]
+    return next(((c, s) for c in ranked if (s := said_back(c))), (ranked[0], None))
 
 
 def said_back(clause: str) -> str | None:
     """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
     router keeps dropping"); None when it does not stand as a statement."""
-    clause = _trim(clause)
+    clause = _trim(unshouted(clause))
     if len(clause.split()) < 3 or NO_SUBJECT.match(clause):
         return None
-    return lower_first(second_person(clause))
+    return clean(lower_first(second_person(clause)))
 
 
 def lower_first(clause: str) -> str:

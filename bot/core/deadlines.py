@@ -31,9 +31,10 @@ _WHEN = re.compile(
 # Looking back: the date is when something happened.
 _BACK = re.compile(r"\b(?:last|since|ago|from|this morning|yesterday)\b\s*$", _FLAGS)
 # Looking ahead, just before the date: "before my rent goes out on", "by", "until".
+# "by" only right before the date: "by direct debit on the 3rd" says how, not when.
 _AHEAD = re.compile(
-    r"\b(?:before|by|until|till|no later than|ahead of|in time for|due)\b"
-    r"(?:\s+[\w'&-]+){0,6}\s*(?:on\s+|is\s+|of\s+)?$",
+    r"\b(?:(?:before|until|till|no later than|ahead of|in time for|due)\b"
+    r"(?:\s+[\w'&-]+){0,6}\s*(?:on\s+|is\s+|of\s+)?|by\s+(?:the end of\s+)?)$",
     _FLAGS,
 )
 # Something that happens then: a departure, an event, a renewal, a payment going out.
@@ -50,6 +51,15 @@ _PAST = re.compile(
     r"renewed|returned|called|rang|emailed|happened|got|received|cancelled|canceled|died|went|"
     r"came|left|broke|fell|lost|told|said|didn't|did not|wasn't|weren't|hasn't|haven't|hadn't|"
     r"\w{3,}ed)\b",
+    _FLAGS,
+)
+# Past forms that do not end in -ed, said by the customer of themselves: "I set up the direct
+# debit on the 3rd", "we paid on the 2nd", "I've put the form in on Monday". "set" and "put"
+# count only after a subject, since they are also nouns and present forms.
+_OWN_PAST = re.compile(
+    r"\b(?:i|we|you)(?:'ve| have| had)?\s+(?:already |just |only |also )?(?:set|put|cut|let|shut|"
+    r"froze|chose|wrote|spoke|bought|brought|sold|spent|lent|built|met|gave|began|drove|rode|"
+    r"flew|saw|knew|wore|signed|topped|logged|filled|handed|dropped|picked)\b",
     _FLAGS,
 )
 _NOT_PAST = re.compile(r"\b(?:need|needed|booked in|scheduled|planned)\b", _FLAGS)
@@ -74,7 +84,7 @@ def _ahead(clause: str, match: re.Match) -> bool:
         return False
     if _AHEAD.search(before):
         return True
-    told = _PAST.search(clause) and not _NOT_PAST.search(clause)
+    told = (_PAST.search(clause) or _OWN_PAST.search(clause)) and not _NOT_PAST.search(clause)
     return bool(_EVENT.search(clause)) and not told
 
 

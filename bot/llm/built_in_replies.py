@@ -46,6 +46,17 @@ REFLECT_ASK = (
     ("If I've understood, {issue}.", "If I've understood, {name}, {issue}."),
     ("Just to confirm, {issue}.", "Just to confirm, {name}: {issue}."),
 )
+# No clause of theirs can be said back cleanly: the topic only ("your deposit").
+REFLECT_TOPIC = (
+    (
+        "Thanks for telling me what's happened with {issue}.",
+        "Thanks for telling me what's happened with {issue}, {name}.",
+    ),
+    (
+        "I've read what you've told me about {issue}.",
+        "I've read what you've told me about {issue}, {name}.",
+    ),
+)
 # Thanks and compliments: what they are pleased about, said back, never a problem sentence.
 REFLECT_GOOD_NEWS = (
     ("I'm so glad {issue}.", "I'm so glad {issue}, {name}."),
@@ -66,6 +77,17 @@ CONFIRM_UNDERSTANDING = Suggestion(
 )
 # Praise that names someone: they hear it, by name.
 PASS_ON_PRAISE = "I'll make sure {praised} hears this personally."
+# No clause of theirs can be said back cleanly: the topic only ("your deposit").
+REFLECT_TOPIC = (
+    (
+        "Thanks for telling me what's happened with {issue}.",
+        "Thanks for telling me what's happened with {issue}, {name}.",
+    ),
+    (
+        "I've read what you've told me about {issue}.",
+        "I've read what you've told me about {issue}, {name}.",
+    ),
+)
 # Thanks and compliments: a problem sentence would contradict the moment.
 NO_REFLECTION_PLAYBOOKS = frozenset({"praise"})
 NEUTRAL_PLAYBOOKS = frozenset(

@@ -30,7 +30,9 @@ from bot.llm.case_lines import (
 )
 from bot.llm.hazard_replies import hazard_care
 from bot.llm.reply_text import (
+    ACKNOWLEDGEMENTS,
     fill,
+    final_pass,
     first_sentence,
     is_courtesy,
     no_repeats,
@@ -40,7 +42,7 @@ from bot.llm.reply_text import (
     without_name,
 )
 from bot.llm.request_take_up import take_up_request
-from bot.llm.situation_fit import fit_to_situation
+from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import fitting_templates, most_relevant_first
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
@@ -234,7 +236,7 @@ def _reflection(
     else:
         issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
-        return ""
+        return _topic(case, body, used) if not care else ""
     if care:
         frames = lines.REFLECT_CARE
     elif request.low_confidence:
@@ -247,7 +249,41 @@ def _reflection(
         frames = (
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
-    return _framed(frames, issue, case, body, used, index + request.variant)
+    start = _fitting_frame(frames, issue, case) + request.variant
+    return _framed(frames, issue, case, body, used, start)
+
+
+# Which frame fits: a summary of facts is checked back ("So I've got this right: ..."), a
+# problem that keeps on or a customer back again is taken on ("You've told me ..."), a plain
+# account is thanked for; the same frame for every customer reads as a script.
+_FRAME_BY_SITUATION = {
+    "facts": ("So I've got this right", "Just to confirm", "I understand that"),
+    "again": ("You've told me", "I understand that", "Thanks for telling me straight"),
+    "plain": ("Thanks for explaining", "I understand that", "If I've understood"),
+    # their question or request said back: a question is checked, a request confirmed
+    "question": ("If I've understood", "Just to confirm"),
+    "request": ("Just to confirm", "If I've understood"),
+    "statement": ("{Issue}", "Just to confirm"),
+}
+_QUESTION = re.compile(r"^you(?:'re asking| want to know|'d like to know)\b")
+_REQUEST = re.compile(r"^you(?:'re looking to|'d like|'re asking us to| want| need)\b")
+_FACTS = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_AGAIN = re.compile(r"\b(?:still|again|keeps?|every|since)\b", re.IGNORECASE)
+
+
+def _fitting_frame(frames, issue: str, case: Case) -> int:
+    if frames is lines.REFLECT_ASK:
+        situation = "request" if _REQUEST.match(issue) else "statement"
+        situation = "question" if _QUESTION.match(issue) else situation
+    elif case.contacts > 1 or _AGAIN.search(issue):
+        situation = "again"
+    else:
+        situation = "facts" if _FACTS.search(issue) else "plain"
+    for preferred in _FRAME_BY_SITUATION[situation]:
+        for position, (plain, _) in enumerate(frames):
+            if plain.startswith(preferred):
+                return position
+    return 0
 
 
 def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: int) -> str:
@@ -263,6 +299,14 @@ def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: in
                 issue=issue, Issue=issue[0].upper() + issue[1:], name=issue and case.customer_name
             )
     return ""
+
+
+def _topic(case: Case, body: str, used: set[str]) -> str:
+    """No clause of theirs reads cleanly: what it is about, never their broken words."""
+    topic = case.topic or (f"your {case.thing}" if case.thing else "")
+    if not topic or topic.split(maxsplit=1)[-1] in body:
+        return ""
+    return _framed(lines.REFLECT_TOPIC, topic, case, body, used, 0)
 
 
 def _good_news(case: Case, body: str) -> str:
@@ -342,4 +386,24 @@ class OfflineBackend(Backend):
             suggestions.append(Suggestion(text, draft.why, source=self.name))
         suggestions = take_up_request(suggestions, request, case, slots)
         framing = None if request.low_confidence else request.playbook
-        return fit_to_situation(suggestions, request.conversation, framing)
+        suggestions = fit_to_situation(suggestions, request.conversation, framing)
+        return _final_pass(suggestions, request, framing)
+
+
+def _final_pass(suggestions: list[Suggestion], request, playbook) -> list[Suggestion]:
+    """The general checks (bot/llm/reply_text.py) on every finished reply, unless a reply would
+    be left empty, open like another, or lose a move the playbook requires."""
+    waited = made_to_wait(request.conversation)
+    out: list[Suggestion] = []
+    for index, suggestion in enumerate(suggestions):
+        others = [first_sentence(s.text) for s in out + suggestions[index + 1 :]]
+        fits = [
+            text
+            for ack in ACKNOWLEDGEMENTS
+            if (text := final_pass(suggestion.text, waited, ack))
+            and first_sentence(text) not in others
+            and keeps_moves(text, suggestion.text, playbook)
+        ]
+        text = fits[0] if fits else suggestion.text
+        out.append(Suggestion(text, suggestion.why, source=suggestion.source))
+    return out

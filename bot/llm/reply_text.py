@@ -105,3 +105,114 @@ def says_again(frame: str, body: str) -> bool:
     if any(first_a.startswith(lead) and first_b.startswith(lead) for lead in leads):
         return True
     return bool(_trigrams(frame) & _trigrams(body))
+
+
+# A line that presumes the customer has just answered: after a question of ours in the same
+# reply, it reads as if the answer had come ("Could you tell me what happened? Thanks, that
+# gives me what I need to start.").
+_PRESUMES_ANSWER = re.compile(
+    r"^(?:thanks|thank you|great|perfect|got it)?[,.!]?\s*(?:that|this) (?:gives me|helps|is "
+    r"(?:all|everything) I need)|^thanks for (?:confirming|the details|that)\b",
+    re.IGNORECASE,
+)
+# Filler that acts for nothing: "..., and I can help with that." before a line that does act.
+_HELP_TAIL = re.compile(r",?\s*(?:and )?I can (?:help|assist) (?:you )?with that(?=[.!]$)", re.I)
+_ACTS = re.compile(r"\bI(?:'ll| will)\b")
+_SAME_THING = re.compile(r"\b(?:this|that|it)\b")
+_LEADS = re.compile(r"\b(?:exactly|just|really|all)\b\s*")
+
+
+def _phrases(sentence: str, size: int = 3) -> set[tuple[str, ...]]:
+    """Phrases of `size` words, with "this"/"that"/"it" one word and "exactly" left out, so
+    "where this stands" and "exactly where it stands" are the same phrase."""
+    words = _LEADS.sub("", _SAME_THING.sub("it", normalise(sentence))).split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def no_doubled_phrase(text: str) -> str:
+    """A phrase said twice in one reply ("I understand you need to know where this stands. I'll
+    ... confirm exactly where it stands and what happens next") goes from the sentence that
+    acts; or, for a longer phrase (four words), the sentence that only sets the tone goes. A
+    reflection sharing three words with a template ("your card is gone" / "if your card is
+    lost") is not a repeat."""
+    parts = sentences(text)
+    for later in range(1, len(parts)):
+        for earlier in range(later):
+            for phrase in _phrases(parts[earlier]) & _phrases(parts[later]):
+                words = r"\s+".join(
+                    re.escape(w) if w != "it" else r"(?:this|that|it)" for w in phrase
+                )
+                span = re.compile(rf"(?:exactly\s+)?{words}\s+and\s+(?=\w)", re.IGNORECASE)
+                if span.search(parts[later]):
+                    parts[later] = span.sub("", parts[later], count=1)
+                    return no_doubled_phrase(" ".join(parts))
+            if not _phrases(parts[earlier], 4) & _phrases(parts[later], 4):
+                continue
+            acts = [bool(_ACTS.search(p) or "?" in p) for p in (parts[earlier], parts[later])]
+            if acts[0] != acts[1]:
+                drop = earlier if acts[1] else later
+                return no_doubled_phrase(" ".join(p for i, p in enumerate(parts) if i != drop))
+    return text
+
+
+def no_stitched_answer(text: str) -> str:
+    """A line that presumes an answer goes when a question of ours comes before it."""
+    kept: list[str] = []
+    for sentence in sentences(text):
+        if _PRESUMES_ANSWER.search(sentence) and any("?" in k for k in kept):
+            rest = _PRESUMES_ANSWER.sub("", sentence).lstrip(" .,!")
+            sentence = rest if _ACTS.search(rest) and rest[:1].isupper() else ""
+        if sentence:
+            kept.append(sentence)
+    return " ".join(kept)
+
+
+def no_empty_help(text: str) -> str:
+    """ "You're looking to stop your donation, and I can help with that." says nothing when a
+    line of the same reply takes it on ("I'll stop your monthly donation")."""
+    parts = sentences(text)
+    if not any(_ACTS.search(p) for p in parts):
+        return text
+    return " ".join(_HELP_TAIL.sub("", p) if _HELP_TAIL.search(p) else p for p in parts)
+
+
+_PATIENCE = re.compile(
+    r"^(?:thanks|thank you)(?: so much)? for (?:your patience|bearing with (?:me|us)|being "
+    r"patient|waiting)(?:,\s*\w+)?[.!]$",
+    re.IGNORECASE,
+)
+
+
+def no_unearned_patience(text: str, waited: bool, ack: str = "") -> str:
+    """ "Thanks for your patience." thanks them for a wait; without one they bore in this thread
+    for us, it is filler (a parent with no heating has not been patient with us, they are
+    stuck): it becomes `ack` ("Thanks for letting us know.") once, or goes when another line
+    thanks."""
+    ack = ack or ACKNOWLEDGEMENTS[0]
+    if waited:
+        return text
+    parts = sentences(text)
+    thanked = any(
+        re.match(r"(?:thanks|thank you)\b", p, re.I) and not _PATIENCE.match(p) for p in parts
+    )
+    kept: list[str] = []
+    for sentence in parts:
+        found = _PATIENCE.match(sentence)
+        if found:
+            if thanked:
+                continue
+            name = re.search(r",\s*(\w+)[.!]$", sentence)
+            sentence = f"{ack[:-1]}, {name.group(1)}." if name and ack.startswith("Thanks") else ack
+            thanked = True
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+# What an unearned "Thanks for your patience." becomes, the first that keeps the moment's moves.
+ACKNOWLEDGEMENTS = ("Thanks for letting us know.", "I know this is frustrating.")
+
+
+def final_pass(text: str, waited: bool, ack: str = "") -> str:
+    """The general checks on a finished reply: no doubled phrase, no stitched answer, no filler."""
+    text = no_unearned_patience(text, waited, ack)
+    return no_empty_help(no_stitched_answer(no_doubled_phrase(text)))

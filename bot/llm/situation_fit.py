@@ -58,6 +58,19 @@ _ASKED = re.compile(
 )
 
 
+_ASKED_TO_WAIT = re.compile(
+    r"\b(?:bear with (?:me|us)|one moment|just a (?:moment|minute|sec\w*)|let me (?:check|look|"
+    r"have a look|find out)|hold on|give me a (?:moment|minute|sec\w*)|be right back|please wait)"
+    r"\b",
+    _FLAGS,
+)
+
+
+def made_to_wait(conversation: Conversation) -> bool:
+    """An agent turn of this thread asked them to wait while we looked: a wait to thank for."""
+    return any(_ASKED_TO_WAIT.search(m.text) for m in conversation.messages if m.role == "agent")
+
+
 def _under_way(conversation: Conversation) -> bool:
     roles = [m.role for m in conversation.messages]
     return "agent" in roles or roles.count("customer") > 1
@@ -95,7 +108,7 @@ def _own_slip(suggestions: list[Suggestion], conversation: Conversation) -> list
     return [Suggestion(text, first.why, source=first.source), *suggestions[1:]]
 
 
-def _keeps_moves(pruned: str, original: str, playbook: Playbook | None) -> bool:
+def keeps_moves(pruned: str, original: str, playbook: Playbook | None) -> bool:
     """A pruned opener may have been the line that made one of the playbook's moves."""
     if playbook is None:
         return True
@@ -118,7 +131,7 @@ def fit_to_situation(
             first_sentence(s.text) for s in suggestions[index + 1 :]
         ]
         clash = not text or first_sentence(text) in others
-        if clash or not _keeps_moves(text, suggestion.text, playbook):
+        if clash or not keeps_moves(text, suggestion.text, playbook):
             text = suggestion.text
         out.append(Suggestion(text, suggestion.why, source=suggestion.source))
     return _own_slip(out, conversation)

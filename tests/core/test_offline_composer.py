@@ -275,7 +275,7 @@ def test_a_request_for_a_human_is_answered_as_one(playbooks):
     playbook = playbooks["order-status"]  # no template of its own offers anyone
     request = SuggestionRequest(conversation, playbook, EscalationAssessment(0.6, "watch"))
     first = OfflineBackend().suggest(request)[0].text
-    assert first.startswith("So I've got this right: your order is a week late."), first
+    assert first.startswith("Thanks for explaining that your order is a week late."), first
     assert "You asked for a real person" in first and "[manager time]" in first
 
 
