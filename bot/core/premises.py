@@ -278,6 +278,20 @@ _PREMISES += (
         _re(r"\b(the|that|this) (fee|fine|penalty) (was|you were) (applied|charged)\b"),
     ),
 )
+_PREMISES += (
+    Premise(
+        "how_to",
+        "the customer asks how to do something themselves (a guide fits; otherwise it deflects)",
+        _re(
+            r"\bhow (?:do|can|could|should|would) (?:i|we) (?!help\b|assist\b)\w+",
+            r"\bhow to (?!help\b)\w+",
+            r"\bwhere (?:do|can|could) (?:i|we) (?:find|go|change|update|set|see|download)\b",
+            r"\bis there a way (?:for (?:me|us) )?to\b|\b(?:do|can) (?:it|this|that) "
+            r"(?:myself|ourselves|online)\b",
+        ),
+        _re(r"\bstep-by-step guide\b"),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 

@@ -59,8 +59,8 @@ REFLECT_CARE = (
 )
 # Unsure of the moment: say back what we understood, then check it.
 CONFIRM_UNDERSTANDING = Suggestion(
-    text="Thanks for getting in touch. Is that right? If it is, I'll find out exactly what "
-    "applies to you and come back to you {update_time}; if not, tell me what you need and I'll "
+    text="Thanks for getting in touch. Is that right? If it is, I'll look into it myself and "
+    "come back to you {update_time} with an answer; if not, tell me what you need and I'll "
     "start there.",
     why="Checking we heard them right before acting saves a second contact and shows we listened.",
 )

@@ -59,8 +59,9 @@ def _known(kind: str, case: Case) -> bool:
     return bool(
         {
             "need": case.ask or case.wants or case.issue,
-            "which": case.references,
-            "story": case.issue or case.tried,
+            # a reference, or the thing itself named ("my son's Saturday swimming class")
+            "which": case.references or case.thing or case.dates,
+            "story": case.issue or case.tried or case.ask,  # a plain question has no story
             "date": case.dates,
             "amount": case.amounts,
         }[kind]
@@ -145,6 +146,8 @@ def missing_question(case: Case) -> str | None:
     """The one thing missing that matters: the reference of the thing at stake, when no turn
     (theirs or ours) gives one; None when nothing is missing."""
     name = None if case.references or not case.thing else _reference_name(case)
+    if name == "booking reference" and case.dates:  # "my appointment on the 14th" names it
+        return None
     return f"So I can go straight to it, could you send me your {name}?" if name else None
 
 

@@ -9,6 +9,7 @@ composer adds no claims. See bot/llm/template_choice.py and bot/llm/reply_text.p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
@@ -112,7 +113,9 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
-            clarify[0] = lines.CONFIRM_UNDERSTANDING
+            # ... and built on it after: no open questions about what they already said
+            clarify = [lines.CONFIRM_UNDERSTANDING, *clarify[1:]]
+            return _unasked(clarify, _understood(case), request.playbook)[:count]
         return _unasked(clarify, case, request.playbook)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
@@ -135,6 +138,12 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
         body = " ".join(rest) if rest and is_courtesy(without_name(opening)) else drafts[0].text
         drafts[0] = Suggestion(f"{ack} {body}", drafts[0].why)
     return drafts
+
+
+def _understood(case: Case) -> Case:
+    """The case once what they said is understood: the open questions (what they need, what
+    happened, which thing) are answered by it; only the one missing reference may be asked."""
+    return replace(case, thing=case.thing or "it") if not case.references else case
 
 
 def _context_issue(request: SuggestionRequest) -> str | None:

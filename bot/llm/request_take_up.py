@@ -15,7 +15,14 @@ from dataclasses import replace
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
-from bot.core.requested_action import ACT, CHECK, MONEY, RequestedAction, requested_action
+from bot.core.requested_action import (
+    ACT,
+    CHECK,
+    MONEY,
+    WHEN,
+    RequestedAction,
+    requested_action,
+)
 from bot.core.rubric import PLACEHOLDER, check
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
@@ -38,7 +45,7 @@ _WHEN = re.compile(
 ASKS_WHAT_THEY_WANT = re.compile(
     r"\bwhat (?:would you most like us to do|would a good outcome look like|you need from us|"
     r"do you need|can I help you with|would you like to sort out)\b|\btell me (?:a little more "
-    r"about )?what you need\b|\bwhich account,? order or service\b",
+    r"about )?what you need\b|\bwhich account(?:,? order)? or (?:service|product)\b",
     re.IGNORECASE,
 )
 # In place of those, in this order: the same request, owned from another angle.
@@ -66,6 +73,8 @@ def request_line(action: RequestedAction) -> str | None:
     commitment = action.commitment
     if commitment is None:
         return None
+    if action.verb == WHEN:  # they asked when: we owe them the time, not silence
+        return f"{commitment} and tell you {{update_time}}."
     if action.kind == ACT and action.verb in _SCHEDULING:
         if "next week" in commitment:
             return f"{commitment}. Which day next week suits you best?"
@@ -187,6 +196,14 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     return "" if missing else text
 
 
+# Lines that ask them to confirm, or to reconsider, an action they have told us to take.
+_ASKS_TO_CONFIRM = re.compile(
+    r"\b(?:as soon as|once|when) you confirm\b|\bbefore you decide\b|\bwhat's prompted\b|"
+    r"\bif you'd like me to go ahead\b|\bshall I go ahead\b",
+    re.IGNORECASE,
+)
+
+
 def _replace_asks(
     suggestions: list[Suggestion], action: RequestedAction, slots: dict[str, str], keep: int
 ) -> list[Suggestion]:
@@ -197,7 +214,8 @@ def _replace_asks(
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        if index != keep and ASKS_WHAT_THEY_WANT.search(suggestion.text):
+        confirm = action.kind == ACT and _ASKS_TO_CONFIRM.search(suggestion.text)
+        if index != keep and (ASKS_WHAT_THEY_WANT.search(suggestion.text) or confirm):
             spare = [line for line in spare if first_sentence(line) not in used]
             if spare:
                 line = spare.pop(0)
@@ -215,11 +233,20 @@ def unanswered_turns(conversation: Conversation) -> list[str]:
     return turns
 
 
+def thread_request(conversation: Conversation) -> RequestedAction | None:
+    """The request in the customer's unanswered turns, read against the thread before them."""
+    turns = unanswered_turns(conversation)
+    earlier = [
+        (m.role, m.text) for m in conversation.messages[: len(conversation.messages) - len(turns)]
+    ]
+    return requested_action(turns, earlier)
+
+
 def take_up_request(
     suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
 ) -> list[Suggestion]:
     """The suggestions with the customer's explicit request taken up in the first one."""
-    action = requested_action(unanswered_turns(request.conversation)) if suggestions else None
+    action = thread_request(request.conversation) if suggestions else None
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
     said = request_line(action) if action else None
