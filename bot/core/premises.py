@@ -242,7 +242,9 @@ _PREMISES += (
         _re(
             r"\b(i|we)(?:'d| would)? (?:like|want|wanna|need|have|am going|'m going|wish) "
             r"(?:to )?(cancel|close|terminate|end|quit|leave)\b",
-            r"\b(i|we)(?: am|'m| are|'re) (cancelling|canceling|closing|terminating|leaving)\b",
+            # not "I'm leaving for the airport at 2"
+            r"\b(i|we)(?: am|'m| are|'re) (cancelling|canceling|closing|terminating|"
+            r"leaving(?! (?:for|to|on|at|in|home|work|the|tomorrow|today|soon)\b))\b",
             r"\b(please )?(cancel|close|terminate|delete|end|deleting|cancelling|closing) "
             r"(?:(?:my|our|the|this) )?(?:\w+ )?(account|membership|subscription|contract|plan|"
             r"policy|service|order|booking)\b",

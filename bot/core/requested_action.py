@@ -126,6 +126,8 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     ("imperative", re.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),
 )  # fmt: skip
 # Where the request ends and a reason or another clause begins.
+# They ask how to do it themselves: "I need to ..." is then their plan, not a request of us.
+_HOW_TO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|we)\b", _FLAGS)
 _CLAUSE_END = re.compile(
     r"\s*(?:,|;|[-–—]\s|\s(?:because|cuz|cause|as|since|so|but|though|although|while|"
     r"otherwise|or else|even if|if|unless|where|what|how|which|who)\b|\sand (?=(?:i|i'm|i've|"
@@ -315,12 +317,13 @@ def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction |
     return None
 
 
-def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
+def _sentence_request(sentence: str, before: str, turn: str = "") -> RequestedAction | None:
     text = " ".join(sentence.replace("\u2019", "'").split())
     polite = bool(re.search(r"\bplease\b", text, _FLAGS))
     if _MANAGER.search(text):
         return None
     text = _TAIL.sub("", _LEAD.sub("", text)).strip(" .!?")
+    before_and_after = turn or sentence
     for form, pattern in _FORMS:
         match = pattern.match(text)
         if not match:
@@ -345,6 +348,8 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
             found = None
             if polite or (strong and not vague):
                 found = _from_verb_phrase(parts["vp"], before, form)
+        elif form == "want" and _HOW_TO.search(before_and_after):
+            found = None  # "I need to move her contract ... How do I do that?" asks how
         elif form == "soft":  # whether we can is theirs to hear, not ours to assume
             found = _from_verb_phrase(parts["vp"], before, "do")
             if found and found.kind == ACT and found.phrase:
@@ -356,17 +361,17 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
     return None
 
 
-def _clause_request(sentence: str, before: str) -> RequestedAction | None:
+def _clause_request(sentence: str, before: str, turn: str) -> RequestedAction | None:
     """The request in the sentence, or in a clause after its comma ("it's been 3 weeks since
-    my scan, can someone chase my results")."""
-    found = _sentence_request(sentence, before)
+    my scan, can someone chase my results"); `turn` is the whole turn it is in."""
+    found = _sentence_request(sentence, before, turn)
     clauses = re.split(
         r"[,;:]\s+|\s[-–—]\s|\s(?:and|so|but) (?=(?:i|we)\b)", sentence, flags=_FLAGS
     )
     for number in range(1, len(clauses)):
         if found:
             break
-        found = _sentence_request(", ".join(clauses[number:]), f"{before} {clauses[0]}")
+        found = _sentence_request(", ".join(clauses[number:]), f"{before} {clauses[0]}", turn)
     return found
 
 
@@ -385,6 +390,10 @@ _CONFIRMS = re.compile(
     r"sounds good|both\b|all of (?:it|them))\b",
     _FLAGS,
 )
+# The agent reporting something done: a yes after it confirms nothing new.
+_DONE = re.compile(r"\bI(?:'ve| have)\b|\b(?:has|have) been\b|\bis (?:done|sorted)\b", _FLAGS)
+_OFFER_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s|\s(?:because|but|so|if|unless|or)\b)", _FLAGS)
+_DANGLING = re.compile(r"\b(?:into|at|over|for|to|on|with|about|of|and|the|a|your)$", _FLAGS)
 # What the agent offered to do: "Would you like me to cancel her place on the trip?"
 _OFFER = re.compile(
     r"\b(?:would you like me to|shall i|should i|do you want me to|want me to|i can|i could)"
@@ -396,7 +405,10 @@ _OFFER = re.compile(
 def _offered(agent_text: str, verb: str | None = None) -> RequestedAction | None:
     """The action the agent offered in `agent_text`, in the agent's own words (of `verb`)."""
     for match in _OFFER.finditer(agent_text):
-        vp = _clip(match.group("vp"))
+        # the agent's own words need no clipping at "how" ("look into how it was worked out")
+        vp = _OFFER_END.split(match.group("vp"))[0].strip()
+        if _DANGLING.search(vp):
+            continue
         said, _, rest = vp.partition(" ")
         said = said.lower()
         if (verb and said != verb) or said not in _ACT_VERBS or not rest or _VAGUE.match(rest):
@@ -410,21 +422,22 @@ def _instructed(turn: str, earlier: Sequence[tuple[str, str]]) -> RequestedActio
     """A bare instruction or a yes after the agent's question: "Just cancel it." after "Would
     you like me to cancel her place?"; "Yes both months please" after a check of their request.
     The instruction is the confirmation; nothing is asked again."""
-    agent = next((text for role, text in reversed(earlier) if role == "agent"), "")
-    if not agent:
+    asked = [number for number, (role, _) in enumerate(earlier) if role == "agent"]
+    if not asked:
         return None
+    agent = earlier[asked[-1]][1]
     text = _LEAD.sub("", " ".join(turn.replace("\u2019", "'").split())).strip(" .!?")
     verb, _, rest = text.partition(" ")
     if verb.lower() in _ACT_VERBS and (not rest or _VAGUE.match(rest)):
         return _offered(agent, verb.lower())
     if not _CONFIRMS.match(turn.strip()) or len(turn.split()) > 12:
         return None
-    theirs = []
-    for role, said in earlier:  # their turns before the agent's question
-        theirs = [*theirs, said] if role == "customer" else theirs
-        if role == "agent" and said != agent:
-            theirs = []
-    return _offered(agent) or (requested_action(theirs) if theirs else None)
+    offered = _offered(agent)
+    if offered or "?" not in agent or _DONE.search(agent):
+        return offered  # a yes to "Anything else?" after "I've moved it" asks for nothing
+    start = asked[-2] + 1 if len(asked) > 1 else 0
+    theirs = [text for role, text in earlier[start : asked[-1]] if role == "customer"]
+    return requested_action(theirs) if theirs else None  # their request, checked back
 
 
 def requested_action(
@@ -450,7 +463,7 @@ def requested_action(
         for readable in dict.fromkeys((tidy(turn), turn)):
             before = " ".join(customer_turns[:number])  # what "them" and "this" may refer to
             for sentence in SENTENCES.split(readable):
-                found = _clause_request(sentence, before)
+                found = _clause_request(sentence, before, readable)
                 if found:
                     return found
                 before = f"{before} {sentence}"

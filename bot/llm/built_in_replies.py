@@ -205,4 +205,9 @@ CASE_NEXT_STEPS = [
         "you'll hear from me {update_time} with what happens next.",
         why="Saying they gave enough, and acting on it, spares them a round of questions.",
     ),
+    Suggestion(
+        text="I'll send you a clear answer in writing {update_time}, and if there's anything "
+        "else you'd like me to check, tell me and I'll add it.",
+        why="An answer in writing, with a time, respects what they already told us.",
+    ),
 ]

@@ -33,11 +33,11 @@ _QUESTION_KINDS = (
             re.IGNORECASE,
         ),
     ),
+    ("which", _I(r"\bwhich (?:account|order|service|product|booking)\b", re.IGNORECASE)),
     (
-        "which",
+        "reference",
         _I(
-            r"\bwhich (?:account|order|service|product|booking)\b|\b(?:order|account|booking|"
-            r"reference|policy|claim|invoice) number\b|\breference\b",
+            r"\b(?:order|account|booking|reference|policy|claim|invoice) number\b|\breference\b",
             re.IGNORECASE,
         ),
     ),
@@ -61,6 +61,7 @@ def _known(kind: str, case: Case) -> bool:
             "need": case.ask or case.wants or case.issue,
             # a reference, or the thing itself named ("my son's Saturday swimming class")
             "which": case.references or case.thing or case.dates,
+            "reference": case.references,
             "story": case.issue or case.tried or case.ask,  # a plain question has no story
             "date": case.dates,
             "amount": case.amounts,
@@ -84,6 +85,7 @@ def asks_known(text: str, case: Case) -> bool:
 _ASK_FOR = {
     "need": "what you'd most like us to do",
     "which": "which account, order or service this is about",
+    "reference": "your reference number",
     "story": "what has happened so far",
     "date": "the date it happened",
     "amount": "the amount",
@@ -118,7 +120,7 @@ def narrowed(text: str, case: Case) -> str:
         if not missing or not start:
             continue
         phrase = _ASK_FOR[missing[0]]
-        if missing[0] == "which" and (name := _reference_name(case)):
+        if missing[0] in ("which", "reference") and (name := _reference_name(case)):
             phrase = f"your {name}"
         lead = sentence[: start.start()]
         kept.append(f"{lead}{'c' if lead else 'C'}ould you tell me {phrase}?")

@@ -175,7 +175,10 @@ def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]
             said = " ".join(k.text for k in kept)
             fresh = [b for b in built if b.text not in said]
             narrow = narrowed(draft.text, case)
-            options = [Suggestion(narrow, draft.why)] if narrow and not is_courtesy(narrow) else []
+            # narrowed, it must still say something of its own: a question, or more than the
+            # one line that leaned on the question ("I'll take it from there ...")
+            telling = narrow and ("?" in narrow or len(sentences(narrow)) > 1)
+            options = [Suggestion(narrow, draft.why)] if telling and not is_courtesy(narrow) else []
             options += fresh
             if _GREETS.match(draft.text):  # a greeting moment: greet, act, and invite once
                 hello = sentences(draft.text)[0]
@@ -197,7 +200,11 @@ def _asking_only_the_missing(text: str, case: Case, playbook) -> str:
     narrow = narrowed(text, case)
     if narrow == text or not narrow or is_courtesy(narrow) or not _ACTS.search(narrow):
         return text  # nothing left to do or ask: the question was the point
-    return narrow if _missing_moves(narrow, playbook) <= _missing_moves(text, playbook) else text
+    # without its question, a check that nothing else is needed may make the move it made
+    for option in (narrow, f"{narrow} {lines.ANYTHING_ELSE}"):
+        if _missing_moves(option, playbook) <= _missing_moves(text, playbook):
+            return option
+    return text
 
 
 _ACTS = re.compile(r"\bI(?:'ll| will)\b|\?")

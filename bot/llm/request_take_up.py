@@ -30,6 +30,13 @@ from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
 WHY += "shows we listened and saves a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
+# Things held at a day and time, for which "which day suits you?" is the next question.
+_BOOKED = re.compile(
+    r"\b(?:appointment|booking|slot|session|class|visit|delivery|parcel|collection|viewing|"
+    r"consultation|check-up|checkup|lesson|test|reservation|installation|repair|flight|table|"
+    r"fitting|interview|call|meeting|treatment|scan|surgery|operation)s?\b",
+    re.IGNORECASE,
+)
 _SENDING = frozenset("send email post forward resend reissue text".split())  # noqa: SIM905
 _VISIT = re.compile(
     r"\b(?:plumber|engineer|electrician|technician|someone|somebody|fitter|inspector|surveyor|"
@@ -75,7 +82,7 @@ def request_line(action: RequestedAction) -> str | None:
         return None
     if action.verb == WHEN:  # they asked when: we owe them the time, not silence
         return f"{commitment} and tell you {{update_time}}."
-    if action.kind == ACT and action.verb in _SCHEDULING:
+    if action.kind == ACT and action.verb in _SCHEDULING and _BOOKED.search(commitment):
         if "next week" in commitment:
             return f"{commitment}. Which day next week suits you best?"
         if not _WHEN.search(commitment):
@@ -197,11 +204,16 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
 
 
 # Lines that ask them to confirm, or to reconsider, an action they have told us to take.
+_UNTIL_CONFIRMED = re.compile(r"\s+(?:as soon as|once|when) you confirm\b", re.IGNORECASE)
 _ASKS_TO_CONFIRM = re.compile(
-    r"\b(?:as soon as|once|when) you confirm\b|\bbefore you decide\b|\bwhat's prompted\b|"
+    r"\bbefore you decide\b|\bwhat's prompted\b|"
     r"\bif you'd like me to go ahead\b|\bshall I go ahead\b",
     re.IGNORECASE,
 )
+
+
+# Told to end something, retention and "once you confirm" lines ask again what they decided.
+_LEAVING = frozenset("cancel close stop end terminate delete remove unsubscribe".split())  # noqa: SIM905
 
 
 def _replace_asks(
@@ -214,7 +226,10 @@ def _replace_asks(
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        confirm = action.kind == ACT and _ASKS_TO_CONFIRM.search(suggestion.text)
+        if action.verb in _LEAVING:  # their instruction is the confirmation
+            said = _UNTIL_CONFIRMED.sub("", suggestion.text)
+            suggestion = Suggestion(said, suggestion.why, source=suggestion.source)
+        confirm = action.verb in _LEAVING and _ASKS_TO_CONFIRM.search(suggestion.text)
         if index != keep and (ASKS_WHAT_THEY_WANT.search(suggestion.text) or confirm):
             spare = [line for line in spare if first_sentence(line) not in used]
             if spare:

@@ -211,3 +211,11 @@ def test_asking_when_gets_a_promise_to_find_out_the_time(said):
     assert action.commitment == "I'll find out the exact day and time"
     assert requested_action(["When did you change the prices?"], [("agent", "Hi.")]) is None
     assert requested_action(["What time does the pool open?"]) is None  # no follow-up
+
+
+def test_a_yes_after_we_report_it_done_asks_for_nothing_new():
+    earlier = [
+        ("customer", "Can you move my booking to Friday?"),
+        ("agent", "I've moved it to Friday at 10am. Is there anything else?"),
+    ]
+    assert requested_action(["Yes please"], earlier) is None
