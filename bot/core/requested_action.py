@@ -9,7 +9,12 @@ Honest tense: a promise to act or to check, never a claim that it is done. Money
 that depend on availability (a refund, a waived fee, a late checkout) are checked first, since
 the agent cannot promise the outcome. Only requests for an action the company takes on the
 customer's behalf are read (move, cancel, reissue, chase ...), in the common request forms
-("can you ...", "can I ...", "I'd like to ...", "I need X updated", "please ..."); a question
+("can you ...", "can I ...", "I'd like to ...", "I need X updated", "please ...", "my money
+back for ..."), asked softly ("would you be able to ...", "any chance of a morning slot?":
+checked, not promised) or after the story in the same sentence ("it's been 3 weeks, can
+someone chase my results"). A bare instruction or a yes after the agent's question ("Just
+cancel it.") takes up what the agent offered or what they asked before: it is the
+confirmation. "ok but when?" after our reply gets a promise to find out the time. A question
 for information is left to bot/core/asks.py. What cannot be said back cleanly gives a
 `RequestedAction` without a phrase, and the composer keeps its own reflection instead.
 """

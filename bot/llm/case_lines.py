@@ -19,6 +19,7 @@ import re
 
 from bot.core.case import Case
 from bot.core.deadlines import anchor
+from bot.core.reply_checks import content_free_sentences
 from bot.llm.reply_text import sentences
 
 _I = re.compile
@@ -110,6 +111,8 @@ def narrowed(text: str, case: Case) -> str:
                 sentence = re.sub(
                     r"^(?:Then|That way),? (\w)", lambda m: m.group(1).upper(), sentence
                 )
+                if content_free_sentences(sentence):  # "I'll walk you through it." says nothing
+                    continue
             kept.append(sentence)
             dropped = False
             continue

@@ -156,19 +156,18 @@ def _context_issue(request: SuggestionRequest) -> str | None:
     return (problem_sentence(others)[1] or gist_clause(others)) if others else None
 
 
+def _built(case: Case) -> list[Suggestion]:
+    """Lines built on the case: the one missing thing asked for, then next steps with a time."""
+    missing = missing_question(case)
+    asked = [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
+    return [*(asked if missing else []), *lines.CASE_NEXT_STEPS]
+
+
 def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]:
     """The drafts, each asking only for what the case does not hold: one that asks for what
     they already said asks only for the missing part, or gives way to a line built on the case
     (the one missing thing, if any), whichever still makes the playbook's required moves."""
-    missing = missing_question(case)
-    built = [
-        *(
-            [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
-            if missing
-            else []
-        ),
-        *lines.CASE_NEXT_STEPS,
-    ]
+    built = _built(case)
     kept: list[Suggestion] = []
     for draft in drafts:
         if asks_known(draft.text, case):
@@ -194,14 +193,20 @@ def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]
     return kept
 
 
-def _asking_only_the_missing(text: str, case: Case, playbook) -> str:
+def _asking_only_the_missing(text: str, case: Case, playbook, slots: dict[str, str]) -> str:
     """The text with its questions for what the case holds narrowed or left out, unless that
     leaves only courtesy or loses a move the moment requires."""
     narrow = narrowed(text, case)
-    if narrow == text or not narrow or is_courtesy(narrow) or not _ACTS.search(narrow):
-        return text  # nothing left to do or ask: the question was the point
-    # without its question, a check that nothing else is needed may make the move it made
-    for option in (narrow, f"{narrow} {lines.ANYTHING_ELSE}"):
+    if narrow == text:
+        return text
+    options = []
+    if narrow and not is_courtesy(narrow) and _ACTS.search(narrow):
+        # without its question, a check that nothing else is needed may make its move
+        options += [narrow, f"{narrow} {lines.ANYTHING_ELSE}"]
+    else:  # the question was the point: a next step built on the case, after its courtesy
+        courtesy = narrow if narrow and is_courtesy(narrow) else ""
+        options += [f"{courtesy} {fill(b.text, slots)}".strip() for b in _built(case)]
+    for option in options:
         if _missing_moves(option, playbook) <= _missing_moves(text, playbook):
             return option
     return text
@@ -346,7 +351,7 @@ class OfflineBackend(Backend):
             if index == 0 and case.praised and case.praised not in fill(body, slots):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
-            text = _asking_only_the_missing(text, case, request.playbook)
+            text = _asking_only_the_missing(text, case, request.playbook, slots)
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))
