@@ -58,12 +58,13 @@ ASKS_WHAT_THEY_WANT = re.compile(
 # In place of those, in this order: the same request, owned from another angle.
 _INSTEAD = {
     ACT: (
-        "I'll handle this myself rather than pass it on, and you'll have confirmation from me "
+        "Rather than pass it on, I'll {request} myself, and you'll have confirmation from me "
         "{update_time}.",
-        "So I get it right first time, is there anything else I should know before I go ahead?",
+        "So I get it right first time, is there anything else I should know before I {request}?",
     ),
     CHECK: (
-        "I'll look into it myself rather than pass it on, and confirm with you {update_time}.",
+        "I'll find out myself whether we can {request}, rather than pass it on, and confirm "
+        "with you {update_time}.",
         "If that isn't possible, I'll come back to you with the closest option we have.",
     ),
 }
@@ -222,7 +223,10 @@ def _replace_asks(
     instead = _INSTEAD.get(action.kind) or tuple(
         line.replace("{thing}", action.thing or "the payment") for line in _MONEY_INSTEAD
     )
-    spare = [fill(line, slots) for line in instead]
+    # the request named in each: another conversation's set reads differently
+    spare = [
+        fill(line.replace("{request}", action.phrase or "go ahead"), slots) for line in instead
+    ]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
