@@ -300,9 +300,12 @@ def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction |
             return RequestedAction(refund.verb, MONEY, refund.phrase, refund.thing, second.phrase)
         return refund
     words = np.split()
-    for index, word in enumerate(words[1:6], start=1):  # "my permit updated with my ..."
+    # "my permit updated with my ...", not "a corrected invoice" (a participle as adjective)
+    for index, word in enumerate(words[1:6], start=1):
         if not _NOUN_START.match(np):
             break
+        if index == 1 and len(words) > 2 and words[0].lower() in ("a", "an"):
+            continue
         base = _base(word)
         if base:
             thing = " ".join(words[:index])

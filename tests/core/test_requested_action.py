@@ -219,3 +219,8 @@ def test_a_yes_after_we_report_it_done_asks_for_nothing_new():
         ("agent", "I've moved it to Friday at 10am. Is there anything else?"),
     ]
     assert requested_action(["Yes please"], earlier) is None
+
+
+def test_a_participle_before_the_noun_describes_the_thing_to_send():
+    said = "Finance closes the books at month end, so I need a corrected invoice before then."
+    assert requested_action([said]).commitment == "I'll send you a corrected invoice before then"
