@@ -45,11 +45,14 @@ def test_the_first_suggestion_takes_up_what_they_asked(results, row_id):
     assert checks.claimed_actions(first, conversation) == [], first
 
 
-@pytest.mark.parametrize("row_id", [row["id"] for row in ROWS])
+# Rows where the customer asked or requested something: with nothing asked ("having a few
+# problems"), an open question is the right start.
+ASKED = [row["id"] for row in ROWS if row["takes_up"] or "?" in row["messages"][-1]["text"]]
+
+
+@pytest.mark.parametrize("row_id", ASKED)
 def test_no_generic_question_for_what_the_thread_already_says(results, row_id):
-    row, _, result = results[row_id]
-    if not (row["takes_up"] or "?" in row["messages"][-1]["text"]):
-        pytest.skip("nothing asked: an open question is the right start")
+    _, _, result = results[row_id]
     for suggestion in result.suggestions:
         assert not GENERIC.search(suggestion.text), (row_id, suggestion.text)
     questions = sum(s.text.count("?") for s in result.suggestions)
