@@ -26,8 +26,8 @@ from bot.coach import NullSink
 from bot.commands.inputs import conversation_from_record, json_lines
 from bot.config import Settings
 from bot.core.agent_slips import agent_slip
-from bot.core.requested_action import CHECK, requested_action
-from bot.llm.request_take_up import ASKS_WHAT_THEY_WANT, takes_it_up, unanswered_turns
+from bot.core.requested_action import CHECK
+from bot.llm.request_take_up import ASKS_WHAT_THEY_WANT, takes_it_up, thread_request
 from bot.services import build_coach
 
 _OWNED = re.compile(
@@ -49,7 +49,7 @@ def measure(path: str) -> dict[str, int]:
         result = coach.coach(conversation, trigger="command", context={"channel_kind": "eval"})
         texts = [s.text for s in result.suggestions]
         counts["sets"] += 1
-        action = requested_action(unanswered_turns(conversation))
+        action = thread_request(conversation)
         if action and action.commitment and texts:
             counts["requests"] += 1
             checked = action.kind == CHECK and "whether we can" in texts[0]

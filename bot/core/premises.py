@@ -243,7 +243,9 @@ _PREMISES += (
         _re(
             r"\b(i|we)(?:'d| would)? (?:like|want|wanna|need|have|am going|'m going|wish) "
             r"(?:to )?(cancel|close|terminate|end|quit|leave)\b",
-            r"\b(i|we)(?: am|'m| are|'re) (cancelling|canceling|closing|terminating|leaving)\b",
+            # not "I'm leaving for the airport at 2"
+            r"\b(i|we)(?: am|'m| are|'re) (cancelling|canceling|closing|terminating|"
+            r"leaving(?! (?:for|to|on|at|in|home|work|the|tomorrow|today|soon)\b))\b",
             r"\b(please )?(cancel|close|terminate|delete|end|deleting|cancelling|closing) "
             r"(?:(?:my|our|the|this) )?(?:\w+ )?(account|membership|subscription|contract|plan|"
             r"policy|service|order|booking)\b",
@@ -419,6 +421,20 @@ _PREMISES += (
             r"\bthe new one (?:should|will) reach you\b",
         ),
         unless=("missed_visit", "spoilt_stay"),
+    ),
+)
+_PREMISES += (
+    Premise(
+        "how_to",
+        "the customer asks how to do something themselves (a guide fits; otherwise it deflects)",
+        _re(
+            r"\bhow (?:do|can|could|should|would) (?:i|we) (?!help\b|assist\b)\w+",
+            r"\bhow to (?!help\b)\w+",
+            r"\bwhere (?:do|can|could) (?:i|we) (?:find|go|change|update|set|see|download)\b",
+            r"\bis there a way (?:for (?:me|us) )?to\b|\b(?:do|can) (?:it|this|that) "
+            r"(?:myself|ourselves|online)\b",
+        ),
+        _re(r"\bstep-by-step guide\b"),
     ),
 )
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}

@@ -9,7 +9,12 @@ Honest tense: a promise to act or to check, never a claim that it is done. Money
 that depend on availability (a refund, a waived fee, a late checkout) are checked first, since
 the agent cannot promise the outcome. Only requests for an action the company takes on the
 customer's behalf are read (move, cancel, reissue, chase ...), in the common request forms
-("can you ...", "can I ...", "I'd like to ...", "I need X updated", "please ..."); a question
+("can you ...", "can I ...", "I'd like to ...", "I need X updated", "please ...", "my money
+back for ..."), asked softly ("would you be able to ...", "any chance of a morning slot?":
+checked, not promised) or after the story in the same sentence ("it's been 3 weeks, can
+someone chase my results"). A bare instruction or a yes after the agent's question ("Just
+cancel it.") takes up what the agent offered or what they asked before: it is the
+confirmation. "ok but when?" after our reply gets a promise to find out the time. A question
 for information is left to bot/core/asks.py. What cannot be said back cleanly gives a
 `RequestedAction` without a phrase, and the composer keeps its own reflection instead.
 """
@@ -17,7 +22,8 @@ for information is left to bot/core/asks.py. What cannot be said back cleanly gi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from bot.core.asks import SENTENCES
 from bot.core.reflect import second_person
@@ -90,6 +96,14 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     # "can you reissue the invoice", "could someone chase the lab"
     ("do", re.compile(rf"^{_PLEASE}(?:can|could|would|will) (?:you|u|someone|somebody|"
                       rf"you guys|your team) {_PLEASE}(?P<vp>.+)$", _FLAGS)),
+    # "would you be able to extend it", "any chance you could waive the fee", "is there any
+    # way you could send the engineer earlier": a request, asked softly
+    ("soft", re.compile(rf"^(?:(?:would|will|could) (?:you|someone|your team) be able to|"
+                      rf"(?:are|is) (?:you|someone|your team) able to|(?:is there )?any chance "
+                      rf"(?:you|someone) (?:could|can|would|might)|is there (?:any|a) way "
+                      rf"(?:you|someone) (?:could|can)) {_PLEASE}(?P<vp>.+)$", _FLAGS)),
+    # "is there any chance of a morning slot", "any chance of an early check-in"
+    ("chance", re.compile(r"^(?:is there )?(?:any|a) chance (?:of|for) (?P<np>.+)$", _FLAGS)),
     # "can I be added to the class" -> "add you to the class"
     ("passive", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?be (?P<part>\w+)"
                            r"(?P<rest>(?: .+)?)$", _FLAGS)),
@@ -117,6 +131,8 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     ("imperative", re.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),
 )  # fmt: skip
 # Where the request ends and a reason or another clause begins.
+# They ask how to do it themselves: "I need to ..." is then their plan, not a request of us.
+_HOW_TO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|we)\b", _FLAGS)
 _CLAUSE_END = re.compile(
     r"\s*(?:,|;|[-–—]\s|\s(?:because|cuz|cause|as|since|so|but|though|although|while|"
     r"otherwise|or else|even if|if|unless|where|what|how|which|who)\b|\sand (?=(?:i|i'm|i've|"
@@ -272,16 +288,24 @@ def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction |
         _FLAGS,
     )
     if back:
-        refund = _money("refund", back.group("thing"))
+        thing = back.group("thing")
+        paid_for = re.match(r"^\s*(?:for|on) (?P<what>(?:the|my|our|both|all|\d)\b[^,;]*)",
+                            np[back.end():], _FLAGS)  # fmt: skip
+        if paid_for and re.match(r"^(?:my|our|the) money$", thing, _FLAGS):
+            thing = f"the payment for {paid_for.group('what')}"  # "my money back for the tickets"
+        refund = _money("refund", thing)
         more = re.match(r"^\s*(?:,\s*)?and\s+(?P<np>.+)$", np[back.end() :], _FLAGS)
         second = _from_noun(more.group("np"), before) if more else None
         if second and second.kind == ACT and second.phrase:  # "... back and a written apology"
             return RequestedAction(refund.verb, MONEY, refund.phrase, refund.thing, second.phrase)
         return refund
     words = np.split()
-    for index, word in enumerate(words[1:6], start=1):  # "my permit updated with my ..."
+    # "my permit updated with my ...", not "a corrected invoice" (a participle as adjective)
+    for index, word in enumerate(words[1:6], start=1):
         if not _NOUN_START.match(np):
             break
+        if index == 1 and len(words) > 2 and words[0].lower() in ("a", "an"):
+            continue
         base = _base(word)
         if base:
             thing = " ".join(words[:index])
@@ -301,12 +325,13 @@ def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction |
     return None
 
 
-def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
+def _sentence_request(sentence: str, before: str, turn: str = "") -> RequestedAction | None:
     text = " ".join(sentence.replace("\u2019", "'").split())
     polite = bool(re.search(r"\bplease\b", text, _FLAGS))
     if _MANAGER.search(text):
         return None
     text = _TAIL.sub("", _LEAD.sub("", text)).strip(" .!?")
+    before_and_after = turn or sentence
     for form, pattern in _FORMS:
         match = pattern.match(text)
         if not match:
@@ -320,8 +345,8 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
         if form == "someone":
             phrase = _phrase(f"arrange for {parts['who']} to {_clip(parts['vp'])}")
             found = RequestedAction("arrange", ACT, phrase) if phrase else None
-        elif form in ("get", "need"):
-            found = _from_noun(parts["np"], before, offered=form == "get")
+        elif form in ("get", "need", "chance"):
+            found = _from_noun(parts["np"], before, offered=form in ("get", "chance"))
         elif form == "imperative":
             verb = parts["vp"].split()[0].lower()
             strong = verb in _MONEY_VERBS or verb in {"cancel", "stop", "reissue", "resend",
@@ -331,6 +356,12 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
             found = None
             if polite or (strong and not vague):
                 found = _from_verb_phrase(parts["vp"], before, form)
+        elif form == "want" and _HOW_TO.search(before_and_after):
+            found = None  # "I need to move her contract ... How do I do that?" asks how
+        elif form == "soft":  # whether we can is theirs to hear, not ours to assume
+            found = _from_verb_phrase(parts["vp"], before, "do")
+            if found and found.kind == ACT and found.phrase:
+                found = replace(found, kind=CHECK)
         else:
             found = _from_verb_phrase(parts["vp"], before, form)
         if found:
@@ -338,9 +369,101 @@ def _sentence_request(sentence: str, before: str) -> RequestedAction | None:
     return None
 
 
-def requested_action(customer_turns: list[str]) -> RequestedAction | None:
+def _clause_request(sentence: str, before: str, turn: str) -> RequestedAction | None:
+    """The request in the sentence, or in a clause after its comma ("it's been 3 weeks since
+    my scan, can someone chase my results"); `turn` is the whole turn it is in."""
+    found = _sentence_request(sentence, before, turn)
+    clauses = re.split(
+        r"[,;:]\s+|\s[-–—]\s|\s(?:and|so|but) (?=(?:i|we)\b)", sentence, flags=_FLAGS
+    )
+    for number in range(1, len(clauses)):
+        if found:
+            break
+        found = _sentence_request(", ".join(clauses[number:]), f"{before} {clauses[0]}", turn)
+    return found
+
+
+# "ok but when?", "So when is someone coming?": a time we owe them, found out and told.
+_WHEN = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|but|and|right|fine|sure|yes|thanks|great)\b[\s,!.]*)*(?:when\b(?! "
+    r"(?:did|was|were)\b)|"
+    r"what time\b|what day\b|by when\b)[^?]*\?",
+    _FLAGS,
+)
+WHEN = "find out"
+# A yes to what the agent proposed, or to their own earlier request: "Yes, go ahead".
+_CONFIRMS = re.compile(
+    r"^(?:(?:yes|yeah|yep|yup|ok(?:ay)?|sure|fine|please|correct|right)\b[\s,!.]*)*"
+    r"(?:yes|yeah|yep|yup|go ahead|please do|do it|do that|that's (?:fine|right|correct)|"
+    r"sounds good|both\b|all of (?:it|them))\b",
+    _FLAGS,
+)
+# The agent reporting something done: a yes after it confirms nothing new.
+_DONE = re.compile(r"\bI(?:'ve| have)\b|\b(?:has|have) been\b|\bis (?:done|sorted)\b", _FLAGS)
+_OFFER_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s|\s(?:because|but|so|if|unless|or)\b)", _FLAGS)
+_DANGLING = re.compile(r"\b(?:into|at|over|for|to|on|with|about|of|and|the|a|your)$", _FLAGS)
+# What the agent offered to do: "Would you like me to cancel her place on the trip?"
+_OFFER = re.compile(
+    r"\b(?:would you like me to|shall i|should i|do you want me to|want me to|i can|i could)"
+    r" (?P<vp>[^?.!]+)",
+    _FLAGS,
+)
+
+
+def _offered(agent_text: str, verb: str | None = None) -> RequestedAction | None:
+    """The action the agent offered in `agent_text`, in the agent's own words (of `verb`)."""
+    for match in _OFFER.finditer(agent_text):
+        # the agent's own words need no clipping at "how" ("look into how it was worked out")
+        vp = _OFFER_END.split(match.group("vp"))[0].strip()
+        if _DANGLING.search(vp):
+            continue
+        said, _, rest = vp.partition(" ")
+        said = said.lower()
+        if (verb and said != verb) or said not in _ACT_VERBS or not rest or _VAGUE.match(rest):
+            continue
+        if _kind(said, rest) == ACT and 2 <= len(vp.split()) <= MAX_WORDS:
+            return RequestedAction(said, ACT, vp)
+    return None
+
+
+def _instructed(turn: str, earlier: Sequence[tuple[str, str]]) -> RequestedAction | None:
+    """A bare instruction or a yes after the agent's question: "Just cancel it." after "Would
+    you like me to cancel her place?"; "Yes both months please" after a check of their request.
+    The instruction is the confirmation; nothing is asked again."""
+    asked = [number for number, (role, _) in enumerate(earlier) if role == "agent"]
+    if not asked:
+        return None
+    agent = earlier[asked[-1]][1]
+    text = _LEAD.sub("", " ".join(turn.replace("\u2019", "'").split())).strip(" .!?")
+    verb, _, rest = text.partition(" ")
+    if verb.lower() in _ACT_VERBS and (not rest or _VAGUE.match(rest)):
+        return _offered(agent, verb.lower())
+    if not _CONFIRMS.match(turn.strip()) or len(turn.split()) > 12:
+        return None
+    offered = _offered(agent)
+    if offered or "?" not in agent or _DONE.search(agent):
+        return offered  # a yes to "Anything else?" after "I've moved it" asks for nothing
+    start = asked[-2] + 1 if len(asked) > 1 else 0
+    theirs = [text for role, text in earlier[start : asked[-1]] if role == "customer"]
+    return requested_action(theirs) if theirs else None  # their request, checked back
+
+
+def requested_action(
+    customer_turns: list[str], earlier: Sequence[tuple[str, str]] = ()
+) -> RequestedAction | None:
     """The latest explicit request for an action in `customer_turns` (the customer's turns
-    since the agent last wrote), from their own words; None if none."""
+    since the agent last wrote), from their own words; None if none. `earlier` is the thread
+    before them as (role, text): a bare instruction or a yes is read against the agent's last
+    question, and a question of when gets a promise to find the time out."""
+    if customer_turns:
+        last = customer_turns[-1]
+        found = _instructed(last, earlier)
+        if found:
+            return found
+        # a follow-up to what we said is pending ("ok but when?"), not a timetable question
+        pending = any(role == "agent" for role, _ in earlier)
+        if pending and any(_WHEN.match(s.strip()) for s in SENTENCES.split(last)):
+            return RequestedAction(WHEN, ACT, "find out the exact day and time")
     for number in range(len(customer_turns) - 1, -1, -1):
         turn = customer_turns[number]
         # tidied first ("cant u cancel my order"), then as written, for a verb the speller
@@ -348,7 +471,7 @@ def requested_action(customer_turns: list[str]) -> RequestedAction | None:
         for readable in dict.fromkeys((tidy(turn), turn)):
             before = " ".join(customer_turns[:number])  # what "them" and "this" may refer to
             for sentence in SENTENCES.split(readable):
-                found = _sentence_request(sentence, before)
+                found = _clause_request(sentence, before, readable)
                 if found:
                     return found
                 before = f"{before} {sentence}"

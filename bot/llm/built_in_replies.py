@@ -70,8 +70,8 @@ REFLECT_CARE = (
 )
 # Unsure of the moment: say back what we understood, then check it.
 CONFIRM_UNDERSTANDING = Suggestion(
-    text="Thanks for getting in touch. Is that right? If it is, I'll find out exactly what "
-    "applies to you and come back to you {update_time}; if not, tell me what you need and I'll "
+    text="Thanks for getting in touch. Is that right? If it is, I'll look into it myself and "
+    "come back to you {update_time} with an answer; if not, tell me what you need and I'll "
     "start there.",
     why="Checking we heard them right before acting saves a second contact and shows we listened.",
 )
@@ -226,5 +226,10 @@ CASE_NEXT_STEPS = [
         text="Thanks, that gives me what I need to start. I'll look into it myself now, and "
         "you'll hear from me {update_time} with what happens next.",
         why="Saying they gave enough, and acting on it, spares them a round of questions.",
+    ),
+    Suggestion(
+        text="I'll send you a clear answer in writing {update_time}, and if there's anything "
+        "else you'd like me to check, tell me and I'll add it.",
+        why="An answer in writing, with a time, respects what they already told us.",
     ),
 ]

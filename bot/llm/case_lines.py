@@ -19,6 +19,7 @@ import re
 
 from bot.core.case import Case
 from bot.core.deadlines import anchor
+from bot.core.reply_checks import content_free_sentences
 from bot.llm.reply_text import sentences
 
 _I = re.compile
@@ -33,11 +34,11 @@ _QUESTION_KINDS = (
             re.IGNORECASE,
         ),
     ),
+    ("which", _I(r"\bwhich (?:account|order|service|product|booking)\b", re.IGNORECASE)),
     (
-        "which",
+        "reference",
         _I(
-            r"\bwhich (?:account|order|service|product|booking)\b|\b(?:order|account|booking|"
-            r"reference|policy|claim|invoice) number\b|\breference\b",
+            r"\b(?:order|account|booking|reference|policy|claim|invoice) number\b|\breference\b",
             re.IGNORECASE,
         ),
     ),
@@ -59,8 +60,10 @@ def _known(kind: str, case: Case) -> bool:
     return bool(
         {
             "need": case.ask or case.wants or case.issue,
-            "which": case.references,
-            "story": case.issue or case.tried,
+            # a reference, or the thing itself named ("my son's Saturday swimming class")
+            "which": case.references or case.thing or case.dates,
+            "reference": case.references,
+            "story": case.issue or case.tried or case.ask,  # a plain question has no story
             "date": case.dates,
             "amount": case.amounts,
         }[kind]
@@ -83,6 +86,7 @@ def asks_known(text: str, case: Case) -> bool:
 _ASK_FOR = {
     "need": "what you'd most like us to do",
     "which": "which account, order or service this is about",
+    "reference": "your reference number",
     "story": "what has happened so far",
     "date": "the date it happened",
     "amount": "the amount",
@@ -107,6 +111,8 @@ def narrowed(text: str, case: Case) -> str:
                 sentence = re.sub(
                     r"^(?:Then|That way),? (\w)", lambda m: m.group(1).upper(), sentence
                 )
+                if content_free_sentences(sentence):  # "I'll walk you through it." says nothing
+                    continue
             kept.append(sentence)
             dropped = False
             continue
@@ -117,7 +123,7 @@ def narrowed(text: str, case: Case) -> str:
         if not missing or not start:
             continue
         phrase = _ASK_FOR[missing[0]]
-        if missing[0] == "which" and (name := _reference_name(case)):
+        if missing[0] in ("which", "reference") and (name := _reference_name(case)):
             phrase = f"your {name}"
         lead = sentence[: start.start()]
         kept.append(f"{lead}{'c' if lead else 'C'}ould you tell me {phrase}?")
@@ -145,6 +151,8 @@ def missing_question(case: Case) -> str | None:
     """The one thing missing that matters: the reference of the thing at stake, when no turn
     (theirs or ours) gives one; None when nothing is missing."""
     name = None if case.references or not case.thing else _reference_name(case)
+    if name == "booking reference" and case.dates:  # "my appointment on the 14th" names it
+        return None
     return f"So I can go straight to it, could you send me your {name}?" if name else None
 
 

@@ -9,6 +9,7 @@ composer adds no claims. See bot/llm/template_choice.py and bot/llm/reply_text.p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
@@ -119,7 +120,9 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
-            clarify[0] = lines.CONFIRM_UNDERSTANDING
+            # ... and built on it after: no open questions about what they already said
+            clarify = [lines.CONFIRM_UNDERSTANDING, *clarify[1:]]
+            return _unasked(clarify, _understood(case), request.playbook)[:count]
         return _unasked(clarify, case, request.playbook)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
     fitting = fitting_templates(list(request.playbook.replies), case, said)
@@ -144,6 +147,12 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     return drafts
 
 
+def _understood(case: Case) -> Case:
+    """The case once what they said is understood: the open questions (what they need, what
+    happened, which thing) are answered by it; only the one missing reference may be asked."""
+    return replace(case, thing=case.thing or "it") if not case.references else case
+
+
 def _context_issue(request: SuggestionRequest) -> str | None:
     """Their issue once the need they gave as background is set aside ("you've still charged
     me for April", not "you injured your knee")."""
@@ -154,26 +163,28 @@ def _context_issue(request: SuggestionRequest) -> str | None:
     return (problem_sentence(others)[1] or gist_clause(others)) if others else None
 
 
+def _built(case: Case) -> list[Suggestion]:
+    """Lines built on the case: the one missing thing asked for, then next steps with a time."""
+    missing = missing_question(case)
+    asked = [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
+    return [*(asked if missing else []), *lines.CASE_NEXT_STEPS]
+
+
 def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]:
     """The drafts, each asking only for what the case does not hold: one that asks for what
     they already said asks only for the missing part, or gives way to a line built on the case
     (the one missing thing, if any), whichever still makes the playbook's required moves."""
-    missing = missing_question(case)
-    built = [
-        *(
-            [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
-            if missing
-            else []
-        ),
-        *lines.CASE_NEXT_STEPS,
-    ]
+    built = _built(case)
     kept: list[Suggestion] = []
     for draft in drafts:
         if asks_known(draft.text, case):
             said = " ".join(k.text for k in kept)
             fresh = [b for b in built if b.text not in said]
             narrow = narrowed(draft.text, case)
-            options = [Suggestion(narrow, draft.why)] if narrow and not is_courtesy(narrow) else []
+            # narrowed, it must still say something of its own: a question, or more than the
+            # one line that leaned on the question ("I'll take it from there ...")
+            telling = narrow and ("?" in narrow or len(sentences(narrow)) > 1)
+            options = [Suggestion(narrow, draft.why)] if telling and not is_courtesy(narrow) else []
             options += fresh
             if _GREETS.match(draft.text):  # a greeting moment: greet, act, and invite once
                 hello = sentences(draft.text)[0]
@@ -189,13 +200,23 @@ def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]
     return kept
 
 
-def _asking_only_the_missing(text: str, case: Case, playbook) -> str:
+def _asking_only_the_missing(text: str, case: Case, playbook, slots: dict[str, str]) -> str:
     """The text with its questions for what the case holds narrowed or left out, unless that
     leaves only courtesy or loses a move the moment requires."""
     narrow = narrowed(text, case)
-    if narrow == text or not narrow or is_courtesy(narrow) or not _ACTS.search(narrow):
-        return text  # nothing left to do or ask: the question was the point
-    return narrow if _missing_moves(narrow, playbook) <= _missing_moves(text, playbook) else text
+    if narrow == text:
+        return text
+    options = []
+    if narrow and not is_courtesy(narrow) and _ACTS.search(narrow):
+        # without its question, a check that nothing else is needed may make its move
+        options += [narrow, f"{narrow} {lines.ANYTHING_ELSE}"]
+    else:  # the question was the point: a next step built on the case, after its courtesy
+        courtesy = narrow if narrow and is_courtesy(narrow) else ""
+        options += [f"{courtesy} {fill(b.text, slots)}".strip() for b in _built(case)]
+    for option in options:
+        if _missing_moves(option, playbook) <= _missing_moves(text, playbook):
+            return option
+    return text
 
 
 _ACTS = re.compile(r"\bI(?:'ll| will)\b|\?")
@@ -379,7 +400,7 @@ class OfflineBackend(Backend):
             if index == 0 and case.praised and case.praised not in fill(body, slots):
                 parts.append(lines.PASS_ON_PRAISE.format(praised=case.praised))
             text = no_repeats(one_apology(fill(" ".join(p for p in parts if p), slots)))
-            text = _asking_only_the_missing(text, case, request.playbook)
+            text = _asking_only_the_missing(text, case, request.playbook, slots)
             if first_sentence(text) in used_openings:  # never two suggestions opening alike
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))

@@ -15,7 +15,14 @@ from dataclasses import replace
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
-from bot.core.requested_action import ACT, CHECK, MONEY, RequestedAction, requested_action
+from bot.core.requested_action import (
+    ACT,
+    CHECK,
+    MONEY,
+    WHEN,
+    RequestedAction,
+    requested_action,
+)
 from bot.core.rubric import PLACEHOLDER, check
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
@@ -23,6 +30,13 @@ from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
 WHY += "shows we listened and saves a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
+# Things held at a day and time, for which "which day suits you?" is the next question.
+_BOOKED = re.compile(
+    r"\b(?:appointment|booking|slot|session|class|visit|delivery|parcel|collection|viewing|"
+    r"consultation|check-up|checkup|lesson|test|reservation|installation|repair|flight|table|"
+    r"fitting|interview|call|meeting|treatment|scan|surgery|operation)s?\b",
+    re.IGNORECASE,
+)
 _SENDING = frozenset("send email post forward resend reissue text".split())  # noqa: SIM905
 _VISIT = re.compile(
     r"\b(?:plumber|engineer|electrician|technician|someone|somebody|fitter|inspector|surveyor|"
@@ -38,18 +52,19 @@ _WHEN = re.compile(
 ASKS_WHAT_THEY_WANT = re.compile(
     r"\bwhat (?:would you most like us to do|would a good outcome look like|you need from us|"
     r"do you need|can I help you with|would you like to sort out)\b|\btell me (?:a little more "
-    r"about )?what you need\b|\bwhich account,? order or service\b",
+    r"about )?what you need\b|\bwhich account(?:,? order)? or (?:service|product)\b",
     re.IGNORECASE,
 )
 # In place of those, in this order: the same request, owned from another angle.
 _INSTEAD = {
     ACT: (
-        "I'll handle this myself rather than pass it on, and you'll have confirmation from me "
+        "Rather than pass it on, I'll {request} myself, and you'll have confirmation from me "
         "{update_time}.",
-        "So I get it right first time, is there anything else I should know before I go ahead?",
+        "So I get it right first time, is there anything else I should know before I {request}?",
     ),
     CHECK: (
-        "I'll look into it myself rather than pass it on, and confirm with you {update_time}.",
+        "I'll find out myself whether we can {request}, rather than pass it on, and confirm "
+        "with you {update_time}.",
         "If that isn't possible, I'll come back to you with the closest option we have.",
     ),
 }
@@ -66,7 +81,9 @@ def request_line(action: RequestedAction) -> str | None:
     commitment = action.commitment
     if commitment is None:
         return None
-    if action.kind == ACT and action.verb in _SCHEDULING:
+    if action.verb == WHEN:  # they asked when: we owe them the time, not silence
+        return f"{commitment} and tell you {{update_time}}."
+    if action.kind == ACT and action.verb in _SCHEDULING and _BOOKED.search(commitment):
         if "next week" in commitment:
             return f"{commitment}. Which day next week suits you best?"
         if not _WHEN.search(commitment):
@@ -187,17 +204,37 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     return "" if missing else text
 
 
+# Lines that ask them to confirm, or to reconsider, an action they have told us to take.
+_UNTIL_CONFIRMED = re.compile(r"\s+(?:as soon as|once|when) you confirm\b", re.IGNORECASE)
+_ASKS_TO_CONFIRM = re.compile(
+    r"\bbefore you decide\b|\bwhat's prompted\b|"
+    r"\bif you'd like me to go ahead\b|\bshall I go ahead\b",
+    re.IGNORECASE,
+)
+
+
+# Told to end something, retention and "once you confirm" lines ask again what they decided.
+_LEAVING = frozenset("cancel close stop end terminate delete remove unsubscribe".split())  # noqa: SIM905
+
+
 def _replace_asks(
     suggestions: list[Suggestion], action: RequestedAction, slots: dict[str, str], keep: int
 ) -> list[Suggestion]:
     instead = _INSTEAD.get(action.kind) or tuple(
         line.replace("{thing}", action.thing or "the payment") for line in _MONEY_INSTEAD
     )
-    spare = [fill(line, slots) for line in instead]
+    # the request named in each: another conversation's set reads differently
+    spare = [
+        fill(line.replace("{request}", action.phrase or "go ahead"), slots) for line in instead
+    ]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        if index != keep and ASKS_WHAT_THEY_WANT.search(suggestion.text):
+        if action.verb in _LEAVING:  # their instruction is the confirmation
+            said = _UNTIL_CONFIRMED.sub("", suggestion.text)
+            suggestion = Suggestion(said, suggestion.why, source=suggestion.source)
+        confirm = action.verb in _LEAVING and _ASKS_TO_CONFIRM.search(suggestion.text)
+        if index != keep and (ASKS_WHAT_THEY_WANT.search(suggestion.text) or confirm):
             spare = [line for line in spare if first_sentence(line) not in used]
             if spare:
                 line = spare.pop(0)
@@ -215,11 +252,20 @@ def unanswered_turns(conversation: Conversation) -> list[str]:
     return turns
 
 
+def thread_request(conversation: Conversation) -> RequestedAction | None:
+    """The request in the customer's unanswered turns, read against the thread before them."""
+    turns = unanswered_turns(conversation)
+    earlier = [
+        (m.role, m.text) for m in conversation.messages[: len(conversation.messages) - len(turns)]
+    ]
+    return requested_action(turns, earlier)
+
+
 def take_up_request(
     suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
 ) -> list[Suggestion]:
     """The suggestions with the customer's explicit request taken up in the first one."""
-    action = requested_action(unanswered_turns(request.conversation)) if suggestions else None
+    action = thread_request(request.conversation) if suggestions else None
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
     said = request_line(action) if action else None

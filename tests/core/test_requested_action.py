@@ -147,3 +147,80 @@ def test_no_request_is_read_into_questions_statements_or_manager_requests(said):
 def test_an_unclear_request_has_no_phrase_rather_than_broken_grammar():
     action = requested_action(["Can you fix it so it does the thing again?"])
     assert action is None or action.commitment is None or "thing" not in action.commitment
+
+
+@pytest.mark.parametrize(
+    ("said", "commitment"),
+    [
+        (
+            "Would you be able to extend my rental by two days?",
+            "I'll check now whether we can extend your rental by two days",
+        ),
+        (
+            "Is there any chance of a morning slot instead?",
+            "I'll check now whether we can give you a morning slot instead",
+        ),
+        (
+            "Any chance you could waive the late fee?",
+            "I'll check the late fee now and, if it shouldn't be there, have it removed",
+        ),
+        (
+            "I want my money back for the two tickets.",
+            "I'll check the payment for the two tickets now and, if a refund is due, arrange it",
+        ),
+    ],
+)
+def test_soft_requests_are_checked_not_promised(said, commitment):
+    assert requested_action([said]).commitment == commitment
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's been 3 weeks since my scan, can someone chase my results? Nobody has called me.",
+        "The lab lost my sample and I need my results chased.",
+    ],
+)
+def test_a_request_after_the_story_in_the_same_sentence_is_read(said):
+    action = requested_action([said])
+    assert action is not None and action.verb == "chase", action
+
+
+def test_a_bare_instruction_is_the_confirmation_of_what_we_offered():
+    earlier = [
+        ("customer", "My daughter Amira is booked on the Thursday trip but she's off sick."),
+        ("agent", "Sorry to hear that. Would you like me to cancel her place on the trip?"),
+    ]
+    action = requested_action(["Just cancel it."], earlier)
+    assert action.commitment == "I'll cancel her place on the trip"
+    assert requested_action(["Just cancel it."]) is None  # nothing offered: "it" is unclear
+
+
+def test_a_yes_confirms_their_own_earlier_request():
+    earlier = [
+        ("customer", "Can you freeze my membership for June and July? I'm travelling."),
+        ("agent", "Just to check, do you want both months frozen?"),
+    ]
+    action = requested_action(["Yes both months please, go ahead."], earlier)
+    assert action.commitment == "I'll freeze your membership for June and July"
+
+
+@pytest.mark.parametrize("said", ["ok but when? I work from home.", "So when is someone coming?"])
+def test_asking_when_gets_a_promise_to_find_out_the_time(said):
+    action = requested_action([said], [("agent", "An engineer has been booked.")])
+    assert action.commitment == "I'll find out the exact day and time"
+    assert requested_action(["When did you change the prices?"], [("agent", "Hi.")]) is None
+    assert requested_action(["What time does the pool open?"]) is None  # no follow-up
+
+
+def test_a_yes_after_we_report_it_done_asks_for_nothing_new():
+    earlier = [
+        ("customer", "Can you move my booking to Friday?"),
+        ("agent", "I've moved it to Friday at 10am. Is there anything else?"),
+    ]
+    assert requested_action(["Yes please"], earlier) is None
+
+
+def test_a_participle_before_the_noun_describes_the_thing_to_send():
+    said = "Finance closes the books at month end, so I need a corrected invoice before then."
+    assert requested_action([said]).commitment == "I'll send you a corrected invoice before then"
