@@ -300,7 +300,10 @@ def _fitting_frame(frames, issue: str, case: Case) -> int:
         situation = "again"
     else:
         situation = "facts" if _FACTS.search(issue) else "plain"
-    for preferred in _FRAME_BY_SITUATION[situation]:
+    preferences = _FRAME_BY_SITUATION[situation]
+    if frames is lines.REFLECT_HOT:  # a thread gone hot: said back as taken seriously first
+        preferences = ("I understand that", *preferences)
+    for preferred in preferences:
         for position, (plain, _) in enumerate(frames):
             if plain.startswith(preferred):
                 return position
