@@ -14,11 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import ValidationError
 
 from bot.core.playbooks import PlaybookError, _field_path
-from bot.core.yaml_text import parse_yaml
+from bot.core.yaml_text import YAMLTextError, parse_yaml
 from bot.workspaces.model import Id, WorkspaceKey, WorkspaceSettings
 
 
@@ -46,7 +45,7 @@ def load_workspace_file(path: Path) -> tuple[WorkspaceKey, WorkspaceSettings]:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkspaceError([f"{path}: cannot read file ({exc})"]) from None
-    except yaml.YAMLError as exc:
+    except YAMLTextError as exc:
         raise WorkspaceError([f"{path}: not valid YAML ({exc})".replace("\n", " ")]) from None
     if not isinstance(data, dict):
         problem = f"{path}: (top level): expected a mapping with channel: and workspace:"
