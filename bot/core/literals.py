@@ -25,7 +25,7 @@ def _parse(pattern: str) -> list | None:
     return list(parsed)
 
 
-def _class_chars(items) -> str | None:
+def class_chars(items) -> str | None:
     """The characters of a small set ([sz], [?!], [0-9]), or None."""
     chars = ""
     for op, value in items:
@@ -59,8 +59,8 @@ def _starts(items: list, open_: set[str]) -> tuple[set[str], set[str]]:
             extended, more = {s + chr(value) for s in open_}, set()
         elif op in _ZERO_WIDTH:  # \b, ^, lookarounds: they consume nothing
             continue
-        elif op is sre.IN and _class_chars(value) is not None:
-            extended, more = {s + c for s in open_ for c in _class_chars(value)}, set()
+        elif op is sre.IN and class_chars(value) is not None:
+            extended, more = {s + c for s in open_ for c in class_chars(value)}, set()
         elif op is sre.SUBPATTERN and not value[1]:  # a group that sets no flags
             extended, more = _starts(list(value[-1]), open_)
         elif op is sre.BRANCH:

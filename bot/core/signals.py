@@ -25,7 +25,7 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import NamedTuple
 
-from bot.core.literals import any_of, literal_starts, required_literals
+from bot.core.literals import any_of, class_chars, literal_starts, required_literals
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
@@ -61,17 +61,8 @@ def split_alternatives(pattern: str) -> list[str]:
 
 def _class_chars(items) -> str | None:
     """The characters of a small class of letters or digits ([sz], \\d), or None."""
-    chars = ""
-    for op, value in items:
-        if op is sre.LITERAL:
-            chars += chr(value)
-        elif op is sre.RANGE and value[1] - value[0] < 10:
-            chars += "".join(map(chr, range(value[0], value[1] + 1)))
-        elif op is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
-            chars += "0123456789"
-        else:
-            return None
-    return chars if chars.isalnum() else None
+    chars = class_chars(items)
+    return chars if chars and chars.isalnum() else None
 
 
 def _union(parts) -> set[str] | None:
