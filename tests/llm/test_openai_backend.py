@@ -95,10 +95,12 @@ def test_a_server_that_keeps_failing_gives_offline_tips_within_the_budget(
     make_coach, dispute, fake, fault, says
 ):
     fake.default = fault
+    coach = make_coach(mot_llm_timeout=0.4, mot_llm_budget_seconds=1.0)  # not timed: start-up
     started = time.monotonic()
-    result = make_coach(mot_llm_timeout=0.4, mot_llm_budget_seconds=1.0).coach(dispute)
+    result = coach.coach(dispute)
     assert result.call.latency_ms < 1000 + 250  # the budget, give or take one poll
-    assert time.monotonic() - started < 4  # never hangs, whatever the machine's load
+    # never hangs: well under the 5 s the hanging server takes, whatever the machine's load
+    assert time.monotonic() - started < 4
     assert result.fallback and result.backend == "offline"
     assert says in result.fallback_reason
     assert len(result.suggestions) == 3
