@@ -451,6 +451,28 @@ def _instructed(turn: str, earlier: Sequence[tuple[str, str]]) -> RequestedActio
 def requested_action(
     customer_turns: list[str], earlier: Sequence[tuple[str, str]] = ()
 ) -> RequestedAction | None:
+    """See `_requested_action`; money asked for in the same breath as an action ("cancel it and
+    refund the last payment") is checked, never promised, like money asked for alone."""
+    return _money_checked(_requested_action(customer_turns, earlier))
+
+
+_AND_MONEY = re.compile(
+    rf"^(?P<act>.+?),? and (?P<verb>{'|'.join(sorted(_MONEY_VERBS))})\b(?P<rest>.*)$", _FLAGS
+)
+
+
+def _money_checked(found: RequestedAction | None) -> RequestedAction | None:
+    split = found and found.kind == ACT and found.phrase and _AND_MONEY.match(found.phrase)
+    if not split:
+        return found
+    rest = re.sub(r"^\s*(?:me|us|you)\b\s*(?:for\s+)?", "", split.group("rest")).strip(" ,.")
+    money = _money(split.group("verb").lower(), rest)
+    return RequestedAction(money.verb, MONEY, money.phrase, money.thing, split.group("act"))
+
+
+def _requested_action(
+    customer_turns: list[str], earlier: Sequence[tuple[str, str]] = ()
+) -> RequestedAction | None:
     """The latest explicit request for an action in `customer_turns` (the customer's turns
     since the agent last wrote), from their own words; None if none. `earlier` is the thread
     before them as (role, text): a bare instruction or a yes is read against the agent's last

@@ -224,3 +224,10 @@ def test_a_yes_after_we_report_it_done_asks_for_nothing_new():
 def test_a_participle_before_the_noun_describes_the_thing_to_send():
     said = "Finance closes the books at month end, so I need a corrected invoice before then."
     assert requested_action([said]).commitment == "I'll send you a corrected invoice before then"
+
+
+def test_money_asked_with_an_action_is_checked_not_promised():
+    found = requested_action(["Please cancel my membership and refund the last payment."])
+    assert found.kind == MONEY and found.also == "cancel your membership"
+    assert found.commitment == "I'll check the last payment now and, if a refund is due, arrange it"
+    assert "refund the last payment" not in found.commitment
