@@ -42,6 +42,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"kill myself|\bsuicidal\b|end it all|can'?t see (?:a|any) way out",
         r"nearly (?:came off|fell off|crashed|got hit|electrocuted)|someone (?:will|could) "
         r"(?:get|be) (?:hurt|killed|injured)",
+        # An accident our vehicle or equipment caused, with people in its way
+        r"\b(?:your|the|a) (?:driver|van|lorry|truck|bus|vehicle|courier|engineer|scaffold\w*)\b"
+        r"[^.?!]{0,40}\b(?:hit|crashed into|reversed into|drove into|ran into|smashed into|"
+        r"knocked (?:over|down)|fell on|landed on) (?:me|us|my|our)\b",
+        r"\b(?:fell|came|flew|dropped) off (?:your|the|a) (?:van|lorry|truck|bus|roof|scaffold\w*)"
+        r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
         r"(?:don'?t|do not) want to (?:live|be here)|self[- ]harm",
         *danger_patterns(),  # gas, flooding, power lines down, a vulnerable person without heat
     ],
@@ -191,11 +197,13 @@ def care_mode(texts: list[str]) -> str | None:
     kind, words = found[0]
     sentence, rest = _sentence_with(words, texts)
     past = bool(_PAST.search(sentence))
-    if kind == "danger":  # gas, water, power lines: urgent still; no heat for the frail: the person
+    if (
+        kind == "danger"
+    ):  # gas, water, power lines: urgent still; no supply for the frail: the person
         hazard = hazard_in([words])
         if hazard in URGENT_HAZARDS:
             return URGENT
-        return PERSON if past or hazard == "cold" else URGENT
+        return PERSON if past or hazard == "without_supply" else URGENT
     if kind == "injury" and not past and _NOW.search(sentence):
         return PERSON if _BEING_SEEN.search(sentence) else URGENT
     background = past or _REASON.search(sentence.replace(words, " ", 1))

@@ -1,10 +1,10 @@
 """Dangers a utility's customer reports, in the street or at home: gas, water flooding out,
 power lines down, and someone vulnerable (a baby, an elderly or disabled person) left without
-heating or power.
+heating, power or water.
 
 They are `danger` for bot/core/care.py: gas, water and power lines are emergencies (care mode
-`urgent`: safety first); a vulnerable person without heat is the person first (`person`). Which
-hazard it is picks the safety line (bot/llm/hazard_replies.py).
+`urgent`: safety first); a vulnerable person without heat, power or water is the person first
+(`person`). Which hazard it is picks the safety line (bot/llm/hazard_replies.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 
 _LOSS = (
-    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply)"
+    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply|"
+    r"(?:running |drinking |tap )?water(?! (?:pressure|bill|meter|leak))|water supply)"
     r"(?! (?:outlets?|sockets?|ports?|points?|banks?|steering)\b)"
+    r"|nothing (?:is )?coming (?:out )?(?:of|from) (?:the |our |my )?taps?"
     r"|(?:heating|boiler|power|electricity|electric)(?:'s)?(?: \w+){0,3} "
     r"(?:is |has |was )?(?:been )?"
     r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
+    r"|(?:water|taps?|water supply)(?:'s)? (?:\w+ ){0,2}"
+    r"(?:has |have |was |were |is |are )?(?:been )?"
+    r"(?:off|cut off|gone|dry|run dry|stopped)\b"
 )
 _VULNERABLE = (
     r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
@@ -36,8 +41,12 @@ HAZARDS: dict[str, list[str]] = {
         r"flowing|spraying|running|welling|backing) (?:up )?(?:out of|through|from|up through|"
         r"across|down|along|into|onto|out onto|over) (?:the |our |my )?(?:road|street|pavement|"
         r"ground|tarmac|drive|driveway|footpath|manhole|drains?|house|home|garden)",
-        r"\b(?:road|street|pavement|lane) (?:is |has |has been |was )?(?:completely )?"
-        r"(?:flooding|flooded|under water|underwater)",
+        r"\b(?:road|street|pavement|lane)(?: outside| here| out the front)? "
+        r"(?:is |has |has been |was )?(?:completely )?(?:flooding|flooded|under water|underwater)",
+        r"\b(?:water|sewage|flood ?water)(?: is| keeps| has been| has started)? "
+        r"(?:coming|getting|pouring|seeping|rising|creeping|running) (?:up )?(?:in|into|under|"
+        r"up to|through) (?:the |our |my )?(?:front |back )?(?:door|house|home|flat|kitchen|"
+        r"living room|basement|cellar|garage)",
         r"\bflooding (?:the|our|my) (?:road|street|house|home|kitchen|basement|cellar|garden)",
     ],
     "power": [
@@ -50,7 +59,7 @@ HAZARDS: dict[str, list[str]] = {
         r"\blive (?:wires?|cables?)\b",
         r"\b(?:electricity )?(?:pole|pylon) (?:has )?(?:come|fallen|blown) down",
     ],
-    "cold": [
+    "without_supply": [
         rf"(?:{_LOSS})[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?{_VULNERABLE}",
         rf"{_VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
     ],
@@ -64,7 +73,8 @@ HAZARD_COACHING = {
     "with the exact place, then give a time for the next update.",
     "power": "Safety first (power line down): keep everyone away and treat it as live; emergency "
     "services first, then pass it on with the exact place.",
-    "cold": "Care first (someone vulnerable without heat or power): treat it as a priority, check "
+    "without_supply": "Care first (someone vulnerable without heat, power or water): treat it as a "
+    "priority, check "
     "what help you can offer today, and give a time; no script, no upsell.",
 }
 # Happening now, out there: safety first. A vulnerable person without heat: the person first.

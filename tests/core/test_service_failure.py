@@ -130,11 +130,15 @@ def test_a_faulty_product_still_gets_the_device_replies(playbooks):
         ("I can smell gas on the pavement outside the school.", "gas", URGENT),
         ("A power line came down in the wind last night and is lying across the lane.", "power",
          URGENT),
-        ("My mother is 89 and has had no heating since Thursday. It's below zero.", "cold",
-         PERSON),
-        ("The boiler broke on Monday, no heating, and we have a 3 month old baby.", "cold",
-         PERSON),
-        ("Our power has been off since 6am and my husband uses an oxygen machine.", "cold",
+        ("My mother is 89 and has had no heating since Thursday. It's below zero.",
+         "without_supply", PERSON),
+        ("The boiler broke on Monday, no heating, and we have a 3 month old baby.",
+         "without_supply", PERSON),
+        ("Our power has been off since 6am and my husband uses an oxygen machine.",
+         "without_supply", PERSON),
+        ("We've had no water at all since this morning and my mum is 84 and has a catheter.",
+         "without_supply", PERSON),
+        ("nothing coming out of the taps since 7am and we have a 2 month old", "without_supply",
          PERSON),
     ],
 )  # fmt: skip
@@ -150,7 +154,7 @@ def test_street_and_home_dangers_are_care_with_the_leads_alert(playbooks, text, 
         "flood": "(flooding)",
         "gas": "(gas)",
         "power": "(power line down)",
-        "cold": "vulnerable",
+        "without_supply": "vulnerable",
     }
     assert named[hazard] in result.coaching[0]
 
@@ -162,6 +166,8 @@ def test_street_and_home_dangers_are_care_with_the_leads_alert(playbooks, text, 
         "The phone lines are down at your branch, nobody answers.",
         "Is the road to the airport flooded? My flight is at 6.",
         "The heating in my office stopped working after the engineer's visit.",
+        "No water pressure in the shower since the works; my elderly dad can't shower.",
+        "My 90 year old gran loves your water bottles, do you still sell them?",
     ],
 )
 def test_no_danger_where_there_is_none(text):
