@@ -30,6 +30,15 @@ _PERSON = (
     r"(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|child|baby|brother|sister|"
     r"grandmother|grandfather|gran|nan|grandma|grandpa|granddad|friend|uncle|aunt|fiance|fiancee)"
 )
+# An accident our vehicle or equipment caused, with people in its way: danger, unless they say
+# someone was hurt (then the injury is what a reply meets).
+_ACCIDENT = [
+    r"\b(?:your|the|a) (?:driver|van|lorry|truck|bus|vehicle|courier|engineer|scaffold\w*)\b"
+    r"[^.?!]{0,40}\b(?:hit|crashed into|reversed into|drove into|ran into|smashed into|"
+    r"knocked (?:over|down)|fell on|landed on) (?:me|us|my|our)\b",
+    r"\b(?:fell|came|flew|dropped) off (?:your|the|a) (?:van|lorry|truck|bus|roof|scaffold\w*)"
+    r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
+]
 _PATTERNS: dict[str, list[str]] = {
     "danger": [
         r"gas leak|smell(?:s|ing)? (?:of )?gas|carbon monoxide",
@@ -42,12 +51,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"kill myself|\bsuicidal\b|end it all|can'?t see (?:a|any) way out",
         r"nearly (?:came off|fell off|crashed|got hit|electrocuted)|someone (?:will|could) "
         r"(?:get|be) (?:hurt|killed|injured)",
-        # An accident our vehicle or equipment caused, with people in its way
-        r"\b(?:your|the|a) (?:driver|van|lorry|truck|bus|vehicle|courier|engineer|scaffold\w*)\b"
-        r"[^.?!]{0,40}\b(?:hit|crashed into|reversed into|drove into|ran into|smashed into|"
-        r"knocked (?:over|down)|fell on|landed on) (?:me|us|my|our)\b",
-        r"\b(?:fell|came|flew|dropped) off (?:your|the|a) (?:van|lorry|truck|bus|roof|scaffold\w*)"
-        r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
+        *_ACCIDENT,
         r"(?:don'?t|do not) want to (?:live|be here)|self[- ]harm",
         *danger_patterns(),  # gas, flooding, power lines down, a vulnerable person without heat
     ],
@@ -195,6 +199,9 @@ def care_mode(texts: list[str]) -> str | None:
     if not found:
         return None
     kind, words = found[0]
+    injury = next((found_words for k, found_words in found if k == "injury"), None)
+    if kind == "danger" and injury and any(re.search(p, words) for p in _ACCIDENT):
+        kind, words = "injury", injury  # "your driver reversed into my car and she was hurt"
     sentence, rest = _sentence_with(words, texts)
     past = bool(_PAST.search(sentence))
     if (

@@ -66,12 +66,14 @@ def asks_for_known(text: str, case: Case) -> bool:
 
 
 def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
-    """Templates whose premises are all stated and that ask nothing already done or given,
+    """Templates whose premises are all stated, none of those that tell another situation
+    (`unless`), and that ask nothing already done or given,
     best first; one whose question asks what they already said comes after the others."""
     usable = [
         reply
         for reply in replies
         if set(reply.requires) <= case.premises
+        and not set(reply.unless) & case.premises
         and not asks_again(reply.text, case.tried)
         and not asks_for_known(reply.text, case)
     ]
