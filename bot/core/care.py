@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in
+from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in, only_the_cause
 from bot.core.literals import any_of, required_literals
 
 # Kinds in order of gravity; the first three make a thread escalate, the others watch it.
@@ -136,6 +136,8 @@ def find_care(texts: list[str]) -> list[tuple[str, str]]:
                 continue
             for pattern, words in zip(patterns, needs[kind], strict=True):
                 if words is not None and not any(map(plain.__contains__, words)):
+                    continue
+                if kind == "danger" and only_the_cause(pattern.pattern, plain):
                     continue
                 match = next(
                     (

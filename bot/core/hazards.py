@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import re
 
-_LOSS = (
-    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply|"
-    r"(?:running |drinking |tap )?water(?! (?:pressure|bill|meter|leak))|water supply)"
-    r"(?! (?:outlets?|sockets?|ports?|points?|banks?|steering)\b)"
+_NO_WATER = (
+    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:(?:running |drinking |tap )?water"
+    r"(?! (?:pressure|bill|meter|leak))|water supply)"
     r"|nothing (?:is )?coming (?:out )?(?:of|from) (?:the |our |my )?taps?"
-    r"|(?:heating|boiler|power|electricity|electric)(?:'s)?(?: \w+){0,3} "
-    r"(?:is |has |was )?(?:been )?"
-    r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
     r"|(?:water|taps?|water supply)(?:'s)? (?:\w+ ){0,2}"
     r"(?:has |have |was |were |is |are )?(?:been )?"
     r"(?:off|cut off|gone|dry|run dry|stopped)\b"
+)
+_LOSS = (
+    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply)"
+    r"(?! (?:outlets?|sockets?|ports?|points?|banks?|steering)\b)"
+    r"|(?:heating|boiler|power|electricity|electric)(?:'s)?(?: \w+){0,3} "
+    r"(?:is |has |was )?(?:been )?"
+    r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
+    rf"|{_NO_WATER}"
 )
 _VULNERABLE = (
     r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
@@ -29,6 +33,8 @@ _VULNERABLE = (
     r"in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
     r"medical equipment|dialysis|frail|vulnerable)\b"
 )
+_BURST_MAIN = r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst"
+_NO_WATER_HERE = re.compile(_NO_WATER)
 HAZARDS: dict[str, list[str]] = {
     "gas": [
         r"gas leak|carbon monoxide",
@@ -36,7 +42,7 @@ HAZARDS: dict[str, list[str]] = {
         r"\bgas (?:is |keeps )?(?:leaking|escaping|hissing)",
     ],
     "flood": [
-        r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst",
+        _BURST_MAIN,
         r"\b(?:water|sewage) (?:is |keeps )?(?:pouring|gushing|coming|bubbling|spurting|pumping|"
         r"flowing|spraying|running|welling|backing) (?:up )?(?:out of|through|from|up through|"
         r"across|down|along|into|onto|out onto|over) (?:the |our |my )?(?:road|street|pavement|"
@@ -86,10 +92,20 @@ def danger_patterns() -> list[str]:
     return [p for patterns in HAZARDS.values() for p in patterns]
 
 
+def only_the_cause(pattern: str, plain: str) -> bool:
+    """A burst main given as why their water is off ("no water since yesterday, apparently a
+    burst main") is an outage they were told of, not a flood in front of them."""
+    return pattern == _BURST_MAIN and bool(_NO_WATER_HERE.search(plain))
+
+
 def hazard_in(texts: list[str]) -> str | None:
     """The hazard the customer's (lower-cased) texts show, the most urgent first, or None."""
     plain = " ".join(t.lower().replace("’", "'") for t in texts)
     return next(
-        (name for name, patterns in _COMPILED.items() if any(p.search(plain) for p in patterns)),
+        (
+            name
+            for name, patterns in _COMPILED.items()
+            if any(p.search(plain) and not only_the_cause(p.pattern, plain) for p in patterns)
+        ),
         None,
     )

@@ -8,6 +8,7 @@ from bot.coach import Coach
 from bot.core import reply_checks as checks
 from bot.core.care import PERSON, URGENT
 from bot.core.conversation import Conversation
+from bot.core.escalation import assess
 from bot.core.hazards import hazard_in
 from bot.core.knowledge import Facts, Knowledge
 from bot.core.premises import stated_premises
@@ -172,6 +173,16 @@ def test_street_and_home_dangers_are_care_with_the_leads_alert(playbooks, text, 
 )
 def test_no_danger_where_there_is_none(text):
     assert hazard_in([text]) is None
+
+
+def test_a_burst_main_given_as_why_the_water_is_off_is_an_outage_not_a_flood():
+    told = "No water at all today, your website says a burst water main."
+    assert hazard_in([told]) is None
+    assert assess(Conversation.from_text(told)).care == ()
+    frail = "No water since yesterday, apparently a burst main. My mum is 84 and has a catheter."
+    assert hazard_in([frail.lower()]) == "without_supply"
+    in_front = "There's a burst water main on Mill Lane and the road is flooding."
+    assert hazard_in([in_front.lower()]) == "flood"
 
 
 def test_a_gas_smell_gets_the_gas_safety_step_and_the_teams_number(playbooks):
