@@ -67,6 +67,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
         r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
         r"\b(?:my|his|her) (?:\w+ )?(?:is |was )?(?:bleeding|fractured)\b",
+        # harm from what we sold or served: an allergic reaction, a night in A&E
+        r"\ballergic reaction\b|\banaphyla\w*",
+        r"\b(?:night|nights|hours|the day|all day|the evening) (?:in|at) (?:the )?"
+        r"(?:hospital|a&e|er|emergency room|emergency department|casualty)\b",
         r"\b(?:hit|knocked|reversed into|ran over|run over|drove into|crashed into) (?:me|my "
         rf"(?:{_PERSON[3:-1]}))\b(?! (?:up|with|back|about)\b)",
     ],
@@ -86,6 +90,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:inhaler|insulin|medication|tablets|pills|epipen|epi-pen)\b.{0,30}"
         r"\b(?:run|ran|running) out\b",
         r"mental health|\bdementia\b|\bstroke\b",
+        # "only 2 days of insulin left"
+        r"\b(?:\d+|one|two|three|four|a few|a couple of|a) (?:more )?(?:days?|doses?|pens?|"
+        r"tablets?|pills?) (?:of |worth of )?(?:my |his |her )?(?:insulin|medication|medicine|"
+        r"meds|tablets|pills|inhaler)s? left\b",
     ],
     "hardship": [
         r"\b(?:i|we) (?:can'?t|cannot|could ?n'?t|am unable to) afford"
@@ -95,6 +103,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"behind (?:on|with) (?:my |the |our )?(?:rent|bills?|mortgage|payments)|in debt\b",
         r"(?:benefits|universal credit|pension) (?:was |were |has been |have been )?"
         r"(?:cut|stopped)",
+        r"\b(?:my|our) (?:rent|food|bills?|mortgage|grocery|shopping|heating|electricity) money\b",
     ],
     "distress": [
         r"wits'? end|(?:can'?t|cannot|not|can no longer) cop(?:e|ing)|breaking point",

@@ -32,6 +32,12 @@ from tests.conftest import eval_rows
          "escalate"),
         ("Your lorry reversed into our garden wall while we were sitting out.", "danger",
          "escalate"),
+        ("My son had an allergic reaction to your 'nut free' cake; we spent the night in A&E.",
+         "injury", "escalate"),
+        ("I've only got 2 days of insulin left and the prescription still hasn't been sent.",
+         "illness", "watch"),
+        ("Someone has taken £640 out of my account, that was my rent money.", "hardship",
+         "watch"),
     ],
 )  # fmt: skip
 def test_each_kind_is_found_and_raises_the_level(text, kind, level):
@@ -56,6 +62,8 @@ def test_each_kind_is_found_and_raises_the_level(text, kind, level):
         "The baby was crying all flight because of the delay.",
         "Your van driver was so helpful, he carried it all in for us.",
         "I hit my data limit and the app fell off a cliff.",
+        "Is the cake nut free? My son has an allergy.",
+        "I've got two days left on my free trial, how do I upgrade?",
     ],
 )
 def test_figures_of_speech_are_not_care(text):
