@@ -42,7 +42,8 @@ from bot.llm.reply_text import (
     sentences,
     without_name,
 )
-from bot.llm.request_take_up import take_up_request
+from bot.llm.lead_reply import lead_step, said_cleanly
+from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import fitting_templates, most_relevant_first
 
@@ -370,6 +371,7 @@ class OfflineBackend(Backend):
 
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)
+        case = replace(case, issue=said_cleanly(case.issue))  # never said back broken
         slots = _slots(request, case)
         labelled = labelled_references(request.conversation)
         facts = case_lines(case, labelled, case.issue or case.ask or "")
@@ -409,9 +411,25 @@ class OfflineBackend(Backend):
             used_openings.add(first_sentence(text))
             suggestions.append(Suggestion(text, draft.why, source=self.name))
         suggestions = take_up_request(suggestions, request, case, slots)
+        suggestions = _case_step(suggestions, request, case, slots, labelled)
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)
+
+
+def _case_step(suggestions, request, case: Case, slots, labelled) -> list[Suggestion]:
+    """With no request of theirs to take up, the next step the case calls for (their money
+    back, with their amount, reference and proof) in the first suggestion."""
+    if not suggestions or _care(request)[1] in (URGENT, PERSON):
+        return suggestions
+    action = thread_request(request.conversation)
+    if action and action.commitment:
+        return suggestions  # their own request is the first suggestion's step
+    texts = [tidy(m.text) for m in request.conversation.customer_messages]
+    step = lead_step(case, texts, labelled)
+    if not step:
+        return suggestions
+    return take_up_line(suggestions, request, case, fill(step, slots), slots)
 
 
 def _final_pass(suggestions: list[Suggestion], request, playbook) -> list[Suggestion]:

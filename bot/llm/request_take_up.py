@@ -29,6 +29,8 @@ from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
 WHY += "shows we listened and saves a second contact."
+CASE_WHY = "Their facts, their proof and what they want back, in one next step with a time, "
+CASE_WHY += "show we read every word and spare them a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
 # Things held at a day and time, for which "which day suits you?" is the next question.
 _BOOKED = re.compile(
@@ -271,7 +273,19 @@ def take_up_request(
     said = request_line(action) if action else None
     if said is None:
         return suggestions
-    line = fill(said, slots)
+    return take_up_line(suggestions, request, case, fill(said, slots), slots, action)
+
+
+def take_up_line(
+    suggestions: list[Suggestion],
+    request: SuggestionRequest,
+    case: Case,
+    line: str,
+    slots: dict[str, str],
+    action: RequestedAction | None = None,
+) -> list[Suggestion]:
+    """The suggestions with `line`, the next step they asked for or the case calls for, in the
+    first one (after its reflection of their issue), keeping the playbook's required moves."""
     out = list(suggestions)
     if getattr(request.assessment, "care", ()):  # the person first; the request after
         first = out[0]
@@ -283,7 +297,7 @@ def take_up_request(
     # an offer of a manager in the first suggestion is their request too: this goes second
     target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
     original = out[target].text
-    if takes_it_up(original, action):  # the playbook's own line says it: it stands
+    if action and takes_it_up(original, action):  # the playbook's own line says it: it stands
         return _replace_asks(out, action, slots, keep=target)
     lead = _lead(original, case, line) if target == 0 else ""
     text = _with_moves(lead, line, original, playbook)
@@ -295,5 +309,5 @@ def take_up_request(
         first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
     ):
         return suggestions
-    out[target] = Suggestion(text, WHY, source=out[target].source)
-    return _replace_asks(out, action, slots, keep=target)
+    out[target] = Suggestion(text, WHY if action else CASE_WHY, source=out[target].source)
+    return _replace_asks(out, action, slots, keep=target) if action else out
