@@ -61,7 +61,8 @@ def main(argv: list[str]) -> int:
                 for text in texts:
                     print(f"   - {text}")
     print(
-        f"{len(rows) - failed} of {len(rows)} sets meet their expectations; {generic} with a stock line"
+        f"{len(rows) - failed} of {len(rows)} sets meet their expectations; "
+        f"{generic} with a stock line"
     )
     return 0
 

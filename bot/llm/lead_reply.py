@@ -156,8 +156,8 @@ def referenced(case: Case, labelled: dict[str, str | None]) -> str | None:
 
 
 _THINGS = frozenset(
-    "order account claim policy invoice booking ticket case permit contract application "
-    "loan tenancy reservation return".split()  # noqa: SIM905
+    {"order", "account", "claim", "policy", "invoice", "booking", "ticket", "case", "permit"}
+    | {"contract", "application", "loan", "tenancy", "reservation", "return"}
 )
 
 

@@ -30,6 +30,7 @@ from bot.llm.case_lines import (
     with_references,
 )
 from bot.llm.hazard_replies import hazard_care
+from bot.llm.lead_reply import lead_step, said_cleanly
 from bot.llm.reply_text import (
     ACKNOWLEDGEMENTS,
     fill,
@@ -42,7 +43,6 @@ from bot.llm.reply_text import (
     sentences,
     without_name,
 )
-from bot.llm.lead_reply import lead_step, said_cleanly
 from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import fitting_templates, most_relevant_first
