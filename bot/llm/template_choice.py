@@ -65,13 +65,49 @@ def asks_for_known(text: str, case: Case) -> bool:
     return any(known[fact] for fact in asked)
 
 
-def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
-    """Templates whose premises are all stated and that ask nothing already done or given,
-    best first; one whose question asks what they already said comes after the others."""
+# Stock lines and the situations they do not fit, in plain words that carry across industries.
+# Sending "the details" in writing answers a question about their account, not a how-to, a
+# problem or something they asked us to do.
+_SENDS_DETAILS = re.compile(r"\bsend the details to the email on your account\b", re.I)
+# A replacement, a repair or a return is for a thing they hold, not an app or a website.
+_DEVICE = re.compile(r"\b(?:replacement|repair|returns? label|the return works)\b", re.I)
+_DIGITAL = frozenset(
+    {"app", "website", "site", "software", "account", "portal", "login", "password", "email"}
+    | {"program", "system", "subscription", "page", "online"}
+)
+# Keeping a customer who is leaving, when it was we who cancelled their booking or plan.
+_KEEPS_THEM = re.compile(
+    r"\b(?:before you decide|what's prompted|fight to leave|make leaving easy|cancellation quick|"
+    r"a pause or a cheaper option|want to come back|process the cancellation|once it's closed)\b",
+    re.I,
+)
+WE_CANCELLED = re.compile(
+    r"^(?:we(?:'ve| have)? (?:cancell?ed|called off)|your [\w' -]{1,30} (?:was|has been|got) "
+    r"(?:cancell?ed|called off))\b",
+    re.I,
+)
+
+
+def misfits(text: str, case: Case, asked_to_act: bool = False) -> bool:
+    """Is the template a stock line whose situation this case is not in?"""
+    if _SENDS_DETAILS.search(text):
+        return "how_to" in case.premises or bool(case.issue or case.wants) or asked_to_act
+    if _DEVICE.search(text) and case.thing in _DIGITAL:
+        return True
+    return bool(_KEEPS_THEM.search(text) and WE_CANCELLED.match(case.issue or ""))
+
+
+def fitting_templates(
+    replies: list[Reply], case: Case, customer_text: str, asked_to_act: bool = False
+) -> list[Reply]:
+    """Templates whose premises are all stated, whose situation is theirs, and that ask nothing
+    already done or given, best first; one whose question asks what they already said comes
+    after the others."""
     usable = [
         reply
         for reply in replies
         if set(reply.requires) <= case.premises
+        and not misfits(reply.text, case, asked_to_act)
         and not asks_again(reply.text, case.tried)
         and not asks_for_known(reply.text, case)
     ]
