@@ -186,10 +186,23 @@ _SUBJECTLESS = re.compile(
 )
 
 
+# "we cancelled your table for 6 on Saturday by text" said back by the agent reads as a claim
+# of our own; "your table for 6 on Saturday was cancelled by text" says back what they told us.
+_WE_DID = re.compile(
+    r"^we(?:'ve| have)? (cancell?ed|called off|moved|changed) (your .+?)(?=,| by | because |"
+    r" at (?:the )?last minute| without |$)",
+    _FLAGS,
+)
+
+
 def said_cleanly(issue: str | None) -> str | None:
-    """The issue with a dropped "is" or "you" put back, where the repair is certain."""
+    """The issue with a dropped "is" or "you" put back, where the repair is certain, and our
+    own action they report told in the passive."""
     if not issue:
         return issue
+    done = _WE_DID.match(issue)
+    if done:
+        issue = f"{done.group(2)} was {done.group(1)}{issue[done.end() :]}"
     match = _DROPPED_IS.match(issue)
     if match and not _VERBS.search(match.group(1)):
         subject = match.group(1)

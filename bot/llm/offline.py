@@ -275,8 +275,21 @@ def _reflection(
         frames = (
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
+    if not care and mode != CONTEXT and _stuck_how_to(case):
+        # how to do it, and what stopped them: both are theirs, and the question comes first
+        issue = f"{case.ask}, and {case.issue}"
+        frames = lines.REFLECT_ASK[1:] if request.low_confidence else lines.REFLECT_ASK
     start = _fitting_frame(frames, issue, case) + request.variant
     return _framed(frames, issue, case, body, used, start)
+
+
+def _stuck_how_to(case: Case) -> bool:
+    """They ask how to do something and say what stopped them ("the link goes nowhere")."""
+    if "how_to" not in case.premises or not case.ask or not case.issue:
+        return False
+    return (
+        case.ask.startswith("you're asking how") and len(f"{case.ask} {case.issue}".split()) <= 32
+    )
 
 
 # Which frame fits: a summary of facts is checked back ("So I've got this right: ..."), a
