@@ -27,7 +27,8 @@ _REPEATED = (
         rf"\b{_COUNT} (months?|payments?|charges?|weeks?|instalments?) (?:of|at) {_MONEY}", _FLAGS
     ),
     re.compile(
-        rf"{_MONEY} (?:a|per|every) (month|week)\b[^.]{{0,20}}?\bfor {_COUNT} (?:months?|weeks?)",
+        rf"{_MONEY} (?:a|per|every) (month|week)\b[^?!]{{0,25}}?\b(?:for|that's|thats|it's been|"
+        rf"now) {_COUNT} (?:months?|weeks?)\b",
         _FLAGS,
     ),
 )
@@ -59,13 +60,14 @@ def repeated_amount(text: str) -> str | None:
 # What they hold or sent that proves their side: "I have the cancellation email", "I've got the
 # confirmation text", "I sent a meter reading of 14522".
 _PROOF = (
+    r"proof of (?:postage|posting|purchase|payment|delivery)|"
     r"email|e-mail|text|sms|letter|receipt|screenshot|confirmation|reading|photos?|quote|"
     r"statement|invoice|proof|certificate|note|message"
 )
 _HOLDS = re.compile(
     r"\bI(?: still)?( have|'ve got|'ve| kept| sent| submitted| took| attached)(?: got)? (?:you )?"
     rf"(the|a|an|my) ((?:[\w-]+ ){{0,3}}?(?:{_PROOF}))\b(?! (?:{_PROOF})\b)"
-    r"(?: (?:of|showing|saying) [£$€]?[\w.]+)?",
+    r"(?: of [£$€]?\d[\d,]*(?:\.\d+)?)?",
     _FLAGS,
 )
 
@@ -127,9 +129,10 @@ def _money_step(case: Case, texts: list[str], named: str | None, issue: str) -> 
     elif back:
         condition = "if a refund is due, arrange it so it reaches you {refund_time}"
     else:  # their proof says it shouldn't be there
-        condition = "if it shouldn't have been charged, arrange a refund so it reaches you "
-        condition += "{refund_time}"
-    if case.thing in _MONEY_THINGS and what.startswith("the ") and not held:
+        condition = "if a refund is due, arrange it so it reaches you {refund_time}"
+    if "fee" in case.premises and what.startswith("the ") and not held:
+        what = f"{what} fee"  # "the £15 fee"
+    elif case.thing in _MONEY_THINGS and what.startswith("the ") and not held:
         what = f"{what} {case.thing}"  # "the £212 bill"
     on = f" on {named}" if named else ""
     against = " now"

@@ -25,6 +25,7 @@ from bot.core.requested_action import (
 )
 from bot.core.rubric import PLACEHOLDER, check
 from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
@@ -146,6 +147,8 @@ _MONEY_WORDS = {
 _PAID = frozenset(
     "order booking reservation ticket subscription payment charge invoice bill plan flight".split()  # noqa: SIM905
 )
+# What a money request names when it names nothing but "it".
+_VAGUE_MONEY = frozenset({"the payment", "it", "that", "this", "the charge", "the charges"})
 _INFORMING = frozenset("update call contact ring phone".split())  # noqa: SIM905
 
 
@@ -168,14 +171,18 @@ def _missing(text: str, playbook: Playbook) -> set[str]:
     return set(check(text, playbook).missing_moves)
 
 
-def _lifted(text: str, statements: list[str], missing: set[str], playbook: Playbook):
-    """`text` with the statements that make missing moves added, and what is still missing."""
+def _lifted(
+    text: str, statements: list[str], missing: set[str], playbook: Playbook, before: str = ""
+):
+    """`text` with the statements that make missing moves added (just before `before`, the
+    step, when given: the tone first, then what we'll do), and what is still missing."""
     for sentence in (s for s in statements if s not in text and not says_again(s, text)):
         if not missing:
             break
-        gained = missing - _missing(f"{text} {sentence}", playbook)
+        added = text.replace(before, f"{sentence} {before}", 1) if before else f"{text} {sentence}"
+        gained = missing - _missing(added, playbook)
         if gained:
-            text, missing = f"{text} {sentence}", missing - gained
+            text, missing = added, missing - gained
     return text, missing
 
 
@@ -196,7 +203,7 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     ]
     plain = [s for s in statements if not _PROMISE.search(s)]
     promises = [s for s in statements if _PROMISE.search(s)]
-    text, missing = _lifted(text, plain, missing, playbook)
+    text, missing = _lifted(text, plain, missing, playbook, before=line)
     for closer in _CLOSERS:
         for acknowledgement in _ACKNOWLEDGEMENTS:
             said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
@@ -270,6 +277,11 @@ def take_up_request(
     action = thread_request(request.conversation) if suggestions else None
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
+    if action and action.kind == MONEY and action.thing in _VAGUE_MONEY:
+        said = " ".join(m.text for m in request.conversation.customer_messages)
+        total = repeated_amount(said)  # "£32 a month ... 4 months": every payment, totalled
+        if total:
+            action = replace(action, thing=total)
     said = request_line(action) if action else None
     if said is None:
         return suggestions

@@ -81,10 +81,21 @@ _KEEPS_THEM = re.compile(
     r"a pause or a cheaper option|want to come back|process the cancellation|once it's closed)\b",
     re.I,
 )
+# Who cancelled: we, or the business they booked with ("the hotel cancelled your booking"), or
+# their booking "was cancelled"; never them.
 WE_CANCELLED = re.compile(
-    r"^(?:we(?:'ve| have)? (?:cancell?ed|called off)|your [\w' -]{1,30} (?:was|has been|got) "
-    r"(?:cancell?ed|called off))\b",
+    r"^(?:(?:we|the [\w ]{1,20}?)(?:'ve| have| has)? (?:cancell?ed|called off) your|"
+    r"your [\w' -]{1,30} (?:was|has been|got) (?:cancell?ed|called off))\b",
     re.I,
+)
+# Goods still on their way: tracking, a courier, a delivery date; not a refund, not something
+# that already arrived.
+_ON_ITS_WAY = re.compile(r"\b(?:tracking|courier|delivery (?:team|date))\b", re.I)
+_NOT_ON_ITS_WAY = re.compile(
+    r"\brefund\b|\b(?:arrived|was delivered|got delivered|turned up)\b(?![^,.]*\bnever\b)", re.I
+)
+_DIGITAL_WORDS = re.compile(
+    r"\b(?:app|apps|portal|website|site|online|browser|log ?in|sign ?in|error \d+)\b", re.I
 )
 
 
@@ -92,7 +103,11 @@ def misfits(text: str, case: Case, asked_to_act: bool = False) -> bool:
     """Is the template a stock line whose situation this case is not in?"""
     if _SENDS_DETAILS.search(text):
         return "how_to" in case.premises or bool(case.issue or case.wants) or asked_to_act
-    if _DEVICE.search(text) and case.thing in _DIGITAL:
+    if _DEVICE.search(text) and (case.thing in _DIGITAL or _DIGITAL_WORDS.search(case.issue or "")):
+        return True
+    if _ON_ITS_WAY.search(text) and (
+        "missed_visit" in case.premises or _NOT_ON_ITS_WAY.search(case.issue or "")
+    ):
         return True
     return bool(_KEEPS_THEM.search(text) and WE_CANCELLED.match(case.issue or ""))
 
