@@ -71,6 +71,9 @@ def asks_for_known(text: str, case: Case) -> bool:
 _SENDS_DETAILS = re.compile(r"\bsend the details to the email on your account\b", re.I)
 # A replacement, a repair or a return is for a thing they hold, not an app or a website.
 _DEVICE = re.compile(r"\b(?:replacement|repair|returns? label|the return works)\b", re.I)
+_WANTS_TO_KNOW = re.compile(
+    r"^you(?:'d like| want|'re asking)\b", re.I
+)  # a question, not a problem
 _DIGITAL = frozenset(
     {"app", "website", "site", "software", "account", "portal", "login", "password", "email"}
     | {"program", "system", "subscription", "page", "online"}
@@ -102,7 +105,8 @@ _DIGITAL_WORDS = re.compile(
 def misfits(text: str, case: Case, asked_to_act: bool = False) -> bool:
     """Is the template a stock line whose situation this case is not in?"""
     if _SENDS_DETAILS.search(text):
-        return "how_to" in case.premises or bool(case.issue or case.wants) or asked_to_act
+        problem = case.issue and not _WANTS_TO_KNOW.match(case.issue)
+        return "how_to" in case.premises or bool(problem or case.wants) or asked_to_act
     if _DEVICE.search(text) and (case.thing in _DIGITAL or _DIGITAL_WORDS.search(case.issue or "")):
         return True
     if _ON_ITS_WAY.search(text) and (
