@@ -1,7 +1,8 @@
 """How well the first suggestion answers this customer, on a fixture with expectations
 (examples/coaching/lead.jsonl): `lead_mentions` (facts the first suggestion must say; "a|b" is
 either) and `set_avoids` (phrases no suggestion may say: a stock line whose situation does not
-fit, or a question for what they gave). Also counts first suggestions with more than one question
+fit, or a question for what they gave); `reading_gap` marks a row whose miss is the case
+reading's, not the composer's. Also counts first suggestions with more than one question
 and sets with a stock line from the list below.
 
     python bench/lead_reply.py examples/coaching/lead.jsonl [--show]

@@ -147,8 +147,6 @@ _MONEY_WORDS = {
 _PAID = frozenset(
     "order booking reservation ticket subscription payment charge invoice bill plan flight".split()  # noqa: SIM905
 )
-# What a money request names when it names nothing but "it".
-_VAGUE_MONEY = frozenset({"the payment", "it", "that", "this", "the charge", "the charges"})
 _INFORMING = frozenset("update call contact ring phone".split())  # noqa: SIM905
 
 
@@ -277,7 +275,7 @@ def take_up_request(
     action = thread_request(request.conversation) if suggestions else None
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
-    if action and action.kind == MONEY and action.thing in _VAGUE_MONEY:
+    if action and action.kind == MONEY and not re.search(r"\d", action.thing or ""):
         said = " ".join(m.text for m in request.conversation.customer_messages)
         total = repeated_amount(said)  # "£32 a month ... 4 months": every payment, totalled
         if total:
