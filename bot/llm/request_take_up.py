@@ -109,9 +109,15 @@ def _lead(text: str, case: Case, line: str) -> str:
     """The first sentence when it says their issue back (and not the request again, which the
     request line says); the request line replaces the rest."""
     first = sentences(text)[0] if text.strip() else ""
-    if case.issue and case.issue.lower() in first.lower() and not says_again(first, line):
+    # their issue, or what they told us when it is a statement rather than their request again
+    told = case.ask if case.ask and not _ASKED.match(case.ask) else None
+    said_back = any(c and c.lower() in first.lower() for c in (case.issue, told))
+    if said_back and not says_again(first, line):
         return first
     return ""
+
+
+_ASKED = re.compile(r"^you(?:'re asking|'re looking|'d like|'d love| want| need)\b", re.I)
 
 
 # Said before the request line when the template's own words that made a playbook's required
