@@ -109,7 +109,7 @@ _CORRECT = re.compile(
 )
 
 
-def _money_step(case: Case, texts: list[str], named: str | None, issue: str) -> str | None:
+def _money_step(case: Case, texts: list[str], named: str, issue: str, disputed: bool) -> str | None:
     """Money they want back or put right, with their amount, reference and proof."""
     said = " ".join(texts)
     if "money" not in case.premises or not case.amounts:
@@ -118,7 +118,9 @@ def _money_step(case: Case, texts: list[str], named: str | None, issue: str) -> 
         return None  # the playbook's own specific line fits; its facts are added elsewhere
     proof = evidence(texts)
     held, back, correct = _HELD.search(said), _BACK.search(said), _CORRECT.search(said)
-    if not (held or back or correct or proof):
+    # proof alone points at money only when the charge itself is what they dispute (a receipt
+    # for a faulty kettle asks for a repair or a replacement, not a refund)
+    if not (held or back or correct or (proof and (disputed or "fee" in case.premises))):
         return None
     what = repeated_amount(said) or f"the {case.amounts[0]}"
     if held:
@@ -126,15 +128,13 @@ def _money_step(case: Case, texts: list[str], named: str | None, issue: str) -> 
         condition += "have it released to you"
     elif correct and not back:
         condition = "if it's wrong, correct it and confirm the corrected amount in writing"
-    elif back:
-        condition = "if a refund is due, arrange it so it reaches you {refund_time}"
-    else:  # their proof says it shouldn't be there
+    else:  # they want it back, or their proof says it shouldn't have been taken
         condition = "if a refund is due, arrange it so it reaches you {refund_time}"
     if "fee" in case.premises and what.startswith("the ") and not held:
         what = f"{what} fee"  # "the £15 fee"
     elif case.thing in _MONEY_THINGS and what.startswith("the ") and not held:
         what = f"{what} {case.thing}"  # "the £212 bill"
-    on = f" on {named}" if named else ""
+    on = named
     against = " now"
     if proof:  # "against that reading" when the reflection already says which
         against = (
@@ -149,13 +149,12 @@ def _money_step(case: Case, texts: list[str], named: str | None, issue: str) -> 
 _MONEY_THINGS = frozenset("bill charge fee payment invoice fare premium fine".split())  # noqa: SIM905
 
 
-def referenced(case: Case, labelled: dict[str, str | None]) -> str | None:
-    """Their reference as a reply names it: "your order 88231", "your booking RX-5520"."""
+def referenced(labelled: dict[str, str | None]) -> str:
+    """Their first reference as the step names it: " on your order 88231", " (ref GYM-44721)";
+    "" with none."""
     for ref, label in labelled.items():
-        if label in _THINGS:
-            return f"your {label} {ref}"
-        return f"reference {ref}"
-    return None
+        return f" on your {label} {ref}" if label in _THINGS else f" (ref {ref})"
+    return ""
 
 
 _THINGS = frozenset(
@@ -164,10 +163,14 @@ _THINGS = frozenset(
 )
 
 
-def lead_step(case: Case, texts: list[str], labelled: dict[str, str | None]) -> str | None:
+def lead_step(
+    case: Case, texts: list[str], labelled: dict[str, str | None], moment: str = ""
+) -> str | None:
     """The honest next step this case calls for, with its facts; None when the case does not
-    say enough for one (the playbook's template stands)."""
-    return _money_step(case, texts, referenced(case, labelled), (case.issue or "").lower())
+    say enough for one (the playbook's template stands). `moment` is the playbook's id."""
+    issue = (case.issue or "").lower()
+    disputed = moment == "billing-dispute"
+    return _money_step(case, texts, referenced(labelled), issue, disputed)
 
 
 # "your gym membership still charging you" -> "... is still charging you": a dropped "is"

@@ -447,7 +447,7 @@ def _case_step(suggestions, request, case: Case, slots, labelled) -> list[Sugges
     if action and action.commitment:
         return suggestions  # their own request is the first suggestion's step
     texts = [tidy(m.text) for m in request.conversation.customer_messages]
-    step = lead_step(case, texts, labelled)
+    step = lead_step(case, texts, labelled, request.playbook.id)
     if not step:
         return suggestions
     return take_up_line(suggestions, request, case, fill(step, slots), slots)
