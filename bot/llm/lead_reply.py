@@ -3,8 +3,8 @@
 A playbook template is a moment's stock line ("I'll go through the charges line by line ...");
 when the case says what this customer wants back and what they hold, the first suggestion
 promises that instead, with their facts: "I'll check the 3 monthly payments of £39 (£117 in
-all) against the cancellation email you have now and, if a refund is due, arrange it so it
-reaches you [refund time]; I'll update you [update time] either way." Money is checked before
+all) against your cancellation email and, if a refund is due, arrange it so it reaches you
+within [refund time]; I'll update you [update time] either way." Money is checked before
 it is promised; times come from the team's knowledge or stay placeholders. A clause of theirs
 that would be said back broken is repaired only where the repair is certain (a dropped "is", a
 dropped "you"), else it is left to the composer's topic line.
@@ -72,21 +72,25 @@ _HOLDS = re.compile(
 )
 
 
-_HELD_BY = {"have": "you have", "'ve got": "you have", "'ve": "you have", "kept": "you kept"}
-_HELD_BY |= {"took": "you took"}
+# What they hold is "yours" ("your cancellation email": "the email you have" reads "you've" in a
+# casual voice); what they sent or took is said with it.
+_HOLDING = frozenset({"have", "'ve got", "'ve", "kept"})
+_DID = {"took": "you took", "attached": "you attached"}
 
 
 def evidence(texts: list[str]) -> tuple[str, str] | None:
-    """What they hold, said back, and its head noun: ("the cancellation email you have",
-    "email"), ("the meter reading of 14522 you sent", "reading"); None when they mention none."""
+    """What they hold, said back, and its head noun: ("your cancellation email", "email"),
+    ("the meter reading of 14522 you sent", "reading"); None when they mention none."""
     for text in texts:
         for match in _HOLDS.finditer(text):
             verb = match.group(1).strip().lower()
             noun = match.group(0)[match.start(3) - match.start(0) :]
             if re.search(r"\b(?:your|our)\b", noun, _FLAGS):
                 continue
-            said = _HELD_BY.get(verb, "you sent")
-            return f"the {noun} {said}", match.group(3).split()[-1]
+            head = match.group(3).split()[-1]
+            if verb in _HOLDING:
+                return f"your {noun}", head
+            return f"the {noun} {_DID.get(verb, 'you sent')}", head
     return None
 
 
@@ -129,7 +133,7 @@ def _money_step(case: Case, texts: list[str], named: str, issue: str, disputed: 
     elif correct and not back:
         condition = "if it's wrong, correct it and confirm the corrected amount in writing"
     else:  # they want it back, or their proof says it shouldn't have been taken
-        condition = "if a refund is due, arrange it so it reaches you {refund_time}"
+        condition = "if a refund is due, arrange it so it reaches you within {refund_time}"
     if "fee" in case.premises and what.startswith("the ") and not held:
         what = f"{what} fee"  # "the £15 fee"
     elif case.thing in _MONEY_THINGS and what.startswith("the ") and not held:

@@ -101,7 +101,7 @@ def request_line(action: RequestedAction) -> str | None:
         return f"{commitment}, and confirm with you {{update_time}}."
     also = f" I'll also {action.also}." if action.also else ""
     if action.verb == "refund":
-        commitment += " so it reaches you {refund_time}"
+        commitment += " so it reaches you within {refund_time}"
     return f"{commitment}; I'll update you {{update_time}} either way.{also}"
 
 

@@ -154,13 +154,8 @@ def test_a_repeated_charge_is_totalled_only_when_count_and_amount_are_both_said(
 
 
 def test_the_proof_they_hold_is_said_back_with_who_holds_it():
-    assert evidence(["I have the cancellation email."]) == (
-        "the cancellation email you have",
-        "email",
-    )
-    assert evidence(["I've got the confirmation text from May."])[0] == (
-        "the confirmation text you have"
-    )
+    assert evidence(["I have the cancellation email."]) == ("your cancellation email", "email")
+    assert evidence(["I've got the confirmation text from May."])[0] == ("your confirmation text")
     assert evidence(["I sent a meter reading of 14522 on the 1st."])[0] == (
         "the meter reading of 14522 you sent"
     )
