@@ -210,3 +210,12 @@ def test_something_that_arrived_short_is_not_tracked(coach):
         "the packing slip.",
     )
     assert not any(re.search(r"\btracking\b|\bcourier\b", t) for t in texts), texts
+
+
+def test_a_refund_time_reads_once_however_the_team_wrote_it():
+    from bot.llm.reply_text import fill
+
+    line = "so it reaches you within {refund_time}"
+    assert fill(line, {"refund_time": "5 working days"}).endswith("within 5 working days")
+    assert fill(line, {"refund_time": "within 3 working days"}).endswith("within 3 working days")
+    assert fill(line, {}).endswith("within [refund time]")
