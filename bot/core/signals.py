@@ -175,6 +175,25 @@ class _AtWord(NamedTuple):
 
 _NOTHING = _AtWord((), {}, {}, ())
 
+
+class _SplitStarts(NamedTuple):
+    """An indexed alternative's literal starts, as the per-word look-up reads them."""
+
+    within_word: tuple[str, ...]  # starts with no space: a match at a word beginning so
+    after_word: dict[str, tuple[str, ...]]  # first word -> the starts that go on past it
+
+
+def _split_starts(starts: tuple[str, ...] | None) -> _SplitStarts | None:
+    if starts is None:
+        return None
+    after_word: dict[str, list[str]] = defaultdict(list)
+    for start in starts:
+        if " " in start:
+            after_word[start.split(" ")[0]].append(start)
+    within_word = tuple(start for start in starts if " " not in start)
+    return _SplitStarts(within_word, {word: tuple(found) for word, found in after_word.items()})
+
+
 # The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
 
@@ -194,6 +213,7 @@ class SignalIndex:
         # contain (the others): checked in C before the regex runs (bot/core/literals.py).
         self._starts: list[tuple[str, ...] | None] = []
         self._required: list[frozenset[str] | None] = []
+        self._split_starts: list[_SplitStarts | None] = []  # the starts of indexed ones, split
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
                 index = len(self._alternatives)
@@ -211,6 +231,7 @@ class SignalIndex:
                 if anchored and starts is not None and len(starts) > _FEW_STARTS:
                     starts = None  # more to check than the regex takes to fail
                 self._starts.append(starts)
+                self._split_starts.append(_split_starts(starts) if words else None)
                 self._required.append(None if words or anchored else required_literals(alternative))
         self._by_prefix = dict(self._by_prefix)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
@@ -262,14 +283,13 @@ class SignalIndex:
         exactly: dict[str, list[_Candidate]] = defaultdict(list)
         beginning: dict[str, list[_Candidate]] = defaultdict(list)
         for index in dict.fromkeys(i for key in keys for i in self._by_prefix.get(key, ())):
-            owner, starts = self._owner_of[index], self._starts[index]
-            if starts is not None:
-                starts = tuple(s for s in starts if spaced.startswith(s) or s.startswith(spaced))
-                if not starts:
-                    continue
-            if starts is None or any(len(s) <= len(word) for s in starts):
+            owner, split = self._owner_of[index], self._split_starts[index]
+            if split is None or (split.within_word and word.startswith(split.within_word)):
                 at_once.append((index, owner, None))  # the word itself holds a start
                 continue
+            starts = split.after_word.get(word)
+            if starts is None:
+                continue  # no start of this alternative agrees with the word
             # every start is the word, a space and more: file them by the next word
             following = {s[len(spaced) :] for s in starts}
             for then in {rest.split(" ")[0] for rest in following if " " in rest}:
