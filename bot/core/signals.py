@@ -19,6 +19,7 @@ import _sre
 import re
 from array import array
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from re import _compiler as sre_compile  # Python 3.11+
 from re import _constants as sre
@@ -163,7 +164,8 @@ def _first_words(parsed: sre_parse.SubPattern) -> set[str] | None:
 
 
 _FEW_STARTS = 16  # an alternative anchored by "^" checks its starts first if it has so few
-_Candidate = tuple[int, int, "tuple[str, ...] | None"]  # alternative, signal, starts to check
+# signal, the starts to check first (or None), the alternative's compiled `match`
+_Candidate = tuple[int, "tuple[str, ...] | None", Callable]
 
 
 class _AtWord(NamedTuple):
@@ -275,27 +277,35 @@ class SignalIndex:
         begin at "notice"). Alternatives whose start lies within the word are tried at once;
         the others go on past it ("not received" at "not") and are filed under the next word
         they need: exactly that word ("received") or a word beginning so ("rec" of
-        "rec(ei|ie)ved"), and their starts are checked against the text before the regex."""
+        "rec(ei|ie)ved"), and their starts are checked against the text before the regex.
+        Each comes with its compiled pattern's `match`, so the look-up at a word is all."""
         keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
         spaced = word + " "
         keys.append(spaced)
-        at_once: list[tuple[int, int, None]] = []
+        at_once: list[_Candidate] = []
         exactly: dict[str, list[_Candidate]] = defaultdict(list)
         beginning: dict[str, list[_Candidate]] = defaultdict(list)
         for index in dict.fromkeys(i for key in keys for i in self._by_prefix.get(key, ())):
             owner, split = self._owner_of[index], self._split_starts[index]
             if split is None or (split.within_word and word.startswith(split.within_word)):
-                at_once.append((index, owner, None))  # the word itself holds a start
+                at_once.append((owner, None, self._pattern(index).match))  # the word holds a start
                 continue
             starts = split.after_word.get(word)
             if starts is None:
                 continue  # no start of this alternative agrees with the word
-            # every start is the word, a space and more: file them by the next word
-            following = {s[len(spaced) :] for s in starts}
-            for then in {rest.split(" ")[0] for rest in following if " " in rest}:
-                exactly[then].append((index, owner, starts))
-            for then in {rest for rest in following if " " not in rest}:
-                beginning[then].append((index, owner, starts))
+            # every start is the word, a space and more: file them by the next word, each with
+            # the starts that go on with that word. A start that ends in the next word ("rec"
+            # of "rec(ei|ie)ved") is there when the next word begins so: nothing to check.
+            match = self._pattern(index).match
+            by_next: dict[str, list[str]] = defaultdict(list)
+            for start in starts:
+                rest = start[len(spaced) :]
+                if " " in rest:
+                    by_next[rest.split(" ")[0]].append(start)
+                elif (owner, None, match) not in beginning[rest]:
+                    beginning[rest].append((owner, None, match))
+            for then, going_on in by_next.items():
+                exactly[then].append((owner, tuple(going_on), match))
         if not (at_once or exactly or beginning):
             return _NOTHING  # most words: one shared entry, not one each
         return _AtWord(
@@ -308,7 +318,7 @@ class SignalIndex:
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        compiled, offset, starting_at = self._compiled, 0, self._cached_starting_at
+        offset, starting_at = 0, self._cached_starting_at
         words = normalised.split(" ")
         last = len(words) - 1
         for position, word in enumerate(words):
@@ -317,6 +327,9 @@ class SignalIndex:
                 at_word = self._alternatives_starting_at(word)
             else:
                 at_word = starting_at(word)
+            if at_word is _NOTHING:
+                offset += len(word) + 1
+                continue
             candidates = at_word.at_once
             if position < last and (at_word.exactly or at_word.sizes):
                 then = words[position + 1]
@@ -325,14 +338,15 @@ class SignalIndex:
                     if size > len(then):  # sizes ascend: no longer key can begin `then`
                         break
                     candidates += at_word.beginning.get(then[:size], ())
-            for index, owner, starts in candidates:
+            for owner, starts, match in candidates:
                 if owner in matched or (
                     starts is not None and not normalised.startswith(starts, offset)
                 ):
                     continue
-                if (compiled[index] or self._pattern(index)).match(normalised, offset):
+                if match(normalised, offset):
                     matched.add(owner)
             offset += len(word) + 1
+        compiled = self._compiled
         for index in self._always:
             owner, starts = self._owner_of[index], self._starts[index]
             if owner in matched or (starts is not None and not normalised.startswith(starts)):

@@ -99,7 +99,11 @@ def clean_text(text: str) -> str:
 
 def words_and_breaks(text: str) -> list[str]:
     """The words of `normalise(text)`, with "." wherever a clause breaks (, . ; : and so on)."""
-    clean = clean_text(text)
+    return clean_words_and_breaks(clean_text(text))
+
+
+def clean_words_and_breaks(clean: str) -> list[str]:
+    """`words_and_breaks` of a text already through `clean_text`."""
     found = _WORD.findall(clean)
     if "'" not in clean and _BARE_FORMS.isdisjoint(found):  # the usual case: nothing to rewrite
         return ["." if word[0] in _BREAK_CHARS else word for word in found]
