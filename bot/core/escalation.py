@@ -32,7 +32,7 @@ from bot.core.care import CONTEXT, ESCALATING, care_mode, find_care
 from bot.core.conversation import Conversation
 from bot.core.emoji_tone import emoji_tones
 from bot.core.social import has_social_marks, plain_words
-from bot.core.text import clean_text, clean_words_and_breaks, words
+from bot.core.text import clean_text, words, words_and_breaks
 
 __all__ = ["EscalationAssessment", "assess", "tokens"]
 
@@ -280,7 +280,7 @@ def _reading(text: str) -> _Reading:
     if has_social_marks(text):  # hashtags, @handles, "soooo": plain words first
         text = plain_words(text, _KNOWN)
     clean = clean_text(text)
-    words = clean_words_and_breaks(clean)
+    words = words_and_breaks(text)  # as the matcher read them (bot/core/text.py keeps them)
     # (position, weight, tag, text): weight > 0 counts against, < 0 is praise. Praise tagged
     # "irony" ("oh great", "thanks a lot") is sarcasm when something has gone wrong.
     found: list[tuple[int, float, str, str]] = []
