@@ -244,11 +244,12 @@ class SignalIndex:
         self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
         self._finders: dict[int, re.Pattern] = {}  # alternative -> a search for its literals
         self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
+        self._answers = [(owner, weight, pattern) for owner, pattern, weight in self.signals]
 
     def __getstate__(self) -> dict:
         """Pickled (bot/core/compiled.py) without compiled patterns or the per-word cache."""
         state = dict(self.__dict__)
-        del state["_compiled"], state["_finders"], state["_cached_starting_at"]
+        del state["_compiled"], state["_finders"], state["_cached_starting_at"], state["_answers"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -355,6 +356,5 @@ class SignalIndex:
                 continue
             if (compiled[index] or self._pattern(index)).search(normalised):
                 matched.add(owner)
-        return [
-            (self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)
-        ]
+        answers = self._answers
+        return [answers[i] for i in sorted(matched)]
