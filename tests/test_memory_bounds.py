@@ -158,4 +158,3 @@ def test_long_words_and_texts_stay_out_of_the_word_caches():
     assert text.normalise("Charged twice!") == "charged twice !"
     split = text._cached_words_and_breaks.cache_info()
     assert split.currsize == 1 and split.maxsize == text.CACHED_TEXTS
-
