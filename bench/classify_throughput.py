@@ -10,10 +10,12 @@ classify` does per line: JSON parse, matching, escalation, JSON output. Beside i
 baseline in the same process (JSON parse + text normalisation + JSON output, the floor any
 classifier pays), so the ratio stays meaningful on a noisy shared machine.
 
-`--before TREE` (a checkout or `git archive` of an older commit) also loads that tree's `bot`
-into this process and times both builds over the same messages, round by round in turns, in
-CPU time (what the process itself used: it reads true on a busy shared machine). The first
-round starts with every per-process cache empty, as a `classify` run does.
+`--before TREE` (a checkout or `git archive` of an older commit) loads that tree's `bot` and
+this one's side by side into this process, each built as `mot-coach classify` builds it (from
+MOT_CACHE_DIR: run the command or the bench once first, so that the caches are written), and
+times both over the same messages, round by round in turns, in CPU time (what the process
+itself used: it reads true on a busy shared machine). The first round starts with every
+per-process cache empty, as a `classify` run does.
 
 `--process` times the whole `mot-coach classify` command instead (start-up, the playbook
 cache, every message, output), each round one run per build in turns, in the CPU time the
@@ -77,18 +79,19 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def classifier_of(tree: Path):
-    """`classify` of another source tree's `bot`, imported beside this one's: its modules are
-    loaded under their own names, then put aside so that this tree's are found again."""
+    """`classify` of a source tree's `bot`, imported beside this one's: its modules are loaded
+    under their own names, then put aside so that this tree's are found again. Its coach is
+    built as `mot-coach classify` builds it (with MOT_CACHE_DIR, like the command)."""
     ours = {
         name: sys.modules.pop(name) for name in list(sys.modules) if name.split(".")[0] == "bot"
     }
     sys.path.insert(0, str(tree))
     try:
-        from bot.coach import Coach as TheirCoach
         from bot.commands.classify import classify_record as their_record
-        from bot.core.playbooks import load_playbooks as their_playbooks
+        from bot.config import Settings as TheirSettings
+        from bot.services import matching_coach as their_coach
 
-        coach = TheirCoach(their_playbooks())
+        coach = their_coach(TheirSettings())
     finally:
         sys.path.remove(str(tree))
         for name in [name for name in sys.modules if name.split(".")[0] == "bot"]:
@@ -108,9 +111,10 @@ def cpu_rate(function, lines: list[str]) -> float:
     return len(lines) / (time.process_time() - start)
 
 
-def versus(before: Path, lines: list[str], rounds: int, classify) -> None:
+def versus(before: Path, lines: list[str], rounds: int) -> None:
     """Both builds over the same messages in this process, in turns, in CPU time."""
-    builds = {"before": classifier_of(before), "this build": classify}
+    here = Path(__file__).resolve().parents[1]
+    builds = {"before": classifier_of(before), "this build": classifier_of(here)}
     rates: dict[str, list[float]] = {name: [] for name in builds}
     for round_ in range(rounds):
         order = list(builds) if round_ % 2 == 0 else list(builds)[::-1]
@@ -171,14 +175,14 @@ def main() -> None:
             {**trees, "this build": Path(__file__).resolve().parents[1]}, lines, args.rounds
         )
         return
+    if args.before:
+        versus(args.before.resolve(), lines, args.rounds)
+        return
     coach = Coach(playbooks)
 
     def classify(line: str) -> str:
         return json.dumps(classify_record(coach, json.loads(line), 0))
 
-    if args.before:
-        versus(args.before.resolve(), lines, args.rounds, classify)
-        return
     classify(lines[0])  # warm caches
     rates, base_rates, cpu_rates, all_latencies = [], [], [], []
     for _ in range(args.rounds):
