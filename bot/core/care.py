@@ -118,8 +118,14 @@ _NEGATED = re.compile(r"\b(?:no|not|nobody|no one|never|without|n't)\W+(?:\w+\W+
 _CAN_NEGATE = frozenset({"danger", "injury", "illness"})
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("‘", "'"))
+    text = text.lower()
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'")
+    return _WHITESPACE.sub(" ", text)
 
 
 @lru_cache(maxsize=1)
