@@ -255,7 +255,9 @@ class Matcher:
             pid, (score, _) = item
             return (pid not in self._fallbacks and score >= bar, score)
 
-        ranked = sorted(best.items(), key=order, reverse=True)
+        # ties keep the playbook ids' order: the same answer in every process, whatever the
+        # hash seed that ordered the sets above
+        ranked = sorted(sorted(best.items()), key=order, reverse=True)
         return [Match(pid, round(score, 4), evidence) for pid, (score, evidence) in ranked]
 
     def match(self, conversation: Conversation) -> Match | None:

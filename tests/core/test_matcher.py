@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 import yaml
 
@@ -91,6 +95,36 @@ def test_requires_keeps_a_playbook_out_without_its_topic():
     matcher = Matcher({"warranty-claim": _custom_playbook(requires=[r"\bmy (toaster|kettle)\b"])})
     assert best(matcher, "how do I start a warranty claim?") is None
     assert best(matcher, "warranty claim for my kettle please") == "warranty-claim"
+
+
+_TIE = """
+import sys, yaml
+from bot.core.conversation import Conversation
+from bot.core.matcher import Matcher
+from bot.core.playbooks import BUILTIN_DIR, Playbook
+data = yaml.safe_load((BUILTIN_DIR / "praise.yaml").read_text())
+examples = [f"I want to file a warranty claim for item {n}" for n in range(25)]
+signals = [{"pattern": r"\\bwarranty claim\\b", "weight": 3}]
+data["matching"] = {"signals": signals, "examples": examples}
+books = {pid: Playbook.model_validate({**data, "id": pid}) for pid in sys.argv[1:]}
+ranked = Matcher(books).rank(Conversation("t").add("customer", "a warranty claim please"))
+print(" ".join(m.playbook_id for m in ranked))
+"""
+
+
+def test_two_playbooks_that_tie_rank_the_same_in_every_process():
+    ids = [f"claim-{letter}" for letter in "qwertyuiop"]
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", _TIE, *ids],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(4)
+    }
+    assert seen == {" ".join(sorted(ids))}
 
 
 @pytest.mark.parametrize(
