@@ -26,7 +26,8 @@ _SUBJECT_START = re.compile(
 _NOT_GOOD_NEWS = re.compile(
     r"\?|\b(?:not|never|no|still|but|problem|issue|broken|wrong|again\?|wait|terrified|scared|"
     r"upset|angry|worried|afraid|frustrated|sad|i'd like|i would like|i want|please|"
-    r"make sure|can you|could you)\b",
+    r"make sure|can you|could you|needs?|needed|appreciate\w*|thankfully|it'?s ok|"
+    r"i'll|we'll|i will|we will)\b",
     _FLAGS,
 )
 
@@ -49,15 +50,22 @@ _SAY_LEAD = re.compile(
 )
 _JUST_HELP = re.compile(r"^(?:your|the|that|this) (?:help|time|assistance|support)$", _FLAGS)
 # A subjectless "Got my replacement today": the customer is the one who got it.
-_OWN_VERB = re.compile(r"^(?=(?:got|received|had|finally got|just got)\b)", _FLAGS)
+_OWN_VERB = re.compile(
+    r"^(?=(?:got|received|had|finally got|just got|(?:really )?lov(?:e|ing) (?:the|your|how)))",
+    _FLAGS,
+)
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
 _STAFF = re.compile(
     r"\b(?i:shout ?out to|thanks to|thank you to|kudos to|nurse|doctor|dr\.?|agent|driver|"
     r"engineer|technician|advis[eo]r|receptionist|colleague|manager|staff member|stylist|"
-    r"teacher|vet|service from|help from) (?P<a>[A-Z][a-z]{2,20})\b|"
+    r"teacher|vet|pharmacist|carer|cleaner|porter|conductor|chef|waiter|waitress|instructor|"
+    r"trainer|coach|librarian|officer|midwife|paramedic|dentist|hygienist|physio|plumber|"
+    r"electrician|courier|postman|postwoman|mechanic|service from|help from) "
+    r"(?P<a>[A-Z][a-z]{2,20})\b|"
     r"\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
-    r"(?i:support|customer service|the team|your team|the desk|reception)\b|"
+    r"(?i:support|customer service|(?:the|your) (?:\w+ )?(?:team|desk|counter|store|branch)|"
+    r"reception)\b|"
     r"\b(?P<c>[A-Z][a-z]{2,20}),? (?:was|has been|is) (?:so |really |very |absolutely )?"
     r"(?i:wonderful|great|brilliant|amazing|fantastic|helpful|lovely|excellent|superb|kind)"
 )
@@ -89,16 +97,25 @@ def _thanked_for(sentence: str) -> str | None:
     return second_person(f"{what} helped")
 
 
+_CLAUSES = re.compile(r",\s+|\s+and\s+(?=(?:the|my|our|it|i|we|they|everything)\b)", _FLAGS)
+# A subject and a bare auxiliary say nothing: "I did thankfully", "we are".
+_BARE = re.compile(
+    r"^\w+ (?:did|do|does|have|has|had|am|are|is|was|were|can|could)(?: \w+ly)?$", _FLAGS
+)
+# An aside at the end ("... by many families who might otherwise not have one"): not the news.
+_RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|whom) .*$", _FLAGS)
+
+
 def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
-    """The customer's latest pleased clause in the second person; None if none stands alone."""
-    for turn in reversed(customer_turns):
-        # each sentence, then its clauses: "Brilliant service today, Jake was really helpful."
-        parts = [
-            (part, index > 0)
-            for s in _SENTENCES.split(turn)
-            for index, part in enumerate(re.split(r",\s+", s))
-        ]
-        parts = [(s, False) for s in _SENTENCES.split(turn)] + [p for p in parts if p[1]]
+    """The customer's pleased clause in their latest turn, in the second person; None if none
+    stands alone. Earlier turns tell the problem ("my boiler stopped working"), not the news."""
+    for turn in customer_turns[-1:]:
+        # each sentence, then its later clauses ("Brilliant service today, Jake was really
+        # helpful."), then the first clause of a long one ("Love the new app, booked in ...")
+        whole = _SENTENCES.split(turn)
+        split = [_CLAUSES.split(s) for s in whole]
+        parts = [(s, False) for s in whole] + [(c, True) for cs in split for c in cs[1:]]
+        parts += [(cs[0], False) for cs in split if len(cs) > 1]
         for sentence, inside in parts:
             text = _SAY_LEAD.sub("", _OWN_VERB.sub("I ", " ".join(sentence.split())))
             text = re.sub(r"^I (\w+)", lambda m: f"I {m.group(1).lower()}", text)
@@ -107,7 +124,9 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
             for _ in range(2):
                 text = _THANKS.sub("", text).strip(" ,.!-")
             text = re.sub(r"^its\b", "it's", text, flags=_FLAGS)
+            text = _RELATIVE_TAIL.sub("", text)
             fits = 3 <= len(text.split()) <= words and not _NOT_GOOD_NEWS.search(text)
+            fits = fits and not _BARE.match(text)
             if not (fits and _SUBJECT_START.match(text)):
                 if thanked:
                     return thanked

@@ -30,6 +30,7 @@ from bot.llm.case_lines import (
     with_references,
 )
 from bot.llm.hazard_replies import hazard_care
+from bot.llm.praise_reply import praise_reflection
 from bot.llm.reply_text import (
     ACKNOWLEDGEMENTS,
     fill,
@@ -245,11 +246,11 @@ def _reflection(
         line = facts[index - 1] if index - 1 < len(facts) else ""
         said_in_body = any(ref in line and ref in body for ref in case.references)
         return "" if not line or said_in_body or says_again(line, body) else line
-    single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
-    if thanks and (case.good_news or not single_turn):
-        return _good_news(case, body)
+    said = praise_reflection(request.conversation, case, body) if thanks else None
+    if said is not None:
+        return said
     # background care: what they asked, or their issue once the care is set aside
     problem = (_context_issue(request) if not case.ask else None) if mode == CONTEXT else None
     if mode == CONTEXT:
@@ -331,20 +332,6 @@ def _topic(case: Case, body: str, used: set[str]) -> str:
     if not topic or topic.split(maxsplit=1)[-1] in body:
         return ""
     return _framed(lines.REFLECT_TOPIC, topic, case, body, used, 0)
-
-
-def _good_news(case: Case, body: str) -> str:
-    """For thanks: what they are pleased about, said back (first frame that does not echo)."""
-    if not case.good_news:
-        return ""
-    news = case.good_news
-    if case.praised:  # "she sorted your account" -> "Leila sorted your account"
-        news = re.sub(r"^(?:she|he)\b", case.praised, news)
-    named = bool(case.customer_name) and case.customer_name not in body
-    for plain, with_name in lines.REFLECT_GOOD_NEWS:
-        if not says_again(plain.format(issue=""), body):
-            return (with_name if named else plain).format(issue=news, name=case.customer_name)
-    return ""
 
 
 def _joined(greeting: str, reflection: str) -> str:
