@@ -5,7 +5,8 @@ thank-you at the end of a thread ("That fixed it, thanks") names what was fixed.
 A phrase the agent also used ("We'd love to help with your alarm volume") comes first: both
 sides named the thing the same way, so it reads cleanly in the agent's mouth. Then the
 customer's own thing ("my controller" -> "your controller"), the longest first, then the thing
-their opening turn names. "the ..." in the customer's words alone may name anything ("the till"), so it is not used.
+their opening turn names. "the ..." in the customer's words alone may name anything ("the
+till"), so it is not used.
 Only known words, no verbs, no insults; what fits none of these is None, never a fragment.
 """
 
@@ -36,7 +37,8 @@ _STOP = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*$")
 # A phrase that ends on one of these has lost its noun ("your favourite time" -> "your favourite").
 _ADJECTIVE_END = frozenset(
-    "favourite favorite own new old usual only whole entire first last next current previous".split()
+    """favourite favorite own new old usual only whole entire first last next current
+    previous""".split()  # noqa: SIM905
 )
 
 
@@ -64,9 +66,9 @@ def _phrases(text: str) -> list[tuple[str, list[str]]]:
             words.pop()  # "the deposit returned": the noun, not the verb after it
         if words and words[-1].lower() in _ADJECTIVE_END:
             continue
-        if words and all(known(w) or w[0].isupper() for w in words):
-            if not INSULT.search(" ".join(words)):
-                found.append((match.group(1).lower(), words))
+        readable = words and all(known(w) or w[0].isupper() for w in words)
+        if readable and not INSULT.search(" ".join(words)):
+            found.append((match.group(1).lower(), words))
     return found
 
 

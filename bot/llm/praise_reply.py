@@ -6,8 +6,8 @@ could be meant ("He was so nervous and she kept him laughing" is about their son
 Priya). When their thanks only says it is fixed ("That fixed it, thanks", "It's sorted"), the
 thing that was fixed is named instead (bot/core/thread_topic.py: "I'm so glad your alarm volume
 is sorted now."), and a plain thanks for an answer or an update names what the thread is about
-("It's good to hear back from you about your booking."). Nothing is said back when neither reads cleanly: "Thanks for the kind words"
-is better than a broken echo.
+("It's good to hear back from you about your booking."). Nothing is said back when neither
+reads cleanly: "Thanks for the kind words" is better than a broken echo.
 """
 
 from __future__ import annotations
