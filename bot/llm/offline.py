@@ -31,6 +31,7 @@ from bot.llm.case_lines import (
 )
 from bot.llm.hazard_replies import hazard_care
 from bot.llm.praise_reply import praise_reflection
+from bot.llm.repeat_reply import with_how_long
 from bot.llm.reply_text import (
     ACKNOWLEDGEMENTS,
     fill,
@@ -367,6 +368,9 @@ class OfflineBackend(Backend):
         for index, draft in enumerate(_drafts(request, case)):
             body = with_references(_body(draft.text, case), labelled)  # not in the issue said back
             reflection = _reflection(request, case, index, fill(body, slots), used_frames, facts)
+            if index == 0 and not _care(request)[1]:  # how long, how many times: said back
+                said = " ".join(m.text for m in request.conversation.customer_messages)
+                reflection = with_how_long(reflection, request.playbook.id, said, fill(body, slots))
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
             if reflection and (_GREETS.match(body) or (index == 0 and _care(request)[1])):

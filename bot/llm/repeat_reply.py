@@ -1,0 +1,139 @@
+"""How long and how many times, said back to a customer who is back again or angry.
+
+"This is the third time I've called about my smart meter ... nobody has fixed it in six weeks"
+gets "This is the third time you've had to contact us in six weeks, which is far too long.";
+"I have been a customer for 12 yrs" gets "You've been with us for 12 years, and you deserve
+better than this." In their own numbers only: a count or a length of time the customer did not
+state is never said, and a duration that is not a wait ("£12 a month", "shifted by a day") is
+left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.llm.reply_text import says_again
+
+_FLAGS = re.IGNORECASE
+PLAYBOOKS = frozenset({"repeat-contact", "escalation-request"})
+_NUMBER = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"several|a few|a couple of)"
+)
+_UNIT = r"(?:minute|min|hour|hr|day|week|month|year|yr)s?"
+_DURATION = re.compile(
+    rf"\b(?P<lead>(?:almost|nearly|over|more than|about) )?(?P<n>{_NUMBER}) (?P<unit>{_UNIT})\b"
+    r"(?P<ago> ago)?",
+    _FLAGS,
+)
+# What comes right before a duration that is a wait: "for 6 days", "in six weeks".
+_WAIT_BEFORE = re.compile(
+    r"(?:\bfor|\bin|\bover|\bafter|\bwithin|\bsince|\bwaited|\bwaiting|\bbeen|\btaken|\btook|"
+    r"\bnow)\s*$",
+    _FLAGS,
+)
+# ... in a sentence that tells of waiting or of something still wrong, not "£640 for one month".
+_WAITING = re.compile(
+    r"\b(?:been|still|waiting|waited|wait|since|nobody|no one|nothing|never|without|lost|down|"
+    r"left|chasing|stuck|yet)\b|n't\b",
+    _FLAGS,
+)
+_NOT_A_WAIT = re.compile(r"(?:\ba|\bper|\bevery|\bby|\beach|\bthe last)\s*$", _FLAGS)
+# "a customer for 12 yrs", "been with you 9 years": how long they have been ours.
+_TENURE_BEFORE = re.compile(
+    r"\b(?:customer|member|client|subscriber|with (?:you|your \w+)|loyal)\b[^.!?]{0,12}$", _FLAGS
+)
+_ORDINALS = {
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
+    "6th": "sixth",
+}
+_NTH = re.compile(
+    r"\b(?P<nth>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?:time|call|email|"
+    r"message|attempt|request|complaint|chat)\b",
+    _FLAGS,
+)
+_CONTACTED = (
+    r"(?:called|phoned|rung|rang|emailed|e-mailed|written|wrote|messaged|contacted|chased|"
+    r"tweeted|chatted|asked|complained|reported)"
+)
+_TIMES = re.compile(
+    rf"\b{_CONTACTED}\b[^.!?]{{0,30}}?\b(?P<n>twice|two|three|four|five|six|[2-9]) times\b",
+    _FLAGS,
+)
+_DIGITS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven"}
+_DIGITS.update({"8": "eight", "9": "nine"})
+_UNITS = {"yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "min": "minute"}
+_UNITS.update({"mins": "minutes"})
+
+
+def _plain(match: re.Match) -> str:
+    unit = match.group("unit").lower()
+    return f"{match.group('lead') or ''}{match.group('n')} {_UNITS.get(unit, unit)}"
+
+
+def _durations(text: str) -> tuple[str | None, str | None]:
+    """(the longest wait they state, how long they have been with us), in their words."""
+    wait, tenure = None, None
+    for match in _DURATION.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        start = max(text.rfind(end, 0, match.start()) for end in ".!?\n")
+        stop = min((i for i in (text.find(e, match.end()) for e in ".!?\n") if i >= 0), default=-1)
+        sentence = text[start + 1 : stop if stop >= 0 else len(text)]
+        said = _plain(match)
+        if _TENURE_BEFORE.search(before):
+            tenure = tenure or said
+        elif not _NOT_A_WAIT.search(before) and (
+            match.group("ago")
+            or (_WAITING.search(sentence) and (match.group("lead") or _WAIT_BEFORE.search(before)))
+        ):
+            wait = wait or said
+    return wait, tenure
+
+
+def _count(text: str) -> str | None:
+    """ "the third time" or "four times", as they said it; None when they give no number."""
+    nth = _NTH.search(text)
+    if nth:
+        word = nth.group("nth").lower()
+        return f"the {_ORDINALS.get(word, word)} time"
+    times = _TIMES.search(text)
+    if times:
+        n = times.group("n").lower()
+        return "twice" if n == "twice" else f"{_DIGITS.get(n, n)} times"
+    return None
+
+
+def how_long_line(customer_text: str) -> str | None:
+    """One sentence saying back their count and their wait (or how long they have been with
+    us), or None when they state neither."""
+    wait, tenure = _durations(customer_text)
+    count = _count(customer_text)
+    if count and count.startswith("the "):
+        where = f" in {wait}" if wait else " about this"
+        tail = ", which is far too long" if wait else ""
+        return f"This is {count} you've had to contact us{where}{tail}."
+    if count:
+        where = f" in {wait}" if wait else ""
+        return f"You've already had to contact us {count}{where} about this."
+    if wait:
+        return f"{wait[0].upper()}{wait[1:]} is far too long to be waiting on this."
+    if tenure:
+        return f"You've been with us for {tenure}, and you deserve better than this."
+    return None
+
+
+def with_how_long(reflection: str, playbook_id: str, customer_text: str, body: str) -> str:
+    """The first suggestion's reflection, then how long and how many times, when this is a
+    repeat contact or an escalation and neither the reflection nor the body says it already."""
+    if playbook_id not in PLAYBOOKS:
+        return reflection
+    line = how_long_line(customer_text)
+    if not line or says_again(line, f"{reflection} {body}"):
+        return reflection
+    numbers = re.findall(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", line)
+    if any(re.search(rf"\b{n}\b", reflection) for n in numbers):
+        return reflection  # "your bags have been lost for 6 days": said once already
+    return f"{reflection} {line}".strip()
