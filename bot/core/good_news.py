@@ -106,6 +106,33 @@ _BARE = re.compile(
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|whom) .*$", _FLAGS)
 
 
+# A compliment in a few words: "great service on twitter", "super quick delivery, thanks".
+_SPEEDY = r"quick|quicker|fast|speedy|prompt|smooth|easy|painless"
+_COMPLIMENT = re.compile(
+    r"^(?:(?:really|very|so|such|super|a|an)\s+)*(?:great|excellent|amazing|fantastic|brilliant|"
+    r"wonderful|outstanding|superb|awesome|lovely|friendly|helpful|first class|top notch|"
+    rf"(?P<speed>{_SPEEDY}))\s+(?P<what>service|support|job|help|experience|response|"
+    r"turnaround|advice|delivery|checkout|claim|process|team|staff|repair|installation)"
+    r"(?P<where>\s+(?:on|from|at|in|with)\s+[\w' -]{2,30})?$",
+    _FLAGS,
+)
+_OURS = frozenset(["service", "support", "team", "staff", "advice", "help"])
+
+
+def _complimented(fragment: str) -> str | None:
+    """What a compliment in a few words praises, said back when it names something: "great
+    service on twitter" -> "you were happy with our service on twitter"; "super quick delivery"
+    -> "you were happy with the quick delivery". None for anything else."""
+    match = _COMPLIMENT.match(fragment.strip(" .!"))
+    if not match or not (match.group("speed") or match.group("where")):
+        return None  # "great service" alone names nothing of theirs
+    what = match.group("what").lower()
+    speed = f"{match.group('speed').lower()} " if match.group("speed") else ""
+    owner = "our" if what in _OURS and not speed else "the"
+    where = second_person(match.group("where") or "")
+    return f"you were happy with {owner} {speed}{what}{where}"
+
+
 def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
     """The customer's pleased clause in their latest turn, in the second person; None if none
     stands alone. Earlier turns tell the problem ("my boiler stopped working"), not the news."""
@@ -128,8 +155,9 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
             fits = 3 <= len(text.split()) <= words and not _NOT_GOOD_NEWS.search(text)
             fits = fits and not _BARE.match(text)
             if not (fits and _SUBJECT_START.match(text)):
-                if thanked:
-                    return thanked
+                praised = thanked or _complimented(text)
+                if praised:
+                    return praised
                 continue
             if _SUBJECT_START.match(text):
                 said_back = second_person(text)

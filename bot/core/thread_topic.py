@@ -90,7 +90,8 @@ def thread_topic(conversation: Conversation) -> str | None:
         if message.role != "agent":
             continue
         for determiner, words in _phrases(message.text):
-            if determiner in ("your", "the") and _said_by(words, customer_words):
+            shared = len(words) > 1 and _said_by(words, customer_words)  # "the point": no
+            if determiner in ("your", "the") and shared:
                 candidates.append((10 + len(words), f"{determiner} {' '.join(words)}"))
     # their own thing ("my controller" -> "your controller"); "the ..." alone may be anything
     for determiner, words in _phrases(second_person(earlier_text)):

@@ -134,6 +134,6 @@ def with_how_long(reflection: str, playbook_id: str, customer_text: str, body: s
     if not line or says_again(line, f"{reflection} {body}"):
         return reflection
     numbers = re.findall(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", line)
-    if any(re.search(rf"\b{n}\b", reflection) for n in numbers):
+    if any(re.search(rf"\b{n}\b", reflection, _FLAGS) for n in numbers):
         return reflection  # "your bags have been lost for 6 days": said once already
     return f"{reflection} {line}".strip()
