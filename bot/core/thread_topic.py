@@ -32,7 +32,8 @@ _STOP = frozenset(
     problem problems issue issues thing things help support service customer team the a an your
     our my two three four five other another same best worst says said shows showed went goes
     came comes took takes made makes ever never work works working what why how where who whose
-    whether""".split()  # noqa: SIM905
+    whether please thanks thank asap pls omg lol wtf ffs fyi btw imo smh tbh ok okay yes
+    i""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*$")
 # A phrase that ends on one of these has lost its noun ("your favourite time" -> "your favourite").
@@ -59,7 +60,7 @@ def _phrases(text: str) -> list[tuple[str, list[str]]]:
                 if bare and bare.lower() not in _STOP and _WORD.match(bare):
                     words.append(bare)
                 break
-            if bare.lower() in _STOP or not _WORD.match(bare):
+            if bare.lower() in _STOP or not _WORD.match(bare) or "'" in bare:
                 break
             words.append(bare)
         while words and words[-1].lower().endswith(("ed", "ing", "ly")):
@@ -101,3 +102,42 @@ def thread_topic(conversation: Conversation) -> str | None:
         candidates.append((1, f"your {thing}"))
     best = max(candidates, key=lambda c: c[0], default=None)
     return best[1] if best else None
+
+
+# A product or place named in capitals ("Adobe Lightroom", "AA Advantage points"): two or more
+# capitalised words, one of them a name rather than an everyday word ("Customer Service" is
+# not one), and the plain noun right after it.
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w]*(?:\s+|$)){2,4}")
+
+
+def _named_thing(text: str) -> str | None:
+    for match in _NAME_RUN.finditer(text):
+        words = match.group(0).split()
+        while words and words[0].lower() in _STOP:
+            words = words[1:]  # "The", "My", "OMG": a sentence's first word, not the name
+        if any(w.lower() in _STOP for w in words):
+            continue
+        plain = [w for w in words if known(w) and not w.isupper()]
+        if len(words) < 2 or len(plain) == len(words) or INSULT.search(" ".join(words)):
+            continue
+        after = text[match.end() :].split()[:1]
+        noun = after[0].strip(".,!?;:") if after else ""
+        if noun.islower() and noun.isalpha() and known(noun) and noun not in _STOP:
+            words.append(noun)
+        return " ".join(words)
+    return None
+
+
+def named_topic(customer_turns: list[str]) -> str | None:
+    """A topic of two words or more for a message no clause of which can be said back: their
+    own thing ("my refund process" -> "your refund process"), else a product or place they name
+    in capitals; None when neither is there (the caller falls back to their thing, or nothing)."""
+    for turn in customer_turns:
+        text = tidy(turn)
+        own = [w for d, w in _phrases(second_person(text)) if d == "your" and len(w) > 1]
+        if own:
+            return f"your {' '.join(own[0])}"
+        named = _named_thing(text)
+        if named:
+            return named
+    return None

@@ -18,6 +18,7 @@ from bot.core.gist import gist_clause
 from bot.core.playbooks import KNOWLEDGE_SLOTS
 from bot.core.rubric import check
 from bot.core.slots import labelled_references
+from bot.core.thread_topic import named_topic
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
@@ -259,7 +260,8 @@ def _reflection(
     else:
         issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
-        return _topic(case, body, used) if not care else ""
+        turns = [m.text for m in request.conversation.customer_messages]
+        return _topic(case, body, used, turns) if not care else ""
     if care:
         frames = lines.REFLECT_CARE
     elif request.low_confidence:
@@ -327,9 +329,10 @@ def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: in
     return ""
 
 
-def _topic(case: Case, body: str, used: set[str]) -> str:
+def _topic(case: Case, body: str, used: set[str], turns: list[str]) -> str:
     """No clause of theirs reads cleanly: what it is about, never their broken words."""
-    topic = case.topic or (f"your {case.thing}" if case.thing else "")
+    thing = f"your {case.thing}" if case.thing else ""
+    topic = case.topic or named_topic(turns) or thing
     if not topic or topic.split(maxsplit=1)[-1] in body:
         return ""
     return _framed(lines.REFLECT_TOPIC, topic, case, body, used, 0)
