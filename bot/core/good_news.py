@@ -64,7 +64,7 @@ _STAFF = re.compile(
     r"electrician|courier|postman|postwoman|mechanic|service from|help from) "
     r"(?P<a>[A-Z][a-z]{2,20})\b|"
     r"\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
-    r"(?i:support|customer service|(?:the|your) (?:\w+ )?(?:team|desk|counter|store|branch)|"
+    r"(?i:support|customer service|(?:the|your) (?:\w+ )?(?:team|desk)|"
     r"reception)\b|"
     r"\b(?P<c>[A-Z][a-z]{2,20}),? (?:was|has been|is) (?:so |really |very |absolutely )?"
     r"(?i:wonderful|great|brilliant|amazing|fantastic|helpful|lovely|excellent|superb|kind)"

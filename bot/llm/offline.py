@@ -261,7 +261,8 @@ def _reflection(
         issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
         turns = [m.text for m in request.conversation.customer_messages]
-        return _topic(case, body, used, turns) if not care else ""
+        neutral = request.playbook.id in lines.NEUTRAL_PLAYBOOKS  # no problem: "I've read ..."
+        return _topic(case, body, used, turns, int(neutral)) if not care else ""
     if care:
         frames = lines.REFLECT_CARE
     elif request.low_confidence:
@@ -329,13 +330,13 @@ def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: in
     return ""
 
 
-def _topic(case: Case, body: str, used: set[str], turns: list[str]) -> str:
+def _topic(case: Case, body: str, used: set[str], turns: list[str], start: int = 0) -> str:
     """No clause of theirs reads cleanly: what it is about, never their broken words."""
     thing = f"your {case.thing}" if case.thing else ""
     topic = case.topic or named_topic(turns) or thing
     if not topic or topic.split(maxsplit=1)[-1] in body:
         return ""
-    return _framed(lines.REFLECT_TOPIC, topic, case, body, used, 0)
+    return _framed(lines.REFLECT_TOPIC, topic, case, body, used, start)
 
 
 def _joined(greeting: str, reflection: str) -> str:

@@ -38,7 +38,11 @@ _WAITING = re.compile(
     r"left|chasing|stuck|yet)\b|n't\b",
     _FLAGS,
 )
-_NOT_A_WAIT = re.compile(r"(?:\ba|\bper|\bevery|\bby|\beach|\bthe last)\s*$", _FLAGS)
+_NOT_A_WAIT = re.compile(
+    r"(?:\ba|\bper|\bevery|\bby|\beach|\bthe last)\s*$|"
+    r"\b(?:will|'ll|should|going to|supposed to|promised)\b[^.!?]{0,25}$",  # a time promised
+    _FLAGS,
+)
 # "a customer for 12 yrs", "been with you 9 years": how long they have been ours.
 _TENURE_BEFORE = re.compile(
     r"\b(?:customer|member|client|subscriber|with (?:you|your \w+)|loyal)\b[^.!?]{0,12}$", _FLAGS
@@ -133,7 +137,9 @@ def with_how_long(reflection: str, playbook_id: str, customer_text: str, body: s
     line = how_long_line(customer_text)
     if not line or says_again(line, f"{reflection} {body}"):
         return reflection
-    numbers = re.findall(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", line)
+    numbers = re.findall(
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", line, _FLAGS
+    )
     if any(re.search(rf"\b{n}\b", reflection, _FLAGS) for n in numbers):
         return reflection  # "your bags have been lost for 6 days": said once already
     return f"{reflection} {line}".strip()
