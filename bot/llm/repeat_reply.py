@@ -15,7 +15,8 @@ import re
 from bot.llm.reply_text import says_again
 
 _FLAGS = re.IGNORECASE
-PLAYBOOKS = frozenset({"repeat-contact", "escalation-request"})
+# Back again, angry, or still waiting for something or for service to come back.
+PLAYBOOKS = frozenset({"repeat-contact", "escalation-request", "order-status", "service-outage"})
 _NUMBER = (
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"several|a few|a couple of)"
@@ -55,7 +56,7 @@ _ORDINALS = {
     "6th": "sixth",
 }
 _NTH = re.compile(
-    r"\b(?P<nth>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?:time|call|email|"
+    r"\b(?P<nth>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?P<what>time|call|email|"
     r"message|attempt|request|complaint|chat)\b",
     _FLAGS,
 )
@@ -101,7 +102,9 @@ def _count(text: str) -> str | None:
     """ "the third time" or "four times", as they said it; None when they give no number."""
     nth = _NTH.search(text)
     if nth:
-        word = nth.group("nth").lower()
+        word, what = nth.group("nth").lower(), nth.group("what").lower()
+        if what != "time":  # "3rd call" -> "your 3rd call", in their words
+            return f"your {word} {what}"
         return f"the {_ORDINALS.get(word, word)} time"
     times = _TIMES.search(text)
     if times:
@@ -115,6 +118,9 @@ def how_long_line(customer_text: str) -> str | None:
     us), or None when they state neither."""
     wait, tenure = _durations(customer_text)
     count = _count(customer_text)
+    if count and count.startswith("your "):
+        tail = f", in {wait}, which is far too long" if wait else ""
+        return f"This is {count} to us about this{tail}."
     if count and count.startswith("the "):
         where = f" in {wait}" if wait else " about this"
         tail = ", which is far too long" if wait else ""
