@@ -22,6 +22,7 @@ _NUMBER = (
     r"several|a few|a couple of)"
 )
 _UNIT = r"(?:minute|min|hour|hr|day|week|month|year|yr)s?"
+_PROMISED_AFTER = re.compile(r"^\W{0,3}\s*\w+(?:'ll| will)\b", _FLAGS)  # "in a year it'll be"
 _DURATION = re.compile(
     rf"\b(?P<lead>(?:almost|nearly|over|more than|about) )?(?P<n>{_NUMBER}) (?P<unit>{_UNIT})\b"
     r"(?P<ago> ago)?",
@@ -60,6 +61,12 @@ _NTH = re.compile(
     r"message|attempt|request|complaint|chat)\b",
     _FLAGS,
 )
+_HAPPENED = re.compile(r"\s+(?:this|it|that)(?:'s|\s+has|\s+have)?\s+happened\b", _FLAGS)
+_CONTACTING = re.compile(
+    r"\b(?:call\w*|phon\w*|rung|rang|e-?mail\w*|writ\w*|wrote|messag\w*|contact\w*|chas\w*|"
+    r"tweet\w*|ask\w*|complain\w*|report\w*|reach\w* out|got in touch|get in touch)\b",
+    _FLAGS,
+)
 _CONTACTED = (
     r"(?:called|phoned|rung|rang|emailed|e-mailed|written|wrote|messaged|contacted|chased|"
     r"tweeted|chatted|asked|complained|reported)"
@@ -90,6 +97,8 @@ def _durations(text: str) -> tuple[str | None, str | None]:
         said = _plain(match)
         if _TENURE_BEFORE.search(before):
             tenure = tenure or said
+        elif _PROMISED_AFTER.match(text[match.end() :]):
+            continue
         elif not _NOT_A_WAIT.search(before) and (
             match.group("ago")
             or (_WAITING.search(sentence) and (match.group("lead") or _WAIT_BEFORE.search(before)))
@@ -105,7 +114,11 @@ def _count(text: str) -> str | None:
         word, what = nth.group("nth").lower(), nth.group("what").lower()
         if what != "time":  # "3rd call" -> "your 3rd call", in their words
             return f"your {word} {what}"
-        return f"the {_ORDINALS.get(word, word)} time"
+        around = text[max(0, nth.start() - 30) : nth.end() + 30]
+        if _HAPPENED.match(text[nth.end() :]):  # the problem again, not another contact
+            return f"the {word} time this has happened"
+        if _CONTACTING.search(around):
+            return f"the {_ORDINALS.get(word, word)} time"
     times = _TIMES.search(text)
     if times:
         n = times.group("n").lower()
@@ -121,6 +134,8 @@ def how_long_line(customer_text: str) -> str | None:
     if count and count.startswith("your "):
         tail = f", in {wait}, which is far too long" if wait else ""
         return f"This is {count} to us about this{tail}."
+    if count and count.endswith("happened"):
+        return f"This is {count}."
     if count and count.startswith("the "):
         where = f" in {wait}" if wait else " about this"
         tail = ", which is far too long" if wait else ""
