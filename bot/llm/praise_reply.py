@@ -43,6 +43,8 @@ _OTHER_PERSON = re.compile(
     r"uncle)\b",
     _FLAGS,
 )
+# "Spoke to Dev on your phone line ... He was so patient": whom "he" means.
+_SPOKE_TO = re.compile(r"\b(?i:spoke|talked|chatted|dealt) (?i:to|with) ([A-Z][a-z]{2,20})\b")
 # Words that carry no thing of their own: a clause of only these says too little to say back
 # when the fixed thing can be named instead ("that fixed it" -> "your top bar is sorted now").
 _PLAIN = frozenset(
@@ -76,9 +78,11 @@ def _news(case: Case, latest: str) -> str | None:
     news = case.good_news
     if not news or not re.match(r"(?:she|he)\b", news, _FLAGS):
         return news
-    if not case.praised or _OTHER_PERSON.search(latest):
+    spoke_to = _SPOKE_TO.search(latest)
+    person = case.praised or (spoke_to.group(1) if spoke_to else None)
+    if not person or _OTHER_PERSON.search(latest):
         return None
-    return re.sub(r"^(?:she|he)\b", case.praised, news, flags=_FLAGS)
+    return re.sub(r"^(?:she|he)\b", person, news, flags=_FLAGS)
 
 
 # What the person they name did: "Marta on reception sorted us a quiet room" -> "Marta sorted
@@ -136,7 +140,10 @@ def praise_reflection(conversation: Conversation, case: Case, body: str) -> str 
     message has nothing pleased to say back (its issue or question is said back instead)."""
     turns = conversation.customer_messages
     latest = turns[-1].text if turns else ""
-    news = praised_deed(latest, case.praised) or _news(case, latest)
+    # what the person did, or their news: whichever says more ("Marco helped you yesterday" <
+    # "Marco sorted everything out in ten minutes and was lovely about it")
+    said = [n for n in (praised_deed(latest, case.praised), _news(case, latest)) if n]
+    news = max(said, key=lambda n: len(n.split()), default=None)
     plain = bool(news) and all(w.strip(",.") in _PLAIN for w in news.lower().split())
     topic = thread_topic(conversation) if len(turns) > 1 else None
     if topic and (not news or plain) and _resolved(latest):
