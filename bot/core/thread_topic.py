@@ -98,6 +98,9 @@ def thread_topic(conversation: Conversation) -> str | None:
     for determiner, words in _phrases(second_person(earlier_text)):
         if determiner == "your":
             candidates.append((len(words), f"your {' '.join(words)}"))
+    named = _named_thing(earlier_text)  # "Pointe Du Hoc", "Adobe Lightroom"
+    if named:
+        candidates.append((len(named.split()), named))
     if thing:
         candidates.append((1, f"your {thing}"))
     best = max(candidates, key=lambda c: c[0], default=None)

@@ -52,6 +52,12 @@ _PLAIN = frozenset(
     now again all so really just fixed sorted working works worked it fine good great perfect
     done back""".split()  # noqa: SIM905
 )
+# A thanks for words alone ("the reply helped"): said with what the words were about.
+_THANKED_FOR_WORDS = re.compile(
+    r"^((?:the|that|this|your) (?:reply|response|update|answer|info|information|heads up|"
+    r"advice|tip)) helped$",
+    _FLAGS,
+)
 RESOLVED_FRAMES = (
     ("I'm so glad {issue} is sorted now.", "I'm so glad {issue} is sorted now, {name}."),
     ("It's great to hear {issue} is sorted.", "It's great to hear {issue} is sorted, {name}."),
@@ -146,6 +152,11 @@ def praise_reflection(conversation: Conversation, case: Case, body: str) -> str 
     news = max(said, key=lambda n: len(n.split()), default=None)
     plain = bool(news) and all(w.strip(",.") in _PLAIN for w in news.lower().split())
     topic = thread_topic(conversation) if len(turns) > 1 else None
+    about = _THANKED_FOR_WORDS.match(news or "")
+    named = topic and len(re.sub(r"^(?:your|the) ", "", topic).split()) > 1  # not "your flight"
+    if about and named:
+        # "thanks for the reply" about a named thing: "the reply about Pointe Du Hoc helped"
+        news = f"{about.group(1)} about {topic} helped"
     if topic and (not news or plain) and _resolved(latest):
         return _framed(RESOLVED_FRAMES, topic, case, body)
     if news:

@@ -47,7 +47,9 @@ _NOT_A_WAIT = re.compile(
 )
 # "a customer for 12 yrs", "been with you 9 years": how long they have been ours.
 _TENURE_BEFORE = re.compile(
-    r"\b(?:customer|member|client|subscriber|with (?:you|your \w+)|loyal)\b[^.!?]{0,12}$", _FLAGS
+    r"\b(?:(?P<noun>customer|member|client|subscriber)|with (?:you|your \w+)|loyal)\b"
+    r"[^.!?]{0,12}$",
+    _FLAGS,
 )
 _ORDINALS = {
     "2nd": "second",
@@ -95,8 +97,10 @@ def _durations(text: str) -> tuple[str | None, str | None]:
         stop = min((i for i in (text.find(e, match.end()) for e in ".!?\n") if i >= 0), default=-1)
         sentence = text[start + 1 : stop if stop >= 0 else len(text)]
         said = _plain(match)
-        if _TENURE_BEFORE.search(before):
-            tenure = tenure or said
+        found = _TENURE_BEFORE.search(before)
+        if found:  # "a customer for 12 years": their word for it, else "with us"
+            noun = found.group("noun")
+            tenure = tenure or (f"a {noun.lower()} for {said}" if noun else f"with us for {said}")
         elif _PROMISED_AFTER.match(text[match.end() :]):
             continue
         elif not _NOT_A_WAIT.search(before) and (
@@ -146,7 +150,7 @@ def how_long_line(customer_text: str) -> str | None:
     if wait:
         return f"{wait[0].upper()}{wait[1:]} is far too long to be waiting on this."
     if tenure:
-        return f"You've been with us for {tenure}, and you deserve better than this."
+        return f"You've been {tenure}, and you deserve better than this."
     return None
 
 
