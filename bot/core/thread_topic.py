@@ -33,9 +33,9 @@ _STOP = frozenset(
     our my two three four five other another same best worst says said shows showed went goes
     came comes took takes made makes ever never work works working what why how where who whose
     whether please thanks thank asap pls omg lol wtf ffs fyi btw imo smh tbh ok okay yes
-    i""".split()  # noqa: SIM905
+    i point question concern opinion fault mistake bad guess mind life luck""".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*$|[A-Z][A-Za-z]*\d[A-Za-z\d]*$")  # "PS4", "A9"
 # A phrase that ends on one of these has lost its noun ("your favourite time" -> "your favourite").
 _ADJECTIVE_END = frozenset(
     """favourite favorite own new old usual only whole entire first last next current

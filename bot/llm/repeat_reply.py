@@ -63,6 +63,12 @@ _NTH = re.compile(
     r"message|attempt|request|complaint|chat)\b",
     _FLAGS,
 )
+# The problem happening again and again, in their numbers: "change 3 times in 10 minutes".
+_AGAIN_IN = re.compile(
+    rf"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) times in "
+    rf"(?P<n2>{_NUMBER}) (?P<unit>{_UNIT})\b",
+    _FLAGS,
+)
 _HAPPENED = re.compile(r"\s+(?:this|it|that)(?:'s|\s+has|\s+have)?\s+happened\b", _FLAGS)
 _CONTACTING = re.compile(
     r"\b(?:call\w*|phon\w*|rung|rang|e-?mail\w*|writ\w*|wrote|messag\w*|contact\w*|chas\w*|"
@@ -147,6 +153,10 @@ def how_long_line(customer_text: str) -> str | None:
     if count:
         where = f" in {wait}" if wait else ""
         return f"You've already had to contact us {count}{where} about this."
+    again = _AGAIN_IN.search(customer_text)
+    if again:  # "How could it change 3 times in 10 minutes?"
+        unit = _UNITS.get(again.group("unit").lower(), again.group("unit").lower())
+        return f"{again.group('n')} times in {again.group('n2')} {unit} is far too many."
     if wait:
         return f"{wait[0].upper()}{wait[1:]} is far too long to be waiting on this."
     if tenure:
