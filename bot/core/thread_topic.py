@@ -91,6 +91,8 @@ def thread_topic(conversation: Conversation) -> str | None:
         if message.role != "agent":
             continue
         for determiner, words in _phrases(message.text):
+            while len(words) > 1 and not _said_by(words, customer_words):
+                words = words[:-1]  # "the card reader firmware": what they said of it
             shared = len(words) > 1 and _said_by(words, customer_words)  # "the point": no
             if determiner in ("your", "the") and shared:
                 candidates.append((10 + len(words), f"{determiner} {' '.join(words)}"))

@@ -42,7 +42,7 @@ _WAITING = re.compile(
 )
 _NOT_A_WAIT = re.compile(
     r"(?:\ba|\bper|\bevery|\bby|\beach|\bthe last)\s*$|"
-    r"\b(?:will|'ll|should|going to|supposed to|promised)\b[^.!?]{0,25}$",  # a time promised
+    r"\b(?:will|'ll|would|'d|should|going to|supposed to|promised)\b[^.!?]{0,25}$",  # promised
     _FLAGS,
 )
 # "a customer for 12 yrs", "been with you 9 years": how long they have been ours.
@@ -136,10 +136,12 @@ def _count(text: str) -> str | None:
     return None
 
 
-def how_long_line(customer_text: str) -> str | None:
+def how_long_line(customer_text: str, said: str = "") -> str | None:
     """One sentence saying back their count and their wait (or how long they have been with
-    us), or None when they state neither."""
+    us), or None when they state neither; a wait whose number `said` already gives is left out."""
     wait, tenure = _durations(customer_text)
+    if wait and _numbers(wait) & _numbers(said):
+        wait = None
     count = _count(customer_text)
     if count and count.startswith("your "):
         tail = f", in {wait}, which is far too long" if wait else ""
@@ -169,12 +171,16 @@ def with_how_long(reflection: str, playbook_id: str, customer_text: str, body: s
     repeat contact or an escalation and neither the reflection nor the body says it already."""
     if playbook_id not in PLAYBOOKS:
         return reflection
-    line = how_long_line(customer_text)
+    line = how_long_line(customer_text, reflection)
     if not line or says_again(line, f"{reflection} {body}"):
         return reflection
-    numbers = re.findall(
-        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", line, _FLAGS
-    )
-    if any(re.search(rf"\b{n}\b", reflection, _FLAGS) for n in numbers):
-        return reflection  # "your bags have been lost for 6 days": said once already
+    if _numbers(line) & _numbers(reflection):
+        return reflection  # "you've emailed four times about ...": said once already
     return f"{reflection} {line}".strip()
+
+
+def _numbers(text: str) -> set[str]:
+    found = re.findall(
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", text, _FLAGS
+    )
+    return {n.lower() for n in found}
