@@ -27,7 +27,8 @@ _NOT_GOOD_NEWS = re.compile(
     r"\?|\b(?:not|never|no|still|but|problem|issue|broken|wrong|again\?|wait|terrified|scared|"
     r"upset|angry|worried|afraid|frustrated|sad|i'd like|i would like|i want|please|"
     r"make sure|can you|could you|needs?|needed|appreciate\w*|thankfully|it'?s ok|"
-    r"i'll|we'll|i will|we will)\b",
+    r"i'll|we'll|i will|we will|questions?|wondering|only able)\b|n't\b|"
+    r"^(?:what|when|where|why|how|which|who)\b",
     _FLAGS,
 )
 
@@ -54,6 +55,8 @@ _OWN_VERB = re.compile(
     r"^(?=(?:got|received|had|finally got|just got|(?:really )?lov(?:e|ing) (?:the|your|how)))",
     _FLAGS,
 )
+# A subjectless "Just memorizing the new channels": the customer is the one doing it.
+_OWN_DOING = re.compile(r"^(?=just \w+ing\b)", _FLAGS)
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
 _STAFF = re.compile(
@@ -100,7 +103,9 @@ def _thanked_for(sentence: str) -> str | None:
 _CLAUSES = re.compile(r",\s+|\s+and\s+(?=(?:the|my|our|it|i|we|they|everything)\b)", _FLAGS)
 # A subject and a bare auxiliary say nothing: "I did thankfully", "we are".
 _BARE = re.compile(
-    r"^\w+ (?:did|do|does|have|has|had|am|are|is|was|were|can|could)(?: \w+ly)?$", _FLAGS
+    r"^\w+ (?:did|do|does|have|has|had|am|are|is|was|were|can|could)(?: \w+ly)?$|"
+    r"^\w+ (?:are|is|am|was|were) (?:good|fine|ok|okay|all good|all set|sorted)$",
+    _FLAGS,
 )
 # An aside at the end ("... by many families who might otherwise not have one"): not the news.
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|whom) .*$", _FLAGS)
@@ -144,8 +149,9 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
         parts = [(s, False) for s in whole] + [(c, True) for cs in split for c in cs[1:]]
         parts += [(cs[0], False) for cs in split if len(cs) > 1]
         for sentence, inside in parts:
-            text = _SAY_LEAD.sub("", _OWN_VERB.sub("I ", " ".join(sentence.split())))
-            text = re.sub(r"^I (\w+)", lambda m: f"I {m.group(1).lower()}", text)
+            text = _OWN_DOING.sub("I'm ", _OWN_VERB.sub("I ", " ".join(sentence.split())))
+            text = _SAY_LEAD.sub("", text)
+            text = re.sub(r"^(I|I'm) (\w+)", lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
             thanked = None if _NOT_THANKS.search(text) else _thanked_for(text)
             text = text[: _THANKS_FOR.search(text).start()] if thanked else text
             for _ in range(2):
@@ -160,7 +166,8 @@ def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
                     return praised
                 continue
             if _SUBJECT_START.match(text):
-                said_back = second_person(text)
+                # "you guys were great" -> "we were great": praise of us, said back as such
+                said_back = second_person(re.sub(r"\byou (?:guys|all|lot)\b", "you", text))
                 keep = said_back.startswith("I ") or (inside and said_back[0].isupper())
                 return said_back if keep else said_back[0].lower() + said_back[1:]
     return None

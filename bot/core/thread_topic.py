@@ -33,7 +33,8 @@ _STOP = frozenset(
     our my two three four five other another same best worst says said shows showed went goes
     came comes took takes made makes ever never work works working what why how where who whose
     whether please thanks thank asap pls omg lol wtf ffs fyi btw imo smh tbh ok okay yes
-    i point question concern opinion fault mistake bad guess mind life luck""".split()  # noqa: SIM905
+    i point question concern opinion fault mistake bad guess mind life luck lets let allows
+    gives""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*$|[A-Z][A-Za-z]*\d[A-Za-z\d]*$")  # "PS4", "A9"
 # A phrase that ends on one of these has lost its noun ("your favourite time" -> "your favourite").
@@ -128,7 +129,7 @@ def _named_thing(text: str) -> str | None:
         after = text[match.end() :].split()[:1]
         noun = after[0].strip(".,!?;:") if after else ""
         if noun.islower() and noun.isalpha() and known(noun) and noun not in _STOP:
-            words.append(noun)
+            return " ".join(["the", *words, noun])  # "the AA Advantage points"
         return " ".join(words)
     return None
 

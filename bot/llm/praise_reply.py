@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import re
 
+from bot.core.asks import ask_clause
 from bot.core.case import Case
-from bot.core.clean_clause import INSULT
+from bot.core.clean_clause import INSULT, clean
 from bot.core.conversation import Conversation
+from bot.core.gist import gist_clause
+from bot.core.good_news import good_news_clause
 from bot.core.reflect import second_person
 from bot.core.thread_topic import thread_topic
+from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm.reply_text import says_again
 
@@ -58,6 +62,13 @@ _THANKED_FOR_WORDS = re.compile(
     r"advice|tip)) helped$",
     _FLAGS,
 )
+PRAISE_OF_US_FRAMES = (
+    ("It means a lot to hear {issue}.", "It means a lot to hear {issue}, {name}."),
+)
+_PLEASED_LEAD = re.compile(
+    r"^(?:great|perfect|ok|okay|thanks|thank you|brilliant|cool|lovely|super)\b[,!.]*\s*", _FLAGS
+)
+_ASKS_MORE = re.compile(r"\?|\b(?:questions?|wondering|one more thing)\b", _FLAGS)
 RESOLVED_FRAMES = (
     ("I'm so glad {issue} is sorted now.", "I'm so glad {issue} is sorted now, {name}."),
     ("It's great to hear {issue} is sorted.", "It's great to hear {issue} is sorted, {name}."),
@@ -133,11 +144,37 @@ def _is_verb(word: str) -> bool:
     return word in _VERBS or (word.endswith("ed") and len(word) > 4)
 
 
+# An earlier turn that is all praise ("You stand out in the crowd"), never one with a problem.
+_PRAISING = re.compile(
+    r"\b(?:thank|thanks|great|excellent|amazing|brilliant|love|appreciate|well done|stand out|"
+    r"the best|fantastic|wonderful|lovely|helpful)\b",
+    _FLAGS,
+)
+_PROBLEM = re.compile(
+    r"\b(?:problem|issue|broken|wrong|lost|late|still|never|not|no|can't|cannot|won't|error|"
+    r"fail\w*|refund|charged|cancel\w*)\b|n't\b|\?",
+    _FLAGS,
+)
+
+
+def _earlier_praise(turns) -> str | None:
+    """What they praised in an earlier turn that is praise only, when their latest says no
+    more than "Just giving credit where it's due"."""
+    for message in reversed(turns[:-1]):
+        text = tidy(message.text)
+        if _PRAISING.search(text) and not _PROBLEM.search(text):
+            return good_news_clause([text])
+    return None
+
+
 def _framed(frames, issue: str, case: Case, body: str) -> str:
     named = bool(case.customer_name) and case.customer_name not in body
     for plain, with_name in frames:
-        if not says_again(plain.format(issue=""), body):
-            return (with_name if named else plain).format(issue=issue, name=case.customer_name)
+        if not says_again(plain.format(issue="", Issue=""), body):
+            frame = with_name if named else plain
+            return frame.format(
+                issue=issue, Issue=issue[:1].upper() + issue[1:], name=case.customer_name
+            )
     return ""
 
 
@@ -149,7 +186,7 @@ def praise_reflection(conversation: Conversation, case: Case, body: str) -> str 
     # what the person did, or their news: whichever says more ("Marco helped you yesterday" <
     # "Marco sorted everything out in ten minutes and was lovely about it")
     said = [n for n in (praised_deed(latest, case.praised), _news(case, latest)) if n]
-    news = max(said, key=lambda n: len(n.split()), default=None)
+    news = max(said, key=lambda n: len(n.split()), default=None) or _earlier_praise(turns)
     plain = bool(news) and all(w.strip(",.") in _PLAIN for w in news.lower().split())
     topic = thread_topic(conversation) if len(turns) > 1 else None
     about = _THANKED_FOR_WORDS.match(news or "")
@@ -159,8 +196,14 @@ def praise_reflection(conversation: Conversation, case: Case, body: str) -> str 
         news = f"{about.group(1)} about {topic} helped"
     if topic and (not news or plain) and _resolved(latest):
         return _framed(RESOLVED_FRAMES, topic, case, body)
+    if news and re.match(r"we\b", news):  # their praise of us: "we stand out in the crowd"
+        return _framed(PRAISE_OF_US_FRAMES, news, case, body)
     if news:
         return _framed(lines.REFLECT_GOOD_NEWS, news, case, body)
+    if _ASKS_MORE.search(latest):  # thanks, and a new question: that question, said back
+        question = _PLEASED_LEAD.sub("", tidy(latest))  # "Great, I also have a question ..."
+        asked = clean(gist_clause([question]) or ask_clause([question]))
+        return _framed(lines.REFLECT_ASK[:1], asked, case, body) if asked else ""
     if topic:  # thanks for an answer or an update: what the thread is about, nothing presumed
         return _framed(THREAD_FRAMES, topic, case, body)
     if len(turns) > 1 or (not case.issue and (case.ask or "").startswith("this is about")):

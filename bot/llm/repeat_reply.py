@@ -51,6 +51,11 @@ _TENURE_BEFORE = re.compile(
     r"[^.!?]{0,12}$",
     _FLAGS,
 )
+_SPENT = re.compile(
+    r"\b(?:spent|spending|spend) (?P<what>thousands|hundreds|[£$€][\d,.]+k?) (?:on|with) "
+    r"(?:your|you)(?: (?P<thing>(?-i:[A-Z])\w+))?",
+    _FLAGS,
+)
 _ORDINALS = {
     "2nd": "second",
     "3rd": "third",
@@ -163,6 +168,10 @@ def how_long_line(customer_text: str, said: str = "") -> str | None:
         return f"{wait[0].upper()}{wait[1:]} is far too long to be waiting on this."
     if tenure:
         return f"You've been {tenure}, and you deserve better than this."
+    spent = _SPENT.search(customer_text)
+    if spent:  # "spending thousands on your Amex": what they have put in with us
+        where = f" on your {spent.group('thing')}" if spent.group("thing") else " with us"
+        return f"You've spent {spent.group('what')}{where}, and you deserve better than this."
     return None
 
 
