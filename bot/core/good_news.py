@@ -56,7 +56,10 @@ _OWN_VERB = re.compile(
     _FLAGS,
 )
 # A subjectless "Just memorizing the new channels": the customer is the one doing it.
-_OWN_DOING = re.compile(r"^(?=just \w+ing\b)", _FLAGS)
+_OWN_DOING = re.compile(
+    r"^(?=just (?!(?:giving|saying|letting|wanting|checking|asking|wondering)\b)\w+ing\b)",
+    _FLAGS,
+)
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
 _STAFF = re.compile(

@@ -146,8 +146,8 @@ def _is_verb(word: str) -> bool:
 
 # An earlier turn that is all praise ("You stand out in the crowd"), never one with a problem.
 _PRAISING = re.compile(
-    r"\b(?:thank|thanks|great|excellent|amazing|brilliant|love|appreciate|well done|stand out|"
-    r"the best|fantastic|wonderful|lovely|helpful)\b",
+    r"\b(?:thank you for|thanks for|excellent|amazing|brilliant|love|well done|stand out|"
+    r"the best|fantastic|wonderful|lovely|so helpful)\b",
     _FLAGS,
 )
 _PROBLEM = re.compile(
