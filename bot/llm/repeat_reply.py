@@ -165,7 +165,7 @@ def how_long_line(customer_text: str, said: str = "") -> str | None:
         unit = _UNITS.get(again.group("unit").lower(), again.group("unit").lower())
         return f"{again.group('n')} times in {again.group('n2')} {unit} is far too many."
     if wait:
-        return f"{wait[0].upper()}{wait[1:]} is far too long to be waiting on this."
+        return f"{wait[0].upper()}{wait[1:]} is far too long."
     if tenure:
         return f"You've been {tenure}, and you deserve better than this."
     spent = _SPENT.search(customer_text)

@@ -128,7 +128,7 @@ def test_a_compliment_is_never_said_back_as_a_topic(playbooks):
         ),
         (
             "My prescription has been stuck at the pharmacy for 9 days.",
-            "9 days is far too long to be waiting on this.",
+            "9 days is far too long.",
         ),
         (
             "I have been a member for 15 years and this is how you treat me?",
