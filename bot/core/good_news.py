@@ -26,7 +26,9 @@ _SUBJECT_START = re.compile(
 _NOT_GOOD_NEWS = re.compile(
     r"\?|\b(?:not|never|no|still|but|problem|issue|broken|wrong|again\?|wait|terrified|scared|"
     r"upset|angry|worried|afraid|frustrated|sad|i'd like|i would like|i want|please|"
-    r"make sure|can you|could you)\b",
+    r"make sure|can you|could you|needs?|needed|appreciate\w*|thankfully|it'?s ok|"
+    r"i'll|we'll|i will|we will|questions?|wondering|only able)\b|n't\b|"
+    r"^(?:what|when|where|why|how|which|who)\b",
     _FLAGS,
 )
 
@@ -49,15 +51,27 @@ _SAY_LEAD = re.compile(
 )
 _JUST_HELP = re.compile(r"^(?:your|the|that|this) (?:help|time|assistance|support)$", _FLAGS)
 # A subjectless "Got my replacement today": the customer is the one who got it.
-_OWN_VERB = re.compile(r"^(?=(?:got|received|had|finally got|just got)\b)", _FLAGS)
+_OWN_VERB = re.compile(
+    r"^(?=(?:got|received|had|finally got|just got|(?:really )?lov(?:e|ing) (?:the|your|how)))",
+    _FLAGS,
+)
+# A subjectless "Just memorizing the new channels": the customer is the one doing it.
+_OWN_DOING = re.compile(
+    r"^(?=just (?!(?:giving|saying|letting|wanting|checking|asking|wondering)\b)\w+ing\b)",
+    _FLAGS,
+)
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
 _STAFF = re.compile(
     r"\b(?i:shout ?out to|thanks to|thank you to|kudos to|nurse|doctor|dr\.?|agent|driver|"
     r"engineer|technician|advis[eo]r|receptionist|colleague|manager|staff member|stylist|"
-    r"teacher|vet|service from|help from) (?P<a>[A-Z][a-z]{2,20})\b|"
+    r"teacher|vet|pharmacist|carer|cleaner|porter|conductor|chef|waiter|waitress|instructor|"
+    r"trainer|coach|librarian|officer|midwife|paramedic|dentist|hygienist|physio|plumber|"
+    r"electrician|courier|postman|postwoman|mechanic|service from|help from) "
+    r"(?P<a>[A-Z][a-z]{2,20})\b|"
     r"\b(?P<b>[A-Z][a-z]{2,20}) (?:from|in|at|on) "
-    r"(?i:support|customer service|the team|your team|the desk|reception)\b|"
+    r"(?i:support|customer service|(?:the|your) (?:\w+ )?(?:team|desk)|"
+    r"reception)\b|"
     r"\b(?P<c>[A-Z][a-z]{2,20}),? (?:was|has been|is) (?:so |really |very |absolutely )?"
     r"(?i:wonderful|great|brilliant|amazing|fantastic|helpful|lovely|excellent|superb|kind)"
 )
@@ -89,31 +103,74 @@ def _thanked_for(sentence: str) -> str | None:
     return second_person(f"{what} helped")
 
 
+_CLAUSES = re.compile(r",\s+|\s+and\s+(?=(?:the|my|our|it|i|we|they|everything)\b)", _FLAGS)
+# A subject and a bare auxiliary say nothing: "I did thankfully", "we are".
+_BARE = re.compile(
+    r"^\w+ (?:did|do|does|have|has|had|am|are|is|was|were|can|could)(?: \w+ly)?$|"
+    r"^\w+ (?:are|is|am|was|were) (?:good|fine|ok|okay|all good|all set|sorted)$",
+    _FLAGS,
+)
+# An aside at the end ("... by many families who might otherwise not have one"): not the news.
+_RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|whom) .*$", _FLAGS)
+
+
+# A compliment in a few words: "great service on twitter", "super quick delivery, thanks".
+_SPEEDY = r"quick|quicker|fast|speedy|prompt|smooth|easy|painless"
+_COMPLIMENT = re.compile(
+    r"^(?:(?:really|very|so|such|super|a|an)\s+)*(?:great|excellent|amazing|fantastic|brilliant|"
+    r"wonderful|outstanding|superb|awesome|lovely|friendly|helpful|first class|top notch|"
+    rf"(?P<speed>{_SPEEDY}))\s+(?P<what>service|support|job|help|experience|response|"
+    r"turnaround|advice|delivery|checkout|claim|process|team|staff|repair|installation)"
+    r"(?P<where>\s+(?:on|from|at|in|with)\s+[\w' -]{2,30})?$",
+    _FLAGS,
+)
+_OURS = frozenset(["service", "support", "team", "staff", "advice", "help"])
+
+
+def _complimented(fragment: str) -> str | None:
+    """What a compliment in a few words praises, said back when it names something: "great
+    service on twitter" -> "you were happy with our service on twitter"; "super quick delivery"
+    -> "you were happy with the quick delivery". None for anything else."""
+    match = _COMPLIMENT.match(fragment.strip(" .!"))
+    if not match or not (match.group("speed") or match.group("where")):
+        return None  # "great service" alone names nothing of theirs
+    what = match.group("what").lower()
+    speed = f"{match.group('speed').lower()} " if match.group("speed") else ""
+    owner = "our" if what in _OURS and not speed else "the"
+    where = second_person(match.group("where") or "")
+    return f"you were happy with {owner} {speed}{what}{where}"
+
+
 def good_news_clause(customer_turns: list[str], words: int = 16) -> str | None:
-    """The customer's latest pleased clause in the second person; None if none stands alone."""
-    for turn in reversed(customer_turns):
-        # each sentence, then its clauses: "Brilliant service today, Jake was really helpful."
-        parts = [
-            (part, index > 0)
-            for s in _SENTENCES.split(turn)
-            for index, part in enumerate(re.split(r",\s+", s))
-        ]
-        parts = [(s, False) for s in _SENTENCES.split(turn)] + [p for p in parts if p[1]]
+    """The customer's pleased clause in their latest turn, in the second person; None if none
+    stands alone. Earlier turns tell the problem ("my boiler stopped working"), not the news."""
+    for turn in customer_turns[-1:]:
+        # each sentence, then its later clauses ("Brilliant service today, Jake was really
+        # helpful."), then the first clause of a long one ("Love the new app, booked in ...")
+        whole = _SENTENCES.split(turn)
+        split = [_CLAUSES.split(s) for s in whole]
+        parts = [(s, False) for s in whole] + [(c, True) for cs in split for c in cs[1:]]
+        parts += [(cs[0], False) for cs in split if len(cs) > 1]
         for sentence, inside in parts:
-            text = _SAY_LEAD.sub("", _OWN_VERB.sub("I ", " ".join(sentence.split())))
-            text = re.sub(r"^I (\w+)", lambda m: f"I {m.group(1).lower()}", text)
+            text = _OWN_DOING.sub("I'm ", _OWN_VERB.sub("I ", " ".join(sentence.split())))
+            text = _SAY_LEAD.sub("", text)
+            text = re.sub(r"^(I|I'm) (\w+)", lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
             thanked = None if _NOT_THANKS.search(text) else _thanked_for(text)
             text = text[: _THANKS_FOR.search(text).start()] if thanked else text
             for _ in range(2):
                 text = _THANKS.sub("", text).strip(" ,.!-")
             text = re.sub(r"^its\b", "it's", text, flags=_FLAGS)
+            text = _RELATIVE_TAIL.sub("", text)
             fits = 3 <= len(text.split()) <= words and not _NOT_GOOD_NEWS.search(text)
+            fits = fits and not _BARE.match(text)
             if not (fits and _SUBJECT_START.match(text)):
-                if thanked:
-                    return thanked
+                praised = thanked or _complimented(text)
+                if praised:
+                    return praised
                 continue
             if _SUBJECT_START.match(text):
-                said_back = second_person(text)
+                # "you guys were great" -> "we were great": praise of us, said back as such
+                said_back = second_person(re.sub(r"\byou (?:guys|all|lot)\b", "you", text))
                 keep = said_back.startswith("I ") or (inside and said_back[0].isupper())
                 return said_back if keep else said_back[0].lower() + said_back[1:]
     return None

@@ -18,6 +18,7 @@ from bot.core.gist import gist_clause
 from bot.core.playbooks import KNOWLEDGE_SLOTS
 from bot.core.rubric import check
 from bot.core.slots import labelled_references
+from bot.core.thread_topic import named_topic
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
@@ -31,6 +32,8 @@ from bot.llm.case_lines import (
 )
 from bot.llm.hazard_replies import hazard_care
 from bot.llm.lead_reply import lead_step, said_cleanly
+from bot.llm.praise_reply import praise_reflection
+from bot.llm.repeat_reply import with_how_long
 from bot.llm.reply_text import (
     ACKNOWLEDGEMENTS,
     fill,
@@ -250,11 +253,11 @@ def _reflection(
         line = facts[index - 1] if index - 1 < len(facts) else ""
         said_in_body = any(ref in line and ref in body for ref in case.references)
         return "" if not line or said_in_body or says_again(line, body) else line
-    single_turn = len(request.conversation.customer_messages) == 1
     # thanks: what went well; a lone message that asks or complains is said back instead
     thanks = request.playbook.id in lines.NO_REFLECTION_PLAYBOOKS and not care
-    if thanks and (case.good_news or not single_turn):
-        return _good_news(case, body)
+    said = praise_reflection(request.conversation, case, body) if thanks else None
+    if said is not None:
+        return said
     # background care: what they asked, or their issue once the care is set aside
     problem = (_context_issue(request) if not case.ask else None) if mode == CONTEXT else None
     if mode == CONTEXT:
@@ -262,7 +265,9 @@ def _reflection(
     else:
         issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
-        return _topic(case, body, used) if not care else ""
+        turns = [m.text for m in request.conversation.customer_messages]
+        neutral = request.playbook.id in lines.NEUTRAL_PLAYBOOKS  # no problem: "I've read ..."
+        return _topic(case, body, used, turns, int(neutral)) if not care else ""
     if care:
         frames = lines.REFLECT_CARE
     elif request.low_confidence:
@@ -343,26 +348,13 @@ def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: in
     return ""
 
 
-def _topic(case: Case, body: str, used: set[str]) -> str:
+def _topic(case: Case, body: str, used: set[str], turns: list[str], start: int = 0) -> str:
     """No clause of theirs reads cleanly: what it is about, never their broken words."""
-    topic = case.topic or (f"your {case.thing}" if case.thing else "")
+    thing = f"your {case.thing}" if case.thing else ""
+    topic = case.topic or named_topic(turns) or thing
     if not topic or topic.split(maxsplit=1)[-1] in body:
         return ""
-    return _framed(lines.REFLECT_TOPIC, topic, case, body, used, 0)
-
-
-def _good_news(case: Case, body: str) -> str:
-    """For thanks: what they are pleased about, said back (first frame that does not echo)."""
-    if not case.good_news:
-        return ""
-    news = case.good_news
-    if case.praised:  # "she sorted your account" -> "Leila sorted your account"
-        news = re.sub(r"^(?:she|he)\b", case.praised, news)
-    named = bool(case.customer_name) and case.customer_name not in body
-    for plain, with_name in lines.REFLECT_GOOD_NEWS:
-        if not says_again(plain.format(issue=""), body):
-            return (with_name if named else plain).format(issue=news, name=case.customer_name)
-    return ""
+    return _framed(lines.REFLECT_TOPIC, topic, case, body, used, start)
 
 
 def _joined(greeting: str, reflection: str) -> str:
@@ -401,6 +393,9 @@ class OfflineBackend(Backend):
         for index, draft in enumerate(_drafts(request, case)):
             body = with_references(_body(draft.text, case), labelled)  # not in the issue said back
             reflection = _reflection(request, case, index, fill(body, slots), used_frames, facts)
+            if index == 0 and not _care(request)[1]:  # how long, how many times: said back
+                said = " ".join(m.text for m in request.conversation.customer_messages)
+                reflection = with_how_long(reflection, request.playbook.id, said, fill(body, slots))
             parts = [reflection, body]
             opening, *rest = sentences(body) or [""]
             if reflection and (_GREETS.match(body) or (index == 0 and _care(request)[1])):
