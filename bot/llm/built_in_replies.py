@@ -232,6 +232,11 @@ CASE_NEXT_STEPS = [
         "else you'd like me to check, tell me and I'll add it.",
         why="An answer in writing, with a time, respects what they already told us.",
     ),
+    Suggestion(
+        text="I'll sort this out for you and update you {update_time}; if anything doesn't look "
+        "right when I do, let me know.",
+        why="Doing it for them, and inviting a check, saves a second contact.",
+    ),
 ]
 
 # When it was we who cancelled their booking, table or plan: our failure, owned, and what we can

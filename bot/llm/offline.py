@@ -427,7 +427,7 @@ class OfflineBackend(Backend):
         suggestions = take_up_request(suggestions, request, case, slots)
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
-        suggestions = _distinct(suggestions, slots)
+        suggestions = _distinct(suggestions, slots, request.playbook)
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)
@@ -445,7 +445,24 @@ def _case_step(suggestions, request, case: Case, slots, labelled) -> list[Sugges
     step = lead_step(case, texts, labelled, request.playbook.id)
     if not step:
         return suggestions
-    return take_up_line(suggestions, request, case, fill(step, slots), slots)
+    stepped = take_up_line(suggestions, request, case, fill(step, slots), slots)
+    before, after = (_missing_moves(s[0].text, request.playbook) for s in (suggestions, stepped))
+    if after <= before:
+        return stepped
+    # never at the cost of a required move: the old lead's greeting and an invitation around it
+    opening = sentences(suggestions[0].text)[0]
+    head = opening.split(";")[0].rstrip(".!") + "."  # "Thanks for getting in touch; just to ..."
+    greeting = next((g for g in (opening, head) if is_courtesy(without_name(g))), "")
+    lead = stepped[0].text
+    greetings = [""] if not greeting or greeting.rstrip(".") in lead else ["", greeting]
+    for wrapped in (
+        " ".join(p for p in (g, lead, ask) if p)
+        for g in greetings
+        for ask in ("", lines.ANYTHING_ELSE)
+    ):
+        if _missing_moves(wrapped, request.playbook) <= before:
+            return [Suggestion(wrapped, stepped[0].why, source=stepped[0].source), *stepped[1:]]
+    return suggestions
 
 
 def _fact_in_lead(suggestions: list[Suggestion], case: Case, labelled) -> list[Suggestion]:
@@ -474,9 +491,10 @@ def _fact_in_lead(suggestions: list[Suggestion], case: Case, labelled) -> list[S
     return out if len(set(openings)) == len(openings) else suggestions
 
 
-def _distinct(suggestions: list[Suggestion], slots) -> list[Suggestion]:
+def _distinct(suggestions: list[Suggestion], slots, playbook) -> list[Suggestion]:
     """No two suggestions alike: a later one that opens like an earlier one gives way to a next
-    step built on the case that none of them says yet."""
+    step built on the case that none of them says yet (one that makes the playbook's moves
+    first)."""
     out: list[Suggestion] = []
     spare = [fill(s.text, slots) for s in lines.CASE_NEXT_STEPS]
     for suggestion in suggestions:
@@ -484,6 +502,7 @@ def _distinct(suggestions: list[Suggestion], slots) -> list[Suggestion]:
         if first_sentence(suggestion.text) in opened:
             fresh = [t for t in spare if first_sentence(t) not in opened]
             fresh = [t for t in fresh if all(t not in s.text for s in suggestions)]
+            fresh.sort(key=lambda text: _missing_moves(text, playbook))
             if fresh:
                 suggestion = Suggestion(fresh[0], suggestion.why, source=suggestion.source)
         out.append(suggestion)
