@@ -456,13 +456,21 @@ def _case_step(suggestions, request, case: Case, slots, labelled) -> list[Sugges
     lead = stepped[0].text
     greetings = [""] if not greeting or greeting.rstrip(".") in lead else ["", greeting]
     for wrapped in (
-        " ".join(p for p in (g, lead, ask) if p)
+        " ".join(p for p in (_greeted(g, lead), ask) if p)
         for g in greetings
         for ask in ("", lines.ANYTHING_ELSE)
     ):
         if _missing_moves(wrapped, request.playbook) <= before:
             return [Suggestion(wrapped, stepped[0].why, source=stepped[0].source), *stepped[1:]]
     return suggestions
+
+
+def _greeted(greeting: str, text: str) -> str:
+    """ "Thanks for getting in touch; I'll check ...": a greeting is not a sentence of its own."""
+    if not greeting:
+        return text
+    rest = text if text.startswith("I ") or text.startswith("I'") else text[0].lower() + text[1:]
+    return f"{greeting.rstrip('.!')}; {rest}"
 
 
 def _fact_in_lead(suggestions: list[Suggestion], case: Case, labelled) -> list[Suggestion]:
