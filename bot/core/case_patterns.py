@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.clause_repair import is_instruction, is_not_a_problem, with_auxiliary
 from bot.core.clean_clause import clean, unshouted
 from bot.core.reflect import second_person
 
@@ -28,7 +29,8 @@ _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DATE = _re(
     rf"\b(?:(?:last|this|next|on|since|by) )?{_DAY}\b|\b(?:yesterday|today|tonight|"
     rf"last (?:week|month|night|year)|this (?:morning|afternoon|week|month))\b|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\b|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\b(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\b|"
+    rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
 )
 DURATION = _re(
@@ -68,7 +70,9 @@ WANTS = (
     (
         "to know when it arrives",
         _re(
-            r"\b(where is|where's|when will (it|my \w+)|track\w*|arriv\w*|"
+            r"\b(where is|where's|when will (it|my \w+)|track\w*|"
+            r"(not|\w+n't|never|yet to) (yet )?(\w+ )?arriv\w*|"
+            r"when (will|does|is) [^.?!]{0,30}arriv\w*|"
             r"still not (here|arrived|delivered))\b"
         ),
     ),
@@ -114,7 +118,8 @@ _PROBLEM = _re(
     r"cut off|disconnected|too (high|much|long)|problem|issue|trouble|complaint|unable|"
     r"refund|hurt|injur\w*|lost|stolen|fraud|mistake|by accident|wrongly|incorrect\w*|"
     r"overpa\w*|rejected|refused|nothing|heard nothing|normally|usually|supposed to|"
-    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow)\b"
+    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|even though|"
+    r"despite)\b"
 )
 _NOT_PROBLEM = _re(
     r"^\s*(hi|hello|hey|thanks|thank you|cheers|regards|many thanks|good (morning|afternoon|"
@@ -167,7 +172,8 @@ _TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+
 
 # "For some reason my account's been charged": the lead goes, the clause stands.
 _ADVERBIAL = _re(
-    r"^(?:for some reason|all of a sudden|out of the blue|just now|earlier(?: today)?|"
+    r"^(?:(?:ever )?since (?:the|my|your|this|last) \w+(?: \w+)?|for some reason|"
+    r"all of a sudden|out of the blue|just now|earlier(?: today)?|"
     r"this (?:morning|afternoon|evening)|last night|yesterday|today|tonight|recently|again)"
     r"[\s,]+(?=(?:my|our|the|your|i|we|it|they|there|this)\b)"
 )
@@ -222,12 +228,19 @@ _ASKED_AFTER = _re(r",\s*(?=(?:what|how|can|could|is|are|do|does|will|why)\b[^,]
 _LEAD_THEN_SUBJECT = _re(r"^[^,]{2,40},\s*(?=(?:i|my|we|our|the|it|there|this)\b)")
 
 
+_DONE_BY_THEM = _re(
+    r"^(?:i|we)(?:'ve| have| had)? (?:already |just |also )?(?:cancell?ed|paid|returned|sent)\b"
+)
+
+
 def _score(clause: str, question: bool) -> int:
     if _NOT_PROBLEM.match(clause) or len(clause.split()) < 3:
         return 0
     hits = len(_PROBLEM.findall(clause))
     if question:
         hits -= 2  # a question about us ("what are your hours?") is not a problem statement
+    if hits and _DONE_BY_THEM.match(_LEAD.sub("", clause.strip())):
+        hits -= 1  # "I cancelled on the 2nd": what they did, not what went wrong
     if hits and _PRONOUN_START.match(_LEAD.sub("", clause)):
         hits -= 1  # "it's completely dead" needs the sentence before it
     return hits
@@ -237,14 +250,66 @@ def _score(clause: str, question: bool) -> int:
 _WORRY = _re(r"n't\b|\b(?:not|no|never|still|nothing|nobody|without)\b")
 
 
+# What follows "can you", "please", "I want", "I need" is their request, not their problem.
+_REQUEST_SEPARATOR = _re(r"can you|please|i want|i need")
+_CAPTURED_CLAUSES = _re(f"({_CLAUSES.pattern})")
+# "I booked a table ... and just got an email saying it's cancelled": what they did, then what
+# went wrong; "it" is what they booked or ordered.
+_DID = (("the booking", _re(r"\b(?:booked|reserved)\b")), ("the order", _re(r"\bordered\b")))
+_IT = _re(r"\bit(?:'s| is)\b|\bit (?=was|has)")
+
+
+def _named(it: str, noun: str) -> str:
+    """ "it's" -> "the booking is", "it " -> "the booking "."""
+    return f"{noun} is" if it.endswith(("'s", " is")) else f"{noun} "
+
+
+def _parts(clause: str) -> list[str]:
+    """A clause too long to say back, cut at " and " into what happened and what went wrong."""
+    if len(clause.split()) <= MAX_ISSUE_WORDS or " and " not in clause:
+        return [clause]
+    parts = [p for p in clause.split(" and ") if p.strip()]
+    if any(len(p.split()) < 3 for p in parts) or _PROBLEM.search(parts[0]):
+        return [clause]
+    noun = next((noun for noun, did in _DID if did.search(parts[0])), None)
+    if noun:
+        parts[1:] = [_IT.sub(lambda m: _named(m.group(0), noun), p, count=1) for p in parts[1:]]
+    return parts
+
+
+def _candidate_clauses(sentence: str) -> tuple[list[str], list[int]]:
+    """The sentence's clauses and a penalty for each: an instruction ("fix this") and a request
+    after "can you" drop their first comma part and what is left (a reason or a consequence,
+    "we can't find anywhere else") counts one less."""
+    pieces = _CAPTURED_CLAUSES.split(sentence)
+    clauses: list[str] = []
+    penalties: list[int] = []
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        separator = pieces[index - 1] if index else ""
+        if _REQUEST_SEPARATOR.search(separator or "") or is_instruction(
+            _LEAD.sub("", clause.strip())
+        ):
+            clause = clause.partition(",")[2].strip()
+            clauses.append(clause)
+            penalties.append(1)
+            continue
+        for part in _parts(clause):
+            clauses.append(part)
+            penalties.append(0)
+    return clauses, penalties
+
+
 def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]:
     """The customer's clause that states the problem (earliest of the best that can be said
     back cleanly, bot/core/clean_clause.py) and its reflection; (clause, None) when none can."""
     found: list[tuple[int, bool, int, str]] = []
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
-            clauses = _CLAUSES.split(_ASKED_AFTER.sub("; ", sentence))
+            clauses, penalties = _candidate_clauses(_ASKED_AFTER.sub("; ", sentence))
             for index, clause in enumerate(clauses):
+                if not clause or is_not_a_problem(_LEAD.sub("", clause.strip())):
+                    continue
                 # only a clause in question form asks: not "my phone was stolen" before "what do
                 # I do?", nor "only got $20?"
                 question = clause.rstrip().endswith("?") and bool(
@@ -252,6 +317,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
                 )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
+                score -= penalties[index]
                 if score > 0 and _PROBLEM.search(clause):
                     # "and I've heard nothing", "(I updated my phone and now) it is slower"
                     if index and (len(clause.split()) < 6 or _PRONOUN_START.match(clause)):
@@ -267,7 +333,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
 def said_back(clause: str) -> str | None:
     """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
     router keeps dropping"); None when it does not stand as a statement."""
-    clause = _trim(unshouted(clause))
+    clause = with_auxiliary(_trim(unshouted(clause)))
     if len(clause.split()) < 3 or NO_SUBJECT.match(clause):
         return None
     return clean(lower_first(second_person(clause)))
@@ -299,7 +365,7 @@ _TRIED = _re(
 )
 # "I've already rolled back the driver": any past action after "already" is a step they took.
 _ALREADY_DONE = _re(r"\b(?:i|we)(?:'ve| have| had)?\s+already\s+(\w+ed\b[^.;!?\n]*)")
-_TOLD = _re(r"\b(?:i|we) (?:was|were|have been|'ve been) told ([^.;!?\n]*)")
+_TOLD = _re(r"(?:\b(?:i|we) (?:was|were|have been|'ve been)|(?:^|[.!?,]\s*)been) told ([^.;!?\n]*)")
 _TRIED_CUT = _re(r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b)")
 _TRIED_ALONE = _re(r"^\s*(?:yes[,.]?\s*)?(three|four|five|two|\d+|several|many) times\b")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.clause_repair import dropped_auxiliary, is_instruction
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
@@ -47,6 +48,7 @@ _DANGLING = frozenset(
     """without with for to of from by about at in on into onto and or but because so the a an
     your our their his her my than as if which who whose""".split()  # noqa: SIM905
 )
+_PREPOSITIONS = frozenset("to for about on at with from into".split())  # noqa: SIM905
 # "you need ...", "we've ...": a pronoun subject, then its verb (not "we for ...").
 _PRONOUN = frozenset(["you", "we", "they", "he", "she", "it"])
 _NOT_VERB_S = frozenset(
@@ -117,6 +119,8 @@ def _has_subject_and_verb(words: list[str]) -> bool:
 
 def _dangles(words: list[str]) -> bool:
     last = words[-1].lower().strip(".,;:!?")
+    if last in _PREPOSITIONS and _PRONOUN & {w.lower() for w in words[-5:-1]}:
+        return False  # "an X-ray you said no to": the relative clause ends the sentence
     return last in _DANGLING and not _WH.search(" ".join(words[:-1]))
 
 
@@ -128,6 +132,10 @@ def _without_dangling_tail(text: str) -> str:
         return text
     cut = max(text.rfind(", "), text.rfind(" and "))
     return text[:cut].strip(" ,") if cut > 0 else text
+
+
+# ", tried 3 different cables": a last comma part with no subject of its own goes.
+_SUBJECTLESS_TAIL = re.compile(r",\s+(?:also |already |even )?(?:tried|\w+ed)\b[^,]*$", _FLAGS)
 
 
 # "you hope we can help you": a wish for help, not what it is about.
@@ -142,12 +150,14 @@ def clean(clause: str | None) -> str | None:
         return None
     text = _INTENSIFIER.sub("", _BRACKETS.sub("", unshouted(clause)))
     text = _TRAILING_FACT.sub("", _without_insult(text)).strip(" ,;:-")
-    text = _without_dangling_tail(text)
+    text = _without_dangling_tail(_SUBJECTLESS_TAIL.sub("", text))
     if INSULT.search(text) or _FIRST_PERSON.search(text):
         return None
     words = text.split()
     if (
         _ONLY_HELP.match(text)
+        or is_instruction(text)
+        or dropped_auxiliary(text)
         or len(words) < 3
         or not text[0].isalpha()
         or not _has_subject_and_verb(words)
