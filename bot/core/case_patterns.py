@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.core.clause_repair import is_instruction, is_not_a_problem, with_auxiliary
+from bot.core.clause_repair import (
+    is_instruction,
+    is_not_a_problem,
+    with_auxiliary,
+    with_determiner,
+)
 from bot.core.clean_clause import clean, unshouted
 from bot.core.reflect import second_person
 
@@ -70,7 +75,7 @@ WANTS = (
     (
         "to know when it arrives",
         _re(
-            r"\b(where is|where's|when will (it|my \w+)|track\w*|"
+            r"\b(where is|where's|when will (it|my \w+)|track (it|my|the|this)|tracking|"
             r"(not|\w+n't|never|yet to) (yet )?(\w+ )?arriv\w*|"
             r"when (will|does|is) [^.?!]{0,30}arriv\w*|"
             r"still not (here|arrived|delivered))\b"
@@ -118,8 +123,8 @@ _PROBLEM = _re(
     r"cut off|disconnected|too (high|much|long)|problem|issue|trouble|complaint|unable|"
     r"refund|hurt|injur\w*|lost|stolen|fraud|mistake|by accident|wrongly|incorrect\w*|"
     r"overpa\w*|rejected|refused|nothing|heard nothing|normally|usually|supposed to|"
-    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|even though|"
-    r"despite)\b"
+    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|missed|"
+    r"even though|despite)\b"
 )
 _NOT_PROBLEM = _re(
     r"^\s*(hi|hello|hey|thanks|thank you|cheers|regards|many thanks|good (morning|afternoon|"
@@ -134,11 +139,12 @@ _LEAD = _re(
 _CLAUSES = _re(
     r"\s*(?:;|\s[-–—]\s|,\s*(?:and|but|so)\b|\bbut\b|\bbecause\b|\band now\b|"
     r"\blike (?:i|your|you)\b|"
-    r"\bcan you\b|\bplease\b|\bi want\b|\bi need\b)\s*"
+    r"\bcan you\b|\bplease\b|\b(?:i|we) want\b|\b(?:i|we) need\b)\s*"
 )
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
+_SUBORDINATE = ("that", "which", "when", "even though", "although", "because", "after", "while")
 
 
 # ", claim number CLM-448812" and "@AcmeHelp" say nothing the reflection needs.
@@ -197,7 +203,12 @@ def _trim(clause: str) -> str:
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves
-    text = re.sub(r"^(having|fed up|tired of|sick of)\b", r"I'm \1", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(having|fed up|tired of|sick of)\b",
+        lambda m: f"I'm {m.group(1).lower()}",
+        text,
+        flags=re.IGNORECASE,
+    )
     if NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
@@ -207,7 +218,9 @@ def _trim(clause: str) -> str:
     words = text.split()
     if len(words) > MAX_ISSUE_WORDS:
         head = " ".join(words[:MAX_ISSUE_WORDS])
-        cut = max(head.rfind(","), head.rfind(" and "))
+        cut = max(head.rfind(", "), head.rfind(" and "))
+        if cut <= 20:  # "a scratch that was already there when ...": the clause before it
+            cut = max((head.rfind(f" {w} ") for w in _SUBORDINATE), default=-1)
         text = text[:cut] if cut > 20 else head
     text = text.strip(" ,.!?-:;")
     text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
@@ -228,8 +241,10 @@ _ASKED_AFTER = _re(r",\s*(?=(?:what|how|can|could|is|are|do|does|will|why)\b[^,]
 _LEAD_THEN_SUBJECT = _re(r"^[^,]{2,40},\s*(?=(?:i|my|we|our|the|it|there|this)\b)")
 
 
+_NOT_WANTED = _re(r"\b(?:don't|do not|doesn't|didn't) (?:want|need)\b")
 _DONE_BY_THEM = _re(
-    r"^(?:i|we)(?:'ve| have| had)? (?:already |just |also )?(?:cancell?ed|paid|returned|sent)\b"
+    r"^(?:i|we)(?:'ve| have| had)? (?:already |just |also )?"
+    r"(?:cancell?ed|paid|returned|sent|reported|called|rang|emailed|chased|contacted|submitted)\b"
 )
 
 
@@ -239,6 +254,7 @@ def _score(clause: str, question: bool) -> int:
     hits = len(_PROBLEM.findall(clause))
     if question:
         hits -= 2  # a question about us ("what are your hours?") is not a problem statement
+    hits -= len(_NOT_WANTED.findall(clause))  # "we don't want vouchers": a wish, not a fault
     if hits and _DONE_BY_THEM.match(_LEAD.sub("", clause.strip())):
         hits -= 1  # "I cancelled on the 2nd": what they did, not what went wrong
     if hits and _PRONOUN_START.match(_LEAD.sub("", clause)):
@@ -251,7 +267,7 @@ _WORRY = _re(r"n't\b|\b(?:not|no|never|still|nothing|nobody|without)\b")
 
 
 # What follows "can you", "please", "I want", "I need" is their request, not their problem.
-_REQUEST_SEPARATOR = _re(r"can you|please|i want|i need")
+_REQUEST_SEPARATOR = _re(r"can you|please|(?:i|we) want|(?:i|we) need")
 _CAPTURED_CLAUSES = _re(f"({_CLAUSES.pattern})")
 # "I booked a table ... and just got an email saying it's cancelled": what they did, then what
 # went wrong; "it" is what they booked or ordered.
@@ -333,7 +349,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
 def said_back(clause: str) -> str | None:
     """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
     router keeps dropping"); None when it does not stand as a statement."""
-    clause = with_auxiliary(_trim(unshouted(clause)))
+    clause = with_determiner(with_auxiliary(_trim(unshouted(clause))))
     if len(clause.split()) < 3 or NO_SUBJECT.match(clause):
         return None
     return clean(lower_first(second_person(clause)))

@@ -93,7 +93,7 @@ _ING_NOUNS = frozenset(
 def _nouns(phrase: str) -> bool:
     words = phrase.split()
     return all(
-        w.lower() not in _CLOSED
+        w.lower().replace("\u2019", "'").split("'")[0] not in _CLOSED
         and (w.lower() in _ING_NOUNS or not w.lower().endswith(("ing", "ed", "ly")))
         and (known(w) or w[0].isupper())
         for w in words
@@ -103,6 +103,30 @@ def _nouns(phrase: str) -> bool:
 def _plural(phrase: str) -> bool:
     head = phrase.split()[-1].lower()
     return head.endswith("s") and not head.endswith(("ss", "us", "is", "ys'"))
+
+
+# A thing of theirs named bare before its verb: "Kettle stopped working", "Bill is £412".
+_BARE_THING = re.compile(
+    r"^(?P<noun>[A-Za-z]+(?:\s+[a-z]+)?)\s+(?=(?:is|isn't|was|wasn't|has|hasn't|keeps|kept|"
+    r"stopped|won't|doesn't|didn't|broke|arrived|came|never|still)\b)",
+)
+
+
+_SUPPLIES = frozenset(["water", "gas", "power", "electricity"])
+
+
+def with_determiner(clause: str) -> str:
+    """ "Kettle stopped working" -> "my kettle stopped working": only for a thing a customer
+    has (bot/core/case_patterns.py THINGS names it), never a name or one of ours."""
+    from bot.core.case_patterns import THINGS  # case_patterns imports this module
+
+    found = _BARE_THING.match(clause)
+    if not found or not _nouns(found.group("noun")):
+        return clause
+    head = found.group("noun").split()[-1]
+    if not THINGS.fullmatch(head) or head.lower() in _SUPPLIES:
+        return clause  # "Water has been leaking through my ceiling": not "your water"
+    return "my " + clause[0].lower() + clause[1:]
 
 
 def with_auxiliary(clause: str) -> str:
@@ -145,8 +169,10 @@ def dropped_auxiliary(clause: str) -> bool:
     found = _DROPPED.match(clause)
     if not found or found.group(0).split()[-1].lower() in _ING_NOUNS:
         return False
-    after = clause[found.end() :].split()[:1]
-    if after and after[0].lower() in _VERB_AFTER:
-        return False  # "your packing slip was wrong": the -ing word names a thing
-    middle = found.group(0).split()[1:-1]
-    return all(w.lower() not in _CLOSED or w.lower() in ("still", "not") for w in middle)
+    after = clause[found.end() :].split()[:2]
+    if any(word.lower() in _VERB_AFTER for word in after):
+        return False  # "your packing slip was wrong", "the letting agent won't": a thing
+    middle = [w.lower() for w in found.group(0).split()[1:-1]]
+    if any(w in _VERB_AFTER or w.endswith(("ed", "n't")) for w in middle if w != "still"):
+        return False  # "your kettle stopped working": its verb is there
+    return all(w not in _CLOSED or w in ("still", "not") for w in middle)

@@ -48,6 +48,7 @@ _DANGLING = frozenset(
     """without with for to of from by about at in on into onto and or but because so the a an
     your our their his her my than as if which who whose""".split()  # noqa: SIM905
 )
+_ARTICLES = frozenset("the a an your our their his her my".split())  # noqa: SIM905
 _PREPOSITIONS = frozenset("to for about on at with from into".split())  # noqa: SIM905
 # "you need ...", "we've ...": a pronoun subject, then its verb (not "we for ...").
 _PRONOUN = frozenset(["you", "we", "they", "he", "she", "it"])
@@ -72,7 +73,7 @@ _NOT_VERB_S = frozenset(
 # that your daughter spilled juice on".
 _WH = re.compile(r"\b(?:what|who|which|where|whom|that)\b", _FLAGS)
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]")  # an aside: "(Kia Picanto, reg LB21)"
-_TRAILING_FACT = re.compile(r",\s*[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
+_TRAILING_FACT = re.compile(r",\s+[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "AGAIN", "NEVER"; "ATM", "NHS" stay
 
 
@@ -119,6 +120,8 @@ def _has_subject_and_verb(words: list[str]) -> bool:
 
 def _dangles(words: list[str]) -> bool:
     last = words[-1].lower().strip(".,;:!?")
+    if last in _ARTICLES:
+        return True  # "when you picked the": cut off, whatever came before
     if last in _PREPOSITIONS and _PRONOUN & {w.lower() for w in words[-5:-1]}:
         return False  # "an X-ray you said no to": the relative clause ends the sentence
     return last in _DANGLING and not _WH.search(" ".join(words[:-1]))

@@ -55,7 +55,7 @@ def test_an_instruction_and_its_consequence_are_not_said_back_as_the_problem(coa
     )
     assert case.issue == "you just got an email saying the booking is cancelled"
     assert case.wants == [REINSTATED]
-    assert {"a table for 8", "your mum's 70th", "our Camden branch", "Nobody called"} <= set(
+    assert {"a table for 8", "your mum's 70th", "our Camden branch", "nobody called"} <= set(
         case.details
     )
     assert _case(coach, "Refund me now.").issue is None
