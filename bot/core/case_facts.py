@@ -18,6 +18,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from bot.core.case_patterns import AMOUNT
+from bot.core.clause_repair import _WE_SENT
 from bot.core.reflect import second_person
 
 _FLAGS = re.IGNORECASE
@@ -230,7 +231,7 @@ def evidence(turns: list[str]) -> list[str]:
             if after and not _AFTER_KEPT.match(after):
                 what = what[: len(what) - len(after)]
             what = re.sub(r"\s+(?:too|as well|also)$", "", what.strip(), flags=_FLAGS)
-            found.append(second_person(what))
+            found.append(_WE_SENT.sub(r"\1 \2 from us", second_person(what)))
     return _unique(found)
 
 

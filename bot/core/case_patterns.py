@@ -75,7 +75,7 @@ WANTS = (
     (
         "to know when it arrives",
         _re(
-            r"\b(where is|where's|when will (it|my \w+)|track (it|my|the|this)|tracking|"
+            r"\b(where is|where's|when will (it|my \w+)|track(ing)?\b(?! down)|arriv(e|es|ing)\b|"
             r"(not|\w+n't|never|yet to) (yet )?(\w+ )?arriv\w*|"
             r"when (will|does|is) [^.?!]{0,30}arriv\w*|"
             r"still not (here|arrived|delivered))\b"
@@ -144,6 +144,7 @@ _CLAUSES = _re(
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
+_COMMA = re.compile(r",(?!\d)")  # not inside "£18,000"
 _SUBORDINATE = ("that", "which", "when", "even though", "although", "because", "after", "while")
 
 
@@ -218,7 +219,8 @@ def _trim(clause: str) -> str:
     words = text.split()
     if len(words) > MAX_ISSUE_WORDS:
         head = " ".join(words[:MAX_ISSUE_WORDS])
-        cut = max(head.rfind(", "), head.rfind(" and "))
+        commas = [m.start() for m in _COMMA.finditer(head)]
+        cut = max(commas[-1] if commas else -1, head.rfind(" and "))
         if cut <= 20:  # "a scratch that was already there when ...": the clause before it
             cut = max((head.rfind(f" {w} ") for w in _SUBORDINATE), default=-1)
         text = text[:cut] if cut > 20 else head
@@ -255,7 +257,7 @@ def _score(clause: str, question: bool) -> int:
     if question:
         hits -= 2  # a question about us ("what are your hours?") is not a problem statement
     hits -= len(_NOT_WANTED.findall(clause))  # "we don't want vouchers": a wish, not a fault
-    if hits and _DONE_BY_THEM.match(_LEAD.sub("", clause.strip())):
+    if hits and _DONE_BY_THEM.match(_LEAD.sub("", clause.strip())) and not _WORRY.search(clause):
         hits -= 1  # "I cancelled on the 2nd": what they did, not what went wrong
     if hits and _PRONOUN_START.match(_LEAD.sub("", clause)):
         hits -= 1  # "it's completely dead" needs the sentence before it
@@ -275,6 +277,12 @@ _DID = (("the booking", _re(r"\b(?:booked|reserved)\b")), ("the order", _re(r"\b
 _IT = _re(r"\bit(?:'s| is)\b|\bit (?=was|has)")
 
 
+_CLAUSE_START = _re(
+    r"(?:i|we|it|they|he|she|you|my|our|your|the|this|there|just|then|now|still|got|was|were|"
+    r"have|had|\w+ed)\b"
+)
+
+
 def _named(it: str, noun: str) -> str:
     """ "it's" -> "the booking is", "it " -> "the booking "."""
     return f"{noun} is" if it.endswith(("'s", " is")) else f"{noun} "
@@ -287,6 +295,8 @@ def _parts(clause: str) -> list[str]:
     parts = [p for p in clause.split(" and ") if p.strip()]
     if any(len(p.split()) < 3 for p in parts) or _PROBLEM.search(parts[0]):
         return [clause]
+    if not all(_CLAUSE_START.match(p.strip()) for p in parts[1:]):
+        return [clause]  # "via an OCS form and email Consent Form": not two clauses
     noun = next((noun for noun, did in _DID if did.search(parts[0])), None)
     if noun:
         parts[1:] = [_IT.sub(lambda m: _named(m.group(0), noun), p, count=1) for p in parts[1:]]

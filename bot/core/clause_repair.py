@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.claimed_actions import ACTION_VERBS, claims_in
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
@@ -25,19 +26,26 @@ _ORDER_VERBS = (
     r"fix|sort|refund|send|resend|cancel|stop|give|get|put|make|call|ring|phone|tell|help|chase|"
     r"reopen|restore|correct|change|move|rebook|reinstate|honour|honor|waive|reverse|remove|"
     r"take|pay|credit|reimburse|compensate|escalate|explain|arrange|book|check|look|update|"
-    r"delete|close|unblock|unlock|reset|return|replace|deliver|bring|let|contact|email|text"
+    r"delete|close|unblock|unlock|reset|return|replace|deliver|bring|let|contact|email|text|see"
 )
 _INSTRUCTION = re.compile(
     rf"^\s*(?:(?:just|please|now|so|then|can you|could you|will you|would you|kindly|pls)\s+)*"
     rf"(?:{_ORDER_VERBS})\s+(?:(?:me|us|it|this|that|them|my|our|the|a|an|someone|somebody|"
-    r"everything|things|out|up|back|now|asap|immediately|\w+ing)\b|[£$€]\d)",
+    r"everything|things|out|up|back|now|asap|immediately|how|what|why|where|whether|if|at|"
+    r"\w+ing)\b|[£$€]\d)",
     _FLAGS,
+)
+_EVIDENCE_WORDS = (
+    r"(?:e-?mails?|confirmations?|receipts?|photos?|pictures?|screenshots?|statements?|letters?|"
+    r"reports?|forms?|footage|videos?|recordings?|texts?|messages?|invoices?|proof|records?|"
+    r"certificates?|references?|contracts?|evidence)"
 )
 _NOT_A_PROBLEM = re.compile(
     r"^\s*(?:(?:i|we)\s*(?:'d|would)\s+(?:like|rather|prefer)|(?:i|we)\s+(?:just\s+)?"
     r"(?:want|wanted|need)\b|(?:i|we)(?:'ve| have)?\s+(?:still |also |even |both )?(?:have|got|"
-    r"kept|saved|attached|took)\s+(?:got\s+)?(?:the|a|an|my|our|both|all|copies|photos?|"
-    r"pictures?|screenshots?|proof|evidence|a copy)\b)",
+    r"kept|saved|attached|took)\s+(?:got\s+)?(?:(?:the|a|an|my|our|both|all|all the|copies of|"
+    rf"a copy of)\s+)?(?:[\w'-]+\s+){{0,4}}?{_EVIDENCE_WORDS}\b"
+    r"(?![^,]*\b(?:not|no|never|wrong|missing|nothing)\b|[^,]*n't\b))",
     _FLAGS,
 )
 
@@ -176,3 +184,32 @@ def dropped_auxiliary(clause: str) -> bool:
     if any(w in _VERB_AFTER or w.endswith(("ed", "n't")) for w in middle if w != "still"):
         return False  # "your kettle stopped working": its verb is there
     return all(w not in _CLOSED or w in ("still", "not") for w in middle)
+
+
+_OUR_VERB = "(?:" + "|".join(ACTION_VERBS) + ")"
+# "we cancelled your appointment the morning of it": what we did to their thing, said back in
+# the passive, which states their problem instead of claiming our action.
+_WE_DID = re.compile(
+    rf"^(?:we|our(?: \w+){{1,2}}?)(?:'ve| have| had)? (?:just |already )?(?P<verb>{_OUR_VERB}) "
+    r"(?P<thing>your [^,;.]+?)(?P<rest>(?:,| (?:on|at|in|by|without|saying|after|before|when|"
+    r"because|this|last|yesterday|today|the (?:morning|evening|afternoon|night|day|week))\b| "
+    r"[£$€]).*|)$",
+    _FLAGS,
+)
+_WE_SENT = re.compile(
+    r"\b(the|a|an) ([\w-]+(?: [\w-]+)?) we (?:sent|emailed|texted|posted)\b", _FLAGS
+)
+
+
+def without_our_claims(clause: str) -> str | None:
+    """The clause said back without claiming an action of ours as done: "we cancelled your
+    order ..." -> "your order was cancelled ..."; "the text we sent" -> "the text from us";
+    None when a claim is left (bot/core/claimed_actions.py)."""
+    found = _WE_DID.match(clause)
+    if found:
+        thing = found.group("thing")
+        aux = "were" if _plural(thing) else "was"
+        clause = f"{thing} {aux} {found.group('verb')}{found.group('rest')}"
+    clause = _WE_SENT.sub(lambda m: f"{m.group(1)} {m.group(2)} from us", clause)
+    first_person = [c for c in claims_in(clause) if re.match(r"(?:i|we)\b", c, _FLAGS)]
+    return None if first_person else clause

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.clause_repair import dropped_auxiliary, is_instruction
+from bot.core.clause_repair import dropped_auxiliary, is_instruction, without_our_claims
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
@@ -118,11 +118,29 @@ def _has_subject_and_verb(words: list[str]) -> bool:
     return False
 
 
+_LINKS = frozenset("and but so that because if when or to".split())  # noqa: SIM905
+_INFINITIVE = frozenset("able want wanted need needed have has going trying like used".split())  # noqa: SIM905
+
+
+def _relative_clause_ends(words: list[str]) -> bool:
+    """ "an X-ray you specifically said no to": a pronoun after a noun, then its verb and the
+    preposition; not "you were not able to" (an infinitive cut off)."""
+    if words[-1].lower().strip(".,;:!?") == "to" and words[-2].lower() in _INFINITIVE:
+        return False
+    lower = [w.lower() for w in words]
+    return any(
+        lower[i] in _PRONOUN
+        and lower[i - 1] not in _LINKS | _PRONOUN | _FINITE
+        and not lower[i - 1].endswith(("ing", "ed"))  # "giving you", "asked you": an object
+        for i in range(max(1, len(words) - 5), len(words) - 1)
+    )
+
+
 def _dangles(words: list[str]) -> bool:
     last = words[-1].lower().strip(".,;:!?")
     if last in _ARTICLES:
         return True  # "when you picked the": cut off, whatever came before
-    if last in _PREPOSITIONS and _PRONOUN & {w.lower() for w in words[-5:-1]}:
+    if last in _PREPOSITIONS and _relative_clause_ends(words):
         return False  # "an X-ray you said no to": the relative clause ends the sentence
     return last in _DANGLING and not _WH.search(" ".join(words[:-1]))
 
@@ -166,7 +184,7 @@ def clean(clause: str | None) -> str | None:
         or not _has_subject_and_verb(words)
     ):
         return None
-    return None if _dangles(words) else text
+    return None if _dangles(words) else without_our_claims(text)
 
 
 _DETERMINER = re.compile(r"\b(your|our|the|a|an)\s+")

@@ -30,6 +30,7 @@ _WISH_TO_CANCEL = re.compile(
     r"\b(?:want(?:ed)?|wanting|wish|like|need|trying|tried|try|going|help me|how (?:do|can|would) "
     r"(?:i|we)|can (?:i|we)|could (?:i|we)|may (?:i|we)|please|can you|could you|would you|"
     r"let me|able)\b[^.?!\n]{0,25}?\b" + _CANCEL_WORD + r"|(?:^|[.!?\n]\s*)cancel\b|"
+    r"(?<!had )\bto cancel\b|"
     r"\bcancel (?:my|our|the|it|this|that)\b(?![^.?!\n]{0,40}\b(?:was|were|has been|got) )|"
     r"\b(?:close (?:my|the|our) account|terminate|end (?:my|the) contract|leaving|"
     r"switch(?:ing)? to)\b",

@@ -112,3 +112,39 @@ def test_evidence_is_what_they_hold_not_what_they_lack(coach):
         "photos at pickup with timestamps"
     ]
     assert _case(coach, "I have a client report due at 5pm, the export is broken").evidence == []
+
+
+def test_what_we_did_is_said_back_as_their_problem_never_as_our_claim(coach):
+    dentist = _case(coach, "You cancelled my daughter's filling appointment the morning of it.")
+    assert dentist.issue == "your daughter's filling appointment was cancelled the morning of it"
+    hotel = _case(
+        coach, "Your system cancelled our hotel booking for 2-5 August without telling us"
+    )
+    assert hotel.issue == "your hotel booking for 2-5 August was cancelled without telling you"
+    roaming = _case(
+        coach, "Got a £96 roaming charge. I have the text you sent confirming the add-on."
+    )
+    assert roaming.evidence == ["the text from us confirming the add-on"]
+    assert clean("we've sent you the wrong size") is None  # no passive to say it in
+
+
+def test_a_problem_they_have_is_not_mistaken_for_evidence_they_hold(coach):
+    assert _case(coach, "I have a problem with my laptop, it won't turn on").issue == (
+        "you have a problem with your laptop, it won't turn on"
+    )
+    assert _case(coach, "I got my statement and the refund was not there").issue is not None
+    assert _case(coach, "I have the receipt. The kettle stopped working.").issue == (
+        "the kettle stopped working"
+    )
+
+
+def test_cut_off_clauses_stay_unsaid():
+    assert clean("you were not able to") is None
+    assert (
+        clean("see how it says searching instead of giving you signal, you've been dealing with")
+        is None
+    )
+    assert (
+        clean("we charged your card £350 for a scratch that was already there when you picked the")
+        is None
+    )
