@@ -181,8 +181,12 @@ def dropped_auxiliary(clause: str) -> bool:
     if any(word.lower() in _VERB_AFTER for word in after):
         return False  # "your packing slip was wrong", "the letting agent won't": a thing
     middle = [w.lower() for w in found.group(0).split()[1:-1]]
-    if any(w in _VERB_AFTER or w.endswith(("ed", "n't")) for w in middle if w != "still"):
-        return False  # "your kettle stopped working": its verb is there
+    if any(
+        w in _VERB_AFTER or w.endswith(("ed", "n't", "'s", "'re", "\u2019s"))
+        for w in middle
+        if w != "still"
+    ):
+        return False  # "your kettle stopped working", "your grandma's staying": its verb is there
     return all(w not in _CLOSED or w in ("still", "not") for w in middle)
 
 
