@@ -123,7 +123,9 @@ _PROBLEM = _re(
     r"cut off|disconnected|too (high|much|long)|problem|issue|trouble|complaint|unable|"
     r"refund|hurt|injur\w*|lost|stolen|fraud|mistake|by accident|wrongly|incorrect\w*|"
     r"overpa\w*|rejected|refused|nothing|heard nothing|normally|usually|supposed to|"
-    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|missed|"
+    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|"
+    r"(?:was|were|been|got|being) missed|"
+    r"missed (?:again|twice)|smell\w*|damp|dirty|filthy|"
     r"even though|despite)\b"
 )
 _NOT_PROBLEM = _re(
@@ -144,6 +146,10 @@ _CLAUSES = _re(
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
+_CUT_OFF = frozenset(
+    """the a an your our their his her my to for of with at in on by from and or but when that
+    which who as""".split()  # noqa: SIM905
+)
 _COMMA = re.compile(r",(?!\d)")  # not inside "£18,000"
 _SUBORDINATE = ("that", "which", "when", "even though", "although", "because", "after", "while")
 
@@ -221,9 +227,14 @@ def _trim(clause: str) -> str:
         head = " ".join(words[:MAX_ISSUE_WORDS])
         commas = [m.start() for m in _COMMA.finditer(head)]
         cut = max(commas[-1] if commas else -1, head.rfind(" and "))
-        if cut <= 20:  # "a scratch that was already there when ...": the clause before it
+        if cut <= 20 and words[MAX_ISSUE_WORDS - 1].lower() in _CUT_OFF:
+            # "a scratch that was already there when you picked the": the clause before it
             cut = max((head.rfind(f" {w} ") for w in _SUBORDINATE), default=-1)
-        text = text[:cut] if cut > 20 else head
+        tail = re.sub(r"^[\s,]*(?:and\s+)?", "", text[cut + 1 :]) if cut > 20 else ""
+        if _CLAUSE_START.match(tail) and not _PROBLEM.search(text[:cut]) and _PROBLEM.search(tail):
+            text = tail  # "we stayed in your cottage last week, and it was filthy": the fault
+        else:
+            text = text[:cut] if cut > 20 else head
     text = text.strip(" ,.!?-:;")
     text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
     if _FRAGMENT.match(text):
@@ -246,7 +257,7 @@ _LEAD_THEN_SUBJECT = _re(r"^[^,]{2,40},\s*(?=(?:i|my|we|our|the|it|there|this)\b
 _NOT_WANTED = _re(r"\b(?:don't|do not|doesn't|didn't) (?:want|need)\b")
 _DONE_BY_THEM = _re(
     r"^(?:i|we)(?:'ve| have| had)? (?:already |just |also )?"
-    r"(?:cancell?ed|paid|returned|sent|reported|called|rang|emailed|chased|contacted|submitted)\b"
+    r"(?:cancell?ed|reported|called|rang|emailed|chased|contacted|submitted)\b"
 )
 
 
@@ -277,6 +288,7 @@ _DID = (("the booking", _re(r"\b(?:booked|reserved)\b")), ("the order", _re(r"\b
 _IT = _re(r"\bit(?:'s| is)\b|\bit (?=was|has)")
 
 
+_WE_DID_FIRST = _re(r"(?:i|we)(?:'ve| have| had)? (?:just |already |also )?\w+ed\b")
 _CLAUSE_START = _re(
     r"(?:i|we|it|they|he|she|you|my|our|your|the|this|there|just|then|now|still|got|was|were|"
     r"have|had|\w+ed)\b"
@@ -295,6 +307,8 @@ def _parts(clause: str) -> list[str]:
     parts = [p for p in clause.split(" and ") if p.strip()]
     if any(len(p.split()) < 3 for p in parts) or _PROBLEM.search(parts[0]):
         return [clause]
+    if not _WE_DID_FIRST.match(_LEAD.sub("", parts[0].strip())):
+        return [clause]  # only what they did first, then what went wrong
     if not all(_CLAUSE_START.match(p.strip()) for p in parts[1:]):
         return [clause]  # "via an OCS form and email Consent Form": not two clauses
     noun = next((noun for noun, did in _DID if did.search(parts[0])), None)
@@ -342,7 +356,9 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
                     _QUESTION_FORM.match(_LEAD.sub("", clause.strip()))
                 )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
-                score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
+                # scored as it will be said: "Bin collection missed" is "was missed"
+                repaired = with_auxiliary(_LEAD.sub("", clause.strip()))
+                score = _score(repaired, question and not why) + (1 if turn_index == 0 else 0)
                 score -= penalties[index]
                 if score > 0 and _PROBLEM.search(clause):
                     # "and I've heard nothing", "(I updated my phone and now) it is slower"

@@ -94,7 +94,8 @@ _ING_NOUNS = frozenset(
     """heating booking parking building ceiling wedding clothing wiring lighting plumbing
     flooring housing funding billing banking shipping listing setting settings recording
     meeting filling fitting pricing tracking bedding roofing morning evening packaging
-    servicing training clothing earring ring thing string spring""".split()  # noqa: SIM905
+    servicing training clothing earring ring thing string spring reading everything nothing
+    anything something during""".split()  # noqa: SIM905
 )
 
 
@@ -145,6 +146,8 @@ def with_auxiliary(clause: str) -> str:
             continue
         if found.group("verb").lower() in _ING_NOUNS:
             continue  # "my parking permit": a noun, not a verb
+        if _finite_follows(clause[found.end() :]):
+            continue  # "my gas meter reading was estimated": a thing, with its verb
         noun = found.group("noun")
         plural = _plural(noun)
         adv = (found.group("adv") or "").strip()
@@ -164,8 +167,17 @@ def with_auxiliary(clause: str) -> str:
 
 _VERB_AFTER = frozenset(
     """is are was were has have had keeps kept won't isn't wasn't doesn't didn't hasn't haven't
-    can't couldn't will would never still""".split()  # noqa: SIM905
+    can't couldn't will would never still says said shows showed seems looks needs wants
+    keeps told sent charged gave took made""".split()  # noqa: SIM905
 )
+
+
+def _finite_follows(rest: str) -> bool:
+    """A finite verb in the next two words: the -ing word before it was part of a noun."""
+    after = [w.lower().strip(",.;:") for w in rest.split()[:2]]
+    return any(w in _VERB_AFTER or (w.endswith("ed") and len(w) > 4) for w in after)
+
+
 _DROPPED = re.compile(
     rf"^{_DETERMINER}\s+(?:[\w'-]+\s+){{0,2}}?(?:still\s+|not\s+)?[a-z]+ing\b", _FLAGS
 )
@@ -177,8 +189,7 @@ def dropped_auxiliary(clause: str) -> bool:
     found = _DROPPED.match(clause)
     if not found or found.group(0).split()[-1].lower() in _ING_NOUNS:
         return False
-    after = clause[found.end() :].split()[:2]
-    if any(word.lower() in _VERB_AFTER for word in after):
+    if _finite_follows(clause[found.end() :]):
         return False  # "your packing slip was wrong", "the letting agent won't": a thing
     middle = [w.lower() for w in found.group(0).split()[1:-1]]
     if any(
