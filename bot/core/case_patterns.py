@@ -146,6 +146,9 @@ _CLAUSES = _re(
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
+# A fault told after the story, of the thing or of someone else: "... and it was filthy",
+# "... and the hospital says they never received it" (not more of their own story: "and I ...").
+_TAIL_START = _re(r"(?:it|this|that|they|these|those|there|the|your|our)\b")
 _CUT_OFF = frozenset(
     """the a an your our their his her my to for of with at in on by from and or but when that
     which who as""".split()  # noqa: SIM905
@@ -231,7 +234,7 @@ def _trim(clause: str) -> str:
             # "a scratch that was already there when you picked the": the clause before it
             cut = max((head.rfind(f" {w} ") for w in _SUBORDINATE), default=-1)
         tail = re.sub(r"^[\s,]*(?:and\s+)?", "", text[cut + 1 :]) if cut > 20 else ""
-        if _CLAUSE_START.match(tail) and not _PROBLEM.search(text[:cut]) and _PROBLEM.search(tail):
+        if _TAIL_START.match(tail) and not _PROBLEM.search(text[:cut]) and _PROBLEM.search(tail):
             text = tail  # "we stayed in your cottage last week, and it was filthy": the fault
         else:
             text = text[:cut] if cut > 20 else head
