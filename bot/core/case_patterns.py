@@ -360,8 +360,10 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
                 )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
                 # scored as it will be said: "Bin collection missed" is "was missed"
-                repaired = with_auxiliary(_LEAD.sub("", clause.strip()))
-                score = _score(repaired, question and not why) + (1 if turn_index == 0 else 0)
+                led = _LEAD.sub("", clause.strip())
+                repaired = with_auxiliary(led)
+                scored = repaired if repaired != led else clause  # "no real perks" keeps "no"
+                score = _score(scored, question and not why) + (1 if turn_index == 0 else 0)
                 score -= penalties[index]
                 if score > 0 and _PROBLEM.search(clause):
                     # "and I've heard nothing", "(I updated my phone and now) it is slower"
