@@ -14,6 +14,15 @@ from bot.services import build_coach, one_off_sink
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
 
 
+def _facts(case) -> list[str]:
+    """The case's facts once each: amounts, dates, durations, references, then the details."""
+    shown: dict[str, str] = {}
+    for fact in case.amounts + case.dates + case.durations + case.references + case.details:
+        if not any(fact.lower() in seen for seen in shown):
+            shown[fact.lower()] = fact
+    return list(shown.values())
+
+
 def _case_lines(result: CoachingResult) -> list[str]:
     """A short "Case:" block: the problem, what they want, what they tried, who they are."""
     case = result.case
@@ -24,12 +33,15 @@ def _case_lines(result: CoachingResult) -> list[str]:
         ("wants", ", ".join(case.wants)),
         ("tried", "; ".join(case.tried)),
         ("contacts", str(case.contacts) if case.contacts > 1 else ""),
-        ("facts", ", ".join(case.amounts + case.dates + case.durations + case.references)),
+        ("facts", ", ".join(_facts(case))),
+        ("evidence", "; ".join(case.evidence)),
+        ("done", "; ".join(case.done)),
         ("customer", case.customer_name),
-        # None: too short to tell (then the suggestions' English is not questioned)
         (
             "language",
-            "" if (lang := case.language) in (None, "en") else f"{LANGUAGE_NAMES[lang]} ({lang})",
+            f"{LANGUAGE_NAMES[lang]} ({lang})"
+            if (lang := case.language) not in (None, "en")
+            else "",
         ),
     ]
     shown = [f"  {label}: {value}" for label, value in facts if value]

@@ -12,13 +12,13 @@ from dataclasses import asdict, dataclass, field
 
 from bot.core.asks import ask_clause
 from bot.core.care import find_care
+from bot.core.case_facts import details, done, evidence
 from bot.core.case_patterns import (
     AMOUNT,
     DATE,
     DURATION,
     REQUESTS,
     THINGS,
-    WANTS,
     contact_count,
     problem_sentence,
     sentence_with,
@@ -35,6 +35,7 @@ from bot.core.reflect import second_person
 from bot.core.slots import agent_name_in, customer_name, references
 from bot.core.tidy import tidy, unknown_share
 from bot.core.urgency import needs_it_now
+from bot.core.wants import customer_wants
 
 GARBLED = 0.2  # share of unknown words above which a clause is not said back
 
@@ -47,12 +48,16 @@ class Case:
     praised: str | None = None  # the staff member they praise by name ("nurse Priya")
     good_news: str | None = None  # what they are pleased about, said back ("it's working again")
     ask: str | None = None  # their question or request said back ("you're asking how to ...")
-    wants: list[str] = field(default_factory=list)
+    wants: list[str] = field(default_factory=list)  # what they want: "a refund" (wants.py)
     thing: str | None = None
     amounts: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     durations: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    # what makes the case theirs (case_facts.py): "a table for 8", "3 × £39 = £117" ...
+    details: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # what they hold: "the cancellation email"
+    done: list[str] = field(default_factory=list)  # what they already did: "cancelled in June"
     deadline: str | None = None  # their own deadline: "Friday", "the 12th", "today"
     deadline_said: str | None = None  # the clause that sets it, said back ("your flight is ...")
     urgent: str | None = None  # their words when they need it within the hour ("in an hour")
@@ -128,12 +133,15 @@ def extract_case(conversation: Conversation) -> Case:
         ask=_clean(ask_clause(readable) or (None if issue else gist_clause(readable))),
         good_news=_clean(good_news_clause(readable)),
         praised=praised_staff(customer_turns),
-        wants=_labels(WANTS, said),
+        wants=customer_wants(said),
         thing=_thing(source, said),
         amounts=_all(AMOUNT, said),
         dates=_all(DATE, said),
         durations=_all(DURATION, said),
         references=references(conversation),
+        details=details(customer_turns),
+        evidence=evidence(customer_turns),
+        done=done(customer_turns),
         deadline=deadline.when if deadline else None,
         deadline_said=_clean(deadline.said) if deadline else None,
         urgent=needs_it_now(readable),

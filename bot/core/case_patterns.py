@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+from bot.core.clause_repair import (
+    is_instruction,
+    is_not_a_problem,
+    with_auxiliary,
+    with_determiner,
+)
 from bot.core.clean_clause import clean, unshouted
 from bot.core.reflect import second_person
 
@@ -28,7 +34,8 @@ _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DATE = _re(
     rf"\b(?:(?:last|this|next|on|since|by) )?{_DAY}\b|\b(?:yesterday|today|tonight|"
     rf"last (?:week|month|night|year)|this (?:morning|afternoon|week|month))\b|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\b|\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\b(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}\b|"
+    rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
 )
 DURATION = _re(
@@ -68,7 +75,9 @@ WANTS = (
     (
         "to know when it arrives",
         _re(
-            r"\b(where is|where's|when will (it|my \w+)|track\w*|arriv\w*|"
+            r"\b(where is|where's|when will (it|my \w+)|track(ing)?\b(?! down)|arriv(e|es|ing)\b|"
+            r"(not|\w+n't|never|yet to) (yet )?(\w+ )?arriv\w*|"
+            r"when (will|does|is) [^.?!]{0,30}arriv\w*|"
             r"still not (here|arrived|delivered))\b"
         ),
     ),
@@ -114,7 +123,10 @@ _PROBLEM = _re(
     r"cut off|disconnected|too (high|much|long)|problem|issue|trouble|complaint|unable|"
     r"refund|hurt|injur\w*|lost|stolen|fraud|mistake|by accident|wrongly|incorrect\w*|"
     r"overpa\w*|rejected|refused|nothing|heard nothing|normally|usually|supposed to|"
-    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow)\b"
+    r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|"
+    r"(?:was|were|been|got|being) missed|"
+    r"missed (?:again|twice)|smell\w*|damp|dirty|filthy|"
+    r"even though|despite)\b"
 )
 _NOT_PROBLEM = _re(
     r"^\s*(hi|hello|hey|thanks|thank you|cheers|regards|many thanks|good (morning|afternoon|"
@@ -129,11 +141,20 @@ _LEAD = _re(
 _CLAUSES = _re(
     r"\s*(?:;|\s[-–—]\s|,\s*(?:and|but|so)\b|\bbut\b|\bbecause\b|\band now\b|"
     r"\blike (?:i|your|you)\b|"
-    r"\bcan you\b|\bplease\b|\bi want\b|\bi need\b)\s*"
+    r"\bcan you\b|\bplease\b|\b(?:i|we) want\b|\b(?:i|we) need\b)\s*"
 )
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
+# A fault told after the story, of the thing or of someone else: "... and it was filthy",
+# "... and the hospital says they never received it" (not more of their own story: "and I ...").
+_TAIL_START = _re(r"(?:it|this|that|they|these|those|there|the|your|our)\b")
+_CUT_OFF = frozenset(
+    """the a an your our their his her my to for of with at in on by from and or but when that
+    which who as""".split()  # noqa: SIM905
+)
+_COMMA = re.compile(r",(?!\d)")  # not inside "£18,000"
+_SUBORDINATE = ("that", "which", "when", "even though", "although", "because", "after", "while")
 
 
 # ", claim number CLM-448812" and "@AcmeHelp" say nothing the reflection needs.
@@ -167,7 +188,8 @@ _TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+
 
 # "For some reason my account's been charged": the lead goes, the clause stands.
 _ADVERBIAL = _re(
-    r"^(?:for some reason|all of a sudden|out of the blue|just now|earlier(?: today)?|"
+    r"^(?:(?:ever )?since (?:the|my|your|this|last) \w+(?: \w+)?|for some reason|"
+    r"all of a sudden|out of the blue|just now|earlier(?: today)?|"
     r"this (?:morning|afternoon|evening)|last night|yesterday|today|tonight|recently|again)"
     r"[\s,]+(?=(?:my|our|the|your|i|we|it|they|there|this)\b)"
 )
@@ -191,7 +213,12 @@ def _trim(clause: str) -> str:
     text = _OWN_VERB.sub("I ", _ADVERBIAL.sub("", text))
     text = re.sub(r"^I ([A-Z][a-z]+)", lambda m: f"I {m.group(1).lower()}", text)  # "I Was"
     # "having trouble ...", "fed up of ...": the customer speaking of themselves
-    text = re.sub(r"^(having|fed up|tired of|sick of)\b", r"I'm \1", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(having|fed up|tired of|sick of)\b",
+        lambda m: f"I'm {m.group(1).lower()}",
+        text,
+        flags=re.IGNORECASE,
+    )
     if NO_SUBJECT.match(text):
         text = _LEAD_THEN_SUBJECT.sub("", text)
     text = _REFERENCE_NUMBER.sub(r"\1", _ASIDE.sub("", text)).strip()
@@ -201,8 +228,16 @@ def _trim(clause: str) -> str:
     words = text.split()
     if len(words) > MAX_ISSUE_WORDS:
         head = " ".join(words[:MAX_ISSUE_WORDS])
-        cut = max(head.rfind(","), head.rfind(" and "))
-        text = text[:cut] if cut > 20 else head
+        commas = [m.start() for m in _COMMA.finditer(head)]
+        cut = max(commas[-1] if commas else -1, head.rfind(" and "))
+        if cut <= 20 and words[MAX_ISSUE_WORDS - 1].lower() in _CUT_OFF:
+            # "a scratch that was already there when you picked the": the clause before it
+            cut = max((head.rfind(f" {w} ") for w in _SUBORDINATE), default=-1)
+        tail = re.sub(r"^[\s,]*(?:and\s+)?", "", text[cut + 1 :]) if cut > 20 else ""
+        if _TAIL_START.match(tail) and not _PROBLEM.search(text[:cut]) and _PROBLEM.search(tail):
+            text = tail  # "we stayed in your cottage last week, and it was filthy": the fault
+        else:
+            text = text[:cut] if cut > 20 else head
     text = text.strip(" ,.!?-:;")
     text = _TRAILING_JOIN.sub("", text)  # "charged twice for the same order and"
     if _FRAGMENT.match(text):
@@ -222,12 +257,22 @@ _ASKED_AFTER = _re(r",\s*(?=(?:what|how|can|could|is|are|do|does|will|why)\b[^,]
 _LEAD_THEN_SUBJECT = _re(r"^[^,]{2,40},\s*(?=(?:i|my|we|our|the|it|there|this)\b)")
 
 
+_NOT_WANTED = _re(r"\b(?:don't|do not|doesn't|didn't) (?:want|need)\b")
+_DONE_BY_THEM = _re(
+    r"^(?:i|we)(?:'ve| have| had)? (?:already |just |also )?"
+    r"(?:cancell?ed|reported|called|rang|emailed|chased|contacted|submitted)\b"
+)
+
+
 def _score(clause: str, question: bool) -> int:
     if _NOT_PROBLEM.match(clause) or len(clause.split()) < 3:
         return 0
     hits = len(_PROBLEM.findall(clause))
     if question:
         hits -= 2  # a question about us ("what are your hours?") is not a problem statement
+    hits -= len(_NOT_WANTED.findall(clause))  # "we don't want vouchers": a wish, not a fault
+    if hits and _DONE_BY_THEM.match(_LEAD.sub("", clause.strip())) and not _WORRY.search(clause):
+        hits -= 1  # "I cancelled on the 2nd": what they did, not what went wrong
     if hits and _PRONOUN_START.match(_LEAD.sub("", clause)):
         hits -= 1  # "it's completely dead" needs the sentence before it
     return hits
@@ -237,21 +282,89 @@ def _score(clause: str, question: bool) -> int:
 _WORRY = _re(r"n't\b|\b(?:not|no|never|still|nothing|nobody|without)\b")
 
 
+# What follows "can you", "please", "I want", "I need" is their request, not their problem.
+_REQUEST_SEPARATOR = _re(r"can you|please|(?:i|we) want|(?:i|we) need")
+_CAPTURED_CLAUSES = _re(f"({_CLAUSES.pattern})")
+# "I booked a table ... and just got an email saying it's cancelled": what they did, then what
+# went wrong; "it" is what they booked or ordered.
+_DID = (("the booking", _re(r"\b(?:booked|reserved)\b")), ("the order", _re(r"\bordered\b")))
+_IT = _re(r"\bit(?:'s| is)\b|\bit (?=was|has)")
+
+
+_WE_DID_FIRST = _re(r"(?:i|we)(?:'ve| have| had)? (?:just |already |also )?\w+ed\b")
+_CLAUSE_START = _re(
+    r"(?:i|we|it|they|he|she|you|my|our|your|the|this|there|just|then|now|still|got|was|were|"
+    r"have|had|\w+ed)\b"
+)
+
+
+def _named(it: str, noun: str) -> str:
+    """ "it's" -> "the booking is", "it " -> "the booking "."""
+    return f"{noun} is" if it.endswith(("'s", " is")) else f"{noun} "
+
+
+def _parts(clause: str) -> list[str]:
+    """A clause too long to say back, cut at " and " into what happened and what went wrong."""
+    if len(clause.split()) <= MAX_ISSUE_WORDS or " and " not in clause:
+        return [clause]
+    parts = [p for p in clause.split(" and ") if p.strip()]
+    if any(len(p.split()) < 3 for p in parts) or _PROBLEM.search(parts[0]):
+        return [clause]
+    if not _WE_DID_FIRST.match(_LEAD.sub("", parts[0].strip())):
+        return [clause]  # only what they did first, then what went wrong
+    if not all(_CLAUSE_START.match(p.strip()) for p in parts[1:]):
+        return [clause]  # "via an OCS form and email Consent Form": not two clauses
+    noun = next((noun for noun, did in _DID if did.search(parts[0])), None)
+    if noun:
+        parts[1:] = [_IT.sub(lambda m: _named(m.group(0), noun), p, count=1) for p in parts[1:]]
+    return parts
+
+
+def _candidate_clauses(sentence: str) -> tuple[list[str], list[int]]:
+    """The sentence's clauses and a penalty for each: an instruction ("fix this") and a request
+    after "can you" drop their first comma part and what is left (a reason or a consequence,
+    "we can't find anywhere else") counts one less."""
+    pieces = _CAPTURED_CLAUSES.split(sentence)
+    clauses: list[str] = []
+    penalties: list[int] = []
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        separator = pieces[index - 1] if index else ""
+        if _REQUEST_SEPARATOR.search(separator or "") or is_instruction(
+            _LEAD.sub("", clause.strip())
+        ):
+            clause = clause.partition(",")[2].strip()
+            clauses.append(clause)
+            penalties.append(1)
+            continue
+        for part in _parts(clause):
+            clauses.append(part)
+            penalties.append(0)
+    return clauses, penalties
+
+
 def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]:
     """The customer's clause that states the problem (earliest of the best that can be said
     back cleanly, bot/core/clean_clause.py) and its reflection; (clause, None) when none can."""
     found: list[tuple[int, bool, int, str]] = []
     for turn_index, turn in enumerate(customer_turns):
         for sentence in _SENTENCE.split(turn):
-            clauses = _CLAUSES.split(_ASKED_AFTER.sub("; ", sentence))
+            clauses, penalties = _candidate_clauses(_ASKED_AFTER.sub("; ", sentence))
             for index, clause in enumerate(clauses):
+                if not clause or is_not_a_problem(_LEAD.sub("", clause.strip())):
+                    continue
                 # only a clause in question form asks: not "my phone was stolen" before "what do
                 # I do?", nor "only got $20?"
                 question = clause.rstrip().endswith("?") and bool(
                     _QUESTION_FORM.match(_LEAD.sub("", clause.strip()))
                 )
                 why = bool(_WHY.match(_LEAD.sub("", clause.strip())))  # "why is my bill so high?"
-                score = _score(clause, question and not why) + (1 if turn_index == 0 else 0)
+                # scored as it will be said: "Bin collection missed" is "was missed"
+                led = _LEAD.sub("", clause.strip())
+                repaired = with_auxiliary(led)
+                scored = repaired if repaired != led else clause  # "no real perks" keeps "no"
+                score = _score(scored, question and not why) + (1 if turn_index == 0 else 0)
+                score -= penalties[index]
                 if score > 0 and _PROBLEM.search(clause):
                     # "and I've heard nothing", "(I updated my phone and now) it is slower"
                     if index and (len(clause.split()) < 6 or _PRONOUN_START.match(clause)):
@@ -267,7 +380,7 @@ def problem_sentence(customer_turns: list[str]) -> tuple[str | None, str | None]
 def said_back(clause: str) -> str | None:
     """The customer's clause as the agent says it back ("my router keeps dropping" -> "your
     router keeps dropping"); None when it does not stand as a statement."""
-    clause = _trim(unshouted(clause))
+    clause = with_determiner(with_auxiliary(_trim(unshouted(clause))))
     if len(clause.split()) < 3 or NO_SUBJECT.match(clause):
         return None
     return clean(lower_first(second_person(clause)))
@@ -299,7 +412,7 @@ _TRIED = _re(
 )
 # "I've already rolled back the driver": any past action after "already" is a step they took.
 _ALREADY_DONE = _re(r"\b(?:i|we)(?:'ve| have| had)?\s+already\s+(\w+ed\b[^.;!?\n]*)")
-_TOLD = _re(r"\b(?:i|we) (?:was|were|have been|'ve been) told ([^.;!?\n]*)")
+_TOLD = _re(r"(?:\b(?:i|we) (?:was|were|have been|'ve been)|(?:^|[.!?,]\s*)been) told ([^.;!?\n]*)")
 _TRIED_CUT = _re(r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b)")
 _TRIED_ALONE = _re(r"^\s*(?:yes[,.]?\s*)?(three|four|five|two|\d+|several|many) times\b")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.clause_repair import dropped_auxiliary, is_instruction, without_our_claims
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
@@ -47,6 +48,8 @@ _DANGLING = frozenset(
     """without with for to of from by about at in on into onto and or but because so the a an
     your our their his her my than as if which who whose""".split()  # noqa: SIM905
 )
+_ARTICLES = frozenset("the a an your our their his her my".split())  # noqa: SIM905
+_PREPOSITIONS = frozenset("to for about on at with from into".split())  # noqa: SIM905
 # "you need ...", "we've ...": a pronoun subject, then its verb (not "we for ...").
 _PRONOUN = frozenset(["you", "we", "they", "he", "she", "it"])
 _NOT_VERB_S = frozenset(
@@ -70,7 +73,7 @@ _NOT_VERB_S = frozenset(
 # that your daughter spilled juice on".
 _WH = re.compile(r"\b(?:what|who|which|where|whom|that)\b", _FLAGS)
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]")  # an aside: "(Kia Picanto, reg LB21)"
-_TRAILING_FACT = re.compile(r",\s*[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
+_TRAILING_FACT = re.compile(r",\s+[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
 _SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "AGAIN", "NEVER"; "ATM", "NHS" stay
 
 
@@ -115,8 +118,30 @@ def _has_subject_and_verb(words: list[str]) -> bool:
     return False
 
 
+_LINKS = frozenset("and but so that because if when or to".split())  # noqa: SIM905
+_INFINITIVE = frozenset("able want wanted need needed have has going trying like used".split())  # noqa: SIM905
+
+
+def _relative_clause_ends(words: list[str]) -> bool:
+    """ "an X-ray you specifically said no to": a pronoun after a noun, then its verb and the
+    preposition; not "you were not able to" (an infinitive cut off)."""
+    if words[-1].lower().strip(".,;:!?") == "to" and words[-2].lower() in _INFINITIVE:
+        return False
+    lower = [w.lower() for w in words]
+    return any(
+        lower[i] in _PRONOUN
+        and lower[i - 1] not in _LINKS | _PRONOUN | _FINITE
+        and not lower[i - 1].endswith(("ing", "ed"))  # "giving you", "asked you": an object
+        for i in range(max(1, len(words) - 5), len(words) - 1)
+    )
+
+
 def _dangles(words: list[str]) -> bool:
     last = words[-1].lower().strip(".,;:!?")
+    if last in _ARTICLES:
+        return True  # "when you picked the": cut off, whatever came before
+    if last in _PREPOSITIONS and _relative_clause_ends(words):
+        return False  # "an X-ray you said no to": the relative clause ends the sentence
     return last in _DANGLING and not _WH.search(" ".join(words[:-1]))
 
 
@@ -128,6 +153,10 @@ def _without_dangling_tail(text: str) -> str:
         return text
     cut = max(text.rfind(", "), text.rfind(" and "))
     return text[:cut].strip(" ,") if cut > 0 else text
+
+
+# ", tried 3 different cables": a last comma part with no subject of its own goes.
+_SUBJECTLESS_TAIL = re.compile(r",\s+(?:also |already |even )?(?:tried|\w+ed)\b[^,]*$", _FLAGS)
 
 
 # "you hope we can help you": a wish for help, not what it is about.
@@ -142,18 +171,20 @@ def clean(clause: str | None) -> str | None:
         return None
     text = _INTENSIFIER.sub("", _BRACKETS.sub("", unshouted(clause)))
     text = _TRAILING_FACT.sub("", _without_insult(text)).strip(" ,;:-")
-    text = _without_dangling_tail(text)
+    text = _without_dangling_tail(_SUBJECTLESS_TAIL.sub("", text))
     if INSULT.search(text) or _FIRST_PERSON.search(text):
         return None
     words = text.split()
     if (
         _ONLY_HELP.match(text)
+        or is_instruction(text)
+        or dropped_auxiliary(text)
         or len(words) < 3
         or not text[0].isalpha()
         or not _has_subject_and_verb(words)
     ):
         return None
-    return None if _dangles(words) else text
+    return None if _dangles(words) else without_our_claims(text)
 
 
 _DETERMINER = re.compile(r"\b(your|our|the|a|an)\s+")
