@@ -9,11 +9,11 @@ otherwise the answer is None: unknown, treated as English by whoever reads it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 
+from bot.core import regexes
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
 
@@ -36,9 +36,9 @@ CHARS_READ = 1000  # ... up to this many characters, the latest: plenty to tell 
 COMMON_WORDS, MIN_PLAIN_WORDS, PLAINLY_ENGLISH = 5000, 5, 0.9
 
 # What says nothing about the language: links, @handles, #hashtags, numbers, emoji, symbols.
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[a-z]+")
+_NOISE = regexes.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
+_LETTER = regexes.compile(r"[^\W\d_]")
+_WORD = regexes.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import regexes
+
 _SWAP = {
     "i": "you",
     "i'm": "you're",
@@ -47,18 +49,18 @@ _VERBS_AFTER_SUBJECT = {
     "said", "told", "sent", "took", "gave", "made", "need", "want", "promised", "charged",
 }  # fmt: skip
 _AGREEMENT = [
-    (re.compile(r"\byou was\b"), "you were"),
-    (re.compile(r"\byou am\b"), "you are"),
-    (re.compile(r"\bwe was\b"), "we were"),
-    (re.compile(r"\bwe is\b"), "we are"),
-    (re.compile(r"\bwe has\b"), "we have"),
-    (re.compile(r"\bwe doesn't\b"), "we don't"),
-    (re.compile(r"\bwe does\b"), "we do"),
-    (re.compile(r"\bwe wasn't\b"), "we weren't"),
-    (re.compile(r"\bwe isn't\b"), "we aren't"),
-    (re.compile(r"\bwe hasn't\b"), "we haven't"),
+    (regexes.compile(r"\byou was\b"), "you were"),
+    (regexes.compile(r"\byou am\b"), "you are"),
+    (regexes.compile(r"\bwe was\b"), "we were"),
+    (regexes.compile(r"\bwe is\b"), "we are"),
+    (regexes.compile(r"\bwe has\b"), "we have"),
+    (regexes.compile(r"\bwe doesn't\b"), "we don't"),
+    (regexes.compile(r"\bwe does\b"), "we do"),
+    (regexes.compile(r"\bwe wasn't\b"), "we weren't"),
+    (regexes.compile(r"\bwe isn't\b"), "we aren't"),
+    (regexes.compile(r"\bwe hasn't\b"), "we haven't"),
 ]
-_WORD = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
+_WORD = regexes.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
 def _swap(word: str, previous: str, following: str) -> str:

@@ -12,6 +12,8 @@ import re
 
 from breame.spelling import get_american_spelling, get_british_spelling
 
+from bot.core import regexes
+
 # Same letters, different meaning: converting them would be wrong as often as right.
 _MEANING_DEPENDS = frozenset(
     ["program", "programs", "tire", "tires", "meter", "meters", "license", "licenses",
@@ -47,7 +49,7 @@ _CONTRACTIONS = {
     "shouldn't": "should not",
 }
 _EXPANDED = {long: short for short, long in _CONTRACTIONS.items() if short != "let's"}
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = regexes.compile(r"[A-Za-z]+")
 
 
 def _match_case(word: str, replacement: str) -> str:
