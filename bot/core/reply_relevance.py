@@ -20,10 +20,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import snowballstemmer
+
 from bot.core import regexes
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
-from bot.core.stemming import english_stemmer
 from bot.core.text import normalise, sentences
 from bot.core.tidy import tidy
 
@@ -47,7 +48,7 @@ _GENERIC_WORDS = """
 """
 # The matcher's light stemming, then Snowball's English stemmer (snowballstemmer, the Porter
 # family's maintained successor), so that "creating" says back "create" and "invoices" "invoice".
-_STEMMER = english_stemmer()
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 def _stems(text: str) -> list[str]:
