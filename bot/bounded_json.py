@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.core import regexes
+from bot.core import prebuilt
 
 # A string (with its escapes) or one bracket; everything else is skipped.
-_STRING_OR_BRACKET = regexes.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+_STRING_OR_BRACKET = prebuilt.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 class JSONLimitError(ValueError):

@@ -16,7 +16,7 @@ from bot.commands import later
 from bot.commands import logs as logs_command
 from bot.commands import teams as teams_command
 from bot.config import Settings
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.messages import UserError
 
 
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors():
             print(f"  {'.'.join(map(str, error['loc'])).upper()}: {error['msg']}", file=sys.stderr)
         return 2
-    regexes.load(settings.cache_dir)  # before the command imports the domain's patterns
+    prebuilt.load(settings.cache_dir)  # before the command imports the domain's patterns
     try:
         return args.run(args, settings)
     except UserError as exc:
@@ -226,4 +226,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
-        regexes.save(settings.cache_dir)
+        prebuilt.save(settings.cache_dir)

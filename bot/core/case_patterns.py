@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.clean_clause import clean, unshouted
 from bot.core.reflect import second_person
 
 
 def _re(pattern: str) -> re.Pattern:
-    return regexes.compile(pattern, re.IGNORECASE)
+    return prebuilt.compile(pattern, re.IGNORECASE)
 
 
 _NUMBER = (
@@ -133,7 +133,7 @@ _CLAUSES = _re(
     r"\bcan you\b|\bplease\b|\bi want\b|\bi need\b)\s*"
 )
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
-_SENTENCE = regexes.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
 
 
@@ -163,7 +163,7 @@ _FRAGMENT = _re(
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
 
 
-_TRAILING_JOIN = regexes.compile(
+_TRAILING_JOIN = prebuilt.compile(
     r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+$", re.IGNORECASE
 )
 

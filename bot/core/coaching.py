@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import re
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.assessment import Assessment
 from bot.core.case import Case
 from bot.core.hazards import HAZARD_COACHING, hazard_in
 from bot.core.language import LANGUAGE_NAMES
 
 MAX_LINES = 2
-_CONTACTED = regexes.compile(r"(called|rang|phoned|emailed|contacted|chased|messaged|wrote)\b")
+_CONTACTED = prebuilt.compile(r"(called|rang|phoned|emailed|contacted|chased|messaged|wrote)\b")
 _ABOUT_THEM = [
-    (regexes.compile(r"\byour\b"), "their"),
-    (regexes.compile(r"\byou've\b"), "they've"),
-    (regexes.compile(r"\byou're\b"), "they're"),
-    (regexes.compile(r"\byourself\b"), "themselves"),
-    (regexes.compile(r"\byou\b"), "they"),
+    (prebuilt.compile(r"\byour\b"), "their"),
+    (prebuilt.compile(r"\byou've\b"), "they've"),
+    (prebuilt.compile(r"\byou're\b"), "they're"),
+    (prebuilt.compile(r"\byourself\b"), "themselves"),
+    (prebuilt.compile(r"\byou\b"), "they"),
 ]
 _A = {"injury": "an injury", "illness": "an illness"}
 _ORDINALS = {2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.care import CONTEXT, ESCALATING, care_mode, find_care
 from bot.core.conversation import Conversation
 from bot.core.emoji_tone import emoji_tones
@@ -121,7 +121,7 @@ def _index_phrases() -> dict[str, list[_Phrase]]:
 
 _PHRASES = _index_phrases()
 # "5hrs", "2days": a number glued to its unit reads as "# hours"
-_GLUED = regexes.compile(r"\d+(hrs?|hours?|h|mins?|minutes?|days?|wks?|weeks?|months?)")
+_GLUED = prebuilt.compile(r"\d+(hrs?|hours?|h|mins?|minutes?|days?|wks?|weeks?|months?)")
 # fmt: off
 _UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "min": "minutes",
           "mins": "minutes", "minute": "minutes", "day": "days", "wk": "weeks", "wks": "weeks",
@@ -171,12 +171,12 @@ _THREATS = [
 ]
 
 # Raw-text cues that normalisation removes.
-_CAPS = regexes.compile(r"\b[A-Z]{4,}\b")
+_CAPS = prebuilt.compile(r"\b[A-Z]{4,}\b")
 _CAPS_OK = frozenset({"ASAP", "HTTP", "HTTPS", "INFO", "NASA", "FAQS", "EDIT", "PDF", "HTML"})
-_EXCLAIM = regexes.compile(r"!{2,}|\?{3,}|[?!]{2,}")
-_NEG_EMOTICON = regexes.compile(r"[:=]'?-?[(\[/\\]|>:\(")  # on the cleaned, URL-free text
-_POS_EMOTICON = regexes.compile(r"[:;=]-?[)d\]]|\(:|<3")
-_HASHTAG = regexes.compile(r"#(\w{5,})")
+_EXCLAIM = prebuilt.compile(r"!{2,}|\?{3,}|[?!]{2,}")
+_NEG_EMOTICON = prebuilt.compile(r"[:=]'?-?[(\[/\\]|>:\(")  # on the cleaned, URL-free text
+_POS_EMOTICON = prebuilt.compile(r"[:;=]-?[)d\]]|\(:|<3")
+_HASHTAG = prebuilt.compile(r"#(\w{5,})")
 
 
 def _hashtag(tag: str) -> tuple[float, str] | None:
@@ -408,13 +408,13 @@ _read_cached = lru_cache(maxsize=CACHED_READINGS)(_reading)
 
 
 # "make sure her manager hears about it", "pass this on to his supervisor": praise to pass on.
-_PASS_ON = regexes.compile(
+_PASS_ON = prebuilt.compile(
     r"\b(?:hear|hears|heard|know|tell|pass|passed|praise|recogni[sz]\w*|deserves?|credit|"
     r"feedback|mention|commend\w*)\b"
 )
 
 
-_PRAISING = regexes.compile(
+_PRAISING = prebuilt.compile(
     r"\bdeserves? (?:some |a bit of )?(?:recognition|credit|praise|thanks|a mention|a raise)\b|"
     r"\b(?:great|brilliant|spotless|fantastic|excellent|amazing|wonderful|superb) "
     r"(?:job|work|service)\b"

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import re
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.reflect import second_person
 
 _FLAGS = re.IGNORECASE
-_SENTENCES = regexes.compile(r"(?<=[.!?])\s+|\n+")
-_THANKS = regexes.compile(
+_SENTENCES = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
+_THANKS = prebuilt.compile(
     r"(?:^|[\s,;-]+)(?:thanks?(?: you)?(?: so much| very much| again| a lot)?|cheers|ty|thx)"
     r"(?: to \w+)?[\s!.,]*$|^(?:hi|hello|hey|ok|okay|also|and|just|wow|yay)\b[\s,!.]*",
     _FLAGS,
 )
-_SUBJECT_START = regexes.compile(
+_SUBJECT_START = prebuilt.compile(
     r"^(?:i|i've|i'm|we|we've|it|it's|its|everything|my|our|the|your|you|that|this|he|she|they|"
     r"(?:\w+ ){1,2}(?:was|is|were|has been))\b",
     _FLAGS,
 )
-_NOT_GOOD_NEWS = regexes.compile(
+_NOT_GOOD_NEWS = prebuilt.compile(
     r"\?|\b(?:not|never|no|still|but|problem|issue|broken|wrong|again\?|wait|terrified|scared|"
     r"upset|angry|worried|afraid|frustrated|sad|i'd like|i would like|i want|please|"
     r"make sure|can you|could you)\b",
@@ -33,27 +33,27 @@ _NOT_GOOD_NEWS = regexes.compile(
 
 
 # "thanks so much for sorting it so quickly": what they thank us for
-_THANKS_FOR = regexes.compile(
+_THANKS_FOR = prebuilt.compile(
     r"\b(?:thanks?(?: you)?|thank you)(?: so much| very much| again| a lot)? for "
     r"(?P<what>(?:the|your|that|this|such) [\w\s'-]{2,40}?|\w+ing\b[\w\s'-]{0,40}?)"
     r"(?=[.!,;]|$)",
     _FLAGS,
 )
 # "Thank you for ruining my phone" is no thanks.
-_NOT_THANKS = regexes.compile(
+_NOT_THANKS = prebuilt.compile(
     r"\?|\b(?:not|never|no|still|but|wait|ruin\w*|break\w*|broke|wast\w*|ignor\w*|nothing|"
     r"lying|lies)\b",
     _FLAGS,
 )
-_SAY_LEAD = regexes.compile(
+_SAY_LEAD = prebuilt.compile(
     r"^(?:i )?(?:just )?want(?:ed)? to (?:say|let you know|tell you)(?: that)?\s*", _FLAGS
 )
-_JUST_HELP = regexes.compile(r"^(?:your|the|that|this) (?:help|time|assistance|support)$", _FLAGS)
+_JUST_HELP = prebuilt.compile(r"^(?:your|the|that|this) (?:help|time|assistance|support)$", _FLAGS)
 # A subjectless "Got my replacement today": the customer is the one who got it.
-_OWN_VERB = regexes.compile(r"^(?=(?:got|received|had|finally got|just got)\b)", _FLAGS)
+_OWN_VERB = prebuilt.compile(r"^(?=(?:got|received|had|finally got|just got)\b)", _FLAGS)
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
-_STAFF = regexes.compile(
+_STAFF = prebuilt.compile(
     r"\b(?i:shout ?out to|thanks to|thank you to|kudos to|nurse|doctor|dr\.?|agent|driver|"
     r"engineer|technician|advis[eo]r|receptionist|colleague|manager|staff member|stylist|"
     r"teacher|vet|service from|help from) (?P<a>[A-Z][a-z]{2,20})\b|"

@@ -9,7 +9,7 @@ hazard it is picks the safety line (bot/llm/hazard_replies.py).
 
 from __future__ import annotations
 
-from bot.core import regexes
+from bot.core import prebuilt
 
 _LOSS = (
     r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply)"
@@ -55,7 +55,7 @@ HAZARDS: dict[str, list[str]] = {
         rf"{_VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
     ],
 }
-_COMPILED = {name: [regexes.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}
+_COMPILED = {name: [prebuilt.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}
 # What the agent is told first, per hazard (bot/core/coaching.py).
 HAZARD_COACHING = {
     "gas": "Safety first (gas): tell them to get out into fresh air, use no switches and call the "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
 
@@ -36,9 +36,9 @@ CHARS_READ = 1000  # ... up to this many characters, the latest: plenty to tell 
 COMMON_WORDS, MIN_PLAIN_WORDS, PLAINLY_ENGLISH = 5000, 5, 0.9
 
 # What says nothing about the language: links, @handles, #hashtags, numbers, emoji, symbols.
-_NOISE = regexes.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
-_LETTER = regexes.compile(r"[^\W\d_]")
-_WORD = regexes.compile(r"[a-z]+")
+_NOISE = prebuilt.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
+_LETTER = prebuilt.compile(r"[^\W\d_]")
+_WORD = prebuilt.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)

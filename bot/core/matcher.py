@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from bot.core import multilingual_signals, regexes
+from bot.core import multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
 from bot.core.language import detect_language, is_foreign
@@ -98,7 +98,7 @@ _STOPWORDS = frozenset(
         "thank",
     ]
 )
-_WORD = regexes.compile(r"[a-z0-9]+")
+_WORD = prebuilt.compile(r"[a-z0-9]+")
 
 
 def stem(word: str) -> str:

@@ -22,7 +22,7 @@ import re
 
 import snowballstemmer
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
 from bot.core.text import normalise, sentences
@@ -64,7 +64,7 @@ _THINGS_AT_STAKE = frozenset(
     )
 )
 _TALK = GENERIC - _THINGS_AT_STAKE
-_PLACEHOLDER = regexes.compile(r"\[[^\]]*\]")
+_PLACEHOLDER = prebuilt.compile(r"\[[^\]]*\]")
 
 
 def _content_terms(text: str) -> set[str]:
@@ -129,19 +129,19 @@ FIXES: dict[str, str] = {
     r"(?:photos?|pictures?|screenshots?|images?)",
 }
 _FIX = {
-    name: regexes.compile(rf"\b(?:{pattern})", re.IGNORECASE) for name, pattern in FIXES.items()
+    name: prebuilt.compile(rf"\b(?:{pattern})", re.IGNORECASE) for name, pattern in FIXES.items()
 }
-_DID = regexes.compile(
+_DID = prebuilt.compile(
     r"\b(?:i|we)(?:'ve|’ve| have| had)? (?:(?:already|even|also|just|then|both|all|tried|"
     r"to|and|have|been|did|literally) )*$|\balready $",
     re.IGNORECASE,
 )
-_ASK = regexes.compile(
+_ASK = prebuilt.compile(
     r"\b(?:please|could you|can you|would you|will you|try|tried|you could|you can|you might|"
     r"you may|you(?:'ll| will)? need to|suggest|recommend|go ahead and|if you)\b",
     re.IGNORECASE,
 )
-_NOT_ASKING = regexes.compile(
+_NOT_ASKING = prebuilt.compile(
     r"\b(?:won'?t|will not|not ask|no need|don'?t need|do not need|don'?t have to|without|"
     r"instead of|rather than|never|already|you(?:'ve| have))\b",
     re.IGNORECASE,

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.english_words import english_frequencies
 from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS  # same bounds (README)
 
@@ -89,7 +89,7 @@ CHAT_SPELLINGS = {
     "qty": "quantity",
     "pkg": "package",
 }
-_WORD_CHARS = regexes.compile(r"[a-z]+")
+_WORD_CHARS = prebuilt.compile(r"[a-z]+")
 
 
 def playbook_words(texts: Iterable[str]) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
@@ -45,25 +45,25 @@ REQUEST_WORDS = {
     "complaint": "to complain formally",
 }
 # "I'll check both payments now", "we will send a new one": what the agent committed to.
-_PROMISE = regexes.compile(
+_PROMISE = prebuilt.compile(
     r"\b(?:I|we)(?:'ll|’ll| will| am going to|'m going to| are going to)\s+([^.!?\n]{3,120})",
     re.IGNORECASE,
 )
-_OBJECT_YOU = regexes.compile(
+_OBJECT_YOU = prebuilt.compile(
     r"\b(to|for|with|at|from|sent|told|gave|give|charged|asked|called|emailed|let|help|helped|"
     r"tell|send|call|email|refund|owe|contact|update|keep)\s+you\b",
     re.IGNORECASE,
 )
 _SECOND_PERSON = (
-    (regexes.compile(r"\byou(?:'re|’re| are)\b", re.I), "they're"),
-    (regexes.compile(r"\byou(?:'ve|’ve)\b", re.I), "they've"),
-    (regexes.compile(r"\byou(?:'ll|’ll)\b", re.I), "they'll"),
-    (regexes.compile(r"\byou(?:'d|’d)\b", re.I), "they'd"),
-    (regexes.compile(r"\byourself\b", re.I), "themselves"),
-    (regexes.compile(r"\byours\b", re.I), "theirs"),
-    (regexes.compile(r"\byour\b", re.I), "their"),
-    (regexes.compile(r"\byou were\b", re.I), "they were"),
-    (regexes.compile(r"\byou\b", re.I), "they"),
+    (prebuilt.compile(r"\byou(?:'re|’re| are)\b", re.I), "they're"),
+    (prebuilt.compile(r"\byou(?:'ve|’ve)\b", re.I), "they've"),
+    (prebuilt.compile(r"\byou(?:'ll|’ll)\b", re.I), "they'll"),
+    (prebuilt.compile(r"\byou(?:'d|’d)\b", re.I), "they'd"),
+    (prebuilt.compile(r"\byourself\b", re.I), "themselves"),
+    (prebuilt.compile(r"\byours\b", re.I), "theirs"),
+    (prebuilt.compile(r"\byour\b", re.I), "their"),
+    (prebuilt.compile(r"\byou were\b", re.I), "they were"),
+    (prebuilt.compile(r"\byou\b", re.I), "they"),
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
 from bot.core.case_patterns import problem_sentence
@@ -55,14 +55,14 @@ DEFAULT_OPENERS = {
     "escalate": ["This has gone on far too long.", "I'm taking this on personally."],
 }
 _MANAGER = ("manager", "human")
-_GREETS = regexes.compile(
+_GREETS = prebuilt.compile(
     r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
 )
 # A body that opens with its action, not with a tone-setting clause of its own.
-_ACTION = regexes.compile(
+_ACTION = prebuilt.compile(
     r"^(?:I(?:'ll| will| can|'m going to)|If|Once|Since|Could|Can|Would|What|Which|How)\b"
 )
-_ASKED = regexes.compile(r"you(?:'re asking|'re looking|'d like| want)\b")
+_ASKED = prebuilt.compile(r"you(?:'re asking|'re looking|'d like| want)\b")
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
@@ -220,7 +220,7 @@ def _asking_only_the_missing(text: str, case: Case, playbook, slots: dict[str, s
     return text
 
 
-_ACTS = regexes.compile(r"\bI(?:'ll| will)\b|\?")
+_ACTS = prebuilt.compile(r"\bI(?:'ll| will)\b|\?")
 
 
 def _missing_moves(text: str, playbook) -> int:
@@ -287,12 +287,12 @@ _FRAME_BY_SITUATION = {
     "request": ("Just to confirm", "If I've understood"),
     "statement": ("{Issue}", "Just to confirm"),
 }
-_QUESTION = regexes.compile(r"^you(?:'re asking| want to know|'d like to know)\b")
-_REQUEST = regexes.compile(r"^you(?:'re looking to|'d like|'re asking us to| want| need)\b")
-_FACTS = regexes.compile(
+_QUESTION = prebuilt.compile(r"^you(?:'re asking| want to know|'d like to know)\b")
+_REQUEST = prebuilt.compile(r"^you(?:'re looking to|'d like|'re asking us to| want| need)\b")
+_FACTS = prebuilt.compile(
     r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
 )
-_AGAIN = regexes.compile(r"\b(?:still|again|keeps?|every|since)\b", re.IGNORECASE)
+_AGAIN = prebuilt.compile(r"\b(?:still|again|keeps?|every|since)\b", re.IGNORECASE)
 
 
 def _fitting_frame(frames, issue: str, case: Case) -> int:

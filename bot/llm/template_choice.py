@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import regexes
+from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.matcher import terms
 from bot.core.playbooks import Reply
@@ -17,14 +17,14 @@ from bot.core.text import normalise
 from bot.llm.case_lines import asks_known
 
 # "restarted the router" -> "restart"; "tried restarting it" -> "restart".
-_STEM = regexes.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
+_STEM = prebuilt.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
 _ASKS = r"\b(?:try|trying|please|could you|can you|would you|have you|did you)\b[^.?!]{0,30}\b"
 # "Could you tell me the date and the amount?" when they already gave the amount.
-_ASKS_FOR = regexes.compile(
+_ASKS_FOR = prebuilt.compile(
     r"\b(?:could|can|would) you (?:tell|give|send|share|confirm)\b([^.?]*)", re.IGNORECASE
 )
-_FACT = regexes.compile(r"\b(amount|date|reference|order number|account)\b", re.IGNORECASE)
-_PROMISES_NOT_TO = regexes.compile(
+_FACT = prebuilt.compile(r"\b(amount|date|reference|order number|account)\b", re.IGNORECASE)
+_PROMISES_NOT_TO = prebuilt.compile(
     r"\b(won't|will not|don't need to|no need to) (ask|make) you\b", re.I
 )
 
