@@ -12,7 +12,8 @@ the Python version that built them: the file is named by it. Only patterns writt
 would make the file grow with every message.
 
 `value(name, inputs, make)` is `make()`, kept in a file of its own named by `name` and a hash
-of `inputs`, which must hold everything the value depends on.
+of `inputs` (which must hold the data the value depends on) and of the domain's code
+(bot/core/*.py), so that a change to either makes it again.
 
 Without `load` (a library user, a test) nothing is read or kept: everything is built as usual.
 A file that cannot be read is ignored, one that cannot be written is not kept.
@@ -30,6 +31,7 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from re import _compiler as sre_compile  # Python 3.11+
 from re import _parser as sre_parse
@@ -75,6 +77,16 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
 
 def _digest(*parts: object) -> str:
     return hashlib.sha256(repr((_VERSION, *parts)).encode()).hexdigest()[:16]
+
+
+@cache
+def _code() -> str:
+    """A hash of the domain's source code, which every kept value may depend on."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _programs_file(cache_dir: Path) -> Path:
@@ -135,10 +147,10 @@ def save(cache_dir: Path | None) -> None:
 
 def value(name: str, inputs: object, make: Callable[[], T]) -> T:
     """`make()`, read from the cache folder when it was kept for the same `inputs` (a repr-able
-    value naming everything the result depends on), else made and kept there."""
+    value naming the data the result depends on) and code, else made and kept there."""
     if not _folder:
         return make()
-    path = _folder[0] / f"{name}-{_digest(inputs)}.pickle"
+    path = _folder[0] / f"{name}-{_digest(inputs, _code())}.pickle"
     kept = _read(path)
     if kept is not None:
         return kept

@@ -55,7 +55,7 @@ def _stems(text: str) -> list[str]:
     return _STEMMER.stemWords(terms(normalise(text)))
 
 
-GENERIC = frozenset(_stems(_GENERIC_WORDS))
+GENERIC = prebuilt.value("generic-stems", _GENERIC_WORDS, lambda: frozenset(_stems(_GENERIC_WORDS)))
 # The things at stake in many conversations: generic alone, specific in a customer's phrase.
 _THINGS_AT_STAKE = frozenset(
     _stems(
