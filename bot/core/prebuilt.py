@@ -46,7 +46,8 @@ Key = tuple[str, int]
 
 MAX_KEPT = 20_000  # programs in the file: several times what all commands use together
 VALUES_KEPT = 4  # files kept per value name (one per set of inputs in use)
-_VERSION = f"{sys.version}\0{_sre.MAGIC}"
+FORMAT = 1  # of the programs' file: a new layout gets a new file
+_VERSION = f"{sys.version}\0{_sre.MAGIC}\0{FORMAT}"
 _kept: dict[Key, Program] = {}  # read by `load`
 _built: dict[Key, Program] = {}  # built in this process, not yet in the file
 _folder: list[Path] = []  # MOT_CACHE_DIR, once `load` was given one
@@ -67,12 +68,20 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
     """`re.compile(source, flags)`, from the kept program when there is one."""
     key = (source, int(flags))
     kept = _kept.get(key) or _built.get(key)
-    if kept is None:
-        kept = program(source, int(flags))
-        if len(_built) < MAX_KEPT:
-            _built[key] = kept
-    flags_, code, groups, group_index, index_group = kept
-    return _sre.compile(source, flags_, code.tolist(), groups, group_index, index_group)
+    if kept is not None:
+        try:
+            return _engine(source, kept)
+        except (TypeError, ValueError, RuntimeError):  # a damaged entry: the engine refuses it
+            _kept.pop(key, None)
+    built = program(source, int(flags))
+    if len(_built) < MAX_KEPT:
+        _built[key] = built
+    return _engine(source, built)
+
+
+def _engine(source: str, kept: Program) -> re.Pattern:
+    flags, code, groups, group_index, index_group = kept
+    return _sre.compile(source, flags, code.tolist(), groups, group_index, index_group)
 
 
 def _digest(*parts: object) -> str:

@@ -130,3 +130,14 @@ def test_the_english_words_and_care_words_are_the_same_kept_or_not(tmp_path):
         assert english_words.english_frequencies.__wrapped__() == fresh_words
         assert prebuilt.value("care-needs", inputs, care._required_words) == fresh_needs
     assert list(english_words.english_frequencies.__wrapped__()) == list(fresh_words)  # in order
+
+
+def test_a_damaged_program_is_built_again():
+    from array import array
+
+    source = r"\bcharged twice\b"
+    flags, _, groups, group_index, index_group = prebuilt.program(source)
+    prebuilt._kept[(source, 0)] = (flags, array("I", [1, 2, 3]), groups, group_index, index_group)
+    _same(prebuilt.compile(source), re.compile(source))
+    prebuilt._kept[(source, 0)] = ("not a program",)
+    _same(prebuilt.compile(source), re.compile(source))
