@@ -24,6 +24,8 @@ from itertools import accumulate
 from bot.core import prebuilt
 
 FREQUENCY_LIST = "frequency_dictionary_en_82_765.txt"
+CACHED_WORDS = 65536  # words looked up, remembered (found or not) for the next time
+_NOT_SEEN = -1
 
 
 class EnglishWords(Mapping[str, int]):
@@ -37,16 +39,30 @@ class EnglishWords(Mapping[str, int]):
         alphabetical = sorted(range(len(words)), key=words.__getitem__)
         self._text = "".join(lines)
         self._sorted = array("I", (starts[index] for index in alphabetical))
+        self._seen: dict[str, int | None] = {}
+
+    def __getstate__(self) -> dict:
+        """Kept (bot/core/prebuilt.py) without the words looked up so far."""
+        return {"_text": self._text, "_sorted": self._sorted}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _seen={})
 
     def _word_at(self, start: int) -> str:
         return self._text[start : self._text.index(" ", start)]
 
     def _find(self, word: str) -> int | None:
         """Where `word`'s line starts, or None."""
+        start = self._seen.get(word, _NOT_SEEN)
+        if start != _NOT_SEEN:
+            return start
         found = bisect_left(self._sorted, word, key=self._word_at)
+        start = None
         if found < len(self._sorted) and self._word_at(self._sorted[found]) == word:
-            return self._sorted[found]
-        return None
+            start = self._sorted[found]
+        if len(self._seen) < CACHED_WORDS and len(word) <= 40:
+            self._seen[word] = start
+        return start
 
     def _count_at(self, start: int) -> int:
         space = self._text.index(" ", start)
