@@ -141,3 +141,20 @@ def test_long_texts_and_words_stay_out_of_the_core_caches():
     assert index.fired(f"{junk} charged twice") == [("p", 1.0, "charged twice")]
     cached = index._cached_starting_at.cache_info()
     assert cached.currsize == 2 and cached.maxsize == CACHED_WORDS  # "charged", "twice"
+
+
+def test_long_words_and_texts_stay_out_of_the_word_caches():
+    from bot.core import matcher, text
+
+    matcher._cached_stem.cache_clear()
+    matcher.terms("charges " + "x" * 500)
+    stems = matcher._cached_stem.cache_info()
+    assert stems.currsize == 1 and stems.maxsize == CACHED_WORDS  # "charges" only
+    text._cached_words_and_breaks.cache_clear()
+    long_text = "charged twice " * 200
+    assert len(long_text) > text.CACHED_TEXT_CHARS
+    assert text.words(long_text)[:2] == ["charged", "twice"]
+    assert text._cached_words_and_breaks.cache_info().currsize == 0
+    assert text.normalise("Charged twice!") == "charged twice !"
+    split = text._cached_words_and_breaks.cache_info()
+    assert split.currsize == 1 and split.maxsize == text.CACHED_TEXTS

@@ -26,7 +26,11 @@ def _case_lines(result: CoachingResult) -> list[str]:
         ("contacts", str(case.contacts) if case.contacts > 1 else ""),
         ("facts", ", ".join(case.amounts + case.dates + case.durations + case.references)),
         ("customer", case.customer_name),
-        ("language", f"{LANGUAGE_NAMES[lang]} ({lang})" if (lang := case.language) != "en" else ""),
+        # None: too short to tell (then the suggestions' English is not questioned)
+        (
+            "language",
+            "" if (lang := case.language) in (None, "en") else f"{LANGUAGE_NAMES[lang]} ({lang})",
+        ),
     ]
     shown = [f"  {label}: {value}" for label, value in facts if value]
     return ["Case:", *shown] if shown else []

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from bot.core import prebuilt
-from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in
+from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in, only_the_cause
 from bot.core.literals import any_of, required_literals
 
 # Kinds in order of gravity; the first three make a thread escalate, the others watch it.
@@ -31,6 +31,15 @@ _PERSON = (
     r"(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|child|baby|brother|sister|"
     r"grandmother|grandfather|gran|nan|grandma|grandpa|granddad|friend|uncle|aunt|fiance|fiancee)"
 )
+# An accident our vehicle or equipment caused, with people in its way: danger, unless they say
+# someone was hurt (then the injury is what a reply meets).
+_ACCIDENT = [
+    r"\b(?:your|the|a) (?:driver|van|lorry|truck|bus|vehicle|courier|engineer|scaffold\w*)\b"
+    r"[^.?!]{0,40}\b(?:hit|crashed into|reversed into|drove into|ran into|smashed into|"
+    r"knocked (?:over|down)|fell on|landed on) (?:me|us|my|our)\b",
+    r"\b(?:fell|came|flew|dropped) off (?:your|the|a) (?:van|lorry|truck|bus|roof|scaffold\w*)"
+    r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
+]
 _PATTERNS: dict[str, list[str]] = {
     "danger": [
         r"gas leak|smell(?:s|ing)? (?:of )?gas|carbon monoxide",
@@ -43,6 +52,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"kill myself|\bsuicidal\b|end it all|can'?t see (?:a|any) way out",
         r"nearly (?:came off|fell off|crashed|got hit|electrocuted)|someone (?:will|could) "
         r"(?:get|be) (?:hurt|killed|injured)",
+        *_ACCIDENT,
         r"(?:don'?t|do not) want to (?:live|be here)|self[- ]harm",
         *danger_patterns(),  # gas, flooding, power lines down, a vulnerable person without heat
     ],
@@ -58,6 +68,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
         r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
         r"\b(?:my|his|her) (?:\w+ )?(?:is |was )?(?:bleeding|fractured)\b",
+        # harm from what we sold or served: an allergic reaction, a night in A&E
+        r"\ballergic reaction\b|\banaphyla\w*",
+        r"\b(?:night|nights|hours|the day|all day|the evening) (?:in|at) (?:the )?"
+        r"(?:hospital|a&e|er|emergency room|emergency department|casualty)\b",
         r"\b(?:hit|knocked|reversed into|ran over|run over|drove into|crashed into) (?:me|my "
         rf"(?:{_PERSON[3:-1]}))\b(?! (?:up|with|back|about)\b)",
     ],
@@ -77,6 +91,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:inhaler|insulin|medication|tablets|pills|epipen|epi-pen)\b.{0,30}"
         r"\b(?:run|ran|running) out\b",
         r"mental health|\bdementia\b|\bstroke\b",
+        # "only 2 days of insulin left"
+        r"\b(?:\d+|one|two|three|four|a few|a couple of|a) (?:more )?(?:days?|doses?|pens?|"
+        r"tablets?|pills?) (?:of |worth of )?(?:my |his |her )?(?:insulin|medication|medicine|"
+        r"meds|tablets|pills|inhaler)s? left\b",
     ],
     "hardship": [
         r"\b(?:i|we) (?:can'?t|cannot|could ?n'?t|am unable to) afford"
@@ -86,6 +104,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"behind (?:on|with) (?:my |the |our )?(?:rent|bills?|mortgage|payments)|in debt\b",
         r"(?:benefits|universal credit|pension) (?:was |were |has been |have been )?"
         r"(?:cut|stopped)",
+        r"\b(?:my|our) (?:rent|food|bills?|mortgage|grocery|shopping|heating|electricity) money\b",
     ],
     "distress": [
         r"wits'? end|(?:can'?t|cannot|not|can no longer) cop(?:e|ing)|breaking point",
@@ -100,8 +119,14 @@ _NEGATED = prebuilt.compile(r"\b(?:no|not|nobody|no one|never|without|n't)\W+(?:
 _CAN_NEGATE = frozenset({"danger", "injury", "illness"})
 
 
+_WHITESPACE = prebuilt.compile(r"\s+")
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().replace("’", "'").replace("‘", "'"))
+    text = text.lower()
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'")
+    return _WHITESPACE.sub(" ", text)
 
 
 def _required_words() -> dict[str, list[frozenset[str] | None]]:
@@ -132,6 +157,8 @@ def find_care(texts: list[str]) -> list[tuple[str, str]]:
                 continue
             for pattern, words in zip(patterns, needs[kind], strict=True):
                 if words is not None and not any(map(plain.__contains__, words)):
+                    continue
+                if kind == "danger" and only_the_cause(pattern.pattern, plain):
                     continue
                 match = next(
                     (
@@ -195,13 +222,18 @@ def care_mode(texts: list[str]) -> str | None:
     if not found:
         return None
     kind, words = found[0]
+    injury = next((found_words for k, found_words in found if k == "injury"), None)
+    if kind == "danger" and injury and any(re.search(p, words) for p in _ACCIDENT):
+        kind, words = "injury", injury  # "your driver reversed into my car and she was hurt"
     sentence, rest = _sentence_with(words, texts)
     past = bool(_PAST.search(sentence))
-    if kind == "danger":  # gas, water, power lines: urgent still; no heat for the frail: the person
+    if (
+        kind == "danger"
+    ):  # gas, water, power lines: urgent still; no supply for the frail: the person
         hazard = hazard_in([words])
         if hazard in URGENT_HAZARDS:
             return URGENT
-        return PERSON if past or hazard == "cold" else URGENT
+        return PERSON if past or hazard == "without_supply" else URGENT
     if kind == "injury" and not past and _NOW.search(sentence):
         return PERSON if _BEING_SEEN.search(sentence) else URGENT
     background = past or _REASON.search(sentence.replace(words, " ", 1))

@@ -34,6 +34,7 @@ from bot.core.premises import stated_premises
 from bot.core.reflect import second_person
 from bot.core.slots import agent_name_in, customer_name, references
 from bot.core.tidy import tidy, unknown_share
+from bot.core.urgency import needs_it_now
 
 GARBLED = 0.2  # share of unknown words above which a clause is not said back
 
@@ -54,6 +55,7 @@ class Case:
     references: list[str] = field(default_factory=list)
     deadline: str | None = None  # their own deadline: "Friday", "the 12th", "today"
     deadline_said: str | None = None  # the clause that sets it, said back ("your flight is ...")
+    urgent: str | None = None  # their words when they need it within the hour ("in an hour")
     tried: list[str] = field(default_factory=list)  # what they already tried or were told
     contacts: int = 1  # how many times they have contacted us, this one included
     requests: list[str] = field(default_factory=list)
@@ -134,6 +136,7 @@ def extract_case(conversation: Conversation) -> Case:
         references=references(conversation),
         deadline=deadline.when if deadline else None,
         deadline_said=_clean(deadline.said) if deadline else None,
+        urgent=needs_it_now(readable),
         tried=tried,
         contacts=contact_count(said),
         requests=_labels(REQUESTS, said),

@@ -103,6 +103,11 @@ def coaching_lines(
         mode = getattr(assessment.escalation, "care_mode", None)
         found = [r for r in assessment.escalation.reasons if r.startswith("care: danger: ")]
         lines.append(_care_line(care, mode, " ".join(found)))
+    if case.urgent:
+        lines.append(
+            f"They need this now ({case.urgent!r}): act in this contact, say what you're doing as "
+            "you do it, and don't leave them waiting for a call back."
+        )
     if assessment.low_confidence:
         lines.append(
             f"{assessment.low_confidence_note}: acknowledge, then ask the one question "

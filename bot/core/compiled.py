@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pydantic
 
+from bot.core import language
 from bot.core.matcher import Matcher
 from bot.core.playbooks import BUILTIN_DIR, Playbook, load_playbooks
 
@@ -78,7 +79,9 @@ def compiled_playbooks(
 ) -> tuple[dict[str, Playbook], Matcher]:
     """`load_playbooks(extra_dir)` and a Matcher over them, from `cache_dir` when it has them.
 
-    Raises PlaybookError as `load_playbooks` does (a bad file is never cached)."""
+    Raises PlaybookError as `load_playbooks` does (a bad file is never cached). The language
+    model, when a message needs it, is kept in `cache_dir` too (bot/core/language_model.py)."""
+    language.keep_model_in(cache_dir)
     if cache_dir is None or (extra_dir is not None and not extra_dir.is_dir()):
         playbooks = load_playbooks(extra_dir)
         return playbooks, Matcher(playbooks)

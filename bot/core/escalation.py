@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
@@ -120,6 +121,27 @@ def _index_phrases() -> dict[str, list[_Phrase]]:
 
 
 _PHRASES = _index_phrases()
+
+
+class _Phrases(NamedTuple):
+    """One first word's phrases, filed by their second word, each with its place in the list."""
+
+    by_next: dict[str, tuple[tuple[int, list[str], _Phrase], ...]]  # (place, words after, _)
+    bare: tuple[int, _Phrase] | None  # the first one-word phrase
+
+
+def _filed(phrases: list[_Phrase]) -> _Phrases:
+    by_next: dict[str, list[tuple[int, list[str], _Phrase]]] = {}
+    bare = None
+    for place, phrase in enumerate(phrases):
+        if phrase.size:
+            by_next.setdefault(phrase.rest[0], []).append((place, phrase.rest[1:], phrase))
+        elif bare is None:
+            bare = (place, phrase)
+    return _Phrases({word: tuple(found) for word, found in by_next.items()}, bare)
+
+
+_FILED = {word: _filed(phrases) for word, phrases in _PHRASES.items()}
 # "5hrs", "2days": a number glued to its unit reads as "# hours"
 _GLUED = prebuilt.compile(r"\d+(hrs?|hours?|h|mins?|minutes?|days?|wks?|weeks?|months?)")
 # fmt: off
@@ -129,14 +151,14 @@ _UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "min": "
 # fmt: on
 
 
-def _number_phrases(word: str) -> list[_Phrase] | None:
+def _number_phrases(word: str) -> _Phrases | None:
     if word.isdigit():
-        return _PHRASES["#"]
+        return _FILED["#"]
     glued = _GLUED.fullmatch(word)
     if glued:
         unit = glued.group(1)
         weight, tag = lex.PHRASES.get("# " + _UNITS.get(unit, unit), (0.0, ""))
-        return [_phrase([], weight, tag)] if tag else None
+        return _filed([_phrase([], weight, tag)]) if tag else None
     return None
 
 
@@ -202,6 +224,9 @@ class _Cue(NamedTuple):
     text: str
 
 
+_weight = attrgetter("weight")
+
+
 class _Reading(NamedTuple):
     evidence: float  # > 0: escalation evidence; < 0: a content customer
     cues: tuple[_Cue, ...]  # what counted against, strongest first
@@ -211,19 +236,24 @@ class _Reading(NamedTuple):
 def _diminish(cues: list[_Cue]) -> list[_Cue]:
     """A long description of a problem is not anger: each further complaint cue counts less."""
     out, seen = [], {"complaint": 0, "delay": 0}
-    for cue in sorted(cues, key=lambda c: -c.weight):
+    for cue in sorted(cues, key=_weight, reverse=True):
         if cue.tag in seen:
-            cue = cue._replace(weight=cue.weight * DIMINISH ** seen[cue.tag])
+            cue = _Cue(cue.weight * DIMINISH ** seen[cue.tag], cue.tag, cue.text)
             seen[cue.tag] += 1
         out.append(cue)
     return out
 
 
-def _longest(words: list[str], i: int, candidates: list[_Phrase]) -> _Phrase | None:
-    for phrase in candidates:  # longest first
-        if words[i + 1 : i + 1 + phrase.size] == phrase.rest:
-            return phrase
-    return None
+def _longest(words: list[str], i: int, candidates: _Phrases) -> _Phrase | None:
+    """The first of the word's phrases (longest first) that the words from `i` on hold."""
+    bare = candidates.bare
+    if i + 1 < len(words):
+        for place, after, phrase in candidates.by_next.get(words[i + 1], ()):
+            if bare is not None and place > bare[0]:
+                break
+            if words[i + 2 : i + 1 + phrase.size] == after:
+                return phrase
+    return bare[1] if bare is not None else None
 
 
 def _thanks_for_trouble(words: list[str]) -> str | None:
@@ -251,7 +281,7 @@ def _reading(text: str) -> _Reading:
     if has_social_marks(text):  # hashtags, @handles, "soooo": plain words first
         text = plain_words(text, _KNOWN)
     clean = clean_text(text)
-    words = words_and_breaks(text)
+    words = words_and_breaks(text)  # as the matcher read them (bot/core/text.py keeps them)
     # (position, weight, tag, text): weight > 0 counts against, < 0 is praise. Praise tagged
     # "irony" ("oh great", "thanks a lot") is sarcasm when something has gone wrong.
     found: list[tuple[int, float, str, str]] = []
@@ -267,10 +297,10 @@ def _reading(text: str) -> _Reading:
             negator_at = -9
             continue
         # phrases first, the longest wins, and their words are not read again
-        candidates = _PHRASES.get(word)
+        candidates = _FILED.get(word)
         if candidates is None and word[0].isdigit():
             candidates = _number_phrases(word)
-        phrase = _longest(words, i, candidates) if candidates else None
+        phrase = _longest(words, i, candidates) if candidates is not None else None
         if phrase is not None:
             if phrase.tag == "request":
                 request = True
@@ -338,7 +368,7 @@ def _reading(text: str) -> _Reading:
 
     # a polite request about a problem is not (yet) frustration
     if request and not signals and not any(c.tag == "anger" and c.weight >= ANGRY for c in cues):
-        cues = [c._replace(weight=c.weight * REQUEST) for c in cues]
+        cues = [_Cue(c.weight * REQUEST, c.tag, c.text) for c in cues]
         negative *= REQUEST
 
     # sarcasm: praise next to a negative situation is not praise
@@ -362,7 +392,9 @@ def _reading(text: str) -> _Reading:
             positive *= MIXED
     # praise the emoji contradict ("so nice of you 🙄", "love it 😡"): sarcasm
     tones = emoji_tones(text)
-    if positive > 0 and (tones["angry"] or tones["ironic"]) and not tones["happy"]:
+    angry, ironic = tones.get("angry", 0), tones.get("ironic", 0)
+    happy, sad = tones.get("happy", 0), tones.get("sad", 0)
+    if positive > 0 and (angry or ironic) and not happy:
         sarcasm = sarcasm or f"{praise[0][3]} (with an eye-roll emoji)"
         weight = 0.5 * positive + 1.0
         cues.append(_Cue(weight, "sarcasm", sarcasm))
@@ -384,8 +416,8 @@ def _reading(text: str) -> _Reading:
     if ("?!" in text or "!?" in text) and positive < SITUATION:  # indignant, even without words
         cues.append(_Cue(1.0, "anger", "?!"))
         negative += 1.0
-    sad, happy = tones["angry"] + tones["sad"], tones["happy"]
-    if tones["ironic"] and negative > 0 and "sarcasm" not in signals:  # 🙃 🤡 by a complaint
+    sad = angry + sad
+    if ironic and negative > 0 and "sarcasm" not in signals:  # 🙃 🤡 by a complaint
         cues.append(_Cue(1.4, "sarcasm", "ironic emoji"))
         signals.add("sarcasm")
         negative += 1.4
@@ -400,7 +432,7 @@ def _reading(text: str) -> _Reading:
         positive += min(1.2 * happy, 2.4)
 
     signals.update(c.tag for c in cues if c.tag in _REASON_PREFIX)
-    cues.sort(key=lambda c: -c.weight)
+    cues.sort(key=_weight, reverse=True)
     return _Reading(negative - positive, tuple(cues), frozenset(signals))
 
 

@@ -1,22 +1,31 @@
 """Dangers a utility's customer reports, in the street or at home: gas, water flooding out,
 power lines down, and someone vulnerable (a baby, an elderly or disabled person) left without
-heating or power.
+heating, power or water.
 
 They are `danger` for bot/core/care.py: gas, water and power lines are emergencies (care mode
-`urgent`: safety first); a vulnerable person without heat is the person first (`person`). Which
-hazard it is picks the safety line (bot/llm/hazard_replies.py).
+`urgent`: safety first); a vulnerable person without heat, power or water is the person first
+(`person`). Which hazard it is picks the safety line (bot/llm/hazard_replies.py).
 """
 
 from __future__ import annotations
 
 from bot.core import prebuilt
 
+_NO_WATER = (
+    r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:(?:running |drinking |tap )?water"
+    r"(?! (?:pressure|bill|meter|leak))|water supply)"
+    r"|nothing (?:is )?coming (?:out )?(?:of|from) (?:the |our |my )?taps?"
+    r"|(?:water|taps?|water supply)(?:'s)? (?:\w+ ){0,2}"
+    r"(?:has |have |was |were |is |are )?(?:been )?"
+    r"(?:off|cut off|gone|dry|run dry|stopped)\b"
+)
 _LOSS = (
     r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:heating|heat|power|electricity|gas supply)"
     r"(?! (?:outlets?|sockets?|ports?|points?|banks?|steering)\b)"
     r"|(?:heating|boiler|power|electricity|electric)(?:'s)?(?: \w+){0,3} "
     r"(?:is |has |was )?(?:been )?"
     r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
+    rf"|{_NO_WATER}"
 )
 _VULNERABLE = (
     r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
@@ -24,6 +33,8 @@ _VULNERABLE = (
     r"in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
     r"medical equipment|dialysis|frail|vulnerable)\b"
 )
+_BURST_MAIN = r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst"
+_NO_WATER_HERE = prebuilt.compile(_NO_WATER)
 HAZARDS: dict[str, list[str]] = {
     "gas": [
         r"gas leak|carbon monoxide",
@@ -31,13 +42,17 @@ HAZARDS: dict[str, list[str]] = {
         r"\bgas (?:is |keeps )?(?:leaking|escaping|hissing)",
     ],
     "flood": [
-        r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst",
+        _BURST_MAIN,
         r"\b(?:water|sewage) (?:is |keeps )?(?:pouring|gushing|coming|bubbling|spurting|pumping|"
         r"flowing|spraying|running|welling|backing) (?:up )?(?:out of|through|from|up through|"
         r"across|down|along|into|onto|out onto|over) (?:the |our |my )?(?:road|street|pavement|"
         r"ground|tarmac|drive|driveway|footpath|manhole|drains?|house|home|garden)",
-        r"\b(?:road|street|pavement|lane) (?:is |has |has been |was )?(?:completely )?"
-        r"(?:flooding|flooded|under water|underwater)",
+        r"\b(?:road|street|pavement|lane)(?: outside| here| out the front)? "
+        r"(?:is |has |has been |was )?(?:completely )?(?:flooding|flooded|under water|underwater)",
+        r"\b(?:water|sewage|flood ?water)(?: is| keeps| has been| has started)? "
+        r"(?:coming|getting|pouring|seeping|rising|creeping|running) (?:up )?(?:in|into|under|"
+        r"up to|through) (?:the |our |my )?(?:front |back )?(?:door|house|home|flat|kitchen|"
+        r"living room|basement|cellar|garage)",
         r"\bflooding (?:the|our|my) (?:road|street|house|home|kitchen|basement|cellar|garden)",
     ],
     "power": [
@@ -50,7 +65,7 @@ HAZARDS: dict[str, list[str]] = {
         r"\blive (?:wires?|cables?)\b",
         r"\b(?:electricity )?(?:pole|pylon) (?:has )?(?:come|fallen|blown) down",
     ],
-    "cold": [
+    "without_supply": [
         rf"(?:{_LOSS})[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?{_VULNERABLE}",
         rf"{_VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
     ],
@@ -64,7 +79,8 @@ HAZARD_COACHING = {
     "with the exact place, then give a time for the next update.",
     "power": "Safety first (power line down): keep everyone away and treat it as live; emergency "
     "services first, then pass it on with the exact place.",
-    "cold": "Care first (someone vulnerable without heat or power): treat it as a priority, check "
+    "without_supply": "Care first (someone vulnerable without heat, power or water): treat it as a "
+    "priority, check "
     "what help you can offer today, and give a time; no script, no upsell.",
 }
 # Happening now, out there: safety first. A vulnerable person without heat: the person first.
@@ -76,10 +92,20 @@ def danger_patterns() -> list[str]:
     return [p for patterns in HAZARDS.values() for p in patterns]
 
 
+def only_the_cause(pattern: str, plain: str) -> bool:
+    """A burst main given as why their water is off ("no water since yesterday, apparently a
+    burst main") is an outage they were told of, not a flood in front of them."""
+    return pattern == _BURST_MAIN and bool(_NO_WATER_HERE.search(plain))
+
+
 def hazard_in(texts: list[str]) -> str | None:
     """The hazard the customer's (lower-cased) texts show, the most urgent first, or None."""
     plain = " ".join(t.lower().replace("’", "'") for t in texts)
     return next(
-        (name for name, patterns in _COMPILED.items() if any(p.search(plain) for p in patterns)),
+        (
+            name
+            for name, patterns in _COMPILED.items()
+            if any(p.search(plain) and not only_the_cause(p.pattern, plain) for p in patterns)
+        ),
         None,
     )

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
+from pathlib import Path
 
 from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
+from bot.core.language_model import load_identifier
 
 # Languages a support team is likely to meet; restricting the model to them keeps rare
 # look-alikes (Galician for Portuguese, Afrikaans for Dutch) from winning on short text.
@@ -51,14 +53,19 @@ class Language:
         return LANGUAGE_NAMES[self.code]
 
 
+_model_folder: list[Path | None] = [None]  # where the restricted model is kept, if anywhere
+
+
+def keep_model_in(folder: Path | None) -> None:
+    """Keep the model, restricted to LANGUAGE_NAMES, in `folder` (MOT_CACHE_DIR) between runs:
+    loading it then takes tens of milliseconds instead of 0.6 s (bot/core/language_model.py)."""
+    _model_folder[0] = folder
+
+
 @cache
 def _identifier():
-    """The bundled model, loaded on first use (about 0.7 s) and only by those who need it."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LANGUAGE_NAMES))
-    return identifier
+    """The bundled model, loaded on first use and only by those who need it."""
+    return load_identifier(list(LANGUAGE_NAMES), _model_folder[0])
 
 
 @cache

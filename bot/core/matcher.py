@@ -17,13 +17,14 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core import multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
 from bot.core.language import detect_language, is_foreign
 from bot.core.playbooks import Playbook
-from bot.core.signals import SignalIndex
+from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS, SignalIndex
 from bot.core.spelling import SpellingCorrector, playbook_words
 from bot.core.text import normalise
 
@@ -109,8 +110,18 @@ def stem(word: str) -> str:
     return word
 
 
+# Stems of up to 65,536 words of up to 40 characters, like the other per-word caches
+# (docs/operations.md); a longer word is stemmed anew.
+_cached_stem = lru_cache(maxsize=CACHED_WORDS)(stem)
+
+
 def terms(normalised: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(normalised) if w not in _STOPWORDS]
+    cached = _cached_stem
+    return [
+        cached(w) if len(w) <= CACHED_WORD_CHARS else stem(w)
+        for w in _WORD.findall(normalised)
+        if w not in _STOPWORDS
+    ]
 
 
 @dataclass(frozen=True, slots=True)

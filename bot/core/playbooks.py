@@ -128,8 +128,11 @@ class Reply(Strict):
     # Premises (bot/core/premises.py) the text takes for granted: it is used only when the
     # conversation states every one of them.
     requires: list[NonEmpty] = Field(default_factory=list)
+    # Premises that tell a different situation: not used when the conversation states any one
+    # ("I'll block it now" once the card is already blocked).
+    unless: list[NonEmpty] = Field(default_factory=list)
 
-    @field_validator("requires")
+    @field_validator("requires", "unless")
     @classmethod
     def _known_premises(cls, value: list[str]) -> list[str]:
         unknown = sorted(set(value) - set(PREMISES))

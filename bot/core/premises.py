@@ -438,6 +438,23 @@ _PREMISES += (
         _re(r"\bstep-by-step guide\b"),
     ),
 )
+_PREMISES += (
+    Premise(
+        "blocked",
+        "the customer's card, account or access is blocked, frozen or suspended on our side, "
+        "and they want it working again",
+        _re(
+            r"\b(?:card|account|acc|access|login|profile|sim|wallet|online banking|"
+            r"mobile banking|payments?)(?:'s| s)? (?:has |have |had |is |was |got |been |s |"
+            r"just |now |still )*(?:blocked|frozen|suspended|restricted|deactivated|barred)\b",
+            r"\b(?:unblock|unfreeze|reactivate|lift the (?:block|freeze|hold|suspension))\b",
+        ),
+        _re(
+            r"\blift the (?:block|freeze|hold|suspension)\b",
+            r"\bwhy (?:it|your \w+) (?:was|has been) (?:blocked|frozen|suspended)\b",
+        ),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 

@@ -19,6 +19,7 @@ import _sre
 import re
 from array import array
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from re import _compiler as sre_compile  # Python 3.11+
 from re import _constants as sre
@@ -163,7 +164,8 @@ def _first_words(parsed: sre_parse.SubPattern) -> set[str] | None:
 
 
 _FEW_STARTS = 16  # an alternative anchored by "^" checks its starts first if it has so few
-_Candidate = tuple[int, int, "tuple[str, ...] | None"]  # alternative, signal, starts to check
+# signal, the starts to check first (or None), the alternative's compiled `match`
+_Candidate = tuple[int, "tuple[str, ...] | None", Callable]
 
 
 class _AtWord(NamedTuple):
@@ -174,6 +176,25 @@ class _AtWord(NamedTuple):
 
 
 _NOTHING = _AtWord((), {}, {}, ())
+
+
+class _SplitStarts(NamedTuple):
+    """An indexed alternative's literal starts, as the per-word look-up reads them."""
+
+    within_word: tuple[str, ...]  # starts with no space: a match at a word beginning so
+    after_word: dict[str, tuple[str, ...]]  # first word -> the starts that go on past it
+
+
+def _split_starts(starts: tuple[str, ...] | None) -> _SplitStarts | None:
+    if starts is None:
+        return None
+    after_word: dict[str, list[str]] = defaultdict(list)
+    for start in starts:
+        if " " in start:
+            after_word[start.split(" ")[0]].append(start)
+    within_word = tuple(start for start in starts if " " not in start)
+    return _SplitStarts(within_word, {word: tuple(found) for word, found in after_word.items()})
+
 
 # The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
@@ -194,6 +215,7 @@ class SignalIndex:
         # contain (the others): checked in C before the regex runs (bot/core/literals.py).
         self._starts: list[tuple[str, ...] | None] = []
         self._required: list[frozenset[str] | None] = []
+        self._split_starts: list[_SplitStarts | None] = []  # the starts of indexed ones, split
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
                 index = len(self._alternatives)
@@ -211,6 +233,7 @@ class SignalIndex:
                 if anchored and starts is not None and len(starts) > _FEW_STARTS:
                     starts = None  # more to check than the regex takes to fail
                 self._starts.append(starts)
+                self._split_starts.append(_split_starts(starts) if words else None)
                 self._required.append(None if words or anchored else required_literals(alternative))
         self._by_prefix = dict(self._by_prefix)
         self._longest = max((len(p) for p in self._by_prefix), default=0)
@@ -221,11 +244,12 @@ class SignalIndex:
         self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
         self._finders: dict[int, re.Pattern] = {}  # alternative -> a search for its literals
         self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
+        self._answers = [(owner, weight, pattern) for owner, pattern, weight in self.signals]
 
     def __getstate__(self) -> dict:
         """Pickled (bot/core/compiled.py) without compiled patterns or the per-word cache."""
         state = dict(self.__dict__)
-        del state["_compiled"], state["_finders"], state["_cached_starting_at"]
+        del state["_compiled"], state["_finders"], state["_cached_starting_at"], state["_answers"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -254,28 +278,35 @@ class SignalIndex:
         begin at "notice"). Alternatives whose start lies within the word are tried at once;
         the others go on past it ("not received" at "not") and are filed under the next word
         they need: exactly that word ("received") or a word beginning so ("rec" of
-        "rec(ei|ie)ved"), and their starts are checked against the text before the regex."""
+        "rec(ei|ie)ved"), and their starts are checked against the text before the regex.
+        Each comes with its compiled pattern's `match`, so the look-up at a word is all."""
         keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
         spaced = word + " "
         keys.append(spaced)
-        at_once: list[tuple[int, int, None]] = []
+        at_once: list[_Candidate] = []
         exactly: dict[str, list[_Candidate]] = defaultdict(list)
         beginning: dict[str, list[_Candidate]] = defaultdict(list)
         for index in dict.fromkeys(i for key in keys for i in self._by_prefix.get(key, ())):
-            owner, starts = self._owner_of[index], self._starts[index]
-            if starts is not None:
-                starts = tuple(s for s in starts if spaced.startswith(s) or s.startswith(spaced))
-                if not starts:
-                    continue
-            if starts is None or any(len(s) <= len(word) for s in starts):
-                at_once.append((index, owner, None))  # the word itself holds a start
+            owner, split = self._owner_of[index], self._split_starts[index]
+            if split is None or (split.within_word and word.startswith(split.within_word)):
+                at_once.append((owner, None, self._pattern(index).match))  # the word holds a start
                 continue
-            # every start is the word, a space and more: file them by the next word
-            following = {s[len(spaced) :] for s in starts}
-            for then in {rest.split(" ")[0] for rest in following if " " in rest}:
-                exactly[then].append((index, owner, starts))
-            for then in {rest for rest in following if " " not in rest}:
-                beginning[then].append((index, owner, starts))
+            starts = split.after_word.get(word)
+            if starts is None:
+                continue  # no start of this alternative agrees with the word
+            # every start is the word, a space and more: file them by the next word, each with
+            # the starts that go on with that word. A start that ends in the next word ("rec"
+            # of "rec(ei|ie)ved") is there when the next word begins so: nothing to check.
+            match = self._pattern(index).match
+            by_next: dict[str, list[str]] = defaultdict(list)
+            for start in starts:
+                rest = start[len(spaced) :]
+                if " " in rest:
+                    by_next[rest.split(" ")[0]].append(start)
+                elif (owner, None, match) not in beginning[rest]:
+                    beginning[rest].append((owner, None, match))
+            for then, going_on in by_next.items():
+                exactly[then].append((owner, tuple(going_on), match))
         if not (at_once or exactly or beginning):
             return _NOTHING  # most words: one shared entry, not one each
         return _AtWord(
@@ -288,7 +319,7 @@ class SignalIndex:
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        compiled, offset, starting_at = self._compiled, 0, self._cached_starting_at
+        offset, starting_at = 0, self._cached_starting_at
         words = normalised.split(" ")
         last = len(words) - 1
         for position, word in enumerate(words):
@@ -297,6 +328,9 @@ class SignalIndex:
                 at_word = self._alternatives_starting_at(word)
             else:
                 at_word = starting_at(word)
+            if at_word is _NOTHING:
+                offset += len(word) + 1
+                continue
             candidates = at_word.at_once
             if position < last and (at_word.exactly or at_word.sizes):
                 then = words[position + 1]
@@ -305,14 +339,15 @@ class SignalIndex:
                     if size > len(then):  # sizes ascend: no longer key can begin `then`
                         break
                     candidates += at_word.beginning.get(then[:size], ())
-            for index, owner, starts in candidates:
+            for owner, starts, match in candidates:
                 if owner in matched or (
                     starts is not None and not normalised.startswith(starts, offset)
                 ):
                     continue
-                if (compiled[index] or self._pattern(index)).match(normalised, offset):
+                if match(normalised, offset):
                     matched.add(owner)
             offset += len(word) + 1
+        compiled = self._compiled
         for index in self._always:
             owner, starts = self._owner_of[index], self._starts[index]
             if owner in matched or (starts is not None and not normalised.startswith(starts)):
@@ -321,6 +356,5 @@ class SignalIndex:
                 continue
             if (compiled[index] or self._pattern(index)).search(normalised):
                 matched.add(owner)
-        return [
-            (self.signals[i][0], self.signals[i][2], self.signals[i][1]) for i in sorted(matched)
-        ]
+        answers = self._answers
+        return [answers[i] for i in sorted(matched)]

@@ -99,9 +99,25 @@ def clean_text(text: str) -> str:
     return text
 
 
+# The matcher and the escalation model both read a message's words: the last 256 texts of up
+# to 2,000 characters keep them (docs/operations.md); longer ones are split each time.
+CACHED_TEXTS, CACHED_TEXT_CHARS = 256, 2000
+
+
 def words_and_breaks(text: str) -> list[str]:
     """The words of `normalise(text)`, with "." wherever a clause breaks (, . ; : and so on)."""
-    clean = clean_text(text)
+    if len(text) <= CACHED_TEXT_CHARS:
+        return list(_cached_words_and_breaks(text))
+    return clean_words_and_breaks(clean_text(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _cached_words_and_breaks(text: str) -> tuple[str, ...]:
+    return tuple(clean_words_and_breaks(clean_text(text)))
+
+
+def clean_words_and_breaks(clean: str) -> list[str]:
+    """`words_and_breaks` of a text already through `clean_text`."""
     found = _WORD.findall(clean)
     if "'" not in clean and _BARE_FORMS.isdisjoint(found):  # the usual case: nothing to rewrite
         return ["." if word[0] in _BREAK_CHARS else word for word in found]
@@ -117,6 +133,8 @@ def words_and_breaks(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
+    if len(text) <= CACHED_TEXT_CHARS:
+        return [word for word in _cached_words_and_breaks(text) if word != "."]
     return [word for word in words_and_breaks(text) if word != "."]
 
 

@@ -233,3 +233,24 @@ CASE_NEXT_STEPS = [
         why="An answer in writing, with a time, respects what they already told us.",
     ),
 ]
+
+# When it was we who cancelled their booking, table or plan: our failure, owned, and what we can
+# still do, never the lines that keep a customer who is leaving. (Reply-like: `text`, `why`.)
+OUR_CANCELLATION = [
+    Suggestion(
+        text="That's on us, not you, and I'm sorry. I'll check straight away whether we can put "
+        "it back as it was, and if we can't, find you the closest alternative and confirm it "
+        "{update_time}.",
+        why="Owning our own cancellation and trying to undo it first shows their plans matter.",
+    ),
+    Suggestion(
+        text="I'll find out why it was cancelled and tell you plainly, and I'll check what we can "
+        "do about the disruption; you'll hear from me {update_time}.",
+        why="A plain reason and a check of what we can do, nothing promised, rebuilds trust.",
+    ),
+    Suggestion(
+        text="If we can't put it back, I'll set out every option we have so you can choose what "
+        "suits you, and I'll stay with it until it's settled.",
+        why="Options laid out, and someone staying with it, give back the control we took away.",
+    ),
+]

@@ -159,10 +159,14 @@ def missing_question(case: Case) -> str | None:
 
 def anchored_times(slots: dict[str, str], case: Case) -> dict[str, str]:
     """`update_time` and `callback_time`, when the team's knowledge leaves them open, anchored
-    to the customer's own deadline ("before Friday"); other times stay placeholders."""
-    if not case.deadline:
+    to the customer's own deadline ("before Friday"), or to minutes when they need it within the
+    hour; other times stay placeholders."""
+    if case.urgent:  # stranded at a desk, checkout in an hour: this contact, not a call later
+        by = "in the next few minutes"
+    elif case.deadline:
+        by = anchor(case.deadline)
+    else:
         return slots
-    by = anchor(case.deadline)
     return {
         **slots,
         **{slot: by for slot in ("update_time", "callback_time") if not slots.get(slot)},

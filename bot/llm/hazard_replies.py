@@ -20,11 +20,11 @@ SAFETY_FIRST = {
     "power": "Please stay well away from the line and keep others back: treat it as live, don't "
     "touch it or anything it's touching, and call the emergency services now; everything else "
     "can wait.",
-    "cold": "Thank you for telling me; keeping everyone at home safe and well comes first, and "
-    "I'll treat this as a priority.",
+    "without_supply": "Thank you for telling me; keeping everyone at home safe and well comes "
+    "first, and I'll treat this as a priority.",
 }
 NEXT_STEP = {
-    "cold": Suggestion(
+    "without_supply": Suggestion(
         text="I'll check straight away how quickly we can get this put right and what help we "
         "can offer you in the meantime, and I'll update you {update_time}; if anyone becomes "
         "unwell, please call the emergency services.",

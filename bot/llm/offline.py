@@ -31,6 +31,7 @@ from bot.llm.case_lines import (
     with_references,
 )
 from bot.llm.hazard_replies import hazard_care
+from bot.llm.lead_reply import lead_step, said_cleanly
 from bot.llm.reply_text import (
     ACKNOWLEDGEMENTS,
     fill,
@@ -43,9 +44,9 @@ from bot.llm.reply_text import (
     sentences,
     without_name,
 )
-from bot.llm.request_take_up import take_up_request
+from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
-from bot.llm.template_choice import fitting_templates, most_relevant_first
+from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
 
@@ -126,7 +127,11 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
             return _unasked(clarify, _understood(case), request.playbook)[:count]
         return _unasked(clarify, case, request.playbook)[:count]
     said = " ".join(m.text for m in request.conversation.customer_messages[-2:])
-    fitting = fitting_templates(list(request.playbook.replies), case, said)
+    action = thread_request(request.conversation)
+    asked_to_act = bool(action and action.commitment)
+    fitting = fitting_templates(list(request.playbook.replies), case, said, asked_to_act)
+    if WE_CANCELLED.match(case.issue or ""):  # we let them down: our lines, not a goodbye
+        fitting = [*lines.OUR_CANCELLATION, *fitting]
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
@@ -271,8 +276,21 @@ def _reflection(
         frames = (
             lines.REFLECT_HOT if request.assessment.level == "escalate" else lines.REFLECT_PROBLEM
         )
+    if not care and mode != CONTEXT and _stuck_how_to(case):
+        # how to do it, and what stopped them: both are theirs, and the question comes first
+        issue = f"{case.ask}, and {case.issue}"
+        frames = lines.REFLECT_ASK[1:] if request.low_confidence else lines.REFLECT_ASK
     start = _fitting_frame(frames, issue, case) + request.variant
     return _framed(frames, issue, case, body, used, start)
+
+
+def _stuck_how_to(case: Case) -> bool:
+    """They ask how to do something and say what stopped them ("the link goes nowhere")."""
+    if "how_to" not in case.premises or not case.ask or not case.issue:
+        return False
+    return (
+        case.ask.startswith("you're asking how") and len(f"{case.ask} {case.issue}".split()) <= 32
+    )
 
 
 # Which frame fits: a summary of facts is checked back ("So I've got this right: ..."), a
@@ -356,10 +374,12 @@ def _joined(greeting: str, reflection: str) -> str:
     return f"{greeting.rstrip(' .!')}; {first}"
 
 
-def _openers(request: SuggestionRequest) -> list[str]:
+def _openers(request: SuggestionRequest, case: Case) -> list[str]:
     level = request.assessment.level
     if _care(request)[1] or request.low_confidence:
         return []  # no scripted tone-setters when someone needs care or we are unsure
+    if WE_CANCELLED.match(case.issue or ""):  # not the moment's own ("whatever you decide")
+        return list(DEFAULT_OPENERS.get(level, []))
     return list(request.playbook.openers.get(level) or DEFAULT_OPENERS.get(level, []))
 
 
@@ -373,10 +393,11 @@ class OfflineBackend(Backend):
 
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)
+        case = replace(case, issue=said_cleanly(case.issue))  # never said back broken
         slots = _slots(request, case)
         labelled = labelled_references(request.conversation)
         facts = case_lines(case, labelled, case.issue or case.ask or "")
-        openers = _openers(request)
+        openers = _openers(request, case)
         used_openings: set[str] = set()
         used_frames: set[str] = set()
         suggestions = []
@@ -412,9 +433,69 @@ class OfflineBackend(Backend):
             used_openings.add(first_sentence(text))
             suggestions.append(Suggestion(text, draft.why, source=self.name))
         suggestions = take_up_request(suggestions, request, case, slots)
+        suggestions = _case_step(suggestions, request, case, slots, labelled)
+        suggestions = _fact_in_lead(suggestions, case, labelled)
+        suggestions = _distinct(suggestions, slots)
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)
+
+
+def _case_step(suggestions, request, case: Case, slots, labelled) -> list[Suggestion]:
+    """With no request of theirs to take up, the next step the case calls for (their money
+    back, with their amount, reference and proof) in the first suggestion."""
+    if not suggestions or _care(request)[1] in (URGENT, PERSON):
+        return suggestions
+    action = thread_request(request.conversation)
+    if action and action.commitment:
+        return suggestions  # their own request is the first suggestion's step
+    texts = [tidy(m.text) for m in request.conversation.customer_messages]
+    step = lead_step(case, texts, labelled, request.playbook.id)
+    if not step:
+        return suggestions
+    return take_up_line(suggestions, request, case, fill(step, slots), slots)
+
+
+def _fact_in_lead(suggestions: list[Suggestion], case: Case, labelled) -> list[Suggestion]:
+    """The first suggestion carries their deadline, else their reference, when it names
+    neither: the line moves there from the suggestion that opened with it."""
+    if not suggestions or (case.deadline and case.deadline in suggestions[0].text):
+        return suggestions
+    lead = suggestions[0].text
+    if not case.deadline and any(ref in lead for ref in case.references):
+        return suggestions
+    facts = [f for f in case_lines(case, labelled, "") if f.startswith(("I know ", "I have "))]
+    moved = facts[0] if facts else None
+    if not moved or moved in lead:
+        return suggestions
+    out = []
+    for suggestion in suggestions[1:]:
+        text = suggestion.text
+        if text.startswith(moved) and text[len(moved) :].strip():
+            text = text[len(moved) :].strip()
+        out.append(Suggestion(text, suggestion.why, source=suggestion.source))
+    first, *rest = sentences(lead)
+    said_back = any(c and c.lower() in first.lower() for c in (case.issue, case.ask))
+    text = " ".join([first, moved, *rest] if said_back else [moved, lead])
+    out.insert(0, Suggestion(text, suggestions[0].why, source=suggestions[0].source))
+    openings = [first_sentence(s.text) for s in out]
+    return out if len(set(openings)) == len(openings) else suggestions
+
+
+def _distinct(suggestions: list[Suggestion], slots) -> list[Suggestion]:
+    """No two suggestions alike: a later one that opens like an earlier one gives way to a next
+    step built on the case that none of them says yet."""
+    out: list[Suggestion] = []
+    spare = [fill(s.text, slots) for s in lines.CASE_NEXT_STEPS]
+    for suggestion in suggestions:
+        opened = {first_sentence(s.text) for s in out}
+        if first_sentence(suggestion.text) in opened:
+            fresh = [t for t in spare if first_sentence(t) not in opened]
+            fresh = [t for t in fresh if all(t not in s.text for s in suggestions)]
+            if fresh:
+                suggestion = Suggestion(fresh[0], suggestion.why, source=suggestion.source)
+        out.append(suggestion)
+    return out
 
 
 def _final_pass(suggestions: list[Suggestion], request, playbook) -> list[Suggestion]:

@@ -22,9 +22,16 @@ _VOCATIVE = [
 ]
 
 
+# "within {refund_time}" with a fact written "within 5 working days" (or "by Friday"): once.
+_DOUBLED_TIME = prebuilt.compile(
+    r"\bwithin (?=(?:within|in|by|on|before|after|up to|no later than)\b)", re.IGNORECASE
+)
+
+
 def fill(template: str, slots: dict[str, str]) -> str:
     """Slots filled from `slots`; an unknown one stays a clear placeholder like [refund time]."""
-    return _SLOT.sub(lambda m: slots.get(m.group(1), f"[{m.group(1).replace('_', ' ')}]"), template)
+    text = _SLOT.sub(lambda m: slots.get(m.group(1), f"[{m.group(1).replace('_', ' ')}]"), template)
+    return _DOUBLED_TIME.sub("", text)
 
 
 def without_name(template: str) -> str:

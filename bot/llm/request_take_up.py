@@ -26,10 +26,13 @@ from bot.core.requested_action import (
 )
 from bot.core.rubric import PLACEHOLDER, check
 from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
 WHY = "They asked for something specific: taking it up in their words, as a next step we own, "
 WHY += "shows we listened and saves a second contact."
+CASE_WHY = "Their facts, their proof and what they want back, in one next step with a time, "
+CASE_WHY += "show we read every word and spare them a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
 # Things held at a day and time, for which "which day suits you?" is the next question.
 _BOOKED = prebuilt.compile(
@@ -99,7 +102,7 @@ def request_line(action: RequestedAction) -> str | None:
         return f"{commitment}, and confirm with you {{update_time}}."
     also = f" I'll also {action.also}." if action.also else ""
     if action.verb == "refund":
-        commitment += " so it reaches you {refund_time}"
+        commitment += " so it reaches you within {refund_time}"
     return f"{commitment}; I'll update you {{update_time}} either way.{also}"
 
 
@@ -107,9 +110,15 @@ def _lead(text: str, case: Case, line: str) -> str:
     """The first sentence when it says their issue back (and not the request again, which the
     request line says); the request line replaces the rest."""
     first = sentences(text)[0] if text.strip() else ""
-    if case.issue and case.issue.lower() in first.lower() and not says_again(first, line):
+    # their issue, or what they told us when it is a statement rather than their request again
+    told = case.ask if case.ask and not _ASKED.match(case.ask) else None
+    said_back = any(c and c.lower() in first.lower() for c in (case.issue, told))
+    if said_back and not says_again(first, line):
         return first
     return ""
+
+
+_ASKED = prebuilt.compile(r"^you(?:'re asking|'re looking|'d like|'d love| want| need)\b", re.I)
 
 
 # Said before the request line when the template's own words that made a playbook's required
@@ -167,14 +176,18 @@ def _missing(text: str, playbook: Playbook) -> set[str]:
     return set(check(text, playbook).missing_moves)
 
 
-def _lifted(text: str, statements: list[str], missing: set[str], playbook: Playbook):
-    """`text` with the statements that make missing moves added, and what is still missing."""
+def _lifted(
+    text: str, statements: list[str], missing: set[str], playbook: Playbook, before: str = ""
+):
+    """`text` with the statements that make missing moves added (just before `before`, the
+    step, when given: the tone first, then what we'll do), and what is still missing."""
     for sentence in (s for s in statements if s not in text and not says_again(s, text)):
         if not missing:
             break
-        gained = missing - _missing(f"{text} {sentence}", playbook)
+        added = text.replace(before, f"{sentence} {before}", 1) if before else f"{text} {sentence}"
+        gained = missing - _missing(added, playbook)
         if gained:
-            text, missing = f"{text} {sentence}", missing - gained
+            text, missing = added, missing - gained
     return text, missing
 
 
@@ -195,7 +208,7 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     ]
     plain = [s for s in statements if not _PROMISE.search(s)]
     promises = [s for s in statements if _PROMISE.search(s)]
-    text, missing = _lifted(text, plain, missing, playbook)
+    text, missing = _lifted(text, plain, missing, playbook, before=line)
     for closer in _CLOSERS:
         for acknowledgement in _ACKNOWLEDGEMENTS:
             said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
@@ -269,10 +282,27 @@ def take_up_request(
     action = thread_request(request.conversation) if suggestions else None
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
+    if action and action.kind == MONEY and not re.search(r"\d", action.thing or ""):
+        said = " ".join(m.text for m in request.conversation.customer_messages)
+        total = repeated_amount(said)  # "£32 a month ... 4 months": every payment, totalled
+        if total:
+            action = replace(action, thing=total)
     said = request_line(action) if action else None
     if said is None:
         return suggestions
-    line = fill(said, slots)
+    return take_up_line(suggestions, request, case, fill(said, slots), slots, action)
+
+
+def take_up_line(
+    suggestions: list[Suggestion],
+    request: SuggestionRequest,
+    case: Case,
+    line: str,
+    slots: dict[str, str],
+    action: RequestedAction | None = None,
+) -> list[Suggestion]:
+    """The suggestions with `line`, the next step they asked for or the case calls for, in the
+    first one (after its reflection of their issue), keeping the playbook's required moves."""
     out = list(suggestions)
     if getattr(request.assessment, "care", ()):  # the person first; the request after
         first = out[0]
@@ -284,7 +314,7 @@ def take_up_request(
     # an offer of a manager in the first suggestion is their request too: this goes second
     target = 1 if {"manager", "human"} & set(case.requests) and len(out) > 1 else 0
     original = out[target].text
-    if takes_it_up(original, action):  # the playbook's own line says it: it stands
+    if action and takes_it_up(original, action):  # the playbook's own line says it: it stands
         return _replace_asks(out, action, slots, keep=target)
     lead = _lead(original, case, line) if target == 0 else ""
     text = _with_moves(lead, line, original, playbook)
@@ -296,5 +326,5 @@ def take_up_request(
         first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
     ):
         return suggestions
-    out[target] = Suggestion(text, WHY, source=out[target].source)
-    return _replace_asks(out, action, slots, keep=target)
+    out[target] = Suggestion(text, WHY if action else CASE_WHY, source=out[target].source)
+    return _replace_asks(out, action, slots, keep=target) if action else out

@@ -68,13 +68,69 @@ def asks_for_known(text: str, case: Case) -> bool:
     return any(known[fact] for fact in asked)
 
 
-def fitting_templates(replies: list[Reply], case: Case, customer_text: str) -> list[Reply]:
-    """Templates whose premises are all stated and that ask nothing already done or given,
-    best first; one whose question asks what they already said comes after the others."""
+# Stock lines and the situations they do not fit, in plain words that carry across industries.
+# Sending "the details" in writing answers a question about their account, not a how-to, a
+# problem or something they asked us to do.
+_SENDS_DETAILS = prebuilt.compile(r"\bsend the details to the email on your account\b", re.I)
+# A replacement, a repair or a return is for a thing they hold, not an app or a website.
+_DEVICE = prebuilt.compile(r"\b(?:replacement|repair|returns? label|the return works)\b", re.I)
+_WANTS_TO_KNOW = prebuilt.compile(
+    r"^you(?:'d like| want|'re asking)\b", re.I
+)  # a question, not a problem
+_DIGITAL = frozenset(
+    {"app", "website", "site", "software", "account", "portal", "login", "password", "email"}
+    | {"program", "system", "subscription", "page", "online"}
+)
+# Keeping a customer who is leaving, when it was we who cancelled their booking or plan.
+_KEEPS_THEM = prebuilt.compile(
+    r"\b(?:before you decide|what's prompted|fight to leave|make leaving easy|cancellation quick|"
+    r"a pause or a cheaper option|want to come back|process the cancellation|once it's closed)\b",
+    re.I,
+)
+# Who cancelled: we, or the business they booked with ("the hotel cancelled your booking"), or
+# their booking "was cancelled"; never them.
+WE_CANCELLED = prebuilt.compile(
+    r"^(?:(?:we|the [\w ]{1,20}?)(?:'ve| have| has)? (?:cancell?ed|called off) your|"
+    r"your [\w' -]{1,30} (?:was|has been|got) (?:cancell?ed|called off))\b",
+    re.I,
+)
+# Goods still on their way: tracking, a courier, a delivery date; not a refund, not something
+# that already arrived.
+_ON_ITS_WAY = prebuilt.compile(r"\b(?:tracking|courier|delivery (?:team|date))\b", re.I)
+_NOT_ON_ITS_WAY = prebuilt.compile(
+    r"\brefund\b|\b(?:arrived|was delivered|got delivered|turned up)\b(?![^,.]*\bnever\b)", re.I
+)
+_DIGITAL_WORDS = prebuilt.compile(
+    r"\b(?:app|apps|portal|website|site|online|browser|log ?in|sign ?in|error \d+)\b", re.I
+)
+
+
+def misfits(text: str, case: Case, asked_to_act: bool = False) -> bool:
+    """Is the template a stock line whose situation this case is not in?"""
+    if _SENDS_DETAILS.search(text):
+        problem = case.issue and not _WANTS_TO_KNOW.match(case.issue)
+        return "how_to" in case.premises or bool(problem or case.wants) or asked_to_act
+    if _DEVICE.search(text) and (case.thing in _DIGITAL or _DIGITAL_WORDS.search(case.issue or "")):
+        return True
+    if _ON_ITS_WAY.search(text) and (
+        "missed_visit" in case.premises or _NOT_ON_ITS_WAY.search(case.issue or "")
+    ):
+        return True
+    return bool(_KEEPS_THEM.search(text) and WE_CANCELLED.match(case.issue or ""))
+
+
+def fitting_templates(
+    replies: list[Reply], case: Case, customer_text: str, asked_to_act: bool = False
+) -> list[Reply]:
+    """Templates whose premises are all stated, none of those that tell another situation
+    (`unless`), whose situation is theirs, and that ask nothing already done or given, best
+    first; one whose question asks what they already said comes after the others."""
     usable = [
         reply
         for reply in replies
         if set(reply.requires) <= case.premises
+        and not set(reply.unless) & case.premises
+        and not misfits(reply.text, case, asked_to_act)
         and not asks_again(reply.text, case.tried)
         and not asks_for_known(reply.text, case)
     ]

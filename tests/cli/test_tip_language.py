@@ -15,3 +15,13 @@ def test_tip_names_the_customers_language():
     assert "The customer writes in French; these suggestions are in English" in out
     data = json.loads(mot("tip", "-", "--json", stdin=FRENCH.encode()).stdout)
     assert data["case"]["language"] == "fr"
+
+
+def test_a_message_too_short_to_tell_its_language_is_still_coached():
+    # "my card got blocked" is too short for the language detector: no language, no crash
+    run = mot("tip", "-", stdin=b"Customer: my card got blocked\n")
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.decode()
+    assert "Suggested replies" in out and "language:" not in out
+    data = json.loads(mot("tip", "-", "--json", stdin=b"Customer: my card got blocked\n").stdout)
+    assert data["case"]["language"] is None and data["suggestions"]

@@ -26,6 +26,18 @@ from tests.conftest import eval_rows
         ("Still no repeat prescription for my inhaler and I've run out.", "illness", "watch"),
         ("Since the crash my neck is really hurting.", "injury", "escalate"),
         ("The burst main has iced the road, a cyclist nearly came off.", "danger", "escalate"),
+        ("the road outside is flooding and water is coming up to our front door", "danger",
+         "escalate"),
+        ("a scaffolding pole fell off your van and hit my car, my son was in the back", "danger",
+         "escalate"),
+        ("Your lorry reversed into our garden wall while we were sitting out.", "danger",
+         "escalate"),
+        ("My son had an allergic reaction to your 'nut free' cake; we spent the night in A&E.",
+         "injury", "escalate"),
+        ("I've only got 2 days of insulin left and the prescription still hasn't been sent.",
+         "illness", "watch"),
+        ("Someone has taken £640 out of my account, that was my rent money.", "hardship",
+         "watch"),
     ],
 )  # fmt: skip
 def test_each_kind_is_found_and_raises_the_level(text, kind, level):
@@ -48,6 +60,10 @@ def test_each_kind_is_found_and_raises_the_level(text, kind, level):
         "i dont know what to do to reset my user account pin code",
         "Lost my wife's luggage and nobody answers.",
         "The baby was crying all flight because of the delay.",
+        "Your van driver was so helpful, he carried it all in for us.",
+        "I hit my data limit and the app fell off a cliff.",
+        "Is the cake nut free? My son has an allergy.",
+        "I've got two days left on my free trial, how do I upgrade?",
     ],
 )
 def test_figures_of_speech_are_not_care(text):

@@ -93,3 +93,36 @@ def test_plain_english_is_named_without_loading_the_model():
     spanish = language.detect_language("quiero hablar con el gerente ahora mismo por favor")
     assert spanish is not None and spanish.code == "es"
     assert language._identifier.cache_info().currsize == 1
+
+
+def test_the_model_kept_in_the_cache_folder_answers_exactly_as_the_packages_own(
+    tmp_path, monkeypatch
+):
+    from bot.core import language, language_model
+
+    languages = list(language.LANGUAGE_NAMES)
+    packaged = language_model.load_identifier(languages)
+    language_model.load_identifier(languages, tmp_path)  # built from the package, then kept
+    assert len(list(tmp_path.glob("languages-*.npz"))) == 1
+
+    def not_again(_languages):
+        raise AssertionError("the package's model was read again")
+
+    monkeypatch.setattr(language_model, "_from_package", not_again)
+    kept = language_model.load_identifier(languages, tmp_path)
+    for sample in SAMPLES:
+        text = sample["text"]
+        assert kept._decide(text).tobytes() == packaged._decide(text).tobytes(), text
+        assert kept.classify(text) == packaged.classify(text)
+
+
+def test_a_damaged_kept_model_is_rebuilt_not_trusted(tmp_path):
+    from bot.core import language, language_model
+
+    languages = list(language.LANGUAGE_NAMES)
+    language_model.load_identifier(languages, tmp_path)
+    (kept,) = tmp_path.glob("languages-*.npz")
+    kept.write_bytes(kept.read_bytes()[:1000])
+    identifier = language_model.load_identifier(languages, tmp_path)
+    assert identifier.classify("quiero hablar con el gerente ahora mismo por favor")[0] == "es"
+    assert kept.stat().st_size > 1000  # written again whole

@@ -63,6 +63,14 @@ def test_each_half_is_matched_to_its_moment(matcher, split):
         # A stay that fell short.
         ("the room stank of cigarettes and the bed was broken", "product-defect"),
         ("The couple in the next room were arguing all night", "product-defect"),
+        # Something booked that we called off: the service let them down, they are not leaving.
+        ("you cancelled my appointment this morning with an hour's notice", "product-defect"),
+        ("the spin class I booked was cancelled ten minutes before it started", "product-defect"),
+        ("just got an email saying our table for saturday has been cancelled??", "product-defect"),
+        ("my flight got cancelled and no one told me, I'm stuck at the airport", "product-defect"),
+        # ... while the customer calling something off is still the customer leaving.
+        ("I want to cancel my booking for Friday", "cancellation-risk"),
+        ("please cancel my table for tonight, we can't make it", "cancellation-risk"),
         # Moving an appointment, a visit, a collection or a booking is a routine request.
         ("I need to reschedule my MOT to later in the week", "information-request"),
         ("can the cleaner come thursday instead of wednesday this week", "information-request"),

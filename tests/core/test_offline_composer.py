@@ -181,6 +181,17 @@ def test_templates_need_their_premises_and_specific_ones_come_first(playbooks):
     assert all("photos" not in s.text for s in no_photos.suggestions)
 
 
+def test_a_template_for_another_situation_is_left_out(playbooks):
+    # "unless: [blocked]": no "I'll block it now" to a customer whose card is already blocked
+    blocked = coach_on(playbooks, "My card's been blocked abroad, please unblock it.")
+    said = " ".join(s.text for s in blocked.suggestions)
+    assert "lift the block" in blocked.suggestions[0].text
+    assert "block it now" not in said and "reset link" not in said
+    lost = coach_on(playbooks, "I've lost my card, please block it.")
+    assert any("block it now" in s.text for s in lost.suggestions)
+    assert all("lift the block" not in s.text for s in lost.suggestions)
+
+
 def test_team_facts_fill_placeholders_and_unknown_ones_stay_clear(playbooks):
     @dataclass(frozen=True)
     class Facts:  # the shape of bot/core/knowledge.py's Knowledge.facts: optional, by slot name

@@ -63,6 +63,18 @@ def test_unknown_slot_and_unknown_field_are_refused(tmp_path):
     assert "colour" in text
 
 
+@pytest.mark.parametrize("field", ["requires", "unless"])
+def test_an_unknown_premise_is_refused_with_the_known_ones(tmp_path, field):
+    data = _valid_data()
+    data["replies"][1][field] = ["blocked", "sunshine"]
+    path = _write(tmp_path, "praise", data)
+    with pytest.raises(PlaybookError) as raised:
+        load_file(path)
+    text = str(raised.value)
+    assert f"replies[1].{field}" in text and "unknown premise 'sunshine'" in text
+    assert "blocked" in text  # the known premises are listed
+
+
 def test_broken_yaml_and_wrong_top_level(tmp_path):
     with pytest.raises(PlaybookError, match="not valid YAML"):
         load_file(_write(tmp_path, "praise", "id: [unclosed"))

@@ -8,6 +8,7 @@ from bot.coach import Coach
 from bot.core import reply_checks as checks
 from bot.core.care import PERSON, URGENT
 from bot.core.conversation import Conversation
+from bot.core.escalation import assess
 from bot.core.hazards import hazard_in
 from bot.core.knowledge import Facts, Knowledge
 from bot.core.premises import stated_premises
@@ -130,11 +131,15 @@ def test_a_faulty_product_still_gets_the_device_replies(playbooks):
         ("I can smell gas on the pavement outside the school.", "gas", URGENT),
         ("A power line came down in the wind last night and is lying across the lane.", "power",
          URGENT),
-        ("My mother is 89 and has had no heating since Thursday. It's below zero.", "cold",
-         PERSON),
-        ("The boiler broke on Monday, no heating, and we have a 3 month old baby.", "cold",
-         PERSON),
-        ("Our power has been off since 6am and my husband uses an oxygen machine.", "cold",
+        ("My mother is 89 and has had no heating since Thursday. It's below zero.",
+         "without_supply", PERSON),
+        ("The boiler broke on Monday, no heating, and we have a 3 month old baby.",
+         "without_supply", PERSON),
+        ("Our power has been off since 6am and my husband uses an oxygen machine.",
+         "without_supply", PERSON),
+        ("We've had no water at all since this morning and my mum is 84 and has a catheter.",
+         "without_supply", PERSON),
+        ("nothing coming out of the taps since 7am and we have a 2 month old", "without_supply",
          PERSON),
     ],
 )  # fmt: skip
@@ -150,7 +155,7 @@ def test_street_and_home_dangers_are_care_with_the_leads_alert(playbooks, text, 
         "flood": "(flooding)",
         "gas": "(gas)",
         "power": "(power line down)",
-        "cold": "vulnerable",
+        "without_supply": "vulnerable",
     }
     assert named[hazard] in result.coaching[0]
 
@@ -162,10 +167,22 @@ def test_street_and_home_dangers_are_care_with_the_leads_alert(playbooks, text, 
         "The phone lines are down at your branch, nobody answers.",
         "Is the road to the airport flooded? My flight is at 6.",
         "The heating in my office stopped working after the engineer's visit.",
+        "No water pressure in the shower since the works; my elderly dad can't shower.",
+        "My 90 year old gran loves your water bottles, do you still sell them?",
     ],
 )
 def test_no_danger_where_there_is_none(text):
     assert hazard_in([text]) is None
+
+
+def test_a_burst_main_given_as_why_the_water_is_off_is_an_outage_not_a_flood():
+    told = "No water at all today, your website says a burst water main."
+    assert hazard_in([told]) is None
+    assert assess(Conversation.from_text(told)).care == ()
+    frail = "No water since yesterday, apparently a burst main. My mum is 84 and has a catheter."
+    assert hazard_in([frail.lower()]) == "without_supply"
+    in_front = "There's a burst water main on Mill Lane and the road is flooding."
+    assert hazard_in([in_front.lower()]) == "flood"
 
 
 def test_a_gas_smell_gets_the_gas_safety_step_and_the_teams_number(playbooks):

@@ -104,18 +104,20 @@ def test_retry_after_as_an_http_date():
 def test_a_down_server_trips_the_breaker_and_is_left_alone(make_coach, dispute, fake):
     fake.default = Reply(status=500, error="down")
     coach = make_coach(
-        mot_llm_retries=0, mot_llm_breaker_failures=2, mot_llm_breaker_reset_seconds=0.5
+        mot_llm_retries=0, mot_llm_breaker_failures=2, mot_llm_breaker_reset_seconds=30
     )
+    clock = Clock()
+    coach.backend.breaker.clock = clock  # the real breaker, on a clock the test moves
     for _ in range(2):
         assert coach.coach(dispute).fallback
     assert len(fake.requests) == 2
-    started = time.monotonic()
     tripped = coach.coach(dispute)
-    assert time.monotonic() - started < 0.2  # no waiting on a dead server
     assert tripped.fallback and "circuit open" in tripped.fallback_reason
-    assert len(fake.requests) == 2  # not a single byte sent
+    assert len(fake.requests) == 2  # not a single byte sent: no waiting on a dead server
     fake.default = Reply()  # the server recovers
-    time.sleep(0.55)
+    clock.now += 29
+    assert coach.coach(dispute).fallback and len(fake.requests) == 2  # still open
+    clock.now += 1
     recovered = coach.coach(dispute)
     assert not recovered.fallback and recovered.backend == "openai"
     assert len(fake.requests) == 3
@@ -145,9 +147,13 @@ def test_identical_requests_in_the_window_are_answered_from_the_cache(make_coach
 
 
 def test_the_cache_window_expires(make_coach, dispute, fake):
-    coach = make_coach(mot_llm_cache_seconds=0.2)
+    coach = make_coach(mot_llm_cache_seconds=10)
+    clock = Clock()
+    coach.backend.cache.clock = clock
     coach.coach(dispute)
-    time.sleep(0.3)
+    clock.now += 9
+    assert coach.coach(dispute).to_dict()["cached"]
+    clock.now += 2
     assert not coach.coach(dispute).to_dict()["cached"]
     assert len(fake.requests) == 2
 
