@@ -17,7 +17,6 @@ from pathlib import Path
 from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
-from bot.core.language_model import load_identifier
 
 # Languages a support team is likely to meet; restricting the model to them keeps rare
 # look-alikes (Galician for Portuguese, Afrikaans for Dutch) from winning on short text.
@@ -65,6 +64,10 @@ def keep_model_in(folder: Path | None) -> None:
 @cache
 def _identifier():
     """The bundled model, loaded on first use and only by those who need it."""
+    # numpy and the model's reader load here, for a text that needs its language told: plain
+    # English does not (see _plainly_english), and a one-off `tip` should not pay for them
+    from bot.core.language_model import load_identifier
+
     return load_identifier(list(LANGUAGE_NAMES), _model_folder[0])
 
 

@@ -26,6 +26,7 @@ NOT_FOR_A_TIP = (
     "prometheus_client",
     "yaml",  # the playbooks come from MOT_CACHE_DIR
     "breame",  # British and American spellings: only for a team that set one
+    "numpy",  # the language model's: plain English text needs no model
     # no emoji, phone number or national id in this conversation
     "emoji",
     "phonenumbers",
