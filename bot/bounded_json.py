@@ -8,11 +8,12 @@ in one pass first, skipping over strings; text with fewer brackets than the limi
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from bot.core import prebuilt
+
 # A string (with its escapes) or one bracket; everything else is skipped.
-_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+_STRING_OR_BRACKET = prebuilt.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
 
 
 class JSONLimitError(ValueError):

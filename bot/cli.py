@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +17,7 @@ from bot.commands import later
 from bot.commands import logs as logs_command
 from bot.commands import teams as teams_command
 from bot.config import Settings
+from bot.core import prebuilt
 from bot.messages import UserError
 
 
@@ -127,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", default="-", help="conversation file, or - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--backend", help="suggestion backend (default: MOT_LLM_BACKEND)")
-    p.set_defaults(run=later("tip", "run"))
+    p.set_defaults(run=later("tip", "run"), one_off=True)
 
     p = commands.add_parser(
         "classify",
@@ -213,6 +215,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors():
             print(f"  {'.'.join(map(str, error['loc'])).upper()}: {error['msg']}", file=sys.stderr)
         return 2
+    prebuilt.load(settings.cache_dir)  # before the command imports the domain's patterns
+    # A one-off command run as the process itself (not called by a longer-lived one): what it
+    # builds lives until it exits, so the garbage collector's passes over it, during the run
+    # and once more at exit, are wasted: about a quarter of a `tip`'s CPU time.
+    one_off = argv is None and getattr(args, "one_off", False)
+    if one_off:
+        gc.disable()
     try:
         return args.run(args, settings)
     except UserError as exc:
@@ -223,3 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    finally:
+        prebuilt.save(settings.cache_dir)
+        if one_off:
+            gc.freeze()  # left to the process's exit, which frees them without a last pass
+            gc.enable()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core import prebuilt
 from bot.core.case_patterns import tried_steps
 from bot.core.conversation import Conversation
 from bot.core.tidy import known, unknown_share
@@ -33,25 +34,25 @@ _NUMBER = (
 )
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
 # "within 48 hours", "in 3-5 working days", "results take 3 to 5 days"
-_PROMISED = re.compile(
+_PROMISED = prebuilt.compile(
     rf"\b(?:within|in|take|takes|taking|up to|under|inside)\s+(?P<n>{_NUMBER})"
     rf"(?:\s*(?:-|–|to)\s*(?P<m>{_NUMBER}))?\s+(?:working |business )?(?P<unit>hour|day|week|"
     r"month)s?\b",
     _FLAGS,
 )
 # What the customer was told, reported: "you said", "I was told", "your receptionist said".
-_REPORTED = re.compile(
+_REPORTED = prebuilt.compile(
     r"\b(?:said|told|promised|assured|supposed to|meant to|quoted|was told|were told)\b", _FLAGS
 )
 # "it's been a week", "that was three weeks ago", "eleven days ago", "two weeks now"
-_ELAPSED = re.compile(
+_ELAPSED = prebuilt.compile(
     rf"\b(?:(?:it'?s|it has|it's now|now it'?s) been (?:over |more than |nearly |almost |about )?"
     rf"(?P<n1>{_NUMBER})\s+(?P<u1>hour|day|week|month)s?|(?P<n2>{_NUMBER})\s+"
     r"(?P<u2>hour|day|week|month)s?\s+(?:ago|later|now|on)\b)",
     _FLAGS,
 )
 # The agent asks for a detail or asks them to do something.
-_AGENT_ASKS = re.compile(
+_AGENT_ASKS = prebuilt.compile(
     r"\b(?:could|can|would) you (?:please |just |kindly )?(?:tell me|give me|send(?: me)?|share|"
     r"confirm|provide|let me know|pass on)\s+(?P<info>[^?.!]{3,60})|"
     r"\b(?:can|could|may) I (?:have|get|take)\s+(?P<info2>[^?.!]{3,60})|"
@@ -62,36 +63,36 @@ _AGENT_ASKS = re.compile(
     _FLAGS,
 )
 # The customer's answer: they had already given it ...
-_ALREADY_GAVE = re.compile(
+_ALREADY_GAVE = prebuilt.compile(
     r"\b(?:already (?:gave|given|sent|told|said|provided)|just (?:gave|sent|told|said)|as i "
     r"(?:said|mentioned|told you)|like i said|i told you|in my (?:first|last|previous|earlier) "
     r"message|it'?s (?:above|right there)|(?:for )?the (?:second|third) time)\b",
     _FLAGS,
 )
 # ... or already done it.
-_ALREADY_DID = re.compile(
+_ALREADY_DID = prebuilt.compile(
     r"\b(?:already (?:did|done|tried)|did that already|done that already|tried that already|"
     r"(?:told|said to) you i (?:did|have|had))\b",
     _FLAGS,
 )
 # Details with a value the customer can have given: a reference, a postcode, an email.
-_VALUED = re.compile(
+_VALUED = prebuilt.compile(
     r"\b(?:reference|ref|number|postcode|zip|email|account|order|booking|"
     r"claim|policy|ticket|registration)\b",
     _FLAGS,
 )
-_VALUE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9-]{4,}\b|\S+@\S+\.\w+", _FLAGS)
+_VALUE = prebuilt.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z0-9-]{4,}\b|\S+@\S+\.\w+", _FLAGS)
 # They have heard the agent's words before.
-_SAID_BEFORE = re.compile(
+_SAID_BEFORE = prebuilt.compile(
     r"\b(?:(?:you|they|he|she|someone|the last (?:person|agent|advisor)) (?:said|told me) (?:that|"
     r"the same)(?: thing)? (?:before|last \w+|on \w+|too|already|yesterday|as well)|that'?s what "
     r"(?:you|they|the last \w+|everyone|your colleague) (?:said|told me)|i'?ve heard that before|"
     r"you (?:keep|always) saying that)\b",
     _FLAGS,
 )
-_STEP_CUT = re.compile(r"\s+(?:and|then|so|to see|if|please)\b|,", _FLAGS)
-_INFO_CUT = re.compile(r"\s+(?:where|so|and|to|for|if|please|that|which|when)\b.*$", _FLAGS)
-_DETERMINER = re.compile(r"^(?:your|the|a|an|me|us)\s+", _FLAGS)
+_STEP_CUT = prebuilt.compile(r"\s+(?:and|then|so|to see|if|please)\b|,", _FLAGS)
+_INFO_CUT = prebuilt.compile(r"\s+(?:where|so|and|to|for|if|please|that|which|when)\b.*$", _FLAGS)
+_DETERMINER = prebuilt.compile(r"^(?:your|the|a|an|me|us)\s+", _FLAGS)
 _STOP = frozenset(
     "your the a an me us please details information number some more it that".split()  # noqa: SIM905
 )

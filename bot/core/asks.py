@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.reflect import second_person
 
 _FLAGS = re.IGNORECASE
-_LEAD = re.compile(
+_LEAD = prebuilt.compile(
     r"^(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|so|um+|"
     r"please|pls|quick question|just wondering|i was wondering|i wonder)\b[\s,!.:-]*)+",
     _FLAGS,
 )
-SENTENCES = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
+SENTENCES = prebuilt.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = (
     r"(?:i|we|you|it|they|this|that|there|"
     r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+|"
@@ -26,106 +27,112 @@ _SUBJECT = (
 )
 _FORMS: tuple[tuple[re.Pattern, str], ...] = (
     # "how do I reset my PIN" -> "how to reset my PIN"
-    (re.compile(r"^how (?:do|can|could|should|would|shall) (?:i|we) (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^how (?:do|can|could|should|would|shall) (?:i|we) (?P<rest>.+)$", _FLAGS),
      "you're asking how to|{rest}"),
     # "can you send me a new card" -> "us to send me a new card"
-    (re.compile(r"^(?:can|could|would|will) (?:you|u) (?:please |kindly )?(?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:can|could|would|will) (?:you|u) (?:please |kindly )?(?P<rest>.+)$",
+                      _FLAGS),
      "you're asking us to|{rest}"),
     # "can I pay by card" -> "whether you can pay by card"
-    (re.compile(r"^(?P<aux>can|could|may|should|do|must) (?:i|we) (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>can|could|may|should|do|must) (?:i|we) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I {aux} {rest}"),
     # "are you no longer flying to Cancun" -> "whether we are no longer flying to Cancun"
-    (re.compile(r"^(?P<aux>are|were) (?:you|u) (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>are|were) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {aux} {rest}"),
     # "does anyone know a good recipe for X" -> "about a good recipe for X"
-    (re.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?:of )?(?P<rest>(?:a|an|the|any|"
-                r"some)\b.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?:of )?(?P<rest>(?:a|an|the|"
+                      r"any|some)\b.+)$", _FLAGS),
      "you're asking about|{rest}"),
     # "do you know how to reset it" -> "how to reset it"
-    (re.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?P<rest>(?:if|whether|how|what|"
-                r"where|when|why|who|which)\b.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:does|do) (?:anyone|anybody|you|u) know (?P<rest>(?:if|whether|how|what|"
+                      r"where|when|why|who|which)\b.+)$", _FLAGS),
      "you're asking|{rest}"),
     # "do you ship to Norway" -> "whether you ship to Norway" (then: we ship)
-    (re.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:do|does) (?:you|u) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|you {rest}"),
     # "is there a fee for ..." -> "whether there is a fee for ..."
-    (re.compile(r"^(?P<aux>is|are) (?P<subj>there|it|this|that) (?!possible )(?P<rest>.+)$",
-                _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>is|are) (?P<subj>there|it|this|that) (?!possible )(?P<rest>.+)$",
+                      _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "I want to / I'd like to / I need to change my plan" -> "to change my plan"
-    (re.compile(
+    (prebuilt.compile(
         r"^(?:i|we) (?:would like|'d like|want|wanna|need|wish|am trying|'m trying|am looking|"
         r"'m looking|was hoping|'m hoping|am hoping) (?:to |for )(?P<rest>.+)$", _FLAGS),
      "you're looking to|{rest}"),
     # "need assistance updating my address" -> "for help updating my address"
-    (re.compile(r"^(?:i )?(?:need|want|would like|'d like|require)s? (?:some |a little )?"
-                r"(?:help|assistance|support) (?P<rest>\w.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:i )?(?:need|want|would like|'d like|require)s? (?:some |a little )?"
+                      r"(?:help|assistance|support) (?P<rest>\w.+)$", _FLAGS),
      "you're asking for help|{rest}"),
     # "would I be able to get another card" -> "whether you'd be able to get another card"
-    (re.compile(r"^(?P<aux>would|will|could) (?:i|we) be able to (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>would|will|could) (?:i|we) be able to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I {aux} be able to {rest}"),
-    (re.compile(r"^(?:am|are) (?:i|we) able to (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:am|are) (?:i|we) able to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I am able to {rest}"),
     # "is it possible to change my flight" -> "whether you can change my flight"
-    (re.compile(r"^is (?:it|ti) possible (?:for me )?to (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^is (?:it|ti) possible (?:for me )?to (?P<rest>.+)$", _FLAGS),
      "you're asking whether|I can {rest}"),
     # "can this app convert currencies" -> "whether this app can convert currencies", "has my
     # package been sent" -> "whether my package has been sent"
-    (re.compile(r"^(?P<aux>can|could|will|would|should|has|have) (?P<subj>(?:this|the|your|my|our|"
-                r"a|an|these|those|any|every) \w+|it|they) (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>can|could|will|would|should|has|have) (?P<subj>(?:this|the|your|"
+                      r"my|our|a|an|these|those|any|every) \w+|it|they) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "are US credit cards accepted" -> "whether US credit cards are accepted"
-    (re.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",
-                _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",
+                      _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "tell me my card limit", "please send me the form" -> "us to tell you your card limit"
-    (re.compile(r"^(?P<rest>(?:tell|show|give|send|email|find|check|get|remind) me .+)$", _FLAGS),
+    (prebuilt.compile(r"^(?P<rest>(?:tell|show|give|send|email|find|check|get|remind) me .+)$",
+                      _FLAGS),
      "you're asking us to|{rest}"),
     # "help with changing my plan", "help me change my plan" -> "for help changing your plan"
-    (re.compile(r"^(?:i need |need |i want |i'd like |can i get |can i have )?help (?:me )?"
-                r"(?P<rest>(?:with |to |on |changing |chang|updat|cancel|find|get|set|mak|mov|"
-                r"add|remov|order|book|pay|us)\w*.*)$", _FLAGS),
+    (prebuilt.compile(r"^(?:i need |need |i want |i'd like |can i get |can i have )?help (?:me )?"
+                      r"(?P<rest>(?:with |to |on |changing |chang|updat|cancel|find|get|set|mak|"
+                      r"mov|add|remov|order|book|pay|us)\w*.*)$", _FLAGS),
      "you're asking for help|{rest}"),
     # "I try to check how long shipping takes" -> "to check how long shipping takes"
-    (re.compile(r"^(?:i|we) (?:try|tried|am trying|'m trying|have been trying|'ve been trying) "
-                r"(?P<rest>to .+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:i|we) (?:try|tried|am trying|'m trying|have been trying|"
+                      r"'ve been trying) "
+                      r"(?P<rest>to .+)$", _FLAGS),
      "you're trying|{rest}"),
     # "I'm thinking about upgrading my plan" -> "about upgrading my plan"
-    (re.compile(r"^(?:i|we)(?: am|'m| are|'re) (?:thinking|wondering) (?P<rest>(?:about|of) .+)$",
-                _FLAGS),
+    (prebuilt.compile(r"^(?:i|we)(?: am|'m| are|'re) (?:thinking|wondering) (?P<rest>(?:about|"
+                      r"of) .+)$",
+                      _FLAGS),
      "you're thinking|{rest}"),
     # "I need a copy of my invoice" -> "a copy of my invoice"
-    (re.compile(r"^(?:i|we) (?:would like|'d like|want|need) (?P<rest>(?:a|an|the|my|our|some|"
-                r"to|help|information|info|details)\b.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?:i|we) (?:would like|'d like|want|need) (?P<rest>(?:a|an|the|my|our|"
+                      r"some|to|help|information|info|details)\b.+)$", _FLAGS),
      "you need|{rest}"),
 )  # fmt: skip
 _HOW = r"how(?: long| much| many| soon| often| far| old| late| early| big)?"
 # Wh-questions: "when will my refund arrive" -> "when my refund will arrive".
-_WH = re.compile(
+_WH = prebuilt.compile(
     rf"^(?P<wh>what|where|when|why|which|who|{_HOW}) "
     r"(?P<aux>is|are|am|was|were|will|would|can|could|should|has|have) "
     rf"(?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
-_WH_DOES = re.compile(
+_WH_DOES = prebuilt.compile(
     rf"^(?P<wh>what|where|when|why|which|{_HOW}) "
     rf"(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
 # "does your app work on Android" -> "whether your app works on Android"
-_YES_NO_DOES = re.compile(
+_YES_NO_DOES = prebuilt.compile(
     rf"^(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$", _FLAGS
 )
 _BE = {"is", "are", "was", "were"}
-_PARTICIPLE = re.compile(r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|too)\b", _FLAGS)
-_POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|thx|asap)\s*$", _FLAGS)
+_PARTICIPLE = prebuilt.compile(
+    r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|too)\b", _FLAGS
+)
+_POLITE_END = prebuilt.compile(r"[\s,]+(?:please|pls|thanks|thank you|thx|asap)\s*$", _FLAGS)
 # A singular subject ("my card", not "your invoices") takes "works", not "work".
-_THIRD_PERSON = re.compile(
+_THIRD_PERSON = prebuilt.compile(
     r"^(?:it|this|that|(?:my|our|your|the|this|that|a|an|every|each|any) \w*(?:[^s]|ss)"
     r"(?: of \w+)?)$",
     _FLAGS,
 )
-_TOO_VAGUE = re.compile(
+_TOO_VAGUE = prebuilt.compile(
     r"^(?:(?:do|help with|fix|sort) )?(?:it|this|that|them|something|anything|so|that's it|"
     r"help$)",
     _FLAGS,
@@ -158,13 +165,13 @@ def _s_form(verb: str) -> str:
 
 
 # "how much credit do I have" -> "how much credit I have"; "how many seats are left" as it is
-_WH_NOUN = re.compile(
+_WH_NOUN = prebuilt.compile(
     r"^(?P<wh>how much|how many|what|which) (?P<np>\w+(?: \w+)?) "
     rf"(?:(?:do|does|did) (?P<subj>{_SUBJECT}) (?P<verb>\w+)|(?P<be>are|is|was|were) )"
     r"(?P<rest>.*)$",
     _FLAGS,
 )
-_CONTRACTED_WH = re.compile(r"^(what|where|when|who|how)'s\b", _FLAGS)
+_CONTRACTED_WH = prebuilt.compile(r"^(what|where|when|who|how)'s\b", _FLAGS)
 
 
 def _clause(sentence: str) -> str | None:
@@ -219,7 +226,7 @@ def _clause(sentence: str) -> str | None:
     return _plain_order(text)
 
 
-_WH_DID = re.compile(
+_WH_DID = prebuilt.compile(
     rf"^(?P<wh>what|where|when|why|which|{_HOW}) "
     rf"did (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$",
     _FLAGS,
@@ -271,20 +278,20 @@ _AUX = frozenset(
     ]
 )
 # "what kind of rate will I get": the question word's noun, then the auxiliary and a subject
-_WH_NOUN_AUX = re.compile(
+_WH_NOUN_AUX = prebuilt.compile(
     r"^(?P<wh>what|which|how much|how many)(?P<np>(?: \w+){1,5}?) (?P<aux>will|would|can|could|"
     rf"should|am|is|are) (?P<subj>{_SUBJECT})(?P<rest>(?: .+)?)$",
     _FLAGS,
 )
 # "is GBP a supported currency", "is the bill due", "is the PIN delivered separately"
-_IS_X_Y = re.compile(
+_IS_X_Y = prebuilt.compile(
     r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){0,3}?\w+) (?P<rest>(?:a|an|the|still|available|open|"
     r"free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|\w+ed|\w+en)"
     r"\b.*)$",
     _FLAGS,
 )
-_ABOUT = re.compile(r"^(?:so |and )?(?:what|how) about (?P<rest>.+)$", _FLAGS)
-_WH_WORD = re.compile(r"^(?:what|where|when|why|which|who|how)\b", _FLAGS)
+_ABOUT = prebuilt.compile(r"^(?:so |and )?(?:what|how) about (?P<rest>.+)$", _FLAGS)
+_WH_WORD = prebuilt.compile(r"^(?:what|where|when|why|which|who|how)\b", _FLAGS)
 
 
 def _plain_order(text: str) -> str | None:
@@ -312,12 +319,12 @@ def _plain_order(text: str) -> str | None:
 
 
 # "If there isn't much money left can it top up?": the condition runs into the question.
-_CONDITION_THEN_ASK = re.compile(
+_CONDITION_THEN_ASK = prebuilt.compile(
     r"^(?P<lead>if [^,?]{3,90}?) (?P<ask>(?:can|could|will|would|do|does|is|are|should|how|what) "
     r"(?:it|i|we|you|they|this|that|there)\b.+)$",
     _FLAGS,
 )
-_LEADING_CONDITION = re.compile(
+_LEADING_CONDITION = prebuilt.compile(
     r"^(?P<lead>(?:if|to|for|when|as|since) [^,]{3,60}),\s*(?P<ask>.+)$", _FLAGS
 )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core import prebuilt
 from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in, only_the_cause
 from bot.core.literals import any_of, required_literals
 
@@ -113,12 +114,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"don'?t know what (?:else )?to do(?! (?:to|about|with|if|when|next time)\b)",
     ],
 }
-_COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
-_NEGATED = re.compile(r"\b(?:no|not|nobody|no one|never|without|n't)\W+(?:\w+\W+){0,2}$")
+_COMPILED = {kind: [prebuilt.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
+_NEGATED = prebuilt.compile(r"\b(?:no|not|nobody|no one|never|without|n't)\W+(?:\w+\W+){0,2}$")
 _CAN_NEGATE = frozenset({"danger", "injury", "illness"})
 
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = prebuilt.compile(r"\s+")
 
 
 def _plain(text: str) -> str:
@@ -128,12 +129,17 @@ def _plain(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
+def _required_words() -> dict[str, list[frozenset[str] | None]]:
+    return {kind: [required_literals(p.pattern) for p in ps] for kind, ps in _COMPILED.items()}
+
+
 @lru_cache(maxsize=1)
 def _needs() -> tuple[dict[str, list[frozenset[str] | None]], re.Pattern | None]:
     """Per pattern, words one of which its matches hold (None: unknown); and one regex that
     finds any of them, None when some pattern has none. Most messages hold none of them and
-    are done with after one search instead of forty (bot/core/literals.py)."""
-    needs = {kind: [required_literals(p.pattern) for p in ps] for kind, ps in _COMPILED.items()}
+    are done with after one search instead of forty (bot/core/literals.py). The words are
+    read from the patterns once and kept (bot/core/prebuilt.py)."""
+    needs = prebuilt.value("care-needs", sorted(_PATTERNS.items()), _required_words)
     every = [words for kind in needs.values() for words in kind]
     return needs, None if None in every else any_of(set().union(*every))
 
@@ -170,32 +176,32 @@ def find_care(texts: list[str]) -> list[tuple[str, str]]:
 
 # How to meet each need: see the module docstring.
 URGENT, PERSON, CONTEXT = "urgent", "person", "context"
-_NOW = re.compile(
+_NOW = prebuilt.compile(
     r"\b(?:right now|just now|at the moment|as we speak|bleeding|can'?t (?:move|breathe|get out)|"
     r"trapped|unconscious|(?:has |have |just )(?:been )?(?:hit|knocked|reversed|crashed|fell|"
     r"fallen|hurt|injured|bitten|burn\w*|scald\w*|electrocuted))\b"
 )
-_BEING_SEEN = re.compile(r"\b(?:at|in|from) (?:the )?(?:hospital|a&e|er|doctor'?s?|gp)\b")
-_PAST = re.compile(
+_BEING_SEEN = prebuilt.compile(r"\b(?:at|in|from) (?:the )?(?:hospital|a&e|er|doctor'?s?|gp)\b")
+_PAST = prebuilt.compile(
     r"\b(?:last (?:week|month|year|night|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|summer|winter|spring|autumn)|yesterday|ago|back in|earlier this (?:week|month|year)|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|on \d{1,2}(?:st|nd|rd|th)? \w+|long[- ]term|recently|for (?:weeks|months))\b"
 )
 # "because I injured my knee", "and I need to move her contract": the need explains something.
-_REASON = re.compile(
+_REASON = prebuilt.compile(
     r"\b(?:because|as|since|due to|after|so|which is why|that's why|owing to|following)\b"
     r"|\b(?:and|so) (?:i|we) (?:need|want|have|would like|'d like)\b"
     r"|\b(?:can'?t|cannot|couldn'?t|unable to) (?:\w+ )?(?:train|work|travel|fly|drive|attend|"
     r"come|go|make|get|use|leave|walk|play|swim|ride)\b"
 )
-_WE_CAUSED = re.compile(r"\b(?:your|you)\b")
-_SOMETHING_ELSE = re.compile(
+_WE_CAUSED = prebuilt.compile(r"\b(?:your|you)\b")
+_SOMETHING_ELSE = prebuilt.compile(
     r"\?|\b(?:refund\w*|charg\w*|cancel\w*|claim|money back|please|i'?d like|i would like|"
     r"i want|i need|can i|could i|how do i|move|transfer|change|book\w*)\b"
 )
 _BACKGROUND_KINDS = frozenset({"injury", "illness"})
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _sentence_with(words: str, texts: list[str]) -> tuple[str, str]:
@@ -238,7 +244,7 @@ def care_mode(texts: list[str]) -> str | None:
 
 
 # "..., because I injured my knee", "... and I need to move her contract": clause breaks.
-_CLAUSE = re.compile(
+_CLAUSE = prebuilt.compile(
     r",?\s+(?:and|but|because|as|since)\s+(?=(?:i|we|my|our|she|he|they)\b)|[;,]\s+",
     re.IGNORECASE,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.clause_repair import (
     is_instruction,
     is_not_a_problem,
@@ -15,7 +16,7 @@ from bot.core.reflect import second_person
 
 
 def _re(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
+    return prebuilt.compile(pattern, re.IGNORECASE)
 
 
 _NUMBER = (
@@ -144,7 +145,7 @@ _CLAUSES = _re(
     r"\bcan you\b|\bplease\b|\b(?:i|we) want\b|\b(?:i|we) need\b)\s*"
 )
 _PRONOUN_START = _re(r"^\s*(it|this|that|they|these|those)\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
 MAX_ISSUE_WORDS = 16
 # A fault told after the story, of the thing or of someone else: "... and it was filthy",
 # "... and the hospital says they never received it" (not more of their own story: "and I ...").
@@ -183,7 +184,9 @@ _FRAGMENT = _re(
 _WHY = _re(r"^why (is|are|was|were|has|have) ((?:my|our|the) [\w ]+?) (so|too|still|not|never)\b")
 
 
-_TRAILING_JOIN = re.compile(r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+$", re.IGNORECASE)
+_TRAILING_JOIN = prebuilt.compile(
+    r"(?:[\s,]+(?:and|but|or|so|because|as|which|then))+$", re.IGNORECASE
+)
 
 
 # "For some reason my account's been charged": the lead goes, the clause stands.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.text import sentences
 
@@ -44,7 +45,7 @@ _ADVERBS = (
     r"(?:(?:already|just|now|also|personally|actually|successfully|today|since|"
     r"(?:gone|went) ahead and) )*"
 )
-_CLAIMS = re.compile(
+_CLAIMS = prebuilt.compile(
     "|".join(
         [
             # first person perfect or past: "I've refunded", "we have just sent", "I booked"
@@ -65,7 +66,7 @@ _CLAIMS = re.compile(
     re.IGNORECASE,
 )
 # Words that make what follows a promise or a condition, not a claim.
-_CONDITION = re.compile(
+_CONDITION = prebuilt.compile(
     r"\b(?:once|when|whenever|after|as soon as|until|till|before|if|unless|whether|so that|"
     # an intent to find out: "I'll check it was sent", "let me confirm it has been booked"
     r"(?:'ll|’ll|will|let me|going to|try to|need to) (?:\w+ )?(?:check|confirm|verify|see|"
@@ -74,13 +75,13 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 # "should have been fixed", "would have sent": what ought to have happened, not a claim.
-_MODAL_BEFORE = re.compile(
+_MODAL_BEFORE = prebuilt.compile(
     r"\b(?:should|would|could|must|might|may|ought to|to)(?:n't|n’t| not)? $", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\b(?:and|but|then|so)\b", re.IGNORECASE)
+_CLAUSE_BREAK = prebuilt.compile(r"[,;:.!?—–]|\b(?:and|but|then|so)\b", re.IGNORECASE)
 # "I've logged it and escalated it": a second verb sharing the claim's subject.
-_AND_VERB = re.compile(rf"\b(?:and|then) {_ADVERBS}{_VERB}", re.IGNORECASE)
-_VERB_ONLY = re.compile(_VERB, re.IGNORECASE)
+_AND_VERB = prebuilt.compile(rf"\b(?:and|then) {_ADVERBS}{_VERB}", re.IGNORECASE)
+_VERB_ONLY = prebuilt.compile(_VERB, re.IGNORECASE)
 
 
 def _is_conditional(sentence: str, start: int) -> bool:
@@ -114,8 +115,8 @@ def _done_words(claim: str) -> set[str]:
     return verbs or {"on its way" if "way" in claim.lower() else claim.lower()}
 
 
-_FIRST_PERSON = re.compile(r"^(?:i|we)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z-]+")
+_FIRST_PERSON = prebuilt.compile(r"^(?:i|we)\b", re.IGNORECASE)
+_WORD = prebuilt.compile(r"[a-z-]+")
 
 
 def claimed_actions(reply: str, conversation: Conversation) -> list[str]:

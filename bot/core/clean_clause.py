@@ -13,30 +13,33 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.clause_repair import dropped_auxiliary, is_instruction, without_our_claims
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
 # Judging us or swearing: the customer may say it; the agent does not say it back.
 # Swearing used only for stress ("the damn fees", "a bloody live agent"): the word goes.
-_INTENSIFIER = re.compile(r"\b(?:damn|damned|bloody|fucking|freaking|flipping|effing)\s+", _FLAGS)
-INSULT = re.compile(
+_INTENSIFIER = prebuilt.compile(
+    r"\b(?:damn|damned|bloody|fucking|freaking|flipping|effing)\s+", _FLAGS
+)
+INSULT = prebuilt.compile(
     r"\b(?:a joke|joke|jokes|useless|rubbish|crap\w*|shit\w*|shite|bloody|damn\w*|fuck\w*|"
     r"bullshit|ridiculous|pathetic|shambles|disgrace\w*|incompetent|clowns?|idiots?|morons?|"
     r"scam\w*|thieves|cowboys|worst|terrible|awful|appalling|horrendous|hopeless|laughable|"
     r"shocking|diabolical|rip.?off|sucks?|garbage|trash|stupid|insane|unacceptable)\b",
     _FLAGS,
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself)\b(?!')", _FLAGS)
+_FIRST_PERSON = prebuilt.compile(r"\b(?:i|me|my|mine|myself)\b(?!')", _FLAGS)
 # Subjects a clause said back may open with; a noun ("tracking", "money") also does, when a
 # finite verb follows it.
-_NOT_SUBJECT = re.compile(
+_NOT_SUBJECT = prebuilt.compile(
     r"^(?:only|just|still|also|really|even|never|not|no|again|already|then|and|but|or|so|"
     r"because|to|for|with|without|of|from|by|at|in|on|about|when|if|while|after|before|"
     r"first|second|third|last|next|another|\w+ed)$",
     _FLAGS,
 )
-_CONTRACTED = re.compile(r"^\w+'(?:s|re|ve|d|ll|m)$|^\w+n't$", _FLAGS)
+_CONTRACTED = prebuilt.compile(r"^\w+'(?:s|re|ve|d|ll|m)$|^\w+n't$", _FLAGS)
 _FINITE = frozenset(
     """is are was were has have had does do did can can't could couldn't will won't would
     wouldn't should shouldn't must may might isn't aren't wasn't weren't hasn't haven't
@@ -71,10 +74,12 @@ _NOT_VERB_S = frozenset(
 )
 # A preposition may end a clause with one of these before it: "won't say what for", "a card
 # that your daughter spilled juice on".
-_WH = re.compile(r"\b(?:what|who|which|where|whom|that)\b", _FLAGS)
-_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]")  # an aside: "(Kia Picanto, reg LB21)"
-_TRAILING_FACT = re.compile(r",\s+[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
-_SHOUTED = re.compile(r"\b[A-Z]{5,}\b")  # "AGAIN", "NEVER"; "ATM", "NHS" stay
+_WH = prebuilt.compile(r"\b(?:what|who|which|where|whom|that)\b", _FLAGS)
+_BRACKETS = prebuilt.compile(
+    r"\s*[(\[][^)\]]*[,\d][^)\]]*[)\]]"
+)  # an aside: "(Kia Picanto, reg LB21)"
+_TRAILING_FACT = prebuilt.compile(r",\s+[£$€]?\d[\d,.]*\s*\w{0,6}\s*$")
+_SHOUTED = prebuilt.compile(r"\b[A-Z]{5,}\b")  # "AGAIN", "NEVER"; "ATM", "NHS" stay
 
 
 def unshouted(text: str) -> str:
@@ -160,7 +165,7 @@ _SUBJECTLESS_TAIL = re.compile(r",\s+(?:also |already |even )?(?:tried|\w+ed)\b[
 
 
 # "you hope we can help you": a wish for help, not what it is about.
-_ONLY_HELP = re.compile(
+_ONLY_HELP = prebuilt.compile(
     r"^you (?:hope|were hoping|wonder|'re wondering)\b[\w' ]*\bhelp( you)?$", _FLAGS
 )
 
@@ -187,7 +192,7 @@ def clean(clause: str | None) -> str | None:
     return None if _dangles(words) else without_our_claims(text)
 
 
-_DETERMINER = re.compile(r"\b(your|our|the|a|an)\s+")
+_DETERMINER = prebuilt.compile(r"\b(your|our|the|a|an)\s+")
 _PHRASE_STOP = frozenset(
     """is are was were be been has have had do does did to for with from at on in of and or but
     that this it which who when if than as by about into so not no can can't will won't would

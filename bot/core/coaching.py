@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.assessment import Assessment
 from bot.core.case import Case
 from bot.core.hazards import HAZARD_COACHING, hazard_in
 from bot.core.language import LANGUAGE_NAMES
 
 MAX_LINES = 2
-_CONTACTED = re.compile(r"(called|rang|phoned|emailed|contacted|chased|messaged|wrote)\b")
+_CONTACTED = prebuilt.compile(r"(called|rang|phoned|emailed|contacted|chased|messaged|wrote)\b")
 _ABOUT_THEM = [
-    (re.compile(r"\byour\b"), "their"),
-    (re.compile(r"\byou've\b"), "they've"),
-    (re.compile(r"\byou're\b"), "they're"),
-    (re.compile(r"\byourself\b"), "themselves"),
-    (re.compile(r"\byou\b"), "they"),
+    (prebuilt.compile(r"\byour\b"), "their"),
+    (prebuilt.compile(r"\byou've\b"), "they've"),
+    (prebuilt.compile(r"\byou're\b"), "they're"),
+    (prebuilt.compile(r"\byourself\b"), "themselves"),
+    (prebuilt.compile(r"\byou\b"), "they"),
 ]
 _A = {"injury": "an injury", "illness": "an illness"}
 _ORDINALS = {2: "Second", 3: "Third", 4: "Fourth", 5: "Fifth"}

@@ -7,17 +7,17 @@ detectors the LLM guard uses.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.core import prebuilt
 from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation
 from bot.core.slots import customer_name as name_from_customer
 
 # "Hi Sarah," / "Thanks Sarah" in the agent's own turns also gives the customer's name.
-_AGENT_GREETING = re.compile(
+_AGENT_GREETING = prebuilt.compile(
     r"\b(?i:hi|hello|hey|dear|thanks|thank you),? ([A-Z][a-z]{1,20})\b(?! (?:for|so|again))"
 )
 CARE_KINDS = ("injury", "danger", "bereavement", "illness", "hardship", "distress")

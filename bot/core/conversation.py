@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from bot.core import prebuilt
 
 Role = Literal["customer", "agent"]
 ROLES: tuple[str, ...] = ("customer", "agent")
 
 # "Customer: text" / "Agent: text" transcript lines; other speaker names map by the table below.
-_SPEAKER_LINE = re.compile(r"^\s*([A-Za-z][\w .'-]{0,40}?)\s*:\s?(.*)$")
+_SPEAKER_LINE = prebuilt.compile(r"^\s*([A-Za-z][\w .'-]{0,40}?)\s*:\s?(.*)$")
 _SPEAKER_ROLES = {
     "customer": "customer",
     "client": "customer",

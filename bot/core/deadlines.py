@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core import prebuilt
 from bot.core.case_patterns import NO_SUBJECT
 from bot.core.reflect import second_person
 
@@ -22,23 +23,23 @@ _MONTH = (
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 # The date itself, as the customer wrote it: "Friday", "Saturday 6th", "the 12th", "30 September".
-_WHEN = re.compile(
+_WHEN = prebuilt.compile(
     rf"\b(?:{_DAY}(?: (?:the )?{_ORD}(?: {_MONTH})?)?(?!'s)|the {_ORD}(?: of {_MONTH})?|"
     rf"{_ORD} (?:of )?{_MONTH}|{_MONTH} {_ORD}|today|tonight|tomorrow|"
     r"the end of (?:the|this|next) (?:day|week|month)|next week)\b",
     _FLAGS,
 )
 # Looking back: the date is when something happened.
-_BACK = re.compile(r"\b(?:last|since|ago|from|this morning|yesterday)\b\s*$", _FLAGS)
+_BACK = prebuilt.compile(r"\b(?:last|since|ago|from|this morning|yesterday)\b\s*$", _FLAGS)
 # Looking ahead, just before the date: "before my rent goes out on", "by", "until".
 # "by" only right before the date: "by direct debit on the 3rd" says how, not when.
-_AHEAD = re.compile(
+_AHEAD = prebuilt.compile(
     r"\b(?:(?:before|until|till|no later than|ahead of|in time for|due)\b"
     r"(?:\s+[\w'&-]+){0,6}\s*(?:on\s+|is\s+|of\s+)?|by\s+(?:the end of\s+)?)$",
     _FLAGS,
 )
 # Something that happens then: a departure, an event, a renewal, a payment going out.
-_EVENT = re.compile(
+_EVENT = prebuilt.compile(
     r"\b(?:flight|fly|flying|travel\w*|leav\w*|arriv\w*|wedding|funeral|exams?|interview|"
     r"presentation|surgery|operation|appointment|holiday|trip|moving|move|birthday|party|"
     r"deadline|due|expir\w*|renew\w*|closes?|closing|starts?|starting|begins?|goes out|go out|"
@@ -46,7 +47,7 @@ _EVENT = re.compile(
     _FLAGS,
 )
 # A clause told in the past: "I sent my laptop in on 3 May", "I paid £45 on Monday".
-_PAST = re.compile(
+_PAST = prebuilt.compile(
     r"\b(?:was|were|did|had|sent|paid|ordered|requested|bought|booked|took|applied|made|"
     r"renewed|returned|called|rang|emailed|happened|got|received|cancelled|canceled|died|went|"
     r"came|left|broke|fell|lost|told|said|didn't|did not|wasn't|weren't|hasn't|haven't|hadn't|"
@@ -56,14 +57,14 @@ _PAST = re.compile(
 # Past forms that do not end in -ed, said by the customer of themselves: "I set up the direct
 # debit on the 3rd", "we paid on the 2nd", "I've put the form in on Monday". "set" and "put"
 # count only after a subject, since they are also nouns and present forms.
-_OWN_PAST = re.compile(
+_OWN_PAST = prebuilt.compile(
     r"\b(?:i|we|you)(?:'ve| have| had)?\s+(?:already |just |only |also )?(?:set|put|cut|let|shut|"
     r"froze|chose|wrote|spoke|bought|brought|sold|spent|lent|built|met|gave|began|drove|rode|"
     r"flew|saw|knew|wore|signed|topped|logged|filled|handed|dropped|picked)\b",
     _FLAGS,
 )
-_NOT_PAST = re.compile(r"\b(?:need|needed|booked in|scheduled|planned)\b", _FLAGS)
-_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|,\s*(?:and|but|so)\s+|\s+(?:and|but)\s+", _FLAGS)
+_NOT_PAST = prebuilt.compile(r"\b(?:need|needed|booked in|scheduled|planned)\b", _FLAGS)
+_CLAUSE = prebuilt.compile(r"(?<=[.!?;])\s+|\n+|,\s*(?:and|but|so)\s+|\s+(?:and|but)\s+", _FLAGS)
 _SOON = ("today", "tonight")
 
 

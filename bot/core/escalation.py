@@ -28,6 +28,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from bot.core import escalation_lexicon as lex
+from bot.core import prebuilt
 from bot.core.care import CONTEXT, ESCALATING, care_mode, find_care
 from bot.core.conversation import Conversation
 from bot.core.emoji_tone import emoji_tones
@@ -142,7 +143,7 @@ def _filed(phrases: list[_Phrase]) -> _Phrases:
 
 _FILED = {word: _filed(phrases) for word, phrases in _PHRASES.items()}
 # "5hrs", "2days": a number glued to its unit reads as "# hours"
-_GLUED = re.compile(r"\d+(hrs?|hours?|h|mins?|minutes?|days?|wks?|weeks?|months?)")
+_GLUED = prebuilt.compile(r"\d+(hrs?|hours?|h|mins?|minutes?|days?|wks?|weeks?|months?)")
 # fmt: off
 _UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "min": "minutes",
           "mins": "minutes", "minute": "minutes", "day": "days", "wk": "weeks", "wks": "weeks",
@@ -192,12 +193,12 @@ _THREATS = [
 ]
 
 # Raw-text cues that normalisation removes.
-_CAPS = re.compile(r"\b[A-Z]{4,}\b")
+_CAPS = prebuilt.compile(r"\b[A-Z]{4,}\b")
 _CAPS_OK = frozenset({"ASAP", "HTTP", "HTTPS", "INFO", "NASA", "FAQS", "EDIT", "PDF", "HTML"})
-_EXCLAIM = re.compile(r"!{2,}|\?{3,}|[?!]{2,}")
-_NEG_EMOTICON = re.compile(r"[:=]'?-?[(\[/\\]|>:\(")  # on the cleaned, URL-free text
-_POS_EMOTICON = re.compile(r"[:;=]-?[)d\]]|\(:|<3")
-_HASHTAG = re.compile(r"#(\w{5,})")
+_EXCLAIM = prebuilt.compile(r"!{2,}|\?{3,}|[?!]{2,}")
+_NEG_EMOTICON = prebuilt.compile(r"[:=]'?-?[(\[/\\]|>:\(")  # on the cleaned, URL-free text
+_POS_EMOTICON = prebuilt.compile(r"[:;=]-?[)d\]]|\(:|<3")
+_HASHTAG = prebuilt.compile(r"#(\w{5,})")
 
 
 def _hashtag(tag: str) -> tuple[float, str] | None:
@@ -439,13 +440,13 @@ _read_cached = lru_cache(maxsize=CACHED_READINGS)(_reading)
 
 
 # "make sure her manager hears about it", "pass this on to his supervisor": praise to pass on.
-_PASS_ON = re.compile(
+_PASS_ON = prebuilt.compile(
     r"\b(?:hear|hears|heard|know|tell|pass|passed|praise|recogni[sz]\w*|deserves?|credit|"
     r"feedback|mention|commend\w*)\b"
 )
 
 
-_PRAISING = re.compile(
+_PRAISING = prebuilt.compile(
     r"\bdeserves? (?:some |a bit of )?(?:recognition|credit|praise|thanks|a mention|a raise)\b|"
     r"\b(?:great|brilliant|spotless|fantastic|excellent|amazing|wonderful|superb) "
     r"(?:job|work|service)\b"

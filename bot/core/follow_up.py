@@ -7,18 +7,19 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.escalation import assess
 
 # Thanks or praise for what was done ("thanks, that worked", "you've been brilliant").
-_THANKED = re.compile(
+_THANKED = prebuilt.compile(
     r"\b(thanks?|thank you|cheers|appreciate(d)?|grateful|brilliant|perfect|excellent|"
     r"awesome|fantastic|wonderful|great (help|job|service)|that (worked|helps|helped|fixed it)|"
     r"(all )?sorted|problem solved|you('ve| have) been (great|amazing|so helpful))\b",
     re.IGNORECASE,
 )
 # Back about the same problem: "still", "again", "same issue", "nothing has changed".
-_CAME_BACK = re.compile(
+_CAME_BACK = prebuilt.compile(
     r"\b(still (not|no|broken|waiting|hasn'?t|isn'?t|doesn'?t|can'?t|the same)|again|"
     r"same (problem|issue|thing|error)|nothing ha(s|d) changed|not (fixed|resolved|sorted)|"
     r"didn'?t (work|help|fix)|doesn'?t work|happened again|back again)\b",

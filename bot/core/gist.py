@@ -12,27 +12,28 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.asks import SENTENCES
 from bot.core.reflect import second_person
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
-_LEAD = re.compile(
+_LEAD = prebuilt.compile(
     r"^(?:(?:hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|so|um+|"
     r"please|pls)\b[\s,!.:-]*)+",
     _FLAGS,
 )
-_TAIL = re.compile(
+_TAIL = prebuilt.compile(
     r"[\s,]+(?:please|thanks|thank you|asap|i need help|help me|need help|(?:could|can|would) "
     r"you help(?: me)?)\W*$",
     _FLAGS,
 )
-_SUBJECT = re.compile(
+_SUBJECT = prebuilt.compile(
     r"^(?:i|i'm|i've|i'd|my|we|we're|we've|our|the|there's|there is|there are|it's|this|your|"
     r"you|you're|you've)\b",
     _FLAGS,
 )
-_NOT_SAID_BACK = re.compile(
+_NOT_SAID_BACK = prebuilt.compile(
     r"^(?:thanks?|thank you|cheers|hi|hello|hey|yes|no|ok|okay)\b|\?$", _FLAGS
 )
 # The verbs of a request in a few words; "open", "opening" and "to open" all start one.
@@ -45,7 +46,7 @@ _REQUEST_VERBS = frozenset(
     recommend suggest write translate calculate convert remind call text share start stop turn
     put bring pick choose compare teach learn tell help""".split()  # noqa: SIM905
 )
-_REQUEST_LEAD = re.compile(
+_REQUEST_LEAD = prebuilt.compile(
     r"^(?:i )?(?:(?:want|need|would like|'d like|have|got) to|to|(?:help|assistance|support) "
     r"(?:to|with|me)?)\s*",
     _FLAGS,

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.reflect import second_person
 
 _FLAGS = re.IGNORECASE
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_THANKS = re.compile(
+_SENTENCES = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
+_THANKS = prebuilt.compile(
     r"(?:^|[\s,;-]+)(?:thanks?(?: you)?(?: so much| very much| again| a lot)?|cheers|ty|thx)"
     r"(?: to \w+)?[\s!.,]*$|^(?:hi|hello|hey|ok|okay|also|and|just|wow|yay)\b[\s,!.]*",
     _FLAGS,
 )
-_SUBJECT_START = re.compile(
+_SUBJECT_START = prebuilt.compile(
     r"^(?:i|i've|i'm|we|we've|it|it's|its|everything|my|our|the|your|you|that|this|he|she|they|"
     r"(?:\w+ ){1,2}(?:was|is|were|has been))\b",
     _FLAGS,
 )
-_NOT_GOOD_NEWS = re.compile(
+_NOT_GOOD_NEWS = prebuilt.compile(
     r"\?|\b(?:not|never|no|still|but|problem|issue|broken|wrong|again\?|wait|terrified|scared|"
     r"upset|angry|worried|afraid|frustrated|sad|i'd like|i would like|i want|please|"
     r"make sure|can you|could you|needs?|needed|appreciate\w*|thankfully|it'?s ok|"
@@ -34,35 +35,35 @@ _NOT_GOOD_NEWS = re.compile(
 
 
 # "thanks so much for sorting it so quickly": what they thank us for
-_THANKS_FOR = re.compile(
+_THANKS_FOR = prebuilt.compile(
     r"\b(?:thanks?(?: you)?|thank you)(?: so much| very much| again| a lot)? for "
     r"(?P<what>(?:the|your|that|this|such) [\w\s'-]{2,40}?|\w+ing\b[\w\s'-]{0,40}?)"
     r"(?=[.!,;]|$)",
     _FLAGS,
 )
 # "Thank you for ruining my phone" is no thanks.
-_NOT_THANKS = re.compile(
+_NOT_THANKS = prebuilt.compile(
     r"\?|\b(?:not|never|no|still|but|wait|ruin\w*|break\w*|broke|wast\w*|ignor\w*|nothing|"
     r"lying|lies)\b",
     _FLAGS,
 )
-_SAY_LEAD = re.compile(
+_SAY_LEAD = prebuilt.compile(
     r"^(?:i )?(?:just )?want(?:ed)? to (?:say|let you know|tell you)(?: that)?\s*", _FLAGS
 )
-_JUST_HELP = re.compile(r"^(?:your|the|that|this) (?:help|time|assistance|support)$", _FLAGS)
+_JUST_HELP = prebuilt.compile(r"^(?:your|the|that|this) (?:help|time|assistance|support)$", _FLAGS)
 # A subjectless "Got my replacement today": the customer is the one who got it.
-_OWN_VERB = re.compile(
+_OWN_VERB = prebuilt.compile(
     r"^(?=(?:got|received|had|finally got|just got|(?:really )?lov(?:e|ing) (?:the|your|how)))",
     _FLAGS,
 )
 # A subjectless "Just memorizing the new channels": the customer is the one doing it.
-_OWN_DOING = re.compile(
+_OWN_DOING = prebuilt.compile(
     r"^(?=just (?!(?:giving|saying|letting|wanting|checking|asking|wondering)\b)\w+ing\b)",
     _FLAGS,
 )
 # The staff member a customer praises by name: "nurse Priya", "shout out to Jonas", "Sam was
 # brilliant".
-_STAFF = re.compile(
+_STAFF = prebuilt.compile(
     r"\b(?i:shout ?out to|thanks to|thank you to|kudos to|nurse|doctor|dr\.?|agent|driver|"
     r"engineer|technician|advis[eo]r|receptionist|colleague|manager|staff member|stylist|"
     r"teacher|vet|pharmacist|carer|cleaner|porter|conductor|chef|waiter|waitress|instructor|"

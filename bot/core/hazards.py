@@ -9,7 +9,7 @@ They are `danger` for bot/core/care.py: gas, water and power lines are emergenci
 
 from __future__ import annotations
 
-import re
+from bot.core import prebuilt
 
 _NO_WATER = (
     r"(?:no|without|lost (?:our |my |the |all )?)\s?(?:(?:running |drinking |tap )?water"
@@ -34,7 +34,7 @@ _VULNERABLE = (
     r"medical equipment|dialysis|frail|vulnerable)\b"
 )
 _BURST_MAIN = r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst"
-_NO_WATER_HERE = re.compile(_NO_WATER)
+_NO_WATER_HERE = prebuilt.compile(_NO_WATER)
 HAZARDS: dict[str, list[str]] = {
     "gas": [
         r"gas leak|carbon monoxide",
@@ -70,7 +70,7 @@ HAZARDS: dict[str, list[str]] = {
         rf"{_VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
     ],
 }
-_COMPILED = {name: [re.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}
+_COMPILED = {name: [prebuilt.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}
 # What the agent is told first, per hazard (bot/core/coaching.py).
 HAZARD_COACHING = {
     "gas": "Safety first (gas): tell them to get out into fresh air, use no switches and call the "

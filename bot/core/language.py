@@ -9,15 +9,14 @@ otherwise the answer is None: unknown, treated as English by whoever reads it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
-from bot.core.language_model import load_identifier
 
 # Languages a support team is likely to meet; restricting the model to them keeps rare
 # look-alikes (Galician for Portuguese, Afrikaans for Dutch) from winning on short text.
@@ -38,9 +37,9 @@ CHARS_READ = 1000  # ... up to this many characters, the latest: plenty to tell 
 COMMON_WORDS, MIN_PLAIN_WORDS, PLAINLY_ENGLISH = 5000, 5, 0.9
 
 # What says nothing about the language: links, @handles, #hashtags, numbers, emoji, symbols.
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[a-z]+")
+_NOISE = prebuilt.compile(r"https?://\S+|www\.\S+|[@#]\w+|[\d_]+|[^\w\s'’.,!?¿¡-]+")
+_LETTER = prebuilt.compile(r"[^\W\d_]")
+_WORD = prebuilt.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +64,10 @@ def keep_model_in(folder: Path | None) -> None:
 @cache
 def _identifier():
     """The bundled model, loaded on first use and only by those who need it."""
+    # numpy and the model's reader load here, for a text that needs its language told: plain
+    # English does not (see _plainly_english), and a one-off `tip` should not pay for them
+    from bot.core.language_model import load_identifier
+
     return load_identifier(list(LANGUAGE_NAMES), _model_folder[0])
 
 

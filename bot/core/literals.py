@@ -12,6 +12,8 @@ import re
 from re import _constants as sre  # Python 3.11+
 from re import _parser as sre_parse
 
+from bot.core import prebuilt
+
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
 MAX_STARTS = 256  # beyond this many literal starts, stop extending them
@@ -142,7 +144,7 @@ def any_of(literals: set[str] | frozenset[str]) -> re.Pattern:
     faster.
     """
     if not literals:
-        return re.compile("(?!)")  # finds nothing
+        return prebuilt.compile("(?!)")  # finds nothing
     trie: dict = {}
     for literal in literals:
         node = trie
@@ -156,4 +158,4 @@ def any_of(literals: set[str] | frozenset[str]) -> re.Pattern:
         branches = [re.escape(char) + written(child) for char, child in sorted(node.items())]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return re.compile(written(trie))
+    return prebuilt.compile(written(trie))

@@ -14,13 +14,12 @@ The latest customer messages weigh most, so a thread can move from one moment to
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.core import multilingual_signals
+from bot.core import multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
 from bot.core.english_words import english_frequencies
 from bot.core.language import detect_language, is_foreign
@@ -100,7 +99,7 @@ _STOPWORDS = frozenset(
         "thank",
     ]
 )
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = prebuilt.compile(r"[a-z0-9]+")
 
 
 def stem(word: str) -> str:

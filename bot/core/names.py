@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.core import prebuilt
+
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|la|le|dos|du|ten|ter|bin|al)"
 _NAME = rf"(?P<name>{_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD}){{0,2}})"
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Herr|Frau|Mme|M|Sr|Sra|Sig|Sig\.ra)\.?[ ])?"
-_CUES = re.compile(
+_CUES = prebuilt.compile(
     rf"""(?:
         (?i:my[ ]name[ ]is|my[ ]name's|name's|this[ ]is|i'm|i[ ]am|it's|je[ ]m'appelle
            |ich[ ]heiße|ich[ ]bin|me[ ]llamo|mi[ ]chiamo|mijn[ ]naam[ ]is|ik[ ]ben

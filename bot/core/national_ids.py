@@ -16,15 +16,17 @@ from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 
+from bot.core import prebuilt
+
 Span = tuple[int, int]
 _WINDOW = 60  # characters before a number searched for the word that names it
 
 # Digit groups joined by single separators: "528.907.866-50", "7260 1815 9082",
 # "53.888.539/0001-95".
-_DIGIT_RUN = re.compile(
+_DIGIT_RUN = prebuilt.compile(
     r"(?<![\w.,/+-])[0-9](?:[0-9]|[ .\-/](?=[0-9])){7,20}(?![\w@]|[.,/-][0-9])", re.ASCII
 )
-_LETTER_IDS = re.compile(
+_LETTER_IDS = prebuilt.compile(
     r"""(?<![\w-])(?:
         [0-9]{8}[ -]?[A-Za-z]                                  # DNI 12345678Z
       | [XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]                     # NIE X1234567L
@@ -33,7 +35,7 @@ _LETTER_IDS = re.compile(
     re.VERBOSE | re.ASCII,
 )
 # UK NINO: python-stdnum has no module for it, so HMRC's prefix rules are written out here.
-_NINO = re.compile(
+_NINO = prebuilt.compile(
     r"(?<![\w-])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     r"[ ]?[0-9]{2}[ ]?[0-9]{2}[ ]?[0-9]{2}[ ]?[A-D](?![\w-])",
     re.ASCII,
@@ -50,7 +52,7 @@ def _check(module: str) -> Callable[[str], bool]:
 
 
 def _named(*words: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    return prebuilt.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 # digits -> [(validator, the words that must come before it, or None when the check is strong)]

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.core import prebuilt
 from bot.core.premises import PREMISES
 from bot.core.yaml_text import YAMLTextError, parse_yaml
 from bot.resources import data_dir
@@ -56,7 +57,7 @@ KNOWLEDGE_SLOTS = (
 )
 # {colleague}: the staff member a customer praises by name, else "the colleague you mentioned".
 SLOTS = ("customer_name", "reference", "timeframe", "agent_name", "colleague", *KNOWLEDGE_SLOTS)
-_SLOT = re.compile(r"\{(\w+)\}")
+_SLOT = prebuilt.compile(r"\{(\w+)\}")
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 

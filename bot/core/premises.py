@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 
 
@@ -32,7 +33,7 @@ def _re(*alternatives: str) -> str:
 @cache
 def _pattern(source: str) -> re.Pattern:
     """Compiled on first use: the offline composer reads only the `stated` patterns."""
-    return re.compile(source, re.IGNORECASE)
+    return prebuilt.compile(source, re.IGNORECASE)
 
 
 _PREMISES = (

@@ -72,6 +72,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from bot.core import prebuilt
 from bot.core.names import name_pattern
 from bot.core.national_ids import find_national_ids, stdnum_valid
 from bot.core.phones import international_number_ok
@@ -82,7 +83,7 @@ __all__ = ["KINDS", "PLACEHOLDER_PATTERN", "Redaction", "Redactor", "redact"]
 # Priority order: on overlap the earlier kind wins.
 KINDS: tuple[str, ...] = ("email", "iban", "card", "id", "ssn", "phone", "address", "name")
 
-PLACEHOLDER_PATTERN: re.Pattern[str] = re.compile(
+PLACEHOLDER_PATTERN: re.Pattern[str] = prebuilt.compile(
     r"\[(EMAIL|PHONE|CARD|IBAN|ID|SSN|ADDRESS|NAME)_([0-9]+)\]", re.IGNORECASE
 )
 
@@ -93,7 +94,7 @@ Span = tuple[int, int]
 # --------------------------------------------------------------------------------------------
 
 _CONTEXT_WINDOW = 48
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = prebuilt.compile(r"[0-9]")
 
 # A reference keyword right before a number means it is a reference, not PII: "order #",
 # "Order", "tracking number is", "ref:", "invoice no.", "SKU", "id=".
@@ -117,7 +118,7 @@ def _reversed_alternation(words: Iterable[str]) -> str:
 
 # "<keyword>[ suffix][ is|was][ :#=-] $", written backwards and matched once against the reversed,
 # lower-cased text before the number: one anchored attempt instead of a search over the window.
-_REF_BEFORE_REVERSED = re.compile(
+_REF_BEFORE_REVERSED = prebuilt.compile(
     rf"""[ \t]*\#?[ \t]*[#:=-]?[ \t]*
         (?:(?:si|saw)[ \t]+)?
         (?:(?:{_reversed_alternation(_REF_SUFFIXES)})[ \t]*)?
@@ -125,7 +126,7 @@ _REF_BEFORE_REVERSED = re.compile(
     re.VERBOSE,
 )
 
-_PHONE_CONTEXT = re.compile(
+_PHONE_CONTEXT = prebuilt.compile(
     r"\b(?:call|called|calling|phone|phoned|tel|telephone|mobile|cell|cellphone|landline|text"
     r"|texted|sms|whatsapp|fax|reach|ring|dial|contact|number|extension)\b",
     re.IGNORECASE,
@@ -147,8 +148,8 @@ def _has_phone_context(text: str, start: int) -> bool:
 
 # Anchored on each "@": the local part is matched backwards from it (search up to endpos with
 # "$"), the domain forwards. Scanning every word start for a local part is several times slower.
-_EMAIL_LOCAL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*$", re.ASCII)
-_EMAIL_DOMAIN = re.compile(
+_EMAIL_LOCAL = prebuilt.compile(r"(?<![\w.%+-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*$", re.ASCII)
+_EMAIL_DOMAIN = prebuilt.compile(
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])",
     re.ASCII,
 )
@@ -186,7 +187,7 @@ _IBAN_LENGTHS = {
 
 # A greedy candidate whose exact end is fixed by the country's length in _find_ibans. The scan
 # looks for the check digits first (much rarer than letters) and looks back for the country.
-_IBAN = re.compile(
+_IBAN = prebuilt.compile(
     r"[0-9]{2}(?<=(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2})(?:[ ]?[A-Za-z0-9]){11,30}", re.ASCII
 )
 
@@ -224,7 +225,7 @@ def _find_ibans(text: str) -> list[Span]:
 # --------------------------------------------------------------------------------------------
 
 # The first digit comes before the look-behind so the engine can skip ahead to candidates.
-_CARD = re.compile(
+_CARD = prebuilt.compile(
     r"""[2-6](?<![\w/.,@$€£+-][2-6])
         (?:
             [0-9]{12,18}                                                        # contiguous
@@ -262,10 +263,10 @@ def _find_cards(text: str) -> list[Span]:
 # US Social Security numbers
 # --------------------------------------------------------------------------------------------
 
-_SSN = re.compile(
+_SSN = prebuilt.compile(
     r"[0-9](?<![\w/.,#+-][0-9])[0-9]{2}-([0-9]{2})-([0-9]{4})(?![\w-]|[.,/][0-9])", re.ASCII
 )
-_SSN_LABELLED = re.compile(
+_SSN_LABELLED = prebuilt.compile(
     r"""\b(?:ssn|social[ ]security(?:[ ](?:number|no\.?))?)(?:[ ]?(?:\#|no\.?|number))?
         [ ]?(?:is[ ]|[:=][ ]?)?                  # bounded spaces: no quadratic backtracking
         (?P<v>([0-9]{3})([ -]?)([0-9]{2})\3([0-9]{4}))(?![\w-]|[.,/][0-9])""",
@@ -299,7 +300,7 @@ def _find_ssns(text: str) -> list[Span]:
 # Phone numbers
 # --------------------------------------------------------------------------------------------
 
-_PHONE = re.compile(
+_PHONE = prebuilt.compile(
     r"""(?=[+(0-9][0-9 ().+-]{6})            # cheap pre-check: 7+ phone-ish chars
         (?<![\w+\#/,@$€£%-])(?<![0-9]\.)       # "hold...919-675-0985" is fine, "1.5" is not
         (?![0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9]))  # ISO date
@@ -316,8 +317,10 @@ _PHONE = re.compile(
 )
 # Where a phone may start. Beginning with a character class lets the engine skip straight to
 # candidates; _PHONE (whose first item is a look-ahead) is then only tried there.
-_PHONE_START = re.compile(r"[+(0-9](?<![\w+\#/,@$€£%-].)(?<![0-9]\..)(?=[0-9 ().+-]{6})", re.ASCII)
-_GROUP = re.compile(r"[0-9]+")
+_PHONE_START = prebuilt.compile(
+    r"[+(0-9](?<![\w+\#/,@$€£%-].)(?<![0-9]\..)(?=[0-9 ().+-]{6})", re.ASCII
+)
+_GROUP = prebuilt.compile(r"[0-9]+")
 
 
 def _looks_like_date(sizes: list[int], groups: list[str]) -> bool:
@@ -444,7 +447,7 @@ _FR_WORD = rf"(?i:(?:de|du|des|la|le|les)[ ]+|[ld]['’])*[{_UPPER}][\w'’-]*"
 _UNIT = r"(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|\#)"
 # Case-sensitive except where marked (?i:...): a global IGNORECASE makes the scan slower, and the
 # two name branches let prose like "2 jackets 3 days" fail at its first word.
-_ADDRESS = re.compile(
+_ADDRESS = prebuilt.compile(
     rf"""[0-9](?<![\w\#$€£.,/:+-][0-9])[0-9]{{0,4}}                   # house number
         (?:
             [A-Za-z]?(?:[-–][0-9]{{1,5}}[A-Za-z]?)?,?[ ]+                # 221B, 12-14
@@ -452,7 +455,7 @@ _ADDRESS = re.compile(
                 (?P<name>(?:{_CAP_WORD}[ ]+){{1,4}}?)                     # Baker Street
                 (?:{_first_letter_alternation(_STREET_TYPES)})
               | (?P<lower>(?:{_LOWER_WORD}[ ]+){{1,2}}?)                  # downing street
-                (?i:{"|".join(_LOWER_OK_TYPES)})
+                (?i:{"|".join(sorted(_LOWER_OK_TYPES))})
             )
             \b\.?
             (?:[ ]+(?:NW|NE|SW|SE|N|S|E|W)(?![\w-])\.?)?                  # NW, not "E-mail"
@@ -463,7 +466,7 @@ _ADDRESS = re.compile(
         )""",
     re.VERBOSE,
 )
-_PO_BOX = re.compile(r"(?<![\w.])P\.?[ ]?O\.?[ ]?Box[ ]+[0-9]{1,6}\b", re.IGNORECASE)
+_PO_BOX = prebuilt.compile(r"(?<![\w.])P\.?[ ]?O\.?[ ]?Box[ ]+[0-9]{1,6}\b", re.IGNORECASE)
 
 
 def _address_ok(m: re.Match[str]) -> bool:

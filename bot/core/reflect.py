@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
+
 _SWAP = {
     "i": "you",
     "i'm": "you're",
@@ -47,18 +49,18 @@ _VERBS_AFTER_SUBJECT = {
     "said", "told", "sent", "took", "gave", "made", "need", "want", "promised", "charged",
 }  # fmt: skip
 _AGREEMENT = [
-    (re.compile(r"\byou was\b"), "you were"),
-    (re.compile(r"\byou am\b"), "you are"),
-    (re.compile(r"\bwe was\b"), "we were"),
-    (re.compile(r"\bwe is\b"), "we are"),
-    (re.compile(r"\bwe has\b"), "we have"),
-    (re.compile(r"\bwe doesn't\b"), "we don't"),
-    (re.compile(r"\bwe does\b"), "we do"),
-    (re.compile(r"\bwe wasn't\b"), "we weren't"),
-    (re.compile(r"\bwe isn't\b"), "we aren't"),
-    (re.compile(r"\bwe hasn't\b"), "we haven't"),
+    (prebuilt.compile(r"\byou was\b"), "you were"),
+    (prebuilt.compile(r"\byou am\b"), "you are"),
+    (prebuilt.compile(r"\bwe was\b"), "we were"),
+    (prebuilt.compile(r"\bwe is\b"), "we are"),
+    (prebuilt.compile(r"\bwe has\b"), "we have"),
+    (prebuilt.compile(r"\bwe doesn't\b"), "we don't"),
+    (prebuilt.compile(r"\bwe does\b"), "we do"),
+    (prebuilt.compile(r"\bwe wasn't\b"), "we weren't"),
+    (prebuilt.compile(r"\bwe isn't\b"), "we aren't"),
+    (prebuilt.compile(r"\bwe hasn't\b"), "we haven't"),
 ]
-_WORD = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
+_WORD = prebuilt.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
 def _swap(word: str, previous: str, following: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.claimed_actions import claimed_actions, claims_in
 from bot.core.conversation import Conversation
 from bot.core.premises import stated_premises, unsupported_premises
@@ -36,9 +37,9 @@ __all__ = [
 ]
 
 NAME_PLACEHOLDER = "[customer name]"
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies))\b", re.I)
+_APOLOGY = prebuilt.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies))\b", re.I)
 # Sentences that announce content: flagged unless a colon brings the content in the same breath.
-_ANNOUNCER = re.compile(
+_ANNOUNCER = prebuilt.compile(
     r"^(?:here(?:'s| is| are)|below is|let me (?:explain|walk you through|break (?:it|this) "
     r"down|lay (?:it|this) out)|i(?:'ll| will) (?:explain|walk you through|break (?:it|this) "
     r"down)|(?:the )?(?:short|quick|simple) (?:answer|version)|in (?:plain|simple) (?:terms|"
@@ -123,7 +124,7 @@ def content_free_sentences(reply: str) -> list[str]:
     return found
 
 
-_MANAGER = re.compile(
+_MANAGER = prebuilt.compile(
     r"\b(?:manager|supervisor|team lead(?:er)?|someone senior|senior (?:colleague|member|"
     r"manager|adviser|advisor)|line manager|escalat\w*)\b",
     re.IGNORECASE,

@@ -22,6 +22,7 @@ import re
 
 import snowballstemmer
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.matcher import terms
 from bot.core.text import normalise, sentences
@@ -54,7 +55,7 @@ def _stems(text: str) -> list[str]:
     return _STEMMER.stemWords(terms(normalise(text)))
 
 
-GENERIC = frozenset(_stems(_GENERIC_WORDS))
+GENERIC = prebuilt.value("generic-stems", _GENERIC_WORDS, lambda: frozenset(_stems(_GENERIC_WORDS)))
 # The things at stake in many conversations: generic alone, specific in a customer's phrase.
 _THINGS_AT_STAKE = frozenset(
     _stems(
@@ -63,7 +64,7 @@ _THINGS_AT_STAKE = frozenset(
     )
 )
 _TALK = GENERIC - _THINGS_AT_STAKE
-_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_PLACEHOLDER = prebuilt.compile(r"\[[^\]]*\]")
 
 
 def _content_terms(text: str) -> set[str]:
@@ -127,18 +128,20 @@ FIXES: dict[str, str] = {
     "send photos": r"(?:send|sent|sending|attach\w*) (?:you |over |in )?(?:a |the |some |my )?"
     r"(?:photos?|pictures?|screenshots?|images?)",
 }
-_FIX = {name: re.compile(rf"\b(?:{pattern})", re.IGNORECASE) for name, pattern in FIXES.items()}
-_DID = re.compile(
+_FIX = {
+    name: prebuilt.compile(rf"\b(?:{pattern})", re.IGNORECASE) for name, pattern in FIXES.items()
+}
+_DID = prebuilt.compile(
     r"\b(?:i|we)(?:'ve|’ve| have| had)? (?:(?:already|even|also|just|then|both|all|tried|"
     r"to|and|have|been|did|literally) )*$|\balready $",
     re.IGNORECASE,
 )
-_ASK = re.compile(
+_ASK = prebuilt.compile(
     r"\b(?:please|could you|can you|would you|will you|try|tried|you could|you can|you might|"
     r"you may|you(?:'ll| will)? need to|suggest|recommend|go ahead and|if you)\b",
     re.IGNORECASE,
 )
-_NOT_ASKING = re.compile(
+_NOT_ASKING = prebuilt.compile(
     r"\b(?:won'?t|will not|not ask|no need|don'?t need|do not need|don'?t have to|without|"
     r"instead of|rather than|never|already|you(?:'ve| have))\b",
     re.IGNORECASE,

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.core import prebuilt
 from bot.core.asks import SENTENCES
 from bot.core.reflect import second_person
 from bot.core.tidy import tidy, unknown_share
@@ -59,96 +60,101 @@ _IRREGULAR_PARTICIPLES = {
     "rung": "ring",
 }
 # Things to send ("I need a copy of my invoice") and visits to arrange ("I need an engineer").
-_DOCUMENTS = re.compile(
+_DOCUMENTS = prebuilt.compile(
     r"\b(copy|copies|receipt|invoice|statement|confirmation|letter|certificate|transcript|"
     r"quote|form|link|code|label|breakdown)\b",
     re.IGNORECASE,
 )
-_VISITS = re.compile(r"\b(engineer|plumber|electrician|technician|visit|call ?back)\b", re.I)
-_CHARGE = re.compile(r"\b(charge|fee|fine|penalty|surcharge|interest)s?\b", re.IGNORECASE)
-_MONEY_NOUNS = re.compile(
+_VISITS = prebuilt.compile(r"\b(engineer|plumber|electrician|technician|visit|call ?back)\b", re.I)
+_CHARGE = prebuilt.compile(r"\b(charge|fee|fine|penalty|surcharge|interest)s?\b", re.IGNORECASE)
+_MONEY_NOUNS = prebuilt.compile(
     r"^(?:a |my |the |some )?(?:full |partial |complete |proper )?(refund|reimbursement|"
     r"compensation)\b",
     re.IGNORECASE,
 )
-_CHARGED = re.compile(r"\b(?:charg\w*|fee|fine|penalty|billed|took|taken)\b|[£$€]\d", re.I)
+_CHARGED = prebuilt.compile(r"\b(?:charg\w*|fee|fine|penalty|billed|took|taken)\b|[£$€]\d", re.I)
 # Taking a charge off: checked first, like a refund.
 _REMOVALS = frozenset("remove cancel take drop waive reverse wipe".split())  # noqa: SIM905
 # A manager or a human: the composer's own offer answers that (bot/llm/offline.py).
-_MANAGER = re.compile(
+_MANAGER = prebuilt.compile(
     r"\b(manager|supervisor|someone senior|team lead(?:er)?|real person|human|speak to someone)\b",
     re.IGNORECASE,
 )
-_NOUN_START = re.compile(r"^(?:the|my|our|this|that|these|those|a|an|your|his|her|their)\b", re.I)
+_NOUN_START = prebuilt.compile(
+    r"^(?:the|my|our|this|that|these|those|a|an|your|his|her|their)\b", re.I
+)
 
 _FLAGS = re.IGNORECASE
-_LEAD = re.compile(
+_LEAD = prebuilt.compile(
     r"^(?:(?:hi|hello|hey|hiya|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|fine|so|"
     r"also|and|but|then|right|well|yes|no|um+|please|pls|just|actually|sorry|oh|instead)\b"
     r"[\s,!.:-]*)+",
     _FLAGS,
 )
-_TAIL = re.compile(
+_TAIL = prebuilt.compile(
     r"[\s,]+(?:please|pls|thanks|thank you|thx|asap|if possible|if you can)\W*$", _FLAGS
 )
 _PLEASE = r"(?:please |kindly |just |possibly |also )*"
 _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     # "can you reissue the invoice", "could someone chase the lab"
-    ("do", re.compile(rf"^{_PLEASE}(?:can|could|would|will) (?:you|u|someone|somebody|"
+    ("do", prebuilt.compile(rf"^{_PLEASE}(?:can|could|would|will) (?:you|u|someone|somebody|"
                       rf"you guys|your team) {_PLEASE}(?P<vp>.+)$", _FLAGS)),
     # "would you be able to extend it", "any chance you could waive the fee", "is there any
     # way you could send the engineer earlier": a request, asked softly
-    ("soft", re.compile(rf"^(?:(?:would|will|could) (?:you|someone|your team) be able to|"
+    ("soft", prebuilt.compile(rf"^(?:(?:would|will|could) (?:you|someone|your team) be able to|"
                       rf"(?:are|is) (?:you|someone|your team) able to|(?:is there )?any chance "
                       rf"(?:you|someone) (?:could|can|would|might)|is there (?:any|a) way "
                       rf"(?:you|someone) (?:could|can)) {_PLEASE}(?P<vp>.+)$", _FLAGS)),
     # "is there any chance of a morning slot", "any chance of an early check-in"
-    ("chance", re.compile(r"^(?:is there )?(?:any|a) chance (?:of|for) (?P<np>.+)$", _FLAGS)),
+    ("chance", prebuilt.compile(r"^(?:is there )?(?:any|a) chance (?:of|for) (?P<np>.+)$", _FLAGS)),
     # "can I be added to the class" -> "add you to the class"
-    ("passive", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?be (?P<part>\w+)"
-                           r"(?P<rest>(?: .+)?)$", _FLAGS)),
+    ("passive", prebuilt.compile(r"^(?:can|could|may) (?:i|we) (?:please )?be (?P<part>\w+)"
+                                 r"(?P<rest>(?: .+)?)$", _FLAGS)),
     # "can I get a refund", "could we have a late checkout"
-    ("get", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?P<np>.+)$",
-                       _FLAGS)),
+    ("get", prebuilt.compile(r"^(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?P<np>.+)$",
+                             _FLAGS)),
     # "can I move my appointment": the company makes the change
-    ("self", re.compile(r"^(?:can|could|may) (?:i|we) (?:please )?(?P<vp>.+)$", _FLAGS)),
+    ("self", prebuilt.compile(r"^(?:can|could|may) (?:i|we) (?:please )?(?P<vp>.+)$", _FLAGS)),
     # "is it possible to get a late checkout", "would it be possible to move it"
-    ("possible", re.compile(r"^(?:is (?:it|there any way)|would it be|will it be) possible "
-                            r"(?:for (?:me|us|you) )?to (?P<vp>.+)$", _FLAGS)),
+    ("possible", prebuilt.compile(r"^(?:is (?:it|there any way)|would it be|will it be) possible "
+                                  r"(?:for (?:me|us|you) )?to (?P<vp>.+)$", _FLAGS)),
     # "I need someone to come and fix the leak" -> "arrange for someone to come and fix ..."
-    ("someone", re.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<who>someone|"
-                           r"somebody|an engineer|a technician|a plumber|an electrician) to "
-                           r"(?P<vp>.+)$", _FLAGS)),
+    ("someone", prebuilt.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|"
+                                 r"need)s? (?P<who>someone|"
+                                 r"somebody|an engineer|a technician|a plumber|an electrician) to "
+                                 r"(?P<vp>.+)$", _FLAGS)),
     # "I'd like you to stop the reminders", "I want to cancel my membership"
-    ("want", re.compile(r"^(?:i|we)(?: would|'d| really| do)? (?:like|want|wish|need)(?: you)? "
-                        r"to (?P<vp>.+)$", _FLAGS)),
-    ("want", re.compile(r"^(?:i|we)(?:'m| am| are|'re) (?:looking|hoping|trying) to (?P<vp>.+)$",
-                        _FLAGS)),
+    ("want", prebuilt.compile(r"^(?:i|we)(?: would|'d| really| do)? (?:like|want|wish|"
+                              r"need)(?: you)? "
+                              r"to (?P<vp>.+)$", _FLAGS)),
+    ("want", prebuilt.compile(r"^(?:i|we)(?:'m| am| are|'re) (?:looking|hoping|"
+                              r"trying) to (?P<vp>.+)$",
+                              _FLAGS)),
     # "I need my permit updated with ...", "I want the difference refunded", "... back"
-    ("need", re.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<np>.+)$",
-                        _FLAGS)),
+    ("need", prebuilt.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<np>.+)$",
+                              _FLAGS)),
     # "please stop my donation", "cancel my order"
-    ("imperative", re.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),
+    ("imperative", prebuilt.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),
 )  # fmt: skip
 # Where the request ends and a reason or another clause begins.
 # They ask how to do it themselves: "I need to ..." is then their plan, not a request of us.
-_HOW_TO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|we)\b", _FLAGS)
-_CLAUSE_END = re.compile(
+_HOW_TO = prebuilt.compile(r"\bhow (?:do|can|could|should|would) (?:i|we)\b", _FLAGS)
+_CLAUSE_END = prebuilt.compile(
     r"\s*(?:,|;|[-–—]\s|\s(?:because|cuz|cause|as|since|so|but|though|although|while|"
     r"otherwise|or else|even if|if|unless|where|what|how|which|who)\b|\sand (?=(?:i|i'm|i've|"
     r"we|it|it's|they|the app|that|this)\b))",
     _FLAGS,
 )
-_PLURAL_THING = re.compile(
+_PLURAL_THING = prebuilt.compile(
     r"\b(?:the|my|our|these|those|your|his|her|their|\w+ed|automated)\s+(?:\w+\s+){0,2}?(\w+s)\b"
 )
 # "it", "this" standing alone, not "that charge".
-_VAGUE = re.compile(
+_VAGUE = prebuilt.compile(
     r"^(?:it|this|that|them|something|anything|the thing|stuff)(?=$|\s+(?:to|for|on|in|off|"
     r"back|out|up|over|please|now|again|asap|today|tomorrow|by|before|as|so|and|or|removed)\b)",
     _FLAGS,
 )
-_DAYS = re.compile(
+_DAYS = prebuilt.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"june|july|august|september|october|november|december)\b"
 )
@@ -384,7 +390,7 @@ def _clause_request(sentence: str, before: str, turn: str) -> RequestedAction | 
 
 
 # "ok but when?", "So when is someone coming?": a time we owe them, found out and told.
-_WHEN = re.compile(
+_WHEN = prebuilt.compile(
     r"^(?:(?:ok(?:ay)?|so|but|and|right|fine|sure|yes|thanks|great)\b[\s,!.]*)*(?:when\b(?! "
     r"(?:did|was|were)\b)|"
     r"what time\b|what day\b|by when\b)[^?]*\?",
@@ -392,18 +398,18 @@ _WHEN = re.compile(
 )
 WHEN = "find out"
 # A yes to what the agent proposed, or to their own earlier request: "Yes, go ahead".
-_CONFIRMS = re.compile(
+_CONFIRMS = prebuilt.compile(
     r"^(?:(?:yes|yeah|yep|yup|ok(?:ay)?|sure|fine|please|correct|right)\b[\s,!.]*)*"
     r"(?:yes|yeah|yep|yup|go ahead|please do|do it|do that|that's (?:fine|right|correct)|"
     r"sounds good|both\b|all of (?:it|them))\b",
     _FLAGS,
 )
 # The agent reporting something done: a yes after it confirms nothing new.
-_DONE = re.compile(r"\bI(?:'ve| have)\b|\b(?:has|have) been\b|\bis (?:done|sorted)\b", _FLAGS)
-_OFFER_END = re.compile(r"\s*(?:[,;:]|\s[-–—]\s|\s(?:because|but|so|if|unless|or)\b)", _FLAGS)
-_DANGLING = re.compile(r"\b(?:into|at|over|for|to|on|with|about|of|and|the|a|your)$", _FLAGS)
+_DONE = prebuilt.compile(r"\bI(?:'ve| have)\b|\b(?:has|have) been\b|\bis (?:done|sorted)\b", _FLAGS)
+_OFFER_END = prebuilt.compile(r"\s*(?:[,;:]|\s[-–—]\s|\s(?:because|but|so|if|unless|or)\b)", _FLAGS)
+_DANGLING = prebuilt.compile(r"\b(?:into|at|over|for|to|on|with|about|of|and|the|a|your)$", _FLAGS)
 # What the agent offered to do: "Would you like me to cancel her place on the trip?"
-_OFFER = re.compile(
+_OFFER = prebuilt.compile(
     r"\b(?:would you like me to|shall i|should i|do you want me to|want me to|i can|i could)"
     r" (?P<vp>[^?.!]+)",
     _FLAGS,
@@ -456,7 +462,7 @@ def requested_action(
     return _money_checked(_requested_action(customer_turns, earlier))
 
 
-_AND_MONEY = re.compile(
+_AND_MONEY = prebuilt.compile(
     rf"^(?P<act>.+?),? and (?P<verb>{'|'.join(sorted(_MONEY_VERBS))})\b(?P<rest>.*)$", _FLAGS
 )
 

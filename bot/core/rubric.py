@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.core import prebuilt
 from bot.core.playbooks import Playbook
 
 # Unfilled slots look like "[customer name]"; the agent fills them before sending.
-PLACEHOLDER = re.compile(r"\[[a-z][a-z ,.]*\]")
+PLACEHOLDER = prebuilt.compile(r"\[[a-z][a-z ,.]*\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class RubricResult:
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
+    return prebuilt.compile(pattern, re.IGNORECASE)
 
 
 def _folded(text: str) -> str:

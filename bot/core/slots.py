@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.names import is_organisation
 
@@ -15,13 +16,13 @@ PLACEHOLDERS = {
 }
 _NAME = r"([A-Z][a-z]{1,20}(?:[ -][A-Z][a-z]{1,20})?)"
 _NAME_PATTERNS = [
-    re.compile(r"\b(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame's)\s+" + _NAME + r"\b"),
-    re.compile(
+    prebuilt.compile(r"\b(?:[Mm]y name is|[Tt]his is|[Ii] am|[Ii]'m|[Nn]ame's)\s+" + _NAME + r"\b"),
+    prebuilt.compile(
         r"(?:^|\n|[.!?]\s+)\s*(?:[Tt]hanks|[Rr]egards|[Cc]heers|[Bb]est|[Tt]hank you),?\s*\n?\s*"
         + _NAME
         + r"\s*$"
     ),
-    re.compile(r"(?:^|\n)\s*[-–—~]\s*" + _NAME + r"\s*$"),
+    prebuilt.compile(r"(?:^|\n)\s*[-–—~]\s*" + _NAME + r"\s*$"),
 ]
 _NOT_NAMES = frozenset(
     [
@@ -56,7 +57,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 # "order 44120", "Ref GYM-44721", "Her student number is 2219834", "your account, number 88120045"
-_REFERENCE = re.compile(
+_REFERENCE = prebuilt.compile(
     r"\b(?:order|ticket|case|invoice|reference|ref|booking|claim|policy|account|tracking|"
     r"confirmation|reservation|student|membership|member|customer|agreement|repair|file|"
     r"transaction|contract|application|permit|licence|license|tenancy|loan|meter|serial)"
@@ -64,24 +65,24 @@ _REFERENCE = re.compile(
     r"(#?[A-Z0-9][A-Z0-9-]{3,}[0-9][A-Z0-9-]*)",
     re.IGNORECASE,
 )
-_HASH_REFERENCE = re.compile(r"(?<![\w&])#([A-Z0-9-]*\d[A-Z0-9-]{2,})\b", re.IGNORECASE)
+_HASH_REFERENCE = prebuilt.compile(r"(?<![\w&])#([A-Z0-9-]*\d[A-Z0-9-]{2,})\b", re.IGNORECASE)
 # A bare code in capitals with its number: "It's WA-339021", "booking LX4471902".
-_CODE_REFERENCE = re.compile(r"(?<![\w-])([A-Z]{2,4}-?\d{5,})(?![\w-])")
+_CODE_REFERENCE = prebuilt.compile(r"(?<![\w-])([A-Z]{2,4}-?\d{5,})(?![\w-])")
 
 
 # How one side addresses the other: "Hi Sarah,", "Thanks, Sarah", "@sarah_j Hi Sarah" (Twitter).
-_ADDRESSED = re.compile(
+_ADDRESSED = prebuilt.compile(
     r"(?:^|\n|[.!?]\s)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Tt]hank you|"
     r"[Ss]orry|[Gg]ood (?:morning|afternoon|evening))(?: so much| again| for \w+(?: \w+)?)?,?\s+"
     + r"((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?[A-Z][a-z]{1,20})"
     + r"\s*[,.!:\n-]"
 )
-_GREETED = re.compile(
+_GREETED = prebuilt.compile(
     r"(?:^|\n)\s*(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|"
     r"[Gg]ood (?:morning|afternoon|evening)),?\s+([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\b"
 )
 # A sign-off alone on the last line: "Priya", "- Tom", "^JS" is initials, not a name.
-_SIGNED = re.compile(r"\n\s*[-–—~]?\s*" + _NAME + r"\s*$")
+_SIGNED = prebuilt.compile(r"\n\s*[-–—~]?\s*" + _NAME + r"\s*$")
 _NOT_NAMES |= {"There", "All", "Team", "Everyone", "Again", "Guys", "Folks", "Support", "Both"}
 
 

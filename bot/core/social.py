@@ -18,15 +18,16 @@ from collections.abc import Collection
 from functools import cache, lru_cache
 from itertools import islice
 
+from bot.core import prebuilt
 from bot.core.english_words import english_frequencies
 
-_HANDLE = re.compile(r"(?<![\w.])@\w+")
-_HASHTAG = re.compile(r"#([^\W_][\w]*)")
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_HANDLE = prebuilt.compile(r"(?<![\w.])@\w+")
+_HASHTAG = prebuilt.compile(r"#([^\W_][\w]*)")
+_CAMEL = prebuilt.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # Not w: "www." opens a link.
-_ELONGATED = re.compile(r"([a-vx-z])\1{2,}", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]*([a-vx-z])\1{2,}[a-z]*", re.IGNORECASE)
-_IRONY_MARK = re.compile(r"(?<!\S)/s\b")
+_ELONGATED = prebuilt.compile(r"([a-vx-z])\1{2,}", re.IGNORECASE)
+_WORD = prebuilt.compile(r"[a-z]*([a-vx-z])\1{2,}[a-z]*", re.IGNORECASE)
+_IRONY_MARK = prebuilt.compile(r"(?<!\S)/s\b")
 _IRONY_TAGS = frozenset({"sarcasm", "sarcastic", "not", "irony", "ironic"})
 SEGMENTED_WORDS = 30_000  # the most frequent English words used to split hashtags
 MIN_SPLIT = 6  # shorter hashtags ("#fail", "#help") are words already

@@ -12,12 +12,12 @@ Chat spellings that no edit distance reaches ("u", "pls", "hw") come from a shor
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.core import prebuilt
 from bot.core.english_words import english_frequencies
 from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS  # same bounds (README)
 
@@ -89,7 +89,7 @@ CHAT_SPELLINGS = {
     "qty": "quantity",
     "pkg": "package",
 }
-_WORD_CHARS = re.compile(r"[a-z]+")
+_WORD_CHARS = prebuilt.compile(r"[a-z]+")
 
 
 def playbook_words(texts: Iterable[str]) -> set[str]:

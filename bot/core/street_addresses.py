@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
+
 Span = tuple[int, int]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\wäöüßàâçéèêëîïôûùüÿñæœ'’-]*"
 _NUMBER = r"[0-9]{1,4}(?:[ ]?[a-zA-Z](?![\w]))?(?:[-/][0-9]{1,4}[a-z]?)?"
-_STREET_NAME_FIRST = re.compile(
+_STREET_NAME_FIRST = prebuilt.compile(
     rf"""(?<![\w-])(?:
         # German and Dutch compounds: Musterstraße 12, Hauptstr. 5a, Keizersgracht 123
         {_CAP}(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|pfad
@@ -27,7 +29,7 @@ _STREET_NAME_FIRST = re.compile(
 )
 # UK postcode (Royal Mail shape); NL "1015 CJ" (not a size unit); a 5-digit code before a
 # capitalised city name ("10115 Berlin", "75002 Paris", "00184 Roma").
-_POSTCODES = re.compile(
+_POSTCODES = prebuilt.compile(
     r"""(?<![\w-])(?:
         (?:[A-Z]{1,2}[0-9][A-Z0-9]?[ ][0-9][A-Z]{2})
       | (?:[1-9][0-9]{3}[ ]?(?!SA|SD|SS|MB|GB|KB|TB|PB|AM|PM|HZ|KM|CM|MM|KG|EUR|USD)[A-Z]{2})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
@@ -44,25 +45,25 @@ REQUEST_WORDS = {
     "complaint": "to complain formally",
 }
 # "I'll check both payments now", "we will send a new one": what the agent committed to.
-_PROMISE = re.compile(
+_PROMISE = prebuilt.compile(
     r"\b(?:I|we)(?:'ll|’ll| will| am going to|'m going to| are going to)\s+([^.!?\n]{3,120})",
     re.IGNORECASE,
 )
-_OBJECT_YOU = re.compile(
+_OBJECT_YOU = prebuilt.compile(
     r"\b(to|for|with|at|from|sent|told|gave|give|charged|asked|called|emailed|let|help|helped|"
     r"tell|send|call|email|refund|owe|contact|update|keep)\s+you\b",
     re.IGNORECASE,
 )
 _SECOND_PERSON = (
-    (re.compile(r"\byou(?:'re|’re| are)\b", re.I), "they're"),
-    (re.compile(r"\byou(?:'ve|’ve)\b", re.I), "they've"),
-    (re.compile(r"\byou(?:'ll|’ll)\b", re.I), "they'll"),
-    (re.compile(r"\byou(?:'d|’d)\b", re.I), "they'd"),
-    (re.compile(r"\byourself\b", re.I), "themselves"),
-    (re.compile(r"\byours\b", re.I), "theirs"),
-    (re.compile(r"\byour\b", re.I), "their"),
-    (re.compile(r"\byou were\b", re.I), "they were"),
-    (re.compile(r"\byou\b", re.I), "they"),
+    (prebuilt.compile(r"\byou(?:'re|’re| are)\b", re.I), "they're"),
+    (prebuilt.compile(r"\byou(?:'ve|’ve)\b", re.I), "they've"),
+    (prebuilt.compile(r"\byou(?:'ll|’ll)\b", re.I), "they'll"),
+    (prebuilt.compile(r"\byou(?:'d|’d)\b", re.I), "they'd"),
+    (prebuilt.compile(r"\byourself\b", re.I), "themselves"),
+    (prebuilt.compile(r"\byours\b", re.I), "theirs"),
+    (prebuilt.compile(r"\byour\b", re.I), "their"),
+    (prebuilt.compile(r"\byou were\b", re.I), "they were"),
+    (prebuilt.compile(r"\byou\b", re.I), "they"),
 )
 
 

@@ -7,21 +7,23 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.core import prebuilt
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _CONTRACTIONS = [
-    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
-    (re.compile(r"\bwon'?t\b"), "will not"),
-    (re.compile(r"\b(ain)'t\b"), "is not"),
-    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
-    (re.compile(r"\b(i)'?m\b"), r"\1 am"),
-    (re.compile(r"\b(\w+)'re\b"), r"\1 are"),
-    (re.compile(r"\b(\w+)'ve\b"), r"\1 have"),
-    (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
-    (re.compile(r"\b(\w+)'d\b"), r"\1 would"),
-    (re.compile(r"\b(it|that|what|there|where|who|how|here)'s\b"), r"\1 is"),
+    (prebuilt.compile(r"\b(can)'?t\b"), r"\1 not"),
+    (prebuilt.compile(r"\bwon'?t\b"), "will not"),
+    (prebuilt.compile(r"\b(ain)'t\b"), "is not"),
+    (prebuilt.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (prebuilt.compile(r"\b(i)'?m\b"), r"\1 am"),
+    (prebuilt.compile(r"\b(\w+)'re\b"), r"\1 are"),
+    (prebuilt.compile(r"\b(\w+)'ve\b"), r"\1 have"),
+    (prebuilt.compile(r"\b(\w+)'ll\b"), r"\1 will"),
+    (prebuilt.compile(r"\b(\w+)'d\b"), r"\1 would"),
+    (prebuilt.compile(r"\b(it|that|what|there|where|who|how|here)'s\b"), r"\1 is"),
 ]
 # Common apostrophe-less spellings in chat ("dont", "cant", "didnt", "im", "ive").
-_BARE = re.compile(
+_BARE = prebuilt.compile(
     r"\b(dont|doesnt|didnt|cant|cannot|wont|isnt|arent|wasnt|werent|havent|hasnt|hadnt|"
     r"couldnt|shouldnt|wouldnt|im|ive)\b"
 )
@@ -45,13 +47,13 @@ _BARE_MAP = {
     "im": "i am",
     "ive": "i have",
 }
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_HANDLE = re.compile(r"[@#](\w+)")
-_NON_WORD = re.compile(r"[^a-z0-9'?!\s]+")
-_SPACES = re.compile(r"\s+")
+_URL = prebuilt.compile(r"https?://\S+|www\.\S+")
+_HANDLE = prebuilt.compile(r"[@#](\w+)")
+_NON_WORD = prebuilt.compile(r"[^a-z0-9'?!\s]+")
+_SPACES = prebuilt.compile(r"\s+")
 
 
-_ACCENTS = re.compile("[\u0300-\u036f]")  # combining diacritical marks, split off by NFKD
+_ACCENTS = prebuilt.compile("[\u0300-\u036f]")  # combining diacritical marks, split off by NFKD
 
 
 def fold_accents(text: str) -> str:
@@ -77,7 +79,7 @@ def _normalise_slowly(text: str) -> str:
 
 # The fast path: one regex splits words; only words the reference would rewrite (contractions,
 # "dont", "im") go through it, cached. "." marks a clause break for callers that want one.
-_WORD = re.compile(r"[a-z0-9']+|[?!]|[.,;:()\"#\n]+")
+_WORD = prebuilt.compile(r"[a-z0-9']+|[?!]|[.,;:()\"#\n]+")
 _BREAK_CHARS = frozenset('.,;:()"#\n')
 _BARE_FORMS = frozenset(_BARE_MAP)
 
@@ -146,12 +148,12 @@ def normalise(text: str) -> str:
 
 
 # A greeting that opens a reply ("Hi Sam,", "Good morning!"); group 1 is the greeting itself.
-GREETING = re.compile(
+GREETING = prebuilt.compile(
     r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!])\s*",
     re.IGNORECASE,
 )
 # A sentence ends at . ! ? followed by a space or the end (so "$49.99" stays whole), or a newline.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+_SENTENCE = prebuilt.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
 def sentences(text: str) -> list[str]:

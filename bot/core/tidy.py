@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core import prebuilt
 from bot.core.english_words import english_frequencies
 
 _SHORTHAND = {
@@ -26,7 +27,7 @@ _SHORTHAND = {
     "wouldnt": "wouldn't", "aint": "am not", "im": "I'm", "ive": "I've", "i": "I", "id": "I'd",
     "ill": "I'll", "ti": "it", "fo": "of", "teh": "the", "wth": "with", "tho": "though",
 }  # fmt: skip
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_WORD = prebuilt.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 MAX_EDIT = 1  # one slip per word; two would turn "acount" into "a count" or worse
 
 
@@ -70,14 +71,14 @@ _QUOTES = str.maketrans(
 )
 # Not said back: links, @handles, and the # of a hashtag (its word stays).
 _NOISE = [
-    (re.compile(r"https?://\S+|www\.\S+"), " "),
-    (re.compile(r"(?<!\w)\.?@\w+[,:]?"), " "),
-    (re.compile(r"^(?:\s*#\w+)+|(?:\s*#\w+)+\s*$"), " "),  # tags before or after the text
-    (re.compile(r"#(\w+)"), r"\1"),  # a tag inside a sentence is a word
-    (re.compile(r"&amp;"), "&"),
+    (prebuilt.compile(r"https?://\S+|www\.\S+"), " "),
+    (prebuilt.compile(r"(?<!\w)\.?@\w+[,:]?"), " "),
+    (prebuilt.compile(r"^(?:\s*#\w+)+|(?:\s*#\w+)+\s*$"), " "),  # tags before or after the text
+    (prebuilt.compile(r"#(\w+)"), r"\1"),  # a tag inside a sentence is a word
+    (prebuilt.compile(r"&amp;"), "&"),
     # emoji and pictographs end a thought like a full stop does
-    (re.compile(r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+"), ". "),
-    (re.compile(r"([a-z])\1{2,}", re.IGNORECASE), r"\1"),  # "meeeee", "sllllow": drawn out
+    (prebuilt.compile(r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D])+"), ". "),
+    (prebuilt.compile(r"([a-z])\1{2,}", re.IGNORECASE), r"\1"),  # "meeeee", "sllllow": drawn out
 ]
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
+
 _FLAGS = re.IGNORECASE
 _SOON = r"(?:an?|one|two|three|\d{1,2}|half an|a couple of|a few|the next)"
 _UNIT = r"(?:minutes?|mins?|hours?|hrs?)"
@@ -19,7 +21,7 @@ _PLACE = (
     r"check-?out|till|tills|border|passport control|roadside|side of the road|hard shoulder|"
     r"motorway|car park|pump|door|front door|doorstep|pharmacy|hospital)"
 )
-_NOW = re.compile(
+_NOW = prebuilt.compile(
     # "in an hour", "in 20 minutes", "within the hour" (not "an hour ago", "for an hour")
     rf"\b(?:in|within) {_SOON} {_UNIT}\b|\bwithin the hour\b"
     # stranded somewhere, now: "stuck at the airport", "standing at your desk"
@@ -34,12 +36,12 @@ _NOW = re.compile(
 )
 # Looking back, ahead of today, or what they were told: "I was stuck at the airport last week",
 # "in 3 hours tomorrow", "the app said in 2 hours" are not a need happening now.
-_NOT_NOW = re.compile(
+_NOT_NOW = prebuilt.compile(
     r"\b(?:last|ago|yesterday|was stuck|were stuck|got stuck|had been|tomorrow|next week|"
     r"said|told|promised|supposed to|meant to|estimated|eta|usually|normally)\b",
     _FLAGS,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def needs_it_now(customer_turns: list[str]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from breame.spelling import get_american_spelling, get_british_spelling
+from bot.core import prebuilt
 
 # Same letters, different meaning: converting them would be wrong as often as right.
 _MEANING_DEPENDS = frozenset(
@@ -47,7 +47,7 @@ _CONTRACTIONS = {
     "shouldn't": "should not",
 }
 _EXPANDED = {long: short for short, long in _CONTRACTIONS.items() if short != "let's"}
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = prebuilt.compile(r"[A-Za-z]+")
 
 
 def _match_case(word: str, replacement: str) -> str:
@@ -59,6 +59,9 @@ def _match_case(word: str, replacement: str) -> str:
 
 
 def respell(text: str, spelling: str) -> str:
+    # breame's word lists load here, for a team that set a spelling, not at every start
+    from breame.spelling import get_american_spelling, get_british_spelling
+
     convert = get_british_spelling if spelling == "british" else get_american_spelling
 
     def one(match: re.Match) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.deadlines import anchor
 from bot.core.reply_checks import content_free_sentences
@@ -53,7 +54,7 @@ _QUESTION_KINDS = (
     ("date", _I(r"\bthe dates?\b|\bwhen (?:did|was)\b", re.IGNORECASE)),
     ("amount", _I(r"\bamount\b|\bhow much (?:was|were|did)\b", re.IGNORECASE)),
 )
-_QUESTION = re.compile(r"\?\s*$")
+_QUESTION = prebuilt.compile(r"\?\s*$")
 
 
 def _known(kind: str, case: Case) -> bool:
@@ -92,7 +93,7 @@ _ASK_FOR = {
     "amount": "the amount",
 }
 # Where the question starts in a sentence: "Thanks, and so that ..., could you tell me ...?"
-_QUESTION_START = re.compile(
+_QUESTION_START = prebuilt.compile(
     r"(?:^|(?<=[,;:] ))(?:(?:could|can|would|may) (?:you|i)\b|which\b|what\b|how\b)",
     re.IGNORECASE,
 )
@@ -197,17 +198,19 @@ def with_references(text: str, labelled: dict[str, str | None]) -> str:
 
 
 # Steps that are a fix or a contact: said back as done, never asked for again.
-_TRIED_STEP = re.compile(
+_TRIED_STEP = prebuilt.compile(
     r"^(?:tried|restarted|rebooted|reinstalled|re-installed|reset|cleared|updated|uninstalled|"
     r"unplugged|turned|switched|logged|changed|followed|checked|replaced|tested|sent|submitted|"
     r"filled in|reported)\b(?!.*\b(?:in for|for repair)\b)",
     re.IGNORECASE,
 )
-_CONTACT_STEP = re.compile(r"^(?:called|rang|phoned|emailed|contacted|chased)\b", re.IGNORECASE)
+_CONTACT_STEP = prebuilt.compile(
+    r"^(?:called|rang|phoned|emailed|contacted|chased)\b", re.IGNORECASE
+)
 
 
 # "called twice and got nowhere" -> "called twice": the step, not what came of it.
-_STEP_END = re.compile(
+_STEP_END = prebuilt.compile(
     r",|\s+(?:and|but) (?:the|each|every|it|they|nothing|still|got|i|you|we|no)\b", re.IGNORECASE
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.case import Case
 
 _FLAGS = re.IGNORECASE
@@ -23,10 +24,10 @@ _COUNT = r"(\d{1,2}|" + "|".join(_NUMBERS) + r")"
 _MONEY = r"([£$€])\s?(\d+(?:[.,]\d{2})?)"
 # "3 months of £39", "three payments of £12.50", "£39 a month for 3 months"
 _REPEATED = (
-    re.compile(
+    prebuilt.compile(
         rf"\b{_COUNT} (months?|payments?|charges?|weeks?|instalments?) (?:of|at) {_MONEY}", _FLAGS
     ),
-    re.compile(
+    prebuilt.compile(
         rf"{_MONEY} (?:a|per|every) (month|week)\b[^?!]{{0,25}}?\b(?:for|that's|thats|it's been|"
         rf"now) {_COUNT} (?:months?|weeks?)\b",
         _FLAGS,
@@ -64,7 +65,7 @@ _PROOF = (
     r"email|e-mail|text|sms|letter|receipt|screenshot|confirmation|reading|photos?|quote|"
     r"statement|invoice|proof|certificate|note|message"
 )
-_HOLDS = re.compile(
+_HOLDS = prebuilt.compile(
     r"\bI(?: still)?( have|'ve got|'ve| kept| sent| submitted| took| attached)(?: got)? (?:you )?"
     rf"(the|a|an|my) ((?:[\w-]+ ){{0,3}}?(?:{_PROOF}))\b(?! (?:{_PROOF})\b)"
     r"(?: of [£$€]?\d[\d,]*(?:\.\d+)?)?",
@@ -96,18 +97,18 @@ def evidence(texts: list[str]) -> tuple[str, str] | None:
 
 # They want money back, in their words: "want it back", "money back", "refund", "still no £X
 # back", "still holding my deposit".
-_BACK = re.compile(
+_BACK = prebuilt.compile(
     r"\b(?:want|need|get|have)\b[^.?!]{0,15}\b(?:it|them|that|this|my money|the money) back\b|"
     r"\bmoney back\b|\brefund|\breimburse|\bno [£$€]?[\d.,]+ back\b|\bstill no (?:sign of )?"
     r"(?:my |the )?(?:refund|money)\b",
     _FLAGS,
 )
-_HELD = re.compile(
+_HELD = prebuilt.compile(
     r"\b(?:holding|held|kept|keeping|withheld|retained)\b[^.?!]{0,25}\bdeposit\b|"
     r"\bdeposit\b[^.?!]{0,25}\b(?:held|not (?:been )?(?:returned|released))\b",
     _FLAGS,
 )
-_CORRECT = re.compile(
+_CORRECT = prebuilt.compile(
     r"\b(?:correct|fix|amend|adjust|re-?issue)\b[^.?!]{0,6}\b(?:it|this|that|the bill|my bill)\b",
     _FLAGS,
 )
@@ -179,17 +180,17 @@ def lead_step(
 
 # "your gym membership still charging you" -> "... is still charging you": a dropped "is"
 # before a verb in -ing that has an object or "still" before it.
-_DROPPED_IS = re.compile(
+_DROPPED_IS = prebuilt.compile(
     r"^((?:your|the|our|this|that) (?:[\w'-]+ ){0,3}?[\w'-]+) (still|now|always|keeps?) "
     r"(\w+ing)\b(?= (?:you|me|us|them|it|the|your|for|to|on)\b)",
     _FLAGS,
 )
-_VERBS = re.compile(
+_VERBS = prebuilt.compile(
     r"\b(?:is|are|was|were|has|have|had|been|keeps?|kept|'s|'re|will|can)\b", _FLAGS
 )
 # "you ordered a sofa, delivery was booked for today, took the day off work": a part with no
 # subject after a "you" clause is theirs too.
-_SUBJECTLESS = re.compile(
+_SUBJECTLESS = prebuilt.compile(
     r"^(?:took|waited|stayed|paid|lost|had|got|rang|called|phoned|emailed|booked|sent|"
     r"cancelled|returned|left|missed|spent|gave|made)\b",
     _FLAGS,
@@ -198,7 +199,7 @@ _SUBJECTLESS = re.compile(
 
 # "we cancelled your table for 6 on Saturday by text" said back by the agent reads as a claim
 # of our own; "your table for 6 on Saturday was cancelled by text" says back what they told us.
-_WE_DID = re.compile(
+_WE_DID = prebuilt.compile(
     r"^we(?:'ve| have)? (cancell?ed|called off|moved|changed) (your .+?)(?=,| by | because |"
     r" at (?:the )?last minute| without |$)",
     _FLAGS,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core import prebuilt
 from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
 from bot.core.case_patterns import problem_sentence
@@ -58,14 +59,14 @@ DEFAULT_OPENERS = {
     "escalate": ["This has gone on far too long.", "I'm taking this on personally."],
 }
 _MANAGER = ("manager", "human")
-_GREETS = re.compile(
+_GREETS = prebuilt.compile(
     r"^(hi|hello|hey|thanks for (getting in touch|your message|reaching out))\b", re.IGNORECASE
 )
 # A body that opens with its action, not with a tone-setting clause of its own.
-_ACTION = re.compile(
+_ACTION = prebuilt.compile(
     r"^(?:I(?:'ll| will| can|'m going to)|If|Once|Since|Could|Can|Would|What|Which|How)\b"
 )
-_ASKED = re.compile(r"you(?:'re asking|'re looking|'d like| want)\b")
+_ASKED = prebuilt.compile(r"you(?:'re asking|'re looking|'d like| want)\b")
 _OFFERS_MANAGER = ("manager", "supervisor", "senior colleague", "team lead", "{escalation_path}")
 
 
@@ -227,7 +228,7 @@ def _asking_only_the_missing(text: str, case: Case, playbook, slots: dict[str, s
     return text
 
 
-_ACTS = re.compile(r"\bI(?:'ll| will)\b|\?")
+_ACTS = prebuilt.compile(r"\bI(?:'ll| will)\b|\?")
 
 
 def _missing_moves(text: str, playbook) -> int:
@@ -309,10 +310,12 @@ _FRAME_BY_SITUATION = {
     "request": ("Just to confirm", "If I've understood"),
     "statement": ("{Issue}", "Just to confirm"),
 }
-_QUESTION = re.compile(r"^you(?:'re asking| want to know|'d like to know)\b")
-_REQUEST = re.compile(r"^you(?:'re looking to|'d like|'re asking us to| want| need)\b")
-_FACTS = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_AGAIN = re.compile(r"\b(?:still|again|keeps?|every|since)\b", re.IGNORECASE)
+_QUESTION = prebuilt.compile(r"^you(?:'re asking| want to know|'d like to know)\b")
+_REQUEST = prebuilt.compile(r"^you(?:'re looking to|'d like|'re asking us to| want| need)\b")
+_FACTS = prebuilt.compile(
+    r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
+_AGAIN = prebuilt.compile(r"\b(?:still|again|keeps?|every|since)\b", re.IGNORECASE)
 
 
 def _fitting_frame(frames, issue: str, case: Case) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.reply_checks import claimed_actions, premise_violations
@@ -20,7 +21,7 @@ from bot.core.rubric import check
 
 # Money and freebies: a reply may promise one only if the playbook, or the agent, offers it.
 OFFERS: dict[str, re.Pattern] = {
-    name: re.compile(pattern, re.IGNORECASE)
+    name: prebuilt.compile(pattern, re.IGNORECASE)
     for name, pattern in {
         "a refund": r"\b(refund\w*|reimburs\w*|money back|pay (you )?back)\b",
         "a credit": r"\b(credit(s|ed)?( note)?|store credit|account credit)\b(?! card)",
@@ -32,7 +33,7 @@ OFFERS: dict[str, re.Pattern] = {
         "compensation": r"\b(compensat\w*|goodwill (gesture|payment)|gift card)\b",
     }.items()
 }
-INJECTION_ECHOES = re.compile(
+INJECTION_ECHOES = prebuilt.compile(
     r"\b(ignor(e|ing) (all |any |the |my |your )?(previous|prior|above|earlier|former)"
     r"( \w+)? (instructions|rules|prompts?)|disregard (all |any |the |your )?"
     r"(previous |prior |above )?(instructions|rules)|system prompt|developer mode|"
@@ -40,7 +41,7 @@ INJECTION_ECHOES = re.compile(
     r"UNTRUSTED-[0-9A-F]{6,})",
     re.IGNORECASE,
 )
-LINK = re.compile(
+LINK = prebuilt.compile(
     r"\b(?:https?://|www\.)[^\s<>()\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|"
     r"biz|info|xyz|ru|cn|ly|me|app|link|click|top)\b(?:/[^\s<>()\"']*)?",
     re.IGNORECASE,

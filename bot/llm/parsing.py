@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from bot.core import prebuilt
 from bot.llm.base import BackendError
 
 # JSON schema for structured output: {"suggestions": [{"text", "why"}, ...]}.
@@ -36,7 +37,7 @@ SUGGESTIONS_SCHEMA = {
 }
 _TEXT_KEYS = ("text", "reply", "suggestion", "message", "response", "content")
 _WHY_KEYS = ("why", "reason", "rationale", "because", "explanation", "loyalty")
-_FENCE = re.compile(r"```[a-zA-Z0-9_-]*[ \t]*\n?(.*?)```", re.DOTALL)
+_FENCE = prebuilt.compile(r"```[a-zA-Z0-9_-]*[ \t]*\n?(.*?)```", re.DOTALL)
 _DECODER = json.JSONDecoder()
 
 
@@ -109,7 +110,7 @@ def parse_suggestions(content: str | None) -> list[RawSuggestion]:
     raise MalformedOutput(f"the model's answer has no suggestions in JSON: {preview!r}")
 
 
-_DRAFT = re.compile(r'"(?:text|reply|suggestion)"\s*:\s*"((?:[^"\\]|\\.)*)', re.DOTALL)
+_DRAFT = prebuilt.compile(r'"(?:text|reply|suggestion)"\s*:\s*"((?:[^"\\]|\\.)*)', re.DOTALL)
 
 
 def drafts(partial: str) -> tuple[str, ...]:

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateError
 
+from bot.core import prebuilt
 from bot.core.language import LANGUAGE_NAMES
 from bot.llm.base import BackendError
 from bot.resources import data_dir
 
 BUILTIN_PROMPTS_DIR = data_dir("prompts")
-_NAME = re.compile(r"^(?P<id>[a-z0-9][a-z0-9_-]*?)-v(?P<version>[0-9]+)$")
+_NAME = prebuilt.compile(r"^(?P<id>[a-z0-9][a-z0-9_-]*?)-v(?P<version>[0-9]+)$")
 BLOCKS = ("system", "user")
 
 

@@ -7,22 +7,23 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.text import normalise
 
-_SLOT = re.compile(r"\{(\w+)\}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(\[])")
-APOLOGY = re.compile(r"\b(sorry|apologi[sz]e\w*|apologies)\b", re.IGNORECASE)
+_SLOT = prebuilt.compile(r"\{(\w+)\}")
+_SENTENCE_END = prebuilt.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(\[])")
+APOLOGY = prebuilt.compile(r"\b(sorry|apologi[sz]e\w*|apologies)\b", re.IGNORECASE)
 # "Thanks, {customer_name}." / "Hi {customer_name}," / "{customer_name}, ..." without a name.
 _VOCATIVE = [
-    (re.compile(r",?\s*\{customer_name\}(?=\s*[;:.,!?])"), ""),
-    (re.compile(r"^\{customer_name\},\s*(\w)"), lambda m: m.group(1).upper()),
-    (re.compile(r"(?<=[.!?]\s)\{customer_name\},\s*(\w)"), lambda m: m.group(1).upper()),
-    (re.compile(r"\s*\{customer_name\}"), ""),
+    (prebuilt.compile(r",?\s*\{customer_name\}(?=\s*[;:.,!?])"), ""),
+    (prebuilt.compile(r"^\{customer_name\},\s*(\w)"), lambda m: m.group(1).upper()),
+    (prebuilt.compile(r"(?<=[.!?]\s)\{customer_name\},\s*(\w)"), lambda m: m.group(1).upper()),
+    (prebuilt.compile(r"\s*\{customer_name\}"), ""),
 ]
 
 
 # "within {refund_time}" with a fact written "within 5 working days" (or "by Friday"): once.
-_DOUBLED_TIME = re.compile(
+_DOUBLED_TIME = prebuilt.compile(
     r"\bwithin (?=(?:within|in|by|on|before|after|up to|no later than)\b)", re.IGNORECASE
 )
 
@@ -117,16 +118,18 @@ def says_again(frame: str, body: str) -> bool:
 # A line that presumes the customer has just answered: after a question of ours in the same
 # reply, it reads as if the answer had come ("Could you tell me what happened? Thanks, that
 # gives me what I need to start.").
-_PRESUMES_ANSWER = re.compile(
+_PRESUMES_ANSWER = prebuilt.compile(
     r"^(?:thanks|thank you|great|perfect|got it)?[,.!]?\s*(?:that|this) (?:gives me|helps|is "
     r"(?:all|everything) I need)|^thanks for (?:confirming|the details|that)\b",
     re.IGNORECASE,
 )
 # Filler that acts for nothing: "..., and I can help with that." before a line that does act.
-_HELP_TAIL = re.compile(r",?\s*(?:and )?I can (?:help|assist) (?:you )?with that(?=[.!]$)", re.I)
-_ACTS = re.compile(r"\bI(?:'ll| will)\b")
-_SAME_THING = re.compile(r"\b(?:this|that|it)\b")
-_LEADS = re.compile(r"\b(?:exactly|just|really|all)\b\s*")
+_HELP_TAIL = prebuilt.compile(
+    r",?\s*(?:and )?I can (?:help|assist) (?:you )?with that(?=[.!]$)", re.I
+)
+_ACTS = prebuilt.compile(r"\bI(?:'ll| will)\b")
+_SAME_THING = prebuilt.compile(r"\b(?:this|that|it)\b")
+_LEADS = prebuilt.compile(r"\b(?:exactly|just|really|all)\b\s*")
 
 
 def _phrases(sentence: str, size: int = 3) -> set[tuple[str, ...]]:
@@ -183,7 +186,7 @@ def no_empty_help(text: str) -> str:
     return " ".join(_HELP_TAIL.sub("", p) if _HELP_TAIL.search(p) else p for p in parts)
 
 
-_PATIENCE = re.compile(
+_PATIENCE = prebuilt.compile(
     r"^(?:thanks|thank you)(?: so much)? for (?:your patience|bearing with (?:me|us)|being "
     r"patient|waiting)(?:,\s*\w+)?[.!]$",
     re.IGNORECASE,

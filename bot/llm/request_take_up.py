@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
@@ -34,25 +35,25 @@ CASE_WHY = "Their facts, their proof and what they want back, in one next step w
 CASE_WHY += "show we read every word and spare them a second contact."
 _SCHEDULING = frozenset("move reschedule rebook book redeliver collect arrange".split())  # noqa: SIM905
 # Things held at a day and time, for which "which day suits you?" is the next question.
-_BOOKED = re.compile(
+_BOOKED = prebuilt.compile(
     r"\b(?:appointment|booking|slot|session|class|visit|delivery|parcel|collection|viewing|"
     r"consultation|check-up|checkup|lesson|test|reservation|installation|repair|flight|table|"
     r"fitting|interview|call|meeting|treatment|scan|surgery|operation)s?\b",
     re.IGNORECASE,
 )
 _SENDING = frozenset("send email post forward resend reissue text".split())  # noqa: SIM905
-_VISIT = re.compile(
+_VISIT = prebuilt.compile(
     r"\b(?:plumber|engineer|electrician|technician|someone|somebody|fitter|inspector|surveyor|"
     r"nurse|doctor|driver|courier|crew)\b",
     re.IGNORECASE,
 )
-_WHEN = re.compile(
+_WHEN = prebuilt.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|today|"
     r"morning|afternoon|evening|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
 # Lines that ask what they want, which a clear request has already said.
-ASKS_WHAT_THEY_WANT = re.compile(
+ASKS_WHAT_THEY_WANT = prebuilt.compile(
     r"\bwhat (?:would you most like us to do|would a good outcome look like|you need from us|"
     r"do you need|can I help you with|would you like to sort out)\b|\btell me (?:a little more "
     r"about )?what you need\b|\bwhich account(?:,? order)? or (?:service|product)\b",
@@ -117,7 +118,7 @@ def _lead(text: str, case: Case, line: str) -> str:
     return ""
 
 
-_ASKED = re.compile(r"^you(?:'re asking|'re looking|'d like|'d love| want| need)\b", re.I)
+_ASKED = prebuilt.compile(r"^you(?:'re asking|'re looking|'d like|'d love| want| need)\b", re.I)
 
 
 # Said before the request line when the template's own words that made a playbook's required
@@ -130,7 +131,7 @@ _ACKNOWLEDGEMENTS = (
     "Thanks for letting us know: ",
 )
 # A template's own promise competes with the request; it is lifted only as a last resort.
-_PROMISE = re.compile(r"\bI(?:'ll| will| can)\b|\blet me\b", re.IGNORECASE)
+_PROMISE = prebuilt.compile(r"\bI(?:'ll| will| can)\b|\blet me\b", re.IGNORECASE)
 # ... and after it, for a playbook that wants a check that nothing else is needed.
 _CLOSERS = (
     "",
@@ -138,7 +139,7 @@ _CLOSERS = (
     "Is there anything else I can sort out for you while I'm on it?",
 )
 # A statement that leans on the sentence before it ("Then I'll ...") cannot be lifted out.
-_LEANS_BACK = re.compile(r"^(?:then|so|and|but|also|that|this|it|which)\b", re.IGNORECASE)
+_LEANS_BACK = prebuilt.compile(r"^(?:then|so|and|but|also|that|this|it|which)\b", re.IGNORECASE)
 
 
 # What a template already promises for a money request: "I'll check both payments and, once
@@ -218,8 +219,8 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
 
 
 # Lines that ask them to confirm, or to reconsider, an action they have told us to take.
-_UNTIL_CONFIRMED = re.compile(r"\s+(?:as soon as|once|when) you confirm\b", re.IGNORECASE)
-_ASKS_TO_CONFIRM = re.compile(
+_UNTIL_CONFIRMED = prebuilt.compile(r"\s+(?:as soon as|once|when) you confirm\b", re.IGNORECASE)
+_ASKS_TO_CONFIRM = prebuilt.compile(
     r"\bbefore you decide\b|\bwhat's prompted\b|"
     r"\bif you'd like me to go ahead\b|\bshall I go ahead\b",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.agent_slips import agent_slip
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
@@ -30,35 +31,35 @@ _FIRST_CONTACT = (
     r"welcome"
 )
 # A sentence that is only a greeting: "Hello, and thanks for your message."
-_GREETING_ONLY = re.compile(
+_GREETING_ONLY = prebuilt.compile(
     rf"^(?:(?:hi|hello|hey)(?: there)?[,!]?\s*(?:and\s+)?)?(?:{_FIRST_CONTACT})[\s,.!]*$", _FLAGS
 )
 # A greeting joined to what follows: "Hi, I'm glad you reached out." / "Thanks for getting in
 # touch; if I've understood, ..." / "Thanks for getting in touch, and so that I ..."
-_GREETING_LEAD = re.compile(
+_GREETING_LEAD = prebuilt.compile(
     rf"^(?:(?:hi|hello|hey)(?: there)?[,!]?\s*(?:and\s+)?)?(?:{_FIRST_CONTACT})\s*(?:[;,]\s*"
     r"(?:and\s+)?|[.!]\s+)",
     _FLAGS,
 )
-_BARE_HELLO = re.compile(r"^(?:hi|hello|hey)(?: there)?[,!.]\s+(?=[A-Z])", _FLAGS)
-_HURRY = re.compile(
+_BARE_HELLO = prebuilt.compile(r"^(?:hi|hello|hey)(?: there)?[,!.]\s+(?=[A-Z])", _FLAGS)
+_HURRY = prebuilt.compile(
     r"\b(?:be quick|quickly|asap|as soon as possible|urgent\w*|hurry|in a rush|right now|"
     r"immediately|straight away|no time|running out of time|emergency|time.sensitive)\b",
     _FLAGS,
 )
-_FILLER_WHEN_HURRIED = re.compile(
+_FILLER_WHEN_HURRIED = prebuilt.compile(
     r"^(?:of course|certainly|absolutely|sure|no problem|(?:thanks|thank you)(?: so much)? for "
     r"(?:your patience|bearing with (?:me|us)|sticking with us|being patient|waiting))"
     r"(?:,\s*\w+)?[.!]$",
     _FLAGS,
 )
-_OF_COURSE = re.compile(r"^(?:of course|certainly|absolutely|sure)[.!]$", _FLAGS)
-_ASKED = re.compile(
+_OF_COURSE = prebuilt.compile(r"^(?:of course|certainly|absolutely|sure)[.!]$", _FLAGS)
+_ASKED = prebuilt.compile(
     r"\?|\b(?:please|can you|could you|i want|i'd like|i would like|i need)\b", _FLAGS
 )
 
 
-_ASKED_TO_WAIT = re.compile(
+_ASKED_TO_WAIT = prebuilt.compile(
     r"\b(?:bear with (?:me|us)|one moment|just a (?:moment|minute|sec\w*)|let me (?:check|look|"
     r"have a look|find out)|hold on|give me a (?:moment|minute|sec\w*)|be right back|please wait)"
     r"\b",

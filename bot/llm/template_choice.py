@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.matcher import terms
 from bot.core.playbooks import Reply
@@ -16,14 +17,16 @@ from bot.core.text import normalise
 from bot.llm.case_lines import asks_known
 
 # "restarted the router" -> "restart"; "tried restarting it" -> "restart".
-_STEM = re.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
+_STEM = prebuilt.compile(r"^(?:tried\s+)?([a-z-]+?)(?:ed|ing|d)?\b")
 _ASKS = r"\b(?:try|trying|please|could you|can you|would you|have you|did you)\b[^.?!]{0,30}\b"
 # "Could you tell me the date and the amount?" when they already gave the amount.
-_ASKS_FOR = re.compile(
+_ASKS_FOR = prebuilt.compile(
     r"\b(?:could|can|would) you (?:tell|give|send|share|confirm)\b([^.?]*)", re.IGNORECASE
 )
-_FACT = re.compile(r"\b(amount|date|reference|order number|account)\b", re.IGNORECASE)
-_PROMISES_NOT_TO = re.compile(r"\b(won't|will not|don't need to|no need to) (ask|make) you\b", re.I)
+_FACT = prebuilt.compile(r"\b(amount|date|reference|order number|account)\b", re.IGNORECASE)
+_PROMISES_NOT_TO = prebuilt.compile(
+    r"\b(won't|will not|don't need to|no need to) (ask|make) you\b", re.I
+)
 
 
 def most_relevant_first(replies: list[Reply], customer_text: str) -> list[Reply]:
@@ -68,10 +71,10 @@ def asks_for_known(text: str, case: Case) -> bool:
 # Stock lines and the situations they do not fit, in plain words that carry across industries.
 # Sending "the details" in writing answers a question about their account, not a how-to, a
 # problem or something they asked us to do.
-_SENDS_DETAILS = re.compile(r"\bsend the details to the email on your account\b", re.I)
+_SENDS_DETAILS = prebuilt.compile(r"\bsend the details to the email on your account\b", re.I)
 # A replacement, a repair or a return is for a thing they hold, not an app or a website.
-_DEVICE = re.compile(r"\b(?:replacement|repair|returns? label|the return works)\b", re.I)
-_WANTS_TO_KNOW = re.compile(
+_DEVICE = prebuilt.compile(r"\b(?:replacement|repair|returns? label|the return works)\b", re.I)
+_WANTS_TO_KNOW = prebuilt.compile(
     r"^you(?:'d like| want|'re asking)\b", re.I
 )  # a question, not a problem
 _DIGITAL = frozenset(
@@ -79,25 +82,25 @@ _DIGITAL = frozenset(
     | {"program", "system", "subscription", "page", "online"}
 )
 # Keeping a customer who is leaving, when it was we who cancelled their booking or plan.
-_KEEPS_THEM = re.compile(
+_KEEPS_THEM = prebuilt.compile(
     r"\b(?:before you decide|what's prompted|fight to leave|make leaving easy|cancellation quick|"
     r"a pause or a cheaper option|want to come back|process the cancellation|once it's closed)\b",
     re.I,
 )
 # Who cancelled: we, or the business they booked with ("the hotel cancelled your booking"), or
 # their booking "was cancelled"; never them.
-WE_CANCELLED = re.compile(
+WE_CANCELLED = prebuilt.compile(
     r"^(?:(?:we|the [\w ]{1,20}?)(?:'ve| have| has)? (?:cancell?ed|called off) your|"
     r"your [\w' -]{1,30} (?:was|has been|got) (?:cancell?ed|called off))\b",
     re.I,
 )
 # Goods still on their way: tracking, a courier, a delivery date; not a refund, not something
 # that already arrived.
-_ON_ITS_WAY = re.compile(r"\b(?:tracking|courier|delivery (?:team|date))\b", re.I)
-_NOT_ON_ITS_WAY = re.compile(
+_ON_ITS_WAY = prebuilt.compile(r"\b(?:tracking|courier|delivery (?:team|date))\b", re.I)
+_NOT_ON_ITS_WAY = prebuilt.compile(
     r"\brefund\b|\b(?:arrived|was delivered|got delivered|turned up)\b(?![^,.]*\bnever\b)", re.I
 )
-_DIGITAL_WORDS = re.compile(
+_DIGITAL_WORDS = prebuilt.compile(
     r"\b(?:app|apps|portal|website|site|online|browser|log ?in|sign ?in|error \d+)\b", re.I
 )
 

@@ -25,6 +25,8 @@ NOT_FOR_A_TIP = (
     "slack_sdk",
     "prometheus_client",
     "yaml",  # the playbooks come from MOT_CACHE_DIR
+    "breame",  # British and American spellings: only for a team that set one
+    "numpy",  # the language model's: plain English text needs no model
     # no emoji, phone number or national id in this conversation
     "emoji",
     "phonenumbers",
@@ -58,8 +60,12 @@ def _tip(cwd, cache):
 def test_a_tip_imports_no_database_toolkit_web_or_chat_sdk(tmp_path):
     cache = tmp_path / "cache"
     first, first_modules = _tip(tmp_path, cache)  # creates the log and the playbook cache
+    kept = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
     second, modules = _tip(tmp_path, cache)
     assert second == first
+    # playbooks, regex programs, word tables: all read, none built or written again
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == kept
+    assert {name.split("-")[0] for name in kept} >= {"playbooks", "regexes", "english"}
     assert "bot" in modules and "pydantic_settings" in modules  # the report is read
     assert {"sqlalchemy", "alembic", "yaml"} <= first_modules  # and would show them
     assert sorted(modules & set(NOT_FOR_A_TIP)) == []
