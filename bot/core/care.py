@@ -110,7 +110,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"wits'? end|(?:can'?t|cannot|not|can no longer) cop(?:e|ing)|breaking point",
         r"in tears|(?:i'?m|i am|i was|left me) (?:\w+ )?crying|panic attacks?",
         r"(?:mental|nervous) breakdown|(?:i'?m|i am) falling apart",
-        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b",
+        r"(?:so|really|very) (?:scared|frightened)|\bterrified\b|\b(?:i'?m|i am|we'?re) "
+        r"(?:\w+ )?panicking\b",
         r"don'?t know what (?:else )?to do(?! (?:to|about|with|if|when|next time)\b)",
     ],
 }

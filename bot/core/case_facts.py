@@ -156,6 +156,14 @@ def _total(count: int, amount: str) -> str | None:
     return f"{count} × {amount.replace(' ', '')} = {symbol}{shown}"
 
 
+_WHOLE = re.compile(
+    r"[£$€]\s?\d[\d,.]*\s+(?:\w+\s+){0,4}?(?:in|over|across|split (?:into|over)|spread over)"
+    r"\s+(?:\w+\s+)?(?:payments|transactions|charges|instalments|installments|goes|lots)\b"
+    r"|\b(?:in total|in all|altogether|all together|total of|totall?ing|worth of)\b",
+    re.IGNORECASE,
+)
+
+
 def totals(said: str) -> list[str]:
     """A count times an amount ("3 months of £39", "12 seats at $15 each", "£3,240 each time"
     with "twice"), and "5 payments" when the conversation names one amount only."""
@@ -170,7 +178,9 @@ def totals(said: str) -> list[str]:
         if count and (total := _total(count, amount)):
             found.append(total)
     amounts = {a.replace(" ", "") for a in AMOUNT.findall(said) if a[0] in "£$€"}
-    if not found and len(amounts) == 1:
+    # one amount and "4 payments": a count of that amount only when nothing says it is the
+    # whole ("£640 taken in four payments" is £640, never 4 × £640)
+    if not found and len(amounts) == 1 and not _WHOLE.search(said):
         for match in _PAYMENTS.finditer(said):
             count = _count(match.group("n"))
             if count and (total := _total(count, next(iter(amounts)))):

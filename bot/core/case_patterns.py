@@ -127,7 +127,10 @@ _PROBLEM = _re(
     r"torn|tear|snapped|smashed|scratch\w*|dent\w*|ripped|so high|so slow|billed|"
     r"(?:was|were|been|got|being) missed|"
     r"missed (?:again|twice)|smell\w*|damp|dirty|filthy|"
-    r"even though|despite)\b"
+    r"even though|despite|"
+    r"without (?:any )?(?:power|water|heating|heat|hot water|gas|electricity|internet|broadband|"
+    r"wi-?fi|signal|a phone line|service)|(?:went|gone|has gone|is|are|was) (?:off|out) "
+    r"(?:again|since|for|all|on the|across))\b"
 )
 _NOT_PROBLEM = _re(
     r"^\s*(hi|hello|hey|thanks|thank you|cheers|regards|many thanks|good (morning|afternoon|"

@@ -43,8 +43,9 @@ _ACT_VERBS = frozenset(
     unblock reopen reactivate restore chase arrange organise organize collect replace repair swap
     exchange sort look investigate review call ring phone text contact unsubscribe reserve hold
     split print mark note escalate expedite rush issue upgrade recheck reconnect disconnect
-    install remove""".split()  # noqa: SIM905
+    install remove raise increase lower reduce decrease lift""".split()  # noqa: SIM905
 )
+_LIMITS = frozenset("raise increase lift lower reduce decrease".split())  # noqa: SIM905
 _MONEY_VERBS = frozenset("refund reimburse compensate credit waive reverse release".split())  # noqa: SIM905
 # Verbs a customer uses of themselves for a change the company makes ("can I move my booking").
 _SELF_SERVICE = frozenset(
@@ -133,6 +134,13 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     # "I need my permit updated with ...", "I want the difference refunded", "... back"
     ("need", prebuilt.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<np>.+)$",
                               _FLAGS)),
+    # "can it be Saturday morning instead?": moving what is booked, if we can
+    ("instead", re.compile(r"^(?:can|could) (?:it|that|this|we|the \w+(?: \w+)?) (?:be|go|"
+                           r"happen|come|be moved|be changed)(?: to| on| at| for)? "
+                           r"(?P<np>.+?) instead$", _FLAGS)),
+    # "is a late check-out at 2pm possible?"
+    ("np_possible", re.compile(r"^(?:is|would|will) (?P<np>(?:a|an|the|my|our|some)\b.+?) "
+                               r"(?:be )?possible$", _FLAGS)),
     # "please stop my donation", "cancel my order"
     ("imperative", prebuilt.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),
 )  # fmt: skip
@@ -272,9 +280,10 @@ def _from_verb_phrase(vp: str, before: str, form: str) -> RequestedAction | None
         thing = rest if verb != "refund" else re.sub(r"^(?:me|us)\b\s*(?:for )?", "", rest)
         thing = re.sub(r"\s+(?:off|back|removed)$", "", thing)
         return _money("remove" if verb in _REMOVALS else verb, thing)
-    if _VAGUE.match(rest) and verb not in ("stop", "cancel", "fix", "chase", "redeliver"):
+    if _VAGUE.match(rest) and verb not in ("stop", "cancel", "fix", "chase", "redeliver", *_LIMITS):
         return RequestedAction(verb, ACT, None)
-    return RequestedAction(verb, ACT, _phrase(vp))
+    # a limit raised or lowered depends on checks the agent cannot promise the outcome of
+    return RequestedAction(verb, CHECK if verb in _LIMITS else ACT, _phrase(vp))
 
 
 def _from_noun(np: str, before: str, offered: bool = False) -> RequestedAction | None:
@@ -351,8 +360,12 @@ def _sentence_request(sentence: str, before: str, turn: str = "") -> RequestedAc
         if form == "someone":
             phrase = _phrase(f"arrange for {parts['who']} to {_clip(parts['vp'])}")
             found = RequestedAction("arrange", ACT, phrase) if phrase else None
-        elif form in ("get", "need", "chance"):
-            found = _from_noun(parts["np"], before, offered=form in ("get", "chance"))
+        elif form in ("get", "need", "chance", "np_possible"):
+            offered = form in ("get", "chance", "np_possible")
+            found = _from_noun(parts["np"], before, offered=offered)
+        elif form == "instead":
+            when = _phrase(f"move it to {_clip(parts['np'])}")
+            found = RequestedAction("move", CHECK, when) if when else None
         elif form == "imperative":
             verb = parts["vp"].split()[0].lower()
             strong = verb in _MONEY_VERBS or verb in {"cancel", "stop", "reissue", "resend",

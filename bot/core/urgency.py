@@ -30,14 +30,23 @@ _NOW = prebuilt.compile(
     rf"(?:\w+ )?{_PLACE}\b"
     # "at the till now", "I'm at the gate right now"
     rf"|\b(?:at|in) (?:the |your )?{_PLACE} (?:now|right now)\b"
-    # "boarding closes at 14:10", "my train leaves in ..."
-    r"|\b(?:boarding|check-?in|check-?out|checkout|the gate) (?:closes|ends|is at)\b",
+    # "we're at the Gatwick check-in desk", "I've been at the airport since 6am"
+    rf"|\b(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been|i have been|we have been) "
+    rf"(?:still |now |stuck |sat |standing |waiting )?(?:at|in) (?:the |your |a )?"
+    rf"(?:[\w'-]+ ){{0,2}}{_PLACE}\b"
+    # stranded anywhere; nowhere to sleep tonight; locked out of home
+    r"|\bstranded\b|\bnowhere to (?:stay|sleep|go)\b"
+    r"|\blocked out of (?:my|our|the) (?:flat|house|home|room|car|apartment)\b"
+    # "boarding closes at 14:10", "check out by 11"
+    r"|\b(?:boarding|check-?in|check-?out|checkout|the gate) (?:closes|ends|is at)\b"
+    r"|\bcheck(?:-| )?out (?:by|at|before) \d{1,2}(?::\d{2})?(?:\s?[ap]m)?",
     _FLAGS,
 )
 # Looking back, ahead of today, or what they were told: "I was stuck at the airport last week",
 # "in 3 hours tomorrow", "the app said in 2 hours" are not a need happening now.
 _NOT_NOW = prebuilt.compile(
-    r"\b(?:last|ago|yesterday|was stuck|were stuck|got stuck|had been|tomorrow|next week|"
+    r"\b(?:last (?:week|month|year|time|summer|winter|spring|autumn|\w+day)|ago|yesterday|"
+    r"was stuck|were stuck|got stuck|was stranded|were stranded|had been|tomorrow|next week|"
     r"said|told|promised|supposed to|meant to|estimated|eta|usually|normally)\b",
     _FLAGS,
 )

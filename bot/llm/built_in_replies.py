@@ -172,7 +172,7 @@ CARE_CONTEXT = {
 CARE_FOLLOW_UP = (
     Suggestion(
         text="I'm taking this on myself, and I'll arrange for a member of our team to call you "
-        "{callback_time} to go through it with you, at a time that suits you.",
+        "{callback_time} to go through it with you.",
         why="A named human follow-up with a time shows the person matters more than the process.",
     ),
     Suggestion(
@@ -200,6 +200,13 @@ CARE_NEXT_STEP = {
         why="Offering to check the options, not promising them, builds trust that lasts.",
     ),
 }
+# Hardship because money was taken from them (fraud, a wrong charge): not a payment plan.
+MONEY_TAKEN_NEXT_STEP = Suggestion(
+    text="I'll treat this as a priority: I'll make sure nothing more can leave your account, "
+    "check straight away how quickly we can get the money back to you, and update you "
+    "{update_time}.",
+    why="When the money was taken from them, stopping it and getting it back is the care.",
+)
 CARE_NEXT_STEP_DEFAULT = Suggestion(
     text="I'll find out exactly what happens next and who will handle it, and I'll personally "
     "update you {update_time}.",

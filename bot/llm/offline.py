@@ -101,10 +101,19 @@ def _care(request: SuggestionRequest) -> tuple[str, str | None]:
     return kinds[0], mode or care_mode(texts) or PERSON
 
 
-def _care_drafts(kind: str, mode: str, count: int, texts: list[str]) -> list[Suggestion]:
+# Money taken from them, not money they owe: a payment plan would miss the point.
+_TAKEN_FROM_THEM = frozenset({"account-access", "billing-dispute"})
+
+
+def _care_drafts(
+    kind: str, mode: str, count: int, texts: list[str], playbook_id: str | None = None
+) -> list[Suggestion]:
     """The person first: safety only in an emergency, then a human follow-up with a time."""
     follow = list(lines.CARE_FOLLOW_UP)
-    follow.insert(1, lines.CARE_NEXT_STEP.get(kind, lines.CARE_NEXT_STEP_DEFAULT))
+    step = lines.CARE_NEXT_STEP.get(kind, lines.CARE_NEXT_STEP_DEFAULT)
+    if kind == "hardship" and playbook_id in _TAKEN_FROM_THEM:
+        step = lines.MONEY_TAKEN_NEXT_STEP
+    follow.insert(1, step)
     if mode == URGENT and kind in lines.CARE_URGENT:
         first = lines.CARE_URGENT[kind]
     else:
@@ -121,7 +130,8 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     kind, mode = _care(request)
     if mode in (URGENT, PERSON):
         texts = [m.text for m in request.conversation.customer_messages]
-        return _care_drafts(kind, mode, count, texts)
+        playbook_id = request.playbook.id if request.playbook else None
+        return _care_drafts(kind, mode, count, texts, playbook_id)
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."

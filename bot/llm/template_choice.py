@@ -80,6 +80,7 @@ _WANTS_TO_KNOW = prebuilt.compile(
 _DIGITAL = frozenset(
     {"app", "website", "site", "software", "account", "portal", "login", "password", "email"}
     | {"program", "system", "subscription", "page", "online"}
+    | {"broadband", "internet", "wifi", "connection", "signal", "service", "network", "line"}
 )
 # Keeping a customer who is leaving, when it was we who cancelled their booking or plan.
 _KEEPS_THEM = prebuilt.compile(
@@ -100,17 +101,22 @@ _ON_ITS_WAY = prebuilt.compile(r"\b(?:tracking|courier|delivery (?:team|date))\b
 _NOT_ON_ITS_WAY = prebuilt.compile(
     r"\brefund\b|\b(?:arrived|was delivered|got delivered|turned up)\b(?![^,.]*\bnever\b)", re.I
 )
+# ... nor for a service that reaches them down a line: broadband, signal, a phone line
 _DIGITAL_WORDS = prebuilt.compile(
-    r"\b(?:app|apps|portal|website|site|online|browser|log ?in|sign ?in|error \d+)\b", re.I
+    r"\b(?:app|apps|portal|website|site|online|browser|log ?in|sign ?in|error \d+|broadband|"
+    r"internet|wi-?fi|signal|reception|phone line|landline|connection)\b",
+    re.I,
 )
 
 
-def misfits(text: str, case: Case, asked_to_act: bool = False) -> bool:
-    """Is the template a stock line whose situation this case is not in?"""
+def misfits(text: str, case: Case, asked_to_act: bool = False, said: str = "") -> bool:
+    """Is the template a stock line whose situation this case is not in? (`said`: the
+    customer's latest words, for when no issue could be said back)"""
     if _SENDS_DETAILS.search(text):
         problem = case.issue and not _WANTS_TO_KNOW.match(case.issue)
         return "how_to" in case.premises or bool(problem or case.wants) or asked_to_act
-    if _DEVICE.search(text) and (case.thing in _DIGITAL or _DIGITAL_WORDS.search(case.issue or "")):
+    about = case.issue or said
+    if _DEVICE.search(text) and (case.thing in _DIGITAL or _DIGITAL_WORDS.search(about)):
         return True
     if _ON_ITS_WAY.search(text) and (
         "missed_visit" in case.premises or _NOT_ON_ITS_WAY.search(case.issue or "")
@@ -130,7 +136,7 @@ def fitting_templates(
         for reply in replies
         if set(reply.requires) <= case.premises
         and not set(reply.unless) & case.premises
-        and not misfits(reply.text, case, asked_to_act)
+        and not misfits(reply.text, case, asked_to_act, customer_text)
         and not asks_again(reply.text, case.tried)
         and not asks_for_known(reply.text, case)
     ]

@@ -38,6 +38,7 @@ from tests.conftest import eval_rows
          "illness", "watch"),
         ("Someone has taken £640 out of my account, that was my rent money.", "hardship",
          "watch"),
+        ("Four payments I didn't make have gone out and I'm panicking.", "distress", "watch"),
     ],
 )  # fmt: skip
 def test_each_kind_is_found_and_raises_the_level(text, kind, level):

@@ -148,3 +148,12 @@ def test_cut_off_clauses_stay_unsaid():
         clean("we charged your card £350 for a scratch that was already there when you picked the")
         is None
     )
+
+
+def test_one_amount_taken_in_several_payments_is_not_multiplied():
+    from bot.core.case_facts import totals
+
+    # the amount is the whole: never an invented 4 x £640
+    assert totals("Someone has taken £640 out of my account in four payments I didn't make") == []
+    assert totals("£120 in total over 3 payments") == []
+    assert totals("5 payments of £9.99 went out") == ["5 × £9.99 = £49.95"]

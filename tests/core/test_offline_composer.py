@@ -192,6 +192,18 @@ def test_a_template_for_another_situation_is_left_out(playbooks):
     assert all("lift the block" not in s.text for s in lost.suggestions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My broadband keeps dropping every evening, third week now.",
+        "No signal at home since the mast work, calls keep cutting out.",
+    ],
+)
+def test_a_service_down_a_line_gets_no_parcel_return(playbooks, text):
+    said = " ".join(s.text for s in coach_on(playbooks, text).suggestions)
+    assert "how the return works" not in said and "the new one should reach you" not in said
+
+
 def test_team_facts_fill_placeholders_and_unknown_ones_stay_clear(playbooks):
     @dataclass(frozen=True)
     class Facts:  # the shape of bot/core/knowledge.py's Knowledge.facts: optional, by slot name

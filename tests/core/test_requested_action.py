@@ -126,9 +126,39 @@ def test_the_latest_turn_with_a_request_wins():
 
 
 @pytest.mark.parametrize(
+    ("said", "commitment"),
+    [
+        # a new time for what is booked, a thing "possible", a limit: checked, not promised
+        (
+            "Thursday is no good, I'm at work. Can it be Saturday morning instead?",
+            "I'll check now whether we can move it to Saturday morning",
+        ),
+        (
+            "Our flight isn't until the evening. Is a late check-out at 2pm possible?",
+            "I'll check now whether we can give you a late check-out at 2pm",
+        ),
+        (
+            "My daily transfer limit is £2,500. Can you raise it just for Saturday?",
+            "I'll check now whether we can raise it just for Saturday",
+        ),
+        (
+            "please increase my overdraft to £500",
+            "I'll check now whether we can increase your overdraft to £500",
+        ),
+    ],
+)
+def test_what_depends_on_us_being_able_is_checked_first(said, commitment):
+    action = requested_action([said])
+    assert action is not None and action.kind == CHECK
+    assert action.commitment == commitment
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "How do I reset my password?",  # how-to: an answer, not an action
+        "Is the shop open on Sunday?",  # a question, not a thing asked for
+        "Can it be any worse?",
         "Can I pay by card?",  # what they may do
         "What time are the spin classes on Saturdays?",
         "Can you tell me my balance?",  # information
