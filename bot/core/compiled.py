@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import pydantic
 
 from bot.core import language
+from bot.core.cache_files import write_pickle
 from bot.core.matcher import Matcher
 from bot.core.playbooks import BUILTIN_DIR, Playbook, load_playbooks
 
@@ -54,24 +53,11 @@ def _read(path: Path) -> tuple[dict[str, Playbook], Matcher] | None:
 
 
 def _write(path: Path, value: tuple[dict[str, Playbook], Matcher]) -> None:
-    """Best effort: a cache that cannot be written (a read-only disk, an object that does not
-    pickle) costs the next run its speed, never this run its answer."""
-    temporary = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # readers see the old file or the whole new one
-        temporary = None
+    """The cache, then only the newest KEPT of its kind left in the folder."""
+    if write_pickle(path, value, "the playbook cache"):
         older = sorted(path.parent.glob(_PREFIX + "*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in older[:-KEPT]:
             stale.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
-        log.warning("cannot write the playbook cache %s (%s)", path, exc)
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
 
 
 def compiled_playbooks(

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from array import array
 from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
+
+from bot.core.cache_files import write_whole
 
 log = logging.getLogger(__name__)
 _PREFIX = "languages-"
@@ -86,22 +86,10 @@ def _write(path: Path, identifier) -> None:
         "row": np.frombuffer(identifier.tk_row, dtype=_dtype(identifier.tk_row)),
         "output": np.array(identifier.tk_output, dtype=np.int64),
     }
-    temporary = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npz")
-        with os.fdopen(handle, "wb") as out:
-            np.savez(out, **arrays)
-        os.replace(temporary, path)  # readers see no file or the whole file
-        temporary = None
+    if write_whole(path, lambda out: np.savez(out, **arrays), "the language model cache", ".npz"):
         for stale in path.parent.glob(_PREFIX + "*.npz"):
             if stale != path:
                 stale.unlink(missing_ok=True)
-    except (OSError, ValueError, KeyError) as exc:
-        log.warning("cannot write the language model cache %s (%s)", path, exc)
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
 
 
 def _dtype(values: array) -> np.dtype:

@@ -24,11 +24,9 @@ from __future__ import annotations
 import _sre
 import hashlib
 import logging
-import os
 import pickle
 import re
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable
 from functools import cache
@@ -36,6 +34,8 @@ from pathlib import Path
 from re import _compiler as sre_compile  # Python 3.11+
 from re import _parser as sre_parse
 from typing import TypeVar
+
+from bot.core.cache_files import write_pickle
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -114,22 +114,7 @@ def _read(path: Path) -> object | None:
 
 
 def _write(path: Path, value: object) -> bool:
-    """Best effort: a file that cannot be written costs the next run its speed, nothing else."""
-    temporary = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # readers see the old file or the whole new one
-        temporary = None
-        return True
-    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
-        log.warning("cannot keep %s (%s)", path, exc)
-        return False
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    return write_pickle(path, value, "kept values")
 
 
 def load(cache_dir: Path | None) -> None:
