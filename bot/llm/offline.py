@@ -512,6 +512,11 @@ def _fact_in_lead(suggestions: list[Suggestion], case: Case, labelled) -> list[S
     return out if len(set(openings)) == len(openings) else suggestions
 
 
+def _first_step(text: str) -> str:
+    """The first sentence that acts or asks, normalised ("" when none does)."""
+    return next((first_sentence(p) for p in sentences(text) if _ACTS.search(p)), "")
+
+
 def _distinct(suggestions: list[Suggestion], slots, playbook) -> list[Suggestion]:
     """No two suggestions alike: a later one that opens like an earlier one gives way to a next
     step built on the case that none of them says yet (one that makes the playbook's moves
@@ -520,9 +525,11 @@ def _distinct(suggestions: list[Suggestion], slots, playbook) -> list[Suggestion
     spare = [fill(s.text, slots) for s in lines.CASE_NEXT_STEPS]
     for suggestion in suggestions:
         opened = {first_sentence(s.text) for s in out}
-        if first_sentence(suggestion.text) in opened:
+        # "Thanks for letting us know. I'll send you ..." after "I'll send you ...": alike too
+        steps = {_first_step(s.text) for s in out} - {""}
+        if first_sentence(suggestion.text) in opened or _first_step(suggestion.text) in steps:
             fresh = [t for t in spare if first_sentence(t) not in opened]
-            fresh = [t for t in fresh if all(t not in s.text for s in suggestions)]
+            fresh = [t for t in fresh if all(t not in s.text for s in [*suggestions, *out])]
             fresh.sort(key=lambda text: _missing_moves(text, playbook))
             if fresh:
                 suggestion = Suggestion(fresh[0], suggestion.why, source=suggestion.source)

@@ -204,6 +204,20 @@ def test_a_service_down_a_line_gets_no_parcel_return(playbooks, text):
     assert "how the return works" not in said and "the new one should reach you" not in said
 
 
+def test_no_two_suggestions_take_the_same_step_behind_a_different_courtesy(playbooks):
+    # "I'll send you a clear answer ..." and "Thanks for letting us know. I'll send you a clear
+    # answer ..." in one set read as the same reply twice
+    from bot.llm.offline import _first_step
+
+    for text in [
+        "Can I claim Delay Repay on an Advance ticket? My train was 40 minutes late.",
+        "How do I claim back £130 from the council for a tyre that burst on a pothole?",
+    ]:
+        steps = [_first_step(s.text) for s in coach_on(playbooks, text).suggestions]
+        steps = [step for step in steps if step]
+        assert len(steps) == len(set(steps)), steps
+
+
 def test_team_facts_fill_placeholders_and_unknown_ones_stay_clear(playbooks):
     @dataclass(frozen=True)
     class Facts:  # the shape of bot/core/knowledge.py's Knowledge.facts: optional, by slot name
