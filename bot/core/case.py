@@ -18,7 +18,6 @@ from bot.core.case_patterns import (
     DATE,
     DURATION,
     REQUESTS,
-    THINGS,
     contact_count,
     problem_sentence,
     sentence_with,
@@ -33,6 +32,7 @@ from bot.core.language import conversation_language
 from bot.core.premises import stated_premises
 from bot.core.reflect import second_person
 from bot.core.slots import agent_name_in, customer_name, references
+from bot.core.things import THINGS
 from bot.core.tidy import tidy, unknown_share
 from bot.core.urgency import needs_it_now
 from bot.core.wants import customer_wants

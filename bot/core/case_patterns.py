@@ -43,14 +43,6 @@ DURATION = _re(
     rf"\b(?:for |over |in |after |nearly |almost |about |more than )?{_NUMBER} "
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b"
 )
-THINGS = _re(
-    r"\b(order|parcel|package|delivery|card|policy|claim|payment|bill|invoice|charge|refund|"
-    r"subscription|plan|contract|account|password|app|website|router|broadband|internet|wifi|"
-    r"connection|phone|laptop|tablet|tv|boiler|heating|meter|booking|reservation|flight|"
-    r"ticket|train|bag|luggage|appointment|prescription|referral|permit|licence|license|"
-    r"application|loan|mortgage|transfer|statement|blender|kettle|fridge|washing machine|"
-    r"desk|sofa|mattress|car|bike|software|device|printer|sim|power|electricity|water|gas)s?\b"
-)
 WANTS = (
     (
         "a refund",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.core.claimed_actions import ACTION_VERBS, claims_in
+from bot.core.things import THINGS
 from bot.core.tidy import known
 
 _FLAGS = re.IGNORECASE
@@ -126,9 +127,7 @@ _SUPPLIES = frozenset(["water", "gas", "power", "electricity"])
 
 def with_determiner(clause: str) -> str:
     """ "Kettle stopped working" -> "my kettle stopped working": only for a thing a customer
-    has (bot/core/case_patterns.py THINGS names it), never a name or one of ours."""
-    from bot.core.case_patterns import THINGS  # case_patterns imports this module
-
+    has (bot/core/things.py names it), never a name or one of ours."""
     found = _BARE_THING.match(clause)
     if not found or not _nouns(found.group("noun")):
         return clause

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from bot.core.case_patterns import THINGS
 from bot.core.clean_clause import INSULT
 from bot.core.conversation import Conversation
 from bot.core.reflect import second_person
+from bot.core.things import THINGS
 from bot.core.tidy import known, tidy
 
 _DETERMINER = re.compile(r"\b(your|our|my|the)\s+", re.IGNORECASE)
