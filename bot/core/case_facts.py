@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from bot.core import prebuilt
 from bot.core.case_patterns import AMOUNT
 from bot.core.clause_repair import _WE_SENT
 from bot.core.reflect import second_person
@@ -34,19 +35,19 @@ _NOT_COUNTED = frozenset(
     at for from in on but back still cold again each total by with into off up out is are was
     were has have had it its this that so if as then than when""".split()  # noqa: SIM905
 )
-_PARTY = re.compile(
+_PARTY = prebuilt.compile(
     rf"\b(?:(?:a |the )?(?:table|booking|reservation|room|party|group) (?:for|of) {_N}"
     rf"(?: (?:people|guests|adults|children|kids))?)\b(?![-/])",
     _FLAGS,
 )
-_COUNTED = re.compile(
+_COUNTED = prebuilt.compile(
     rf"(?<![£$€\d,.:-])(?<!size )\b{_N}"
     r"(?: (?:different|extra|more|separate|new|missing|other))? (?P<noun>[a-z]+)\b",
     _FLAGS,
 )
-_SIZE = re.compile(r"\bsize \d{1,2}(?:\.\d)?\b", _FLAGS)
-_AGE = re.compile(rf"\b{_N}[ -](?:month|year|week)s?[ -]old\b", _FLAGS)
-_OCCASION = re.compile(
+_SIZE = prebuilt.compile(r"\bsize \d{1,2}(?:\.\d)?\b", _FLAGS)
+_AGE = prebuilt.compile(rf"\b{_N}[ -](?:month|year|week)s?[ -]old\b", _FLAGS)
+_OCCASION = prebuilt.compile(
     r"\b(?:(?:my|our|his|her|their) (?:\w+'s )?|\w+'s )(?:\d{1,3}(?:st|nd|rd|th)"
     r"(?: birthday| anniversary)?|birthday|anniversary|wedding|funeral|christening|graduation|"
     r"honeymoon|hen do|stag do|retirement(?: party)?|baby shower|surgery|operation)\b|"
@@ -54,36 +55,36 @@ _OCCASION = re.compile(
     r"honeymoon|hen do|stag do)\b",
     _FLAGS,
 )
-_PLACE = re.compile(
+_PLACE = prebuilt.compile(
     r"\b(?:your|the) (?:[A-Z][\w'-]+ ){1,2}(?:branch|store|shop|office|site|hotel|restaurant|"
     r"clinic|surgery|depot|station|gym|centre|center|outlet|airport|terminal)\b"
 )
-_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b", _FLAGS)
-_MONTH_ALONE = re.compile(
+_TIME_OF_DAY = prebuilt.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b", _FLAGS)
+_MONTH_ALONE = prebuilt.compile(
     r"\b(?:in|since|from|during|until|of|last|early|late|mid|and|before|after) "
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|january|february|april|june|july|august|september|october|november|december)\b"
     r"(?! \d)"
 )
-_NOBODY = re.compile(
+_NOBODY = prebuilt.compile(
     r"\b(?:nobody|no one|no-one|no body)(?: has| had| ever| even)? (?:called|rang|phoned|told|"
     r"asked|contacted|emailed|replied|came|turned up|got back|let (?:me|us) know|warned)\b"
     r"(?: (?:me|us))?(?: anything)?|\bwithout (?:telling|warning|asking|notifying|contacting|"
     r"letting) (?:me|us)\b|\bwith no (?:reply|response|warning|notice|call)\b",
     _FLAGS,
 )
-_NTH = re.compile(
+_NTH = prebuilt.compile(
     r"\b(?:second|third|fourth|fifth|sixth) (?:time|week|month|day|visit|call)\b"
     r"(?: (?:running|in a row))?",
     _FLAGS,
 )
 # How we told them: "cancelled ... by text".
-_BY = re.compile(
+_BY = prebuilt.compile(
     r"\b(?:cancell?ed|told|informed|moved|changed)\b[^.;!?\n]{0,60}?\b(by (?:text|email|letter|"
     r"voicemail))\b",
     _FLAGS,
 )
-_OFFERED = re.compile(
+_OFFERED = prebuilt.compile(
     r"\b(?:i|we) (?:was|were|have been|'ve been|got) (?:only )?(?:offered|promised) "
     r"([^.;,!?\n]{3,50})",
     _FLAGS,
@@ -93,7 +94,7 @@ _EVIDENCE_NOUN = (
     r"statement lines|letters?|reports?|forms?|footage|videos?|recordings?|texts?|messages?|"
     r"invoices?|proof|records?|certificates?|references?|tickets?|notes?|contracts?|lines|numbers)"
 )
-_EVIDENCE = re.compile(
+_EVIDENCE = prebuilt.compile(
     r"\b(?:(?:i|we)(?:'ve| have)? (?:still |also |even |both )?(?:have|got|kept|saved|attached|"
     r"took|taken)|(?:^|[,.]\s*|\band |\bstill )(?:have|got|kept|saved|took))\s+(?:got\s+)?"
     rf"(?P<what>(?:(?:the|a|an|my|our|both|all|all the|copies of|a copy of)\s+)?"
@@ -101,10 +102,10 @@ _EVIDENCE = re.compile(
     rf"(?P<after>(?:[ \t]+[^\s.;,!?]+){{0,8}}))",
     _FLAGS,
 )
-_AFTER_KEPT = re.compile(
+_AFTER_KEPT = prebuilt.compile(
     r"^\s+(?:of it|of them|from|with|where|saying|showing|confirming|you sent|at|dated)\b", _FLAGS
 )
-_DONE = re.compile(
+_DONE = prebuilt.compile(
     r"\b(?:i|we)(?:'ve|'d| have| had)? (?:already |just |also )?((?:cancell?ed|paid|returned|sent "
     r"(?:it|them|back)|posted|froze|applied|moved out|switched|submitted|renewed|signed up|"
     r"closed|topped up|transferred|(?:taken|took) (?:the|a|half a) (?:day|morning|afternoon) off|"
@@ -112,7 +113,7 @@ _DONE = re.compile(
     r"(?:^|[.!?]\s+)((?:cancell?ed|returned|paid|froze|applied|submitted) [^.;,!?\n]{2,50})",
     _FLAGS,
 )
-_DONE_CUT = re.compile(
+_DONE_CUT = prebuilt.compile(
     r"\s+(?:but|and (?:i|we|it|have|now|still|you)|because|so|which|even though|though|"
     r"yet|however)\b.*$",
     _FLAGS,
@@ -133,13 +134,13 @@ def _money(amount: str) -> tuple[str, Decimal] | None:
         return None
 
 
-_COUNT_OF_AMOUNT = re.compile(
+_COUNT_OF_AMOUNT = prebuilt.compile(
     rf"\b(?P<n>{_N}|twice) (?:(?:\w+ ){{0,2}})?(?:of|at|x|×|for) "
     r"(?P<amount>[£$€]\s?\d[\d,]*(?:\.\d{1,2})?)"
     rf"(?: each| a (?:month|time|go))?|(?P<amount2>[£$€]\s?\d[\d,]*(?:\.\d{{1,2}})?) each time\b",
     _FLAGS,
 )
-_PAYMENTS = re.compile(
+_PAYMENTS = prebuilt.compile(
     rf"\b(?P<n>{_N}) (?:(?:monthly|separate|more|extra|\w+) )?(?:payments|charges|debits|"
     r"instalments|installments|months)\b",
     _FLAGS,
@@ -156,7 +157,7 @@ def _total(count: int, amount: str) -> str | None:
     return f"{count} × {amount.replace(' ', '')} = {symbol}{shown}"
 
 
-_WHOLE = re.compile(
+_WHOLE = prebuilt.compile(
     r"[£$€]\s?\d[\d,.]*\s+(?:\w+\s+){0,4}?(?:in|over|across|split (?:into|over)|spread over)"
     r"\s+(?:\w+\s+)?(?:payments|transactions|charges|instalments|installments|goes|lots)\b"
     r"|\b(?:in total|in all|altogether|all together|total of|totall?ing|worth of)\b",
@@ -201,7 +202,7 @@ def _counted(said: str) -> list[str]:
     return found
 
 
-_NOBODY_CAPITAL = re.compile(r"^(?:Nobody|No one|No-one|No body|Without|With)\b")
+_NOBODY_CAPITAL = prebuilt.compile(r"^(?:Nobody|No one|No-one|No body|Without|With)\b")
 
 
 def _lower(match: re.Match) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.claimed_actions import ACTION_VERBS, claims_in
 from bot.core.things import THINGS
 from bot.core.tidy import known
@@ -29,7 +30,7 @@ _ORDER_VERBS = (
     r"take|pay|credit|reimburse|compensate|escalate|explain|arrange|book|check|look|update|"
     r"delete|close|unblock|unlock|reset|return|replace|deliver|bring|let|contact|email|text|see"
 )
-_INSTRUCTION = re.compile(
+_INSTRUCTION = prebuilt.compile(
     rf"^\s*(?:(?:just|please|now|so|then|can you|could you|will you|would you|kindly|pls)\s+)*"
     rf"(?:{_ORDER_VERBS})\s+(?:(?:me|us|it|this|that|them|my|our|the|a|an|someone|somebody|"
     r"everything|things|out|up|back|now|asap|immediately|how|what|why|where|whether|if|at|"
@@ -41,7 +42,7 @@ _EVIDENCE_WORDS = (
     r"reports?|forms?|footage|videos?|recordings?|texts?|messages?|invoices?|proof|records?|"
     r"certificates?|references?|contracts?|evidence)"
 )
-_NOT_A_PROBLEM = re.compile(
+_NOT_A_PROBLEM = prebuilt.compile(
     r"^\s*(?:(?:i|we)\s*(?:'d|would)\s+(?:like|rather|prefer)|(?:i|we)\s+(?:just\s+)?"
     r"(?:want|wanted|need)\b|(?:i|we)(?:'ve| have)?\s+(?:still |also |even |both )?(?:have|got|"
     r"kept|saved|attached|took)\s+(?:got\s+)?(?:(?:the|a|an|my|our|both|all|all the|copies of|"
@@ -78,14 +79,14 @@ _UNDERGONE = (
 )
 _NOT_OBJECT = r"(?!\s+(?:(?:me|us|you|him|her|them|my|our|your|the|a|an)\b|\d|[£$€]))"
 _NOUN_PHRASE = rf"(?P<det>{_DETERMINER}\s+)?(?P<noun>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,2}}?)"
-_ING = re.compile(
+_ING = prebuilt.compile(
     rf"^{_NOUN_PHRASE}\s+(?P<adv>still\s+|not\s+|also\s+|now\s+)?(?P<verb>[a-z]+ing)\b", _FLAGS
 )
-_UNDERGONE_CLAUSE = re.compile(
+_UNDERGONE_CLAUSE = prebuilt.compile(
     rf"^{_NOUN_PHRASE}\s+(?P<adv>just\s+|also\s+|now\s+)?(?P<verb>{_UNDERGONE})\b{_NOT_OBJECT}",
     _FLAGS,
 )
-_SINCE = re.compile(
+_SINCE = prebuilt.compile(
     r"\b(?:since|for (?:\d+|a|an|two|three|four|five|six|several|a few) \w+)\b", _FLAGS
 )
 
@@ -116,7 +117,7 @@ def _plural(phrase: str) -> bool:
 
 
 # A thing of theirs named bare before its verb: "Kettle stopped working", "Bill is £412".
-_BARE_THING = re.compile(
+_BARE_THING = prebuilt.compile(
     r"^(?P<noun>[A-Za-z]+(?:\s+[a-z]+)?)\s+(?=(?:is|isn't|was|wasn't|has|hasn't|keeps|kept|"
     r"stopped|won't|doesn't|didn't|broke|arrived|came|never|still)\b)",
 )
@@ -177,7 +178,7 @@ def _finite_follows(rest: str) -> bool:
     return any(w in _VERB_AFTER or (w.endswith("ed") and len(w) > 4) for w in after)
 
 
-_DROPPED = re.compile(
+_DROPPED = prebuilt.compile(
     rf"^{_DETERMINER}\s+(?:[\w'-]+\s+){{0,2}}?(?:still\s+|not\s+)?[a-z]+ing\b", _FLAGS
 )
 
@@ -203,14 +204,14 @@ def dropped_auxiliary(clause: str) -> bool:
 _OUR_VERB = "(?:" + "|".join(ACTION_VERBS) + ")"
 # "we cancelled your appointment the morning of it": what we did to their thing, said back in
 # the passive, which states their problem instead of claiming our action.
-_WE_DID = re.compile(
+_WE_DID = prebuilt.compile(
     rf"^(?:we|our(?: \w+){{1,2}}?)(?:'ve| have| had)? (?:just |already )?(?P<verb>{_OUR_VERB}) "
     r"(?P<thing>your [^,;.]+?)(?P<rest>(?:,| (?:on|at|in|by|without|saying|after|before|when|"
     r"because|this|last|yesterday|today|the (?:morning|evening|afternoon|night|day|week))\b| "
     r"[£$€]).*|)$",
     _FLAGS,
 )
-_WE_SENT = re.compile(
+_WE_SENT = prebuilt.compile(
     r"\b(the|a|an) ([\w-]+(?: [\w-]+)?) we (?:sent|emailed|texted|posted)\b", _FLAGS
 )
 

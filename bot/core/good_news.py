@@ -104,20 +104,20 @@ def _thanked_for(sentence: str) -> str | None:
     return second_person(f"{what} helped")
 
 
-_CLAUSES = re.compile(r",\s+|\s+and\s+(?=(?:the|my|our|it|i|we|they|everything)\b)", _FLAGS)
+_CLAUSES = prebuilt.compile(r",\s+|\s+and\s+(?=(?:the|my|our|it|i|we|they|everything)\b)", _FLAGS)
 # A subject and a bare auxiliary say nothing: "I did thankfully", "we are".
-_BARE = re.compile(
+_BARE = prebuilt.compile(
     r"^\w+ (?:did|do|does|have|has|had|am|are|is|was|were|can|could)(?: \w+ly)?$|"
     r"^\w+ (?:are|is|am|was|were) (?:good|fine|ok|okay|all good|all set|sorted)$",
     _FLAGS,
 )
 # An aside at the end ("... by many families who might otherwise not have one"): not the news.
-_RELATIVE_TAIL = re.compile(r",?\s+(?:who|which|whom) .*$", _FLAGS)
+_RELATIVE_TAIL = prebuilt.compile(r",?\s+(?:who|which|whom) .*$", _FLAGS)
 
 
 # A compliment in a few words: "great service on twitter", "super quick delivery, thanks".
 _SPEEDY = r"quick|quicker|fast|speedy|prompt|smooth|easy|painless"
-_COMPLIMENT = re.compile(
+_COMPLIMENT = prebuilt.compile(
     r"^(?:(?:really|very|so|such|super|a|an)\s+)*(?:great|excellent|amazing|fantastic|brilliant|"
     r"wonderful|outstanding|superb|awesome|lovely|friendly|helpful|first class|top notch|"
     rf"(?P<speed>{_SPEEDY}))\s+(?P<what>service|support|job|help|experience|response|"

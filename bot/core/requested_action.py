@@ -135,11 +135,11 @@ _FORMS: tuple[tuple[str, re.Pattern], ...] = (
     ("need", prebuilt.compile(r"^(?:i|we)(?: would|'d| really)? (?:like|want|need)s? (?P<np>.+)$",
                               _FLAGS)),
     # "can it be Saturday morning instead?": moving what is booked, if we can
-    ("instead", re.compile(r"^(?:can|could) (?:it|that|this|we|the \w+(?: \w+)?) (?:be|go|"
+    ("instead", prebuilt.compile(r"^(?:can|could) (?:it|that|this|we|the \w+(?: \w+)?) (?:be|go|"
                            r"happen|come|be moved|be changed)(?: to| on| at| for)? "
                            r"(?P<np>.+?) instead$", _FLAGS)),
     # "is a late check-out at 2pm possible?"
-    ("np_possible", re.compile(r"^(?:is|would|will) (?P<np>(?:a|an|the|my|our|some)\b.+?) "
+    ("np_possible", prebuilt.compile(r"^(?:is|would|will) (?P<np>(?:a|an|the|my|our|some)\b.+?) "
                                r"(?:be )?possible$", _FLAGS)),
     # "please stop my donation", "cancel my order"
     ("imperative", prebuilt.compile(rf"^{_PLEASE}(?P<vp>[a-z]+\b.*)$", _FLAGS)),

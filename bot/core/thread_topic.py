@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.clean_clause import INSULT
 from bot.core.conversation import Conversation
 from bot.core.reflect import second_person
 from bot.core.things import THINGS
 from bot.core.tidy import known, tidy
 
-_DETERMINER = re.compile(r"\b(your|our|my|the)\s+", re.IGNORECASE)
+_DETERMINER = prebuilt.compile(r"\b(your|our|my|the)\s+", re.IGNORECASE)
 # Words that end a noun phrase: verbs, pronouns, prepositions, time words.
 _STOP = frozenset(
     """is are was were be been being has have had do does did to for with from at on in of and
@@ -36,7 +37,7 @@ _STOP = frozenset(
     i point question concern opinion fault mistake bad guess mind life luck lets let allows
     gives""".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*$|[A-Z][A-Za-z]*\d[A-Za-z\d]*$")  # "PS4", "A9"
+_WORD = prebuilt.compile(r"[A-Za-z][A-Za-z'-]*$|[A-Z][A-Za-z]*\d[A-Za-z\d]*$")  # "PS4", "A9"
 # A phrase that ends on one of these has lost its noun ("your favourite time" -> "your favourite").
 _ADJECTIVE_END = frozenset(
     """favourite favorite own new old usual only whole entire first last next current
@@ -113,7 +114,7 @@ def thread_topic(conversation: Conversation) -> str | None:
 # A product or place named in capitals ("Adobe Lightroom", "AA Advantage points"): two or more
 # capitalised words, one of them a name rather than an everyday word ("Customer Service" is
 # not one), and the plain noun right after it.
-_NAME_RUN = re.compile(r"\b(?:[A-Z][\w]*(?:\s+|$)){2,4}")
+_NAME_RUN = prebuilt.compile(r"\b(?:[A-Z][\w]*(?:\s+|$)){2,4}")
 
 
 def _named_thing(text: str) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.case_patterns import AMOUNT, WANTS
 
 REFUND = "a refund"
@@ -26,7 +27,7 @@ REINSTATED = "it reinstated (or an alternative)"
 _FLAGS = re.IGNORECASE
 _CANCEL_WORD = r"(?:cancel|cancelling|canceling|cancellation)\b"
 # Asking to cancel: a wish, a question how, a request, or the bare instruction.
-_WISH_TO_CANCEL = re.compile(
+_WISH_TO_CANCEL = prebuilt.compile(
     r"\b(?:want(?:ed)?|wanting|wish|like|need|trying|tried|try|going|help me|how (?:do|can|would) "
     r"(?:i|we)|can (?:i|we)|could (?:i|we)|may (?:i|we)|please|can you|could you|would you|"
     r"let me|able)\b[^.?!\n]{0,25}?\b" + _CANCEL_WORD + r"|(?:^|[.!?\n]\s*)cancel\b|"
@@ -42,7 +43,7 @@ _OURS = (
     r"(?:booking|reservation|appointment|order|table|room|class|session|visit|slot|"
     r"operation|procedure|consultation|surgery|treatment|lesson|course|tour|stay)"
 )
-_WE_CANCELLED = re.compile(
+_WE_CANCELLED = prebuilt.compile(
     r"\b(?:you|you've|you have|your (?:\w+ ){0,2}?(?:system|team|site|website|app|staff|store|"
     r"branch|restaurant|hotel|clinic|surgery|practice|office)|they|they've)\s+"
     r"(?:just |have |has )?cancell?ed\b|"
@@ -53,9 +54,9 @@ _WE_CANCELLED = re.compile(
     r"(?:just |now )?cancell?ed\b(?! by (?:me|us)\b)|\bcancell?ed by (?:you|your|the)\b",
     _FLAGS,
 )
-_THEIR_THING = re.compile(rf"\b{_OURS}s?\b|\bbooked\b|\breserved\b|\bordered\b", _FLAGS)
+_THEIR_THING = prebuilt.compile(rf"\b{_OURS}s?\b|\bbooked\b|\breserved\b|\bordered\b", _FLAGS)
 # Money back in their own words.
-_MONEY_BACK = re.compile(
+_MONEY_BACK = prebuilt.compile(
     r"\b(?:want|need|would like|'d like|get|getting|have|expect)\b[^.?!\n]{0,30}?"
     r"(?:\b(?:it|them|that|this|these|those|all|both|payments?|charges?|money|fees?|deposit|"
     r"amount)|[£$€]\s?\d[\d,.]*)\s+back\b(?!\s+(?:in|into|to|on|up|online)\b)|"
@@ -64,7 +65,9 @@ _MONEY_BACK = re.compile(
     r"reversed|waived|cancell?ed)\b",
     _FLAGS,
 )
-_MONEY = re.compile(r"\b(?:charg\w*|paid|payments?|fees?|bill\w*|debit\w*|taking|taken)\b", _FLAGS)
+_MONEY = prebuilt.compile(
+    r"\b(?:charg\w*|paid|payments?|fees?|bill\w*|debit\w*|taking|taken)\b", _FLAGS
+)
 
 
 def we_cancelled(said: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.core.asks import ask_clause
 from bot.core.case import Case
 from bot.core.clean_clause import INSULT, clean
@@ -28,19 +29,19 @@ from bot.llm.reply_text import says_again
 
 _FLAGS = re.IGNORECASE
 # Their latest turn says the problem is over.
-_RESOLVED = re.compile(
+_RESOLVED = prebuilt.compile(
     r"\b(?:fixed|sorted|solved|resolved|working(?: again| now| fine)|works (?:now|again|fine)|"
     r"(?:that|it) (?:worked|did it|did the trick)|back (?:in|on|up|online)|up and running|"
     r"all good now)\b",
     _FLAGS,
 )
-_NOT_RESOLVED = re.compile(
+_NOT_RESOLVED = prebuilt.compile(
     r"\b(?:not|n't|never|no longer|still|yet|if|until|unless|hope|hopefully|needs?|must|"
     r"should|has to|have to|want)\b|\?",
     _FLAGS,
 )
 # People other than the one praised whom "he" or "she" could mean.
-_OTHER_PERSON = re.compile(
+_OTHER_PERSON = prebuilt.compile(
     r"\b(?:my|our|his|her|their) (?:son|daughter|dad|father|mum|mom|mother|husband|wife|partner|"
     r"boyfriend|girlfriend|child|kid|baby|brother|sister|grandma|grandmother|grandad|"
     r"grandfather|grandson|granddaughter|friend|neighbour|neighbor|colleague|boss|nan|aunt|"
@@ -48,7 +49,7 @@ _OTHER_PERSON = re.compile(
     _FLAGS,
 )
 # "Spoke to Dev on your phone line ... He was so patient": whom "he" means.
-_SPOKE_TO = re.compile(r"\b(?i:spoke|talked|chatted|dealt) (?i:to|with) ([A-Z][a-z]{2,20})\b")
+_SPOKE_TO = prebuilt.compile(r"\b(?i:spoke|talked|chatted|dealt) (?i:to|with) ([A-Z][a-z]{2,20})\b")
 # Words that carry no thing of their own: a clause of only these says too little to say back
 # when the fixed thing can be named instead ("that fixed it" -> "your top bar is sorted now").
 _PLAIN = frozenset(
@@ -57,7 +58,7 @@ _PLAIN = frozenset(
     done back""".split()  # noqa: SIM905
 )
 # A thanks for words alone ("the reply helped"): said with what the words were about.
-_THANKED_FOR_WORDS = re.compile(
+_THANKED_FOR_WORDS = prebuilt.compile(
     r"^((?:the|that|this|your) (?:reply|response|update|answer|info|information|heads up|"
     r"advice|tip)) helped$",
     _FLAGS,
@@ -65,10 +66,10 @@ _THANKED_FOR_WORDS = re.compile(
 PRAISE_OF_US_FRAMES = (
     ("It means a lot to hear {issue}.", "It means a lot to hear {issue}, {name}."),
 )
-_PLEASED_LEAD = re.compile(
+_PLEASED_LEAD = prebuilt.compile(
     r"^(?:great|perfect|ok|okay|thanks|thank you|brilliant|cool|lovely|super)\b[,!.]*\s*", _FLAGS
 )
-_ASKS_MORE = re.compile(r"\?|\b(?:questions?|wondering|one more thing)\b", _FLAGS)
+_ASKS_MORE = prebuilt.compile(r"\?|\b(?:questions?|wondering|one more thing)\b", _FLAGS)
 RESOLVED_FRAMES = (
     ("I'm so glad {issue} is sorted now.", "I'm so glad {issue} is sorted now, {name}."),
     ("It's great to hear {issue} is sorted.", "It's great to hear {issue} is sorted, {name}."),
@@ -109,12 +110,14 @@ _VERBS = frozenset(
     stayed waited explained listened answered arranged managed showed rang""".split()  # noqa: SIM905
 )
 _PLACE = frozenset(["at", "from", "in", "on", "of", "with"])
-_CLAUSE_END = re.compile(
+_CLAUSE_END = prebuilt.compile(
     r"\s+(?:when|because|but|so|although|while|as|give|please|pass|can|could|ty|thx|thanks?|"
     r"thank)\b.*$|[,;:].*$",
     _FLAGS,
 )
-_NOT_DEED = re.compile(r"\b(?:not|never|no|didn't|wasn't|couldn't|won't|rude|late)\b|\?", _FLAGS)
+_NOT_DEED = prebuilt.compile(
+    r"\b(?:not|never|no|didn't|wasn't|couldn't|won't|rude|late)\b|\?", _FLAGS
+)
 
 
 def praised_deed(latest: str, praised: str | None) -> str | None:
@@ -145,12 +148,12 @@ def _is_verb(word: str) -> bool:
 
 
 # An earlier turn that is all praise ("You stand out in the crowd"), never one with a problem.
-_PRAISING = re.compile(
+_PRAISING = prebuilt.compile(
     r"\b(?:thank you for|thanks for|excellent|amazing|brilliant|love|well done|stand out|"
     r"the best|fantastic|wonderful|lovely|so helpful)\b",
     _FLAGS,
 )
-_PROBLEM = re.compile(
+_PROBLEM = prebuilt.compile(
     r"\b(?:problem|issue|broken|wrong|lost|late|still|never|not|no|can't|cannot|won't|error|"
     r"fail\w*|refund|charged|cancel\w*)\b|n't\b|\?",
     _FLAGS,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import prebuilt
 from bot.llm.reply_text import says_again
 
 _FLAGS = re.IGNORECASE
@@ -22,36 +23,36 @@ _NUMBER = (
     r"several|a few|a couple of)"
 )
 _UNIT = r"(?:minute|min|hour|hr|day|week|month|year|yr)s?"
-_PROMISED_AFTER = re.compile(r"^\W{0,3}\s*\w+(?:'ll| will)\b", _FLAGS)  # "in a year it'll be"
-_DURATION = re.compile(
+_PROMISED_AFTER = prebuilt.compile(r"^\W{0,3}\s*\w+(?:'ll| will)\b", _FLAGS)  # "in a year it'll be"
+_DURATION = prebuilt.compile(
     rf"\b(?P<lead>(?:almost|nearly|over|more than|about) )?(?P<n>{_NUMBER}) (?P<unit>{_UNIT})\b"
     r"(?P<ago> ago)?",
     _FLAGS,
 )
 # What comes right before a duration that is a wait: "for 6 days", "in six weeks".
-_WAIT_BEFORE = re.compile(
+_WAIT_BEFORE = prebuilt.compile(
     r"(?:\bfor|\bin|\bover|\bafter|\bwithin|\bsince|\bwaited|\bwaiting|\bbeen|\btaken|\btook|"
     r"\bnow)\s*$",
     _FLAGS,
 )
 # ... in a sentence that tells of waiting or of something still wrong, not "£640 for one month".
-_WAITING = re.compile(
+_WAITING = prebuilt.compile(
     r"\b(?:been|still|waiting|waited|wait|since|nobody|no one|nothing|never|without|lost|down|"
     r"left|chasing|stuck|yet)\b|n't\b",
     _FLAGS,
 )
-_NOT_A_WAIT = re.compile(
+_NOT_A_WAIT = prebuilt.compile(
     r"(?:\ba|\bper|\bevery|\bby|\beach|\bthe last)\s*$|"
     r"\b(?:will|'ll|would|'d|should|going to|supposed to|promised)\b[^.!?]{0,25}$",  # promised
     _FLAGS,
 )
 # "a customer for 12 yrs", "been with you 9 years": how long they have been ours.
-_TENURE_BEFORE = re.compile(
+_TENURE_BEFORE = prebuilt.compile(
     r"\b(?:(?P<noun>customer|member|client|subscriber)|with (?:you|your \w+)|loyal)\b"
     r"[^.!?]{0,12}$",
     _FLAGS,
 )
-_SPENT = re.compile(
+_SPENT = prebuilt.compile(
     r"\b(?:spent|spending|spend) (?P<what>thousands|hundreds|[£$€][\d,.]+k?) (?:on|with) "
     r"(?:your|you)(?: (?P<thing>(?-i:[A-Z])\w+))?",
     _FLAGS,
@@ -63,19 +64,19 @@ _ORDINALS = {
     "5th": "fifth",
     "6th": "sixth",
 }
-_NTH = re.compile(
+_NTH = prebuilt.compile(
     r"\b(?P<nth>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (?P<what>time|call|email|"
     r"message|attempt|request|complaint|chat)\b",
     _FLAGS,
 )
 # The problem happening again and again, in their numbers: "change 3 times in 10 minutes".
-_AGAIN_IN = re.compile(
+_AGAIN_IN = prebuilt.compile(
     rf"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) times in "
     rf"(?P<n2>{_NUMBER}) (?P<unit>{_UNIT})\b",
     _FLAGS,
 )
-_HAPPENED = re.compile(r"\s+(?:this|it|that)(?:'s|\s+has|\s+have)?\s+happened\b", _FLAGS)
-_CONTACTING = re.compile(
+_HAPPENED = prebuilt.compile(r"\s+(?:this|it|that)(?:'s|\s+has|\s+have)?\s+happened\b", _FLAGS)
+_CONTACTING = prebuilt.compile(
     r"\b(?:call\w*|phon\w*|rung|rang|e-?mail\w*|writ\w*|wrote|messag\w*|contact\w*|chas\w*|"
     r"tweet\w*|ask\w*|complain\w*|report\w*|reach\w* out|got in touch|get in touch)\b",
     _FLAGS,
@@ -84,7 +85,7 @@ _CONTACTED = (
     r"(?:called|phoned|rung|rang|emailed|e-mailed|written|wrote|messaged|contacted|chased|"
     r"tweeted|chatted|asked|complained|reported)"
 )
-_TIMES = re.compile(
+_TIMES = prebuilt.compile(
     rf"\b{_CONTACTED}\b[^.!?]{{0,30}}?\b(?P<n>twice|two|three|four|five|six|[2-9]) times\b",
     _FLAGS,
 )
