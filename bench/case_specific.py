@@ -34,7 +34,8 @@ from bot.core.text import normalise
 from bot.services import build_coach
 
 
-def _replies(path: str | None, conversations) -> dict[str, list[str]]:
+def coached_replies(path: str | None, conversations) -> dict[str, list[str]]:
+    """Suggestions per conversation id: read from a `--replies` file, or coached offline now."""
     if path:
         rows = (json.loads(line) for line in Path(path).read_text().splitlines() if line.strip())
         return {row["id"]: row["suggestions"] for row in rows}
@@ -95,7 +96,7 @@ def main() -> None:
         for number, record, error in json_lines(args.file)
         if not error
     ]
-    replies = _replies(args.replies, conversations)
+    replies = coached_replies(args.replies, conversations)
     if args.dump:
         for key, texts in replies.items():
             print(json.dumps({"id": key, "suggestions": texts}, ensure_ascii=False))

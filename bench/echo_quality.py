@@ -28,10 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.coach import NullSink
+from bench.case_specific import coached_replies
 from bot.commands.inputs import conversation_from_record, json_lines
-from bot.config import Settings
-from bot.services import build_coach
 
 FRAMES = re.compile(
     r"^(?P<frame>So I've got this right|Thanks for telling me straight|Thanks for explaining that|"
@@ -43,17 +41,6 @@ FRAMES = re.compile(
 
 def _conversations(path: str):
     return [conversation_from_record(r, str(n)) for n, r, e in json_lines(path) if not e]
-
-
-def _replies(path: str | None, conversations) -> dict[str, list[str]]:
-    if path:
-        rows = (json.loads(line) for line in Path(path).read_text().splitlines() if line.strip())
-        return {row["id"]: row["suggestions"] for row in rows}
-    coach = build_coach(Settings(), backend_name="offline", sink=NullSink())
-    return {
-        c.id: [s.text for s in coach.coach(c, trigger="command", context={}).suggestions]
-        for c in conversations
-    }
 
 
 def score(conversations, replies: dict[str, list[str]]) -> dict:
@@ -102,7 +89,7 @@ def main() -> None:
     parser.add_argument("--replies", help="score replies from a JSON lines file")
     args = parser.parse_args()
     conversations = _conversations(args.file)
-    replies = _replies(args.replies, conversations)
+    replies = coached_replies(args.replies, conversations)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:
             for key, texts in replies.items():
