@@ -19,6 +19,7 @@ from bot.core.gist import gist_clause
 from bot.core.playbooks import KNOWLEDGE_SLOTS
 from bot.core.rubric import check
 from bot.core.slots import labelled_references
+from bot.core.text import normalise
 from bot.core.thread_topic import named_topic
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
@@ -348,6 +349,9 @@ def _fitting_frame(frames, issue: str, case: Case) -> int:
 
 def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: int) -> str:
     """`issue` in the first of `frames` (from `start`) that the body does not already say."""
+    issue = _not_in_body(issue, body)
+    if not issue:
+        return ""
     named = bool(case.customer_name) and case.customer_name not in body
     for step in range(len(frames)):
         plain, with_name = frames[(start + step) % len(frames)]
@@ -359,6 +363,13 @@ def _framed(frames, issue: str, case: Case, body: str, used: set[str], start: in
                 issue=issue, Issue=issue[0].upper() + issue[1:], name=issue and case.customer_name
             )
     return ""
+
+
+def _not_in_body(issue: str, body: str) -> str:
+    """`issue`, or "" when the body already says one of its clauses: "nobody came, you took the
+    day off" before "I know you kept time free for us and nobody came" would say it twice."""
+    said = f" {normalise(body)} "
+    return "" if any(f" {normalise(c)} " in said for c in issue.split(", ")) else issue
 
 
 def _topic(case: Case, body: str, used: set[str], turns: list[str], start: int = 0) -> str:
