@@ -156,6 +156,44 @@ def _noun_phrase_then_verb(words: str) -> tuple[str, str]:
     return "", ""
 
 
+# "how long does the appeal normally take": an adverb before the verb is kept, and the verb after
+# it agrees ("normally takes", never "normallies take").
+_ADVERB = prebuilt.compile(
+    r"^(?:still|always|ever|even|just|also|already|never|only|often|sometimes|really|"
+    r"(?!(?:app|re|sup|multi|com)?pl|rel|fl|all)\w+ly)$",
+    _FLAGS,
+)
+# Verbs that follow a thing as its subject ("can our family rooms take a cot"): when one comes
+# second, the word before it belongs to the subject.
+_THING_VERBS = frozenset(
+    """take hold fit have be come go get work include accept use cover need arrive run stay open
+    close allow seat sleep handle support cost last reach ship charge""".split()  # noqa: SIM905
+)
+_MODALS = frozenset(("can", "could", "will", "would", "should"))
+
+
+def _whole_subject(subj: str, rest: str) -> tuple[str, str]:
+    """("our family rooms", "take a cot") from ("our family", "rooms take a cot"): after a modal
+    the verb is a bare form, so a plural noun ("rooms") or a word before a verb of things is
+    still the subject."""
+    words = rest.split()
+    if len(words) < 2 or words[0].lower() in _THING_VERBS:
+        return subj, rest
+    plural = re.fullmatch(r"[a-z]+[^su]s", words[0]) is not None
+    if plural or words[1].lower() in _THING_VERBS:
+        return f"{subj} {words[0]}", " ".join(words[1:])
+    return subj, rest
+
+
+def _agreeing(subj: str, verb: str, rest: str) -> tuple[str, str]:
+    """The verb after `subj`, with an adverb before it kept: ("normally takes", rest)."""
+    words = rest.split()
+    if _ADVERB.match(verb) and words:
+        head = _s_form(words[0]) if _THIRD_PERSON.match(subj) else words[0]
+        return f"{verb} {head}", " ".join(words[1:])
+    return (_s_form(verb) if _THIRD_PERSON.match(subj) else verb), rest
+
+
 def _s_form(verb: str) -> str:
     if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
         return verb + "es"
@@ -186,6 +224,8 @@ def _clause(sentence: str) -> str | None:
             parts = {k: v.strip() for k, v in match.groupdict().items()}
             if _TOO_VAGUE.match(parts["rest"]):
                 return None
+            if "subj" in parts and parts.get("aux", "").lower() in _MODALS:
+                parts["subj"], parts["rest"] = _whole_subject(parts["subj"], parts["rest"])
             clause = frame.format(**{k: v.lower() if k == "aux" else v for k, v in parts.items()})
             return clause.replace("|I do ", "|I ")  # "do I have to" -> "whether I have to"
     match = _WH.match(text)
@@ -202,7 +242,8 @@ def _clause(sentence: str) -> str | None:
     if match:
         parts = {k: (v or "").strip() for k, v in match.groupdict().items()}
         verb = parts["verb"]
-        verb = _s_form(verb) if verb and _THIRD_PERSON.match(parts["subj"]) else verb
+        if verb:
+            verb, parts["rest"] = _agreeing(parts["subj"], verb, parts["rest"])
         middle = parts["be"] or f"{parts['subj']} {verb}"
         return (
             f"you're asking|{parts['wh'].lower()} {parts['np']} {middle} {parts['rest']}".rstrip()
@@ -210,16 +251,20 @@ def _clause(sentence: str) -> str | None:
     match = _YES_NO_DOES.match(text)
     if match:
         subj, verb, rest = (match.group(k).strip() for k in ("subj", "verb", "rest"))
-        verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
+        verb, rest = _agreeing(subj, verb, rest)
         return f"you're asking whether|{subj} {verb} {rest}".rstrip()
     match = _WH_DID.match(text)
     if match:  # "why did my bank place a hold" -> "why my bank placed a hold"
         wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
-        return f"you're asking|{wh.lower()} {subj} {past(verb)} {rest}".rstrip()
+        if _ADVERB.match(verb) and rest:  # "why did it actually fail" -> "why it actually failed"
+            verb, rest = f"{verb} {past(rest.split()[0])}", " ".join(rest.split()[1:])
+        else:
+            verb = past(verb)
+        return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
     match = _WH_DOES.match(text)
     if match:
         wh, subj, verb, rest = (match.group(k).strip() for k in ("wh", "subj", "verb", "rest"))
-        verb = _s_form(verb) if _THIRD_PERSON.match(subj) else verb
+        verb, rest = _agreeing(subj, verb, rest)
         if verb.lower() == "do" and not rest:  # "what do I do" asks what they should do
             verb = "should do"
         return f"you're asking|{wh.lower()} {subj} {verb} {rest}".rstrip()
@@ -249,6 +294,8 @@ def past(verb: str) -> str:
         return lower + "d"
     if re.search(r"[^aeiou]y$", lower):
         return lower[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lower):  # stop -> stopped, not "stoped"
+        return lower + lower[-1] + "ed"
     return lower + "ed"
 
 

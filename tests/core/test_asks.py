@@ -82,3 +82,48 @@ def test_the_case_carries_the_ask_and_the_offline_reply_says_it_back(playbooks):
 )  # fmt: skip
 def test_requests_for_help_and_yes_no_questions_are_said_back(said, said_back):
     assert ask_clause([said]) == said_back
+
+
+@pytest.mark.parametrize(
+    ("said", "said_back"),
+    [
+        # an adverb before the verb stays, and the verb after it agrees
+        (
+            "How long does the appeal normally take?",
+            "you're asking how long the appeal normally takes",
+        ),
+        ("When does my contract actually end?", "you're asking when your contract actually ends"),
+        (
+            "What time does the pool usually close on Sundays?",
+            "you're asking what time the pool usually closes on Sundays",
+        ),
+        (
+            "Does the gym still open at 6 on bank holidays?",
+            "you're asking whether the gym still opens at 6 on bank holidays",
+        ),
+        (
+            "Why did my card suddenly stop working?",
+            "you're asking why your card suddenly stopped working",
+        ),
+        # a subject of more than one word keeps its modal after it
+        (
+            "Can our family rooms take a cot as well?",
+            "you're asking whether your family rooms can take a cot as well",
+        ),
+        (
+            "Can the family room take two adults and three kids?",
+            "you're asking whether the family room can take two adults and three kids",
+        ),
+        # ... and a one-word subject is not stretched
+        (
+            "Can the courier leave it with a neighbour?",
+            "you're asking whether the courier can leave it with a neighbour",
+        ),
+        (
+            "Can the engineer come on Saturday?",
+            "you're asking whether the engineer can come on Saturday",
+        ),
+    ],
+)
+def test_adverbs_and_longer_subjects_are_said_back_in_order(said, said_back):
+    assert ask_clause([said]) == said_back
