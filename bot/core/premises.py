@@ -455,6 +455,29 @@ _PREMISES += (
         ),
     ),
 )
+_OWED = r"(?:refunds?|money back|reimbursement|deposit)"
+_PREMISES += (
+    Premise(
+        "refund_awaited",
+        "the customer is waiting for a refund or money back that has not reached them",
+        _re(
+            rf"\b{_OWED}\b.{{0,40}}\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not|"
+            r"never|still not|yet to|still hasn'?t) (?:yet )?(?:arrived|come|come through|"
+            r"reached|landed|shown|appeared|gone through|been (?:paid|received|credited|returned))",
+            rf"\b(?:still|yet to|haven'?t|have not|not|never)\b.{{0,20}}\b(?:had|got|gotten|"
+            rf"received|seen)\b.{{0,15}}\b(?:my |the |a |any |our )?{_OWED}\b",
+            rf"\bwhere(?:'s| is) (?:my|the|our) {_OWED}\b",
+            rf"\b(?:waiting|still waiting|been waiting) (?:for|on) (?:my |the |a |our )?{_OWED}\b",
+            r"\b(?:refund|money back|reimbursement)\b.{0,60}\bnothing (?:in|on) my "
+            r"(?:bank|account|card|statement)\b",
+        ),
+        _re(
+            r"\b(?:your|the) refund (?:should have|hasn't|has not|still hasn't) (?:reached|"
+            r"arrived|come)",
+            r"\bthe refund you(?:'re| are) (?:waiting|still waiting) (?:for|on)\b",
+        ),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 

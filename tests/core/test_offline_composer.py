@@ -195,6 +195,31 @@ def test_a_template_for_another_situation_is_left_out(playbooks):
 @pytest.mark.parametrize(
     "text",
     [
+        "I sent the jacket back on the 2nd and I still haven't had my refund.",
+        "where is my refund?? returned the blender a month ago",
+        "The concert was cancelled in March and I still haven't received my refund.",
+    ],
+)
+def test_a_refund_that_has_not_arrived_is_traced_not_read_as_a_charge(playbooks, text):
+    # "refund_awaited": the money is theirs and late; nothing about a charge to explain
+    coached = coach_on(playbooks, text)
+    said = " ".join(s.text for s in coached.suggestions).lower()
+    assert coached.assessment.playbook.id == "billing-dispute"
+    assert "refund" in said and "trace" in said
+    assert "line by line" not in said and "charge" not in said
+    assert "refund_awaited" in coached.case.premises
+
+
+def test_a_charge_still_gets_the_charge_replies(playbooks):
+    said = " ".join(
+        s.text for s in coach_on(playbooks, "What is this £12 charge on my bill?").suggestions
+    )
+    assert "charge" in said and "refund has got to" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "My broadband keeps dropping every evening, third week now.",
         "No signal at home since the mast work, calls keep cutting out.",
     ],
