@@ -50,6 +50,7 @@ from bot.llm.reply_text import (
 from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
+from bot.llm.urgent_replies import acting_now
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
 
@@ -149,6 +150,8 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
     padding = [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)]
+    if case.language not in (None, "en"):  # a clear moment we can't read in their words:
+        padding = list(lines.CASE_NEXT_STEPS)  # act on it rather than ask what they need
     padding = _unasked(padding, case, request.playbook)
     drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
@@ -441,6 +444,8 @@ class OfflineBackend(Backend):
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
         suggestions = _distinct(suggestions, slots, request.playbook)
+        turns = [m.text for m in request.conversation.customer_messages]
+        suggestions = acting_now(suggestions, case, turns)  # they need it now: no "later"
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)
