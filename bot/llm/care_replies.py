@@ -85,7 +85,8 @@ def follow_ups(kind: str, case: Case, texts: list[str]) -> tuple[Suggestion, Sug
     """(a named owner for the first suggestion, a call on their terms for the last)."""
     person = person_named(texts)
     # someone without heat, power or water: the home is what we look after, not "your mum's power"
-    matter = "this" if kind == "danger" else _matter(case, person if kind == "bereavement" else None)
+    # the person is said back in the first suggestion already; the step names them again
+    matter = "this" if kind == "danger" else _matter(case, None)
     owner = Suggestion(
         f"I'm {{agent_name}}, and I'll look after {matter} myself from here, so you won't have "
         "to explain any of this again.",

@@ -40,7 +40,7 @@ NOW_STEPS = (
     "If we get cut off, I'll call you straight back on the number you're using, so you won't "
     "have to start again.",
 )
-NOW_WHY = "They can't wait for a call back: acting while they're still here is what they'll remember."
+NOW_WHY = "They can't wait for a call back: acting while they're still here is what they remember."
 
 _LET_IN = (
     "I'll go through the {what} with you now and, if it still doesn't work, find the quickest "
@@ -60,7 +60,7 @@ _ALTERNATIVES = (
         r"no record|never (?:been )?(?:sent|came through|arrived)|isn'?t showing|not showing|"
         r"not on the system)\b|\bno (?:reservation|booking|record|prescription) (?:under|for|in)\b",
         "While I check, please show the staff {there} your confirmation or reference; I'll also "
-        "try to reach the team {there} directly now, so they hear it from us.",
+        "try to reach them directly now, so they hear it from us.",
     ),
     (
         r"\b(?:e-?ticket|ticket|boarding pass|pass|qr code|barcode)\b[^.?!]{0,40}"
@@ -76,8 +76,7 @@ _ALTERNATIVES = (
     (r"\blocked out\b", _LET_IN),
     (
         r"\bno (?:service|signal|network|mobile data|data)\b|\bcan'?t (?:make|get) (?:a )?calls?\b",
-        "If you can get onto wifi where you are, we can keep going on this chat even without "
-        "signal.",
+        "If you can get onto wifi where you are, we can keep talking here even without signal.",
     ),
     (
         r"\btop(?:ped)?[- ]?up\b|\bcredit\b[^.?!]{0,40}\b(?:hasn'?t|not|never) (?:gone|arrived|"
