@@ -37,7 +37,7 @@ _CHARGED_TWICE = (
 _REFUND = (
     r"\b(?:reembolso|reembolsen|reembolsar|devolucion de(?:l)? (?:dinero|importe)|"
     r"(?:devuelvan|devolver|devuelvanme) (?:mi|el) dinero|me cobraron|"
-    r"cargo indebido|remboursement|"
+    r"(?:cobro|cargo) indebido|remboursement|"
     r"rembourse|rembourser|remboursez|"
     r"prelevement (?:errone|injustifie)|mon argent|ruckerstattung|"
     r"erstattung|erstatten|geld zuruck|"
