@@ -1,9 +1,10 @@
 """How well the first suggestion answers this customer, on a fixture with expectations
-(examples/coaching/lead.jsonl): `lead_mentions` (facts the first suggestion must say; "a|b" is
-either) and `set_avoids` (phrases no suggestion may say: a stock line whose situation does not
-fit, or a question for what they gave); `reading_gap` marks a row whose miss is the case
-reading's, not the composer's. Also counts first suggestions with more than one question
-and sets with a stock line from the list below.
+(examples/coaching/lead.jsonl, urgent-care.jsonl): `lead_mentions` (facts the first suggestion
+must say; "a|b" is either), `set_has` (what some suggestion of the set must say, "a|b" either)
+and `set_avoids` (phrases no suggestion may say: a stock line whose situation does not fit, or
+a question for what they gave); `reading_gap` marks a row whose miss is the case reading's, not
+the composer's. Also counts first suggestions with more than one question and sets with a
+stock line from the list below; rows marked `holdout` are counted apart.
 
     python bench/lead_reply.py examples/coaching/lead.jsonl [--show]
 """
@@ -34,6 +35,12 @@ def misses(row: dict, texts: list[str]) -> list[str]:
         for want in row.get("lead_mentions", [])
         if not any(option.lower() in first for option in want.split("|"))
     ]
+    said = " ".join(texts).lower()
+    out += [
+        f"set lacks {want!r}"
+        for want in row.get("set_has", [])
+        if not any(option.lower() in said for option in want.split("|"))
+    ]
     out += [
         f"says {avoid!r}"
         for avoid in row.get("set_avoids", [])
@@ -50,12 +57,15 @@ def main(argv: list[str]) -> int:
     coach = Coach(load_playbooks())
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     failed = generic = 0
+    held = [0, 0]  # holdout rows: met, all
     for row in rows:
         result = coach.coach(conversation_from_record(row, row["id"]), trigger="command")
         texts = [s.text for s in result.suggestions]
         found = misses(row, texts)
         generic += any(g.lower() in t.lower() for t in texts for g in GENERIC)
         failed += bool(found)
+        if row.get("holdout"):
+            held = [held[0] + (not found), held[1] + 1]
         if found or show:
             print(f"{row['id']}: {'; '.join(found) or 'ok'}")
             if show:
@@ -65,6 +75,10 @@ def main(argv: list[str]) -> int:
         f"{len(rows) - failed} of {len(rows)} sets meet their expectations; "
         f"{generic} with a stock line"
     )
+    if held[1]:
+        dev = len(rows) - held[1]
+        print(f"development part: {dev - (failed - held[1] + held[0])} of {dev}; ", end="")
+        print(f"holdout part: {held[0]} of {held[1]}")
     return 0
 
 

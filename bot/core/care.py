@@ -77,7 +77,9 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     "bereavement": [
         r"passed away|\bpassed on\b|bereave\w*|funeral|death in the family|\bwidow(?:ed|er)?\b",
-        rf"\b(?:my|our|his|her) (?:late )?{_PERSON} (?:has |had |just |recently )*(?:died|passed)",
+        # "my husband died", "my wife Ana died" (a name between, not "my son's phone died")
+        rf"\b(?:my|our|his|her) (?:late )?{_PERSON}(?: \w+)? (?:has |had |just |recently )*"
+        r"(?:died|passed)",
         rf"\blost (?:my|our) {_PERSON}\b(?!'s)|death of (?:my|our) {_PERSON}",
         r"\b(?:my|our) (?:dog|cat|pet|horse) (?:has |had |just |recently )*(?:died|passed)",
     ],

@@ -29,6 +29,7 @@ from bot.core.deadlines import find_deadline
 from bot.core.gist import gist_clause
 from bot.core.good_news import good_news_clause, praised_staff
 from bot.core.language import conversation_language
+from bot.core.multilingual_signals import requests as requests_in_other_languages
 from bot.core.premises import stated_premises
 from bot.core.reflect import second_person
 from bot.core.slots import agent_name_in, customer_name, references
@@ -147,7 +148,7 @@ def extract_case(conversation: Conversation) -> Case:
         urgent=needs_it_now(readable),
         tried=tried,
         contacts=contact_count(said),
-        requests=_labels(REQUESTS, said),
+        requests=_unique([*_labels(REQUESTS, said), *requests_in_other_languages(said)]),
         customer_name=customer_name(conversation),
         agent_name=agent_name_in(conversation),
         premises=premises,

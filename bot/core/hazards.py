@@ -25,6 +25,7 @@ _LOSS = (
     r"|(?:heating|boiler|power|electricity|electric)(?:'s)?(?: \w+){0,3} "
     r"(?:is |has |was )?(?:been )?"
     r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
+    r"|\b(?:power|electricity) (?:cut|outage|failure)s?\b|\bblackout\b"
     rf"|{_NO_WATER}"
 )
 _VULNERABLE = (

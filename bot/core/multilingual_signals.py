@@ -6,11 +6,20 @@ came (order-status) and a locked account (account-access). The matcher adds them
 playbooks' own signals, so the YAML stays English and a team's override of a playbook keeps
 them. Patterns run on `bot.core.text.normalise` output (accents folded, apostrophes split);
 the manager and cancel patterns are the escalation lexicon's own.
+
+The case reader is English-only, so the same patterns also tell the composer what a customer
+writing in another language states (`stated_premises`: a double charge, money, an order not
+arrived, a request to cancel or for a manager) and asks for (`requests`: refund, manager,
+cancel, complaint): the matched playbook's own replies then fit, and their request is taken up.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from bot.core import prebuilt
 from bot.core.escalation_lexicon_multilingual import CANCEL_PATTERNS, MANAGER_PATTERNS
+from bot.core.text import normalise
 
 _COMPLAINT = (
     r"\b(?:hoja de reclamaciones|poner una (?:queja|reclamacion)|quiero (?:poner )?una queja|"
@@ -18,15 +27,22 @@ _COMPLAINT = (
     r"ich (?:mochte|will) mich beschweren|(?:fazer|abrir) uma reclamacao|livro de reclamacoes|"
     r"quero reclamar)\b"
 )
+# Charged twice: "me han cobrado dos veces", "debite deux fois", "doppelt abgebucht".
+_CHARGED_TWICE = (
+    r"(?:cobro|cargo) (?:doble|duplicado)|(?:cobrado|cobraron) dos veces|"
+    r"(?:debite|preleve|facture) deux fois|double prelevement|"
+    r"(?:doppelt|zweimal) (?:abgebucht|berechnet)|(?:cobrado|cobraram|cobrada) duas vezes|"
+    r"cobranca (?:duplicada|em dobro)"
+)
 _REFUND = (
     r"\b(?:reembolso|reembolsen|reembolsar|devolucion de(?:l)? (?:dinero|importe)|"
     r"(?:devuelvan|devolver|devuelvanme) (?:mi|el) dinero|me cobraron|"
-    r"(?:cobro|cargo) (?:doble|duplicado|indebido)|cobrado dos veces|remboursement|"
-    r"rembourse|rembourser|remboursez|(?:debite|preleve|facture) deux fois|"
-    r"double prelevement|prelevement (?:errone|injustifie)|mon argent|ruckerstattung|"
-    r"erstattung|erstatten|geld zuruck|(?:doppelt|zweimal) (?:abgebucht|berechnet)|"
-    r"falsche rechnung|estorno|dinheiro de volta|(?:cobrado|cobraram|cobrada) duas vezes|"
-    r"cobranca (?:indevida|duplicada|em dobro))\b"
+    r"(?:cobro|cargo) indebido|remboursement|"
+    r"rembourse|rembourser|remboursez|"
+    r"prelevement (?:errone|injustifie)|mon argent|ruckerstattung|"
+    r"erstattung|erstatten|geld zuruck|"
+    r"falsche rechnung|estorno|dinheiro de volta|"
+    rf"cobranca indevida|{_CHARGED_TWICE})\b"
 )
 _NOT_ARRIVED = (
     r"\b(?:donde esta mi (?:pedido|paquete|envio)|mi (?:pedido|paquete|envio) (?:no|nunca|"
@@ -64,3 +80,42 @@ def signals_for(playbook_ids) -> list[tuple[str, str, float]]:
         if pid in present
         for pattern, weight in entries
     ]
+
+
+_MANAGER = "|".join(f"(?:{p})" for p, _, _ in MANAGER_PATTERNS)
+_CANCEL = "|".join(f"(?:{p})" for p, _, _ in CANCEL_PATTERNS)
+_BLOCKED = (
+    r"\b(?:(?:cuenta|tarjeta) (?:bloqueada|suspendida)|(?:compte|carte) (?:bloquee?|suspendue?)|"
+    r"(?:konto|karte) (?:ist )?(?:gesperrt|blockiert)|(?:conta|cartao) (?:bloqueada?|suspensa))\b"
+)
+# What a reply may take for granted (bot/core/premises.py names) and what they ask for
+# (the case's `requests`), read from their own words in another language.
+PREMISES = {
+    "duplicate_charge": rf"\b(?:{_CHARGED_TWICE})\b",
+    "money": _REFUND,
+    "delivery": _NOT_ARRIVED,
+    "cancel_request": _CANCEL,
+    "manager_request": _MANAGER,
+    "blocked": _BLOCKED,
+}
+REQUESTS = {"refund": _REFUND, "manager": _MANAGER, "cancel": _CANCEL, "complaint": _COMPLAINT}
+
+
+@cache
+def _compiled(source: str):
+    return prebuilt.compile(source)
+
+
+def _found(table: dict[str, str], text: str) -> list[str]:
+    plain = normalise(text)
+    return [name for name, pattern in table.items() if _compiled(pattern).search(plain)]
+
+
+def stated_premises(text: str) -> frozenset[str]:
+    """The premises `text` states in Spanish, French, German or Portuguese."""
+    return frozenset(_found(PREMISES, text))
+
+
+def requests(text: str) -> list[str]:
+    """What `text` asks for in Spanish, French, German or Portuguese (refund, manager ...)."""
+    return _found(REQUESTS, text)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.core import prebuilt
+from bot.core import multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
 
 
@@ -485,6 +485,7 @@ def stated_premises(conversation: Conversation) -> frozenset[str]:
     """The premises the conversation states, in any turn."""
     text = "\n".join(m.text for m in conversation.messages)
     found = {p.name for p in _PREMISES if _pattern(p.stated).search(text)}
+    found |= multilingual_signals.stated_premises(text)  # their words in another language
     return frozenset(name for name in found if not set(PREMISES[name].unless) & found)
 
 

@@ -24,6 +24,8 @@ _PLACE = (
 _NOW = prebuilt.compile(
     # "in an hour", "in 20 minutes", "within the hour" (not "an hour ago", "for an hour")
     rf"\b(?:in|within) {_SOON} {_UNIT}\b|\bwithin the hour\b"
+    # "the price is only held for the next 15 minutes"
+    rf"|\b(?:in|within|for) the next (?:\d{{1,2}}|few|couple of) {_UNIT}\b"
     # stranded somewhere, now: "stuck at the airport", "standing at your desk"
     rf"|\b(?:stuck|stranded|standing|queuing|queueing|stood|sat|sitting|waiting)"
     rf"(?: here)?(?: now| right now)? (?:at|in|on|outside) (?:the |your |this |a )?"
@@ -51,6 +53,12 @@ _NOT_NOW = prebuilt.compile(
     _FLAGS,
 )
 _SENTENCE = prebuilt.compile(r"(?<=[.!?])\s+|\n+")
+PLACE = prebuilt.compile(rf"\b{_PLACE}\b", _FLAGS)  # where they are waiting: "desk", "gate"
+
+
+def is_place(word: str) -> bool:
+    """Is `word` a place they are waiting at ("desk", "gate"), not a thing of theirs?"""
+    return bool(PLACE.fullmatch(word))
 
 
 def needs_it_now(customer_turns: list[str]) -> str | None:

@@ -169,37 +169,6 @@ CARE_CONTEXT = {
         "Thank you for explaining what happened; I hope things are easier now.",
     ),
 }
-CARE_FOLLOW_UP = (
-    Suggestion(
-        text="I'm taking this on myself, and I'll arrange for a member of our team to call you "
-        "{callback_time} to go through it with you.",
-        why="A named human follow-up with a time shows the person matters more than the process.",
-    ),
-    Suggestion(
-        text="What would help you most right now? Whatever it is, I'll make sure someone from "
-        "our team contacts you {callback_time}, and you won't have to explain it all again.",
-        why="Asking what they need, instead of reading a script, puts the person first.",
-    ),
-)
-# The second care suggestion: the practical next step that fits the need, offered as something
-# the agent will check, never as done or promised.
-CARE_NEXT_STEP = {
-    "hardship": Suggestion(
-        text="I'll check which support we can offer you, such as a payment plan or more time "
-        "to pay, and I'll update you {update_time} so you can choose what works.",
-        why="Options checked and offered, not promised, give breathing space without a script.",
-    ),
-    "bereavement": Suggestion(
-        text="I'll check exactly what needs to change and which documents, if any, we need "
-        "from you, and I'll update you {update_time}; nothing has to be done today.",
-        why="Taking the admin off a grieving customer, at their pace, is what they remember.",
-    ),
-    "illness": Suggestion(
-        text="I'll check what we can do to make this easier while you deal with it, such as "
-        "more time or another way to reach us, and I'll update you {update_time}.",
-        why="Offering to check the options, not promising them, builds trust that lasts.",
-    ),
-}
 # Hardship because money was taken from them (fraud, a wrong charge): not a payment plan.
 MONEY_TAKEN_NEXT_STEP = Suggestion(
     text="I'll treat this as a priority: I'll make sure nothing more can leave your account, "

@@ -117,7 +117,10 @@ _CORRECT = prebuilt.compile(
 def _money_step(case: Case, texts: list[str], named: str, issue: str, disputed: bool) -> str | None:
     """Money they want back or put right, with their amount, reference and proof."""
     said = " ".join(texts)
-    if "money" not in case.premises or not case.amounts:
+    # a refund asked for in another language (bot/core/multilingual_signals.py): the case has
+    # no English to read an amount or a "back" from, but the request itself is theirs
+    asked_abroad = "refund" in case.requests and case.language not in (None, "en")
+    if "money" not in case.premises or not (case.amounts or asked_abroad):
         return None
     if {"duplicate_charge", "price_rise", "refund_promised"} & case.premises:
         return None  # the playbook's own specific line fits; its facts are added elsewhere
@@ -125,9 +128,12 @@ def _money_step(case: Case, texts: list[str], named: str, issue: str, disputed: 
     held, back, correct = _HELD.search(said), _BACK.search(said), _CORRECT.search(said)
     # proof alone points at money only when the charge itself is what they dispute (a receipt
     # for a faulty kettle asks for a repair or a replacement, not a refund)
+    back = back or asked_abroad
     if not (held or back or correct or (proof and (disputed or "fee" in case.premises))):
         return None
-    what = repeated_amount(said) or f"the {case.amounts[0]}"
+    if not case.amounts:  # asked abroad, no amount given: their payment, named plainly
+        held = correct = None
+    what = repeated_amount(said) or (f"the {case.amounts[0]}" if case.amounts else "your payment")
     if held:
         what, condition = f"your {case.amounts[0]} deposit", "if nothing is holding it back, "
         condition += "have it released to you"

@@ -23,6 +23,7 @@ from bot.core.text import normalise
 from bot.core.thread_topic import named_topic
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
+from bot.llm import care_replies
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
 from bot.llm.case_lines import (
     anchored_times,
@@ -51,6 +52,7 @@ from bot.llm.reply_text import (
 from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
+from bot.llm.urgent_replies import acting_now
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
 
@@ -107,14 +109,15 @@ _TAKEN_FROM_THEM = frozenset({"account-access", "billing-dispute"})
 
 
 def _care_drafts(
-    kind: str, mode: str, count: int, texts: list[str], playbook_id: str | None = None
+    kind: str, mode: str, count: int, texts: list[str], case: Case, playbook_id: str | None = None
 ) -> list[Suggestion]:
-    """The person first: safety only in an emergency, then a human follow-up with a time."""
-    follow = list(lines.CARE_FOLLOW_UP)
-    step = lines.CARE_NEXT_STEP.get(kind, lines.CARE_NEXT_STEP_DEFAULT)
-    if kind == "hardship" and playbook_id in _TAKEN_FROM_THEM:
+    """The person first: safety only in an emergency, then their situation in their words,
+    one concrete thing we'll do, and a call on their terms (bot/llm/care_replies.py)."""
+    owner, call = care_replies.follow_ups(kind, case, texts)
+    step = care_replies.next_step(kind, case, texts) or lines.CARE_NEXT_STEP_DEFAULT
+    if kind == "hardship" and playbook_id in _TAKEN_FROM_THEM and care_replies.money_taken(texts):
         step = lines.MONEY_TAKEN_NEXT_STEP
-    follow.insert(1, step)
+    follow = [owner, step, call]
     if mode == URGENT and kind in lines.CARE_URGENT:
         first = lines.CARE_URGENT[kind]
     else:
@@ -132,7 +135,7 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     if mode in (URGENT, PERSON):
         texts = [m.text for m in request.conversation.customer_messages]
         playbook_id = request.playbook.id if request.playbook else None
-        return _care_drafts(kind, mode, count, texts, playbook_id)
+        return _care_drafts(kind, mode, count, texts, case, playbook_id)
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."
@@ -150,6 +153,8 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
     padding = [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)]
+    if case.language not in (None, "en"):  # a clear moment we can't read in their words:
+        padding = list(lines.CASE_NEXT_STEPS)  # act on it rather than ask what they need
     padding = _unasked(padding, case, request.playbook)
     drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
@@ -452,6 +457,8 @@ class OfflineBackend(Backend):
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
         suggestions = _distinct(suggestions, slots, request.playbook)
+        turns = [m.text for m in request.conversation.customer_messages]
+        suggestions = acting_now(suggestions, case, turns)  # they need it now: no "later"
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)

@@ -1,0 +1,145 @@
+"""Care follow-ups that speak to this customer's situation, not stock lines that fit any need.
+
+After the first care line (bot/llm/built_in_replies.py `CARE_BY_KIND`, or a hazard's safety
+step), the suggestions name who and what it is about in the customer's own words ("your
+husband Peter", "your dad", "Bella", "your council tax") and offer one concrete thing we can do:
+one named person who keeps it, a pause asked for while it is sorted, a call at a time that
+suits them (or, when they don't feel safe, only the way of reaching them they choose). Every
+line is a promise to act or to ask, never a hold, waiver or refund nobody has confirmed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import prebuilt
+from bot.core.case import Case
+from bot.llm.base import Suggestion
+
+_WHO = (
+    r"husband|wife|partner|mum|mom|mother|dad|father|son|daughter|child|baby|brother|sister|"
+    r"grandmother|grandfather|gran|nan|grandma|grandpa|granddad|friend|uncle|aunt|fianc[ée]e?|"
+    r"dog|cat|pet|horse"
+)
+# "my husband Peter", "our dog Bella", "my dad", "a 3 month old baby", "my mum is 84"
+_PERSON = prebuilt.compile(
+    rf"\b(?:my|our|a|an) (?:late |little |elderly |\d+[- ](?:week|month|year)[- ]old )?"
+    rf"(?P<who>{_WHO})\b(?: (?P<name>(?-i:[A-Z][a-z]{{2,}})))?",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset({"Is", "Has", "Was", "And", "But", "Who", "The", "Passed", "Died"})
+# Care that a call to the home could put at risk: only the way they choose.
+_UNSAFE_AT_HOME = prebuilt.compile(
+    r"(?:don'?t|do not) feel safe|not safe (?:here|at home)|\bunsafe\b|threaten|stalk|abus",
+    re.IGNORECASE,
+)
+_TAKEN = prebuilt.compile(
+    r"\b(?:took|taken|stole|stolen|fraud\w*|scam\w*|charged|debited|came out|withdrawn|"
+    r"overcharged|double|twice)\b",
+    re.IGNORECASE,
+)
+_THREATS = prebuilt.compile(
+    r"\b(?:bailiffs?|debt collectors?|court action|eviction|disconnection|cut (?:us |me )?off)\b",
+    re.IGNORECASE,
+)
+_MONEY_WORDS = frozenset({"bill", "bills", "charge", "payment", "invoice", "letter", "letters"})
+_WHY = "Speaking to their situation, with one concrete thing we'll do, is care they can rely on."
+
+
+def person_named(texts: list[str]) -> str | None:
+    """Who it is about, as they say it: "your husband Peter", "Bella", "your dad"; or None."""
+    for text in texts:
+        found = _PERSON.search(text)
+        if found:
+            name = found.group("name")
+            name = name if name and name not in _NOT_NAMES else None
+            who = found.group("who").lower()
+            if name and who in {"dog", "cat", "pet", "horse"}:
+                return name
+            return f"your {who} {name}" if name else f"your {who}"
+    return None
+
+
+def _matter(case: Case, person: str | None, default: str = "this") -> str:
+    """What we look after: "your husband Peter's account", "Bella's policy", "your broadband"."""
+    thing = case.thing
+    if thing in _MONEY_WORDS:  # "your husband Peter's account", not "... bill" paused of bills
+        thing = "account"
+    if person and thing:
+        return f"{person}'s {thing}"
+    return f"your {thing}" if thing else default
+
+
+def _threat(texts: list[str]) -> str:
+    """ ", including the bailiffs you're worried about,": the action they fear, in their words."""
+    found = _THREATS.search(" ".join(texts))
+    if not found:
+        return ""
+    feared = found.group(0).lower()
+    if feared.startswith("cut"):  # "please don't cut us off"
+        return ", including being cut off,"
+    return f", including the {feared} you're worried about,"
+
+
+def follow_ups(kind: str, case: Case, texts: list[str]) -> tuple[Suggestion, Suggestion]:
+    """(a named owner for the first suggestion, a call on their terms for the last)."""
+    person = person_named(texts)
+    # someone without heat, power or water: the home is what we look after, not "your mum's power"
+    # the person is said back in the first suggestion already; the step names them again
+    matter = "this" if kind == "danger" else _matter(case, None)
+    owner = Suggestion(
+        f"I'm {{agent_name}}, and I'll look after {matter} myself from here, so you won't have "
+        "to explain any of this again.",
+        _WHY,
+    )
+    if _UNSAFE_AT_HOME.search(" ".join(texts)):
+        call = Suggestion(
+            "Is it safe for us to contact you at home? Tell me the safest way and time to reach "
+            "you, and we'll use only that.",
+            "When home isn't safe, letting them choose how we reach them is the care.",
+        )
+        return owner, call
+    if person and kind == "danger":
+        tail = f", so you can stay with {person} in the meantime"
+    else:
+        tail = "; it stays with me, so you won't be passed between teams"
+    call = Suggestion(
+        f"If you'd rather talk it through, tell me a time that suits you and I'll call you then "
+        f"myself{tail}.",
+        _WHY,
+    )
+    return owner, call
+
+
+# One concrete thing, by need, about their own matter: asked for or checked, never done.
+_STEPS = {
+    "bereavement": "I'll ask for {matter} to be paused, with no bills or reminders, while we "
+    "sort it, and check exactly what needs to change with as little from you as possible; "
+    "nothing has to be done today.",
+    "hardship": "I'll ask whether any further action on {matter}{threat} can be paused while we "
+    "look at it together, and check what support we can offer, such as a payment plan or more "
+    "time to pay; I'll update you {update_time}.",
+    "illness": "I'll check straight away whether we can treat {matter} as a priority, and what "
+    "else would make this easier for you, and I'll update you {update_time}.",
+    "danger": "I'll check straight away what we can do to keep {matter} safe, and set out your "
+    "options in whatever way you choose to be contacted.",
+    "distress": "I'll go through everything that's happened with {matter} myself and tell you "
+    "plainly what happens next, {update_time}.",
+}
+
+
+def next_step(kind: str, case: Case, texts: list[str]) -> Suggestion | None:
+    """The concrete thing their need calls for, about their own matter; None for a kind with
+    none of its own (the caller keeps its default)."""
+    step = _STEPS.get(kind)
+    if not step:
+        return None
+    person = person_named(texts) if kind == "bereavement" else None
+    matter = _matter(case, person, "your account")
+    text = step.format(matter=matter, threat=_threat(texts), update_time="{update_time}")
+    return Suggestion(text, _WHY)
+
+
+def money_taken(texts: list[str]) -> bool:
+    """Was money taken from them (a charge, fraud), rather than owed by them?"""
+    return bool(_TAKEN.search(" ".join(texts)))
