@@ -47,7 +47,12 @@ from bot.llm.reply_text import (
     sentences,
     without_name,
 )
-from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
+from bot.llm.request_take_up import (
+    take_up_line,
+    take_up_request,
+    thread_request,
+    with_case_options,
+)
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
 
@@ -441,6 +446,7 @@ class OfflineBackend(Backend):
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
         suggestions = _distinct(suggestions, slots, request.playbook)
+        suggestions = with_case_options(suggestions, request, case, slots)
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)
