@@ -12,13 +12,15 @@ for the development rows and the holdout rows apart:
 - 2nd/3rd fit: of the 2nd and 3rd suggestions, those saying a `takes_up` word or a `fact`;
 - generic: suggestions whose text, once the customer's name and a playbook opener are taken
   out, is word for word a suggestion of another conversation in the file (a stock line);
-- said `not`: sets saying one of their `not` words.
+- said `not`: sets stating one of their `not` words (inside "whether ..." or "if ..." it is
+  asked, not stated, and is not counted).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -54,6 +56,18 @@ def _has(text: str, words) -> bool:
     return any(word.lower() in lower for word in words)
 
 
+def _states(text: str, words) -> bool:
+    """Does the text state one of `words` as an answer, not inside a question of its own
+    ("I'll check whether the pool is open" asks; "the pool is open" answers)?"""
+    for sentence in sentences(text):
+        lower = sentence.lower()
+        for word in words:
+            at = lower.find(word.lower())
+            if at >= 0 and not re.search(r"\b(?:whether|if)\b", lower[:at]):
+                return True
+    return False
+
+
 def score(rows: list[dict], replies: dict[str, list[str]]) -> dict[str, Counter]:
     openers = _openers()
     forms: dict[str, list[str]] = {}
@@ -61,7 +75,7 @@ def score(rows: list[dict], replies: dict[str, list[str]]) -> dict[str, Counter]
         name = extract_case(conversation_from_record(row, row["id"])).customer_name
         forms[row["id"]] = [_stock_form(t, name, openers) for t in replies.get(row["id"], [])]
     seen: Counter = Counter()
-    for key, texts in forms.items():
+    for texts in forms.values():
         for form in set(texts):
             seen[form] += 1
     parts: dict[str, Counter] = {"dev": Counter(), "holdout": Counter()}
@@ -77,7 +91,7 @@ def score(rows: list[dict], replies: dict[str, list[str]]) -> dict[str, Counter]
         counts["tail fit"] += sum(_has(t, [*row["takes_up"], *row.get("facts", [])]) for t in tail)
         counts["suggestions"] += len(texts)
         counts["generic"] += sum(seen[form] > 1 for form in forms[row["id"]])
-        counts["said not"] += any(_has(t, row.get("not", [])) for t in texts)
+        counts["said not"] += any(_states(t, row.get("not", [])) for t in texts)
     return parts
 
 

@@ -551,6 +551,8 @@ def _requested_action(
             before = " ".join(customer_turns[:number])  # what "them" and "this" may refer to
             for sentence in SENTENCES.split(readable):
                 found = _clause_request(sentence, before, readable)
+                if found and found.phrase is None and number == len(customer_turns) - 1:
+                    found = _question(turn) or found  # "can I swap them ...?": asked, said back
                 if found:
                     return found
                 before = f"{before} {sentence}"

@@ -24,7 +24,8 @@ from bot.llm.case_lines import missing_question, reference_named
 
 _ALTERNATIVE = {
     ANSWER: "If the answer is no for {fact}, I'll tell you why and set out what we can do instead.",
-    MONEY: "If a refund isn't due on {fact}, I'll explain why in writing and what we can do instead.",
+    MONEY: "If a refund isn't due on {fact}, I'll explain why in writing and what we can do "
+    "instead.",
 }
 _ALTERNATIVE_ACT = "If anything stops me doing that for {fact}, I'll tell you straight away and "
 _ALTERNATIVE_ACT += "offer the closest alternative."
@@ -80,17 +81,15 @@ def case_options(
     else:
         alternative = _ALTERNATIVE.get(action.kind, _ALTERNATIVE_ACT)
     choice = _CHOICE.get(action.kind, _CHOICE_ACT)
-    # the choice names the thing rather than a bare amount ("the answer about the £240")
-    named = [f for f in facts if not _AMOUNT.match(f)] or facts
     if alternative:
         options.append(alternative.replace("{fact}", facts[0]))
-    options.append(choice.replace("{fact}", named[-1] if len(named) > 1 else named[0]))
+    # another of their facts where they gave several: one fact a suggestion, each said once
+    options.append(choice.replace("{fact}", facts[1] if len(facts) > 1 else facts[0]))
     return options
 
 
 _TIMED = prebuilt.compile(r"^(?:when|what time|what day|how long|how soon|by when)\b", re.I)
 _YES_NO = prebuilt.compile(r"^(?:whether|if)\b", re.I)
-_AMOUNT = prebuilt.compile(r"^the [£$€\d]")
 # The subject of a yes/no question, as a fact when the case has none ("the pool").
 _SUBJECT = prebuilt.compile(
     r"^(?:whether|if) (?P<subject>(?:the|your) [\w-]+(?: [\w-]+)?) (?:is|are|was|will|can|has|"

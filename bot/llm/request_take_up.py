@@ -367,6 +367,9 @@ def take_up_line(
         rest = sentences(original[len(lead) :] if lead else original)
         kept = " ".join(s for s in rest if not says_again(s, line))
         text = f"{lead} {line} {kept}".strip()
+    name = case.customer_name
+    if name and name in original and name not in text and text.startswith("I"):
+        text = f"{name}, {text}"  # their name went with the lead the request line replaced
     if any(
         first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
     ):
