@@ -427,6 +427,21 @@ _SECOND_QUESTION = prebuilt.compile(
 )
 
 
+_RHETORICAL = prebuilt.compile(
+    r"\bany (?:worse|better|harder|slower|longer|more difficult)\b|\b(?:seriously|kidding|"
+    r"joking)\b",
+    _FLAGS,
+)
+
+
+_PAST_WHEN = prebuilt.compile(r"\bwhen (?:did|was|were)\b", _FLAGS)
+_UNTURNED = prebuilt.compile(
+    r"^(?:when|what time|what day|how much|how long|how soon) (?:is|are|was|were|will|do|does|"
+    r"did|can|has|have)\b",
+    _FLAGS,
+)
+
+
 def _question(turn: str) -> RequestedAction | None:
     """The question for information in `turn`, as what we will find out; None when it has none
     that reads cleanly (a how-to is answered by the moment's own lines)."""
@@ -441,8 +456,10 @@ def _question(turn: str) -> RequestedAction | None:
     words = clause.split()
     if not 3 <= len(words) <= MAX_WORDS or unknown_share(clause) > 0.2:
         return None
-    if re.search(r"\b(?:I|I'm|I've|me|my)\b", clause):  # a pronoun the swap could not place
-        return None
+    if _PAST_WHEN.search(turn) or _UNTURNED.match(clause):
+        return None  # a date gone by ("when did you ..."), or the question's order left as it was
+    if re.search(r"\b(?:I|I'm|I've|me|my)\b", clause) or _RHETORICAL.search(clause):
+        return None  # a pronoun the swap could not place, or a question asking nothing
     verb = WHEN if words[0].lower() == "when" else "answer"
     return RequestedAction(verb, ANSWER, clause)
 

@@ -23,13 +23,14 @@ from bot.core.requested_action import ANSWER, MONEY, WHEN, RequestedAction
 from bot.llm.case_lines import missing_question, reference_named
 
 _ALTERNATIVE = {
-    ANSWER: "If the answer is no for {fact}, I'll tell you why and set out what we can do instead.",
-    MONEY: "If a refund isn't due on {fact}, I'll explain why in writing and what we can do "
-    "instead.",
+    ANSWER: "If the answer is no for {fact}, I'll tell you {update_time} why, and set out what we "
+    "can do instead.",
+    MONEY: "If a refund isn't due on {fact}, I'll explain why in writing {update_time}, and what "
+    "we can do instead.",
 }
-_ALTERNATIVE_ACT = "If anything stops me doing that for {fact}, I'll tell you straight away and "
+_ALTERNATIVE_ACT = "If anything stops me doing that for {fact}, I'll tell you {update_time} and "
 _ALTERNATIVE_ACT += "offer the closest alternative."
-_DELAY = "If anything holds up {fact}, I'll tell you straight away rather than leave you waiting."
+_DELAY = "If anything holds up {fact}, I'll tell you {update_time} rather than leave you waiting."
 _CHOICE = {
     ANSWER: "Would you like the answer about {fact} by email, or shall I call you {callback_time}?",
 }
@@ -104,7 +105,11 @@ def asked_about(action: RequestedAction) -> list[str]:
     return [match.group("subject")] if match else []
 
 
-def carries_a_fact(text: str, case: Case, facts: list[str]) -> bool:
-    """Does the suggestion name one of their facts (a reference, an amount, a date, the thing)?"""
-    raw = [*case.references, *case.amounts, *(case.dates or []), *facts]
+def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAction) -> bool:
+    """Does the suggestion name one of their facts (a reference, an amount, a date, the thing),
+    or the very step they asked for ("process the cancellation")?"""
+    # not their deadline: a stock line says it once its time is anchored ("before Friday")
+    raw = [*case.references, *case.amounts, *case.dates, *facts]
+    if action.kind != ANSWER and len(action.verb) >= 4:
+        raw.append(action.verb[:5])  # "cancel" in "the cancellation"
     return any(fact and fact.lower() in text.lower() for fact in raw)

@@ -293,7 +293,7 @@ def with_case_options(
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        stock = index > keep and not carries_a_fact(suggestion.text, case, facts)
+        stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
         options = [o for o in options if first_sentence(o) not in used]
         if stock and options:
             line = options.pop(0)
