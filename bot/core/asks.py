@@ -34,7 +34,8 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
                       _FLAGS),
      "you're asking us to|{rest}"),
     # "can I pay by card" -> "whether you can pay by card"
-    (prebuilt.compile(r"^(?P<aux>can|could|may|should|do|must) (?:i|we) (?P<rest>.+)$", _FLAGS),
+    (prebuilt.compile(r"^(?P<aux>can|could|may|should|do|must|will) (?:i|we) (?P<rest>.+)$",
+                      _FLAGS),
      "you're asking whether|I {aux} {rest}"),
     # "are you no longer flying to Cancun" -> "whether we are no longer flying to Cancun"
     (prebuilt.compile(r"^(?P<aux>are|were) (?:you|u) (?P<rest>.+)$", _FLAGS),
@@ -73,8 +74,10 @@ _FORMS: tuple[tuple[re.Pattern, str], ...] = (
      "you're asking whether|I can {rest}"),
     # "can this app convert currencies" -> "whether this app can convert currencies", "has my
     # package been sent" -> "whether my package has been sent"
+    # "can my daughter and I sit together", "can he eat", "will someone be at reception"
     (prebuilt.compile(r"^(?P<aux>can|could|will|would|should|has|have) (?P<subj>(?:this|the|your|"
-                      r"my|our|a|an|these|those|any|every) \w+|it|they) (?P<rest>.+)$", _FLAGS),
+                      r"my|our|a|an|these|those|any|every) \w+(?: and (?:i|we|me))?|it|they|he|"
+                      r"she|someone|somebody|anyone|anybody) (?P<rest>.+)$", _FLAGS),
      "you're asking whether|{subj} {aux} {rest}"),
     # "are US credit cards accepted" -> "whether US credit cards are accepted"
     (prebuilt.compile(r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){1,4}?)(?P<rest>\w+(?:ed|en|able|ible))$",

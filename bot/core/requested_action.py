@@ -26,13 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.core import prebuilt
-from bot.core.asks import SENTENCES
+from bot.core.asks import SENTENCES, ask_clause
 from bot.core.reflect import second_person
 from bot.core.tidy import tidy, unknown_share
 
 ACT = "act"  # the agent can do it: "I'll move ..."
 MONEY = "money"  # a refund, a waived charge: checked, then done if due
 CHECK = "check"  # depends on availability: "I'll check whether we can ..."
+ANSWER = "answer"  # a question for information: "I'll check whether the pool is open on Sundays"
 
 # Actions the company takes for a customer, in base form. Not "tell", "explain", "show":
 # those ask for information, which is an answer, not an action.
@@ -186,6 +187,9 @@ class RequestedAction:
             return f"I'll {self.phrase}"
         if self.kind == CHECK:
             return f"I'll check now whether we can {self.phrase}"
+        if self.kind == ANSWER:  # found out, never answered for them
+            verb = "check" if re.match(r"(?:whether|if)\b", self.phrase) else "find out"
+            return f"I'll {verb} {self.phrase}"
         condition = _MONEY_CONDITION.get(self.verb, "if a refund is due, arrange it")
         return f"I'll check {self.thing} now and, {condition}"
 
@@ -410,6 +414,56 @@ _WHEN = prebuilt.compile(
     _FLAGS,
 )
 WHEN = "find out"
+# A question for information said back in plain order ("whether the pool is open on Sundays",
+# "when the assessor is coming"): what they want to know, which we find out and tell them.
+_QUESTION_CLAUSE = prebuilt.compile(
+    r"^you're asking (?:us to tell you )?(?P<clause>(?:whether|if|when|what time|what day|"
+    r"how long|how much|how soon|by when)\b.+)$",
+    _FLAGS,
+)
+# Where a second question or a condition joins the first: "... in my plan or will I be charged".
+_SECOND_QUESTION = prebuilt.compile(
+    r"(?:,? or (?:do|does|will|would|is|are|should|can|just|not)\b|,\s).*$", _FLAGS
+)
+
+
+_RHETORICAL = prebuilt.compile(
+    r"\bany (?:worse|better|harder|slower|longer|more difficult)\b|\b(?:seriously|kidding|"
+    r"joking)\b",
+    _FLAGS,
+)
+
+
+_PAST_WHEN = prebuilt.compile(r"\bwhen (?:did|was|were)\b", _FLAGS)
+_UNTURNED = prebuilt.compile(
+    r"^(?:when|what time|what day|how much|how long|how soon) (?:is|are|was|were|will|do|does|"
+    r"did|can|has|have)\b",
+    _FLAGS,
+)
+
+
+def _question(turn: str) -> RequestedAction | None:
+    """The question for information in `turn`, as what we will find out; None when it has none
+    that reads cleanly (a how-to is answered by the moment's own lines)."""
+    if "?" not in turn:
+        return None
+    asked = [s for s in SENTENCES.split(turn) if s.rstrip().endswith("?")]
+    said = ask_clause(asked[-1:]) if asked else None
+    match = _QUESTION_CLAUSE.match(said or "")
+    if not match:
+        return None
+    clause = _SECOND_QUESTION.sub("", match.group("clause")).strip()
+    words = clause.split()
+    if not 3 <= len(words) <= MAX_WORDS or unknown_share(clause) > 0.2:
+        return None
+    if _PAST_WHEN.search(turn) or _UNTURNED.match(clause):
+        return None  # a date gone by ("when did you ..."), or the question's order left as it was
+    if re.search(r"\b(?:I|I'm|I've|me|my)\b", clause) or _RHETORICAL.search(clause):
+        return None  # a pronoun the swap could not place, or a question asking nothing
+    verb = WHEN if words[0].lower() == "when" else "answer"
+    return RequestedAction(verb, ANSWER, clause)
+
+
 # A yes to what the agent proposed, or to their own earlier request: "Yes, go ahead".
 _CONFIRMS = prebuilt.compile(
     r"^(?:(?:yes|yeah|yep|yup|ok(?:ay)?|sure|fine|please|correct|right)\b[\s,!.]*)*"
@@ -504,7 +558,8 @@ def _requested_action(
         # a follow-up to what we said is pending ("ok but when?"), not a timetable question
         pending = any(role == "agent" for role, _ in earlier)
         if pending and any(_WHEN.match(s.strip()) for s in SENTENCES.split(last)):
-            return RequestedAction(WHEN, ACT, "find out the exact day and time")
+            asked = _question(last)  # "when the assessor is coming", else the bare time
+            return asked or RequestedAction(WHEN, ACT, "find out the exact day and time")
     for number in range(len(customer_turns) - 1, -1, -1):
         turn = customer_turns[number]
         # tidied first ("cant u cancel my order"), then as written, for a verb the speller
@@ -513,7 +568,13 @@ def _requested_action(
             before = " ".join(customer_turns[:number])  # what "them" and "this" may refer to
             for sentence in SENTENCES.split(readable):
                 found = _clause_request(sentence, before, readable)
+                if found and found.phrase is None and number == len(customer_turns) - 1:
+                    found = _question(turn) or found  # "can I swap them ...?": asked, said back
                 if found:
                     return found
                 before = f"{before} {sentence}"
+        # no request in their latest turn: the question they put there is what they need
+        asked = _question(turn) if number == len(customer_turns) - 1 else None
+        if asked:
+            return asked
     return None

@@ -282,13 +282,17 @@ def case_lines(case: Case, labelled: dict[str, str | None], said: str) -> list[s
     for ref, label in list(labelled.items())[:1]:
         if ref in said:
             continue
-        if label in _NUMBERED:  # perhaps not theirs: "Her student number is 2219834"
-            named = f"the {label} number, {ref},"
-        elif label not in _NO_THING and label not in _THINGS:
-            named = f"your {label} number, {ref},"  # "your repair number, RP-118820,"
-        elif label in _NO_THING:
-            named = f"your reference, {ref},"
-        else:
-            named = f"your {label} {ref}"  # "your claim CLM-20931"
-        found.append(f"I have {named} in front of me.")
+        found.append(f"I have {reference_named(ref, label, commas=True)} in front of me.")
     return found
+
+
+def reference_named(ref: str, label: str | None, commas: bool = False) -> str:
+    """Their reference as a reply names it: "your claim CLM-20931", "your reference HC-7781"."""
+    before, after = (", ", ",") if commas else (" ", "")
+    if label in _NUMBERED:  # perhaps not theirs: "Her student number is 2219834"
+        return f"the {label} number{before}{ref}{after}"
+    if label not in _NO_THING and label not in _THINGS:
+        return f"your {label} number{before}{ref}{after}"  # "your repair number, RP-118820,"
+    if label in _NO_THING:
+        return f"your reference{before}{ref}{after}"
+    return f"your {label} {ref}"  # "your claim CLM-20931"

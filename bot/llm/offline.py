@@ -49,7 +49,12 @@ from bot.llm.reply_text import (
     sentences,
     without_name,
 )
-from bot.llm.request_take_up import take_up_line, take_up_request, thread_request
+from bot.llm.request_take_up import (
+    take_up_line,
+    take_up_request,
+    thread_request,
+    with_case_options,
+)
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
 from bot.llm.urgent_replies import acting_now
@@ -457,6 +462,7 @@ class OfflineBackend(Backend):
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
         suggestions = _distinct(suggestions, slots, request.playbook)
+        suggestions = with_case_options(suggestions, request, case, slots)
         turns = [m.text for m in request.conversation.customer_messages]
         suggestions = acting_now(suggestions, case, turns)  # they need it now: no "later"
         framing = None if request.low_confidence else request.playbook

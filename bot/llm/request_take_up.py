@@ -18,6 +18,7 @@ from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.requested_action import (
     ACT,
+    ANSWER,
     CHECK,
     MONEY,
     WHEN,
@@ -25,7 +26,9 @@ from bot.core.requested_action import (
     requested_action,
 )
 from bot.core.rubric import PLACEHOLDER, check
+from bot.core.slots import labelled_references
 from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.case_options import carries_a_fact, case_options, fact_phrases
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -71,6 +74,11 @@ _INSTEAD = {
         "with you {update_time}.",
         "If that isn't possible, I'll come back to you with the closest option we have.",
     ),
+    ANSWER: (
+        "Rather than pass it on, I'll find out {request} myself and come back to you "
+        "{update_time}.",
+        "So I get you the right answer first time, is there anything else I should know?",
+    ),
 }
 _MONEY_INSTEAD = (
     "I'll go through {thing} myself rather than pass it on, and update you {update_time} with "
@@ -85,6 +93,10 @@ def request_line(action: RequestedAction) -> str | None:
     commitment = action.commitment
     if commitment is None:
         return None
+    if action.kind == ANSWER:  # what they asked to know, found out and told, with a time
+        timed = action.verb == WHEN or action.phrase.startswith(("what time", "what day"))
+        told = "confirm the day and time with you" if timed else "confirm with you"
+        return f"{commitment} and {told} {{update_time}}."
     if action.verb == WHEN:  # they asked when: we owe them the time, not silence
         return f"{commitment} and tell you {{update_time}}."
     if action.kind == ACT and action.verb in _SCHEDULING and _BOOKED.search(commitment):
@@ -159,7 +171,8 @@ _INFORMING = frozenset("update call contact ring phone".split())  # noqa: SIM905
 
 def takes_it_up(text: str, action: RequestedAction) -> bool:
     """Does the suggestion already promise, in the first person, what they asked for?"""
-    verb = _MONEY_WORDS.get(action.verb, re.escape(action.verb)) if action.kind != CHECK else ""
+    checked = action.kind in (CHECK, ANSWER)  # found out first: no template promises that
+    verb = "" if checked else _MONEY_WORDS.get(action.verb, re.escape(action.verb))
     if not verb:
         return False
     # "I'll update you [update time]" keeps them posted; it does not update anything
@@ -258,6 +271,38 @@ def _replace_asks(
     return out
 
 
+OPTION_WHY = "Another real option for this case, with their own facts: a stock line that fits "
+OPTION_WHY += "any customer tells them nobody read their message."
+
+
+def with_case_options(
+    suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
+) -> list[Suggestion]:
+    """The suggestions after the one taking up their ask, each stock line (none of their facts)
+    giving way to another option built on the case (bot/llm/case_options.py)."""
+    conversation = request.conversation
+    action = thread_request(conversation) if suggestions else None
+    if not action or not action.commitment or getattr(request.assessment, "care", ()):
+        return suggestions
+    keep = 1 if {"manager", "human"} & set(case.requests) and len(suggestions) > 1 else 0
+    labelled = labelled_references(conversation)
+    said = " ".join(m.text for m in conversation.customer_messages)
+    facts = fact_phrases(case, labelled, said)
+    first = suggestions[keep].text
+    options = [fill(o, slots) for o in case_options(action, case, labelled, said, first)]
+    used = {first_sentence(s.text) for s in suggestions}
+    out = []
+    for index, suggestion in enumerate(suggestions):
+        stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
+        options = [o for o in options if first_sentence(o) not in used]
+        if stock and options:
+            line = options.pop(0)
+            used.add(first_sentence(line))
+            suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
+        out.append(suggestion)
+    return out
+
+
 def unanswered_turns(conversation: Conversation) -> list[str]:
     """The customer's turns since the agent last wrote: an earlier request was answered."""
     turns: list[str] = []
@@ -322,9 +367,12 @@ def take_up_line(
         rest = sentences(original[len(lead) :] if lead else original)
         kept = " ".join(s for s in rest if not says_again(s, line))
         text = f"{lead} {line} {kept}".strip()
+    name = case.customer_name
+    if name and name in original and name not in text and text.startswith("I"):
+        text = f"{name}, {text}"  # their name went with the lead the request line replaced
     if any(
         first_sentence(text) == first_sentence(s.text) for s in out[:target] + out[target + 1 :]
     ):
         return suggestions
     out[target] = Suggestion(text, WHY if action else CASE_WHY, source=out[target].source)
-    return _replace_asks(out, action, slots, keep=target) if action else out
+    return _replace_asks(out, action, slots, target) if action else out

