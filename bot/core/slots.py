@@ -61,7 +61,7 @@ _REFERENCE = prebuilt.compile(
     r"\b(?:order|ticket|case|invoice|reference|ref|booking|claim|policy|account|tracking|"
     r"confirmation|reservation|student|membership|member|customer|agreement|repair|file|"
     r"transaction|contract|application|permit|licence|license|tenancy|loan|meter|serial)"
-    r"(?:,?\s*(?:number|no\.?|num|id|#))?(?:\s+is)?\s*[:#]?\s*"
+    r"(?:,?\s*(?:number|no\.?|num|id|ref\.?|reference|#))?(?:\s+is)?\s*[:#]?\s*"
     r"(#?[A-Z0-9][A-Z0-9-]{3,}[0-9][A-Z0-9-]*)",
     re.IGNORECASE,
 )

@@ -1,6 +1,8 @@
-from bot.core.conversation import Conversation
+import pytest
+
+from bot.core.conversation import Conversation, Message
 from bot.core.rubric import check, find_avoid_phrases
-from bot.core.slots import fill_slots
+from bot.core.slots import fill_slots, labelled_references
 
 
 def test_avoid_phrases_match_case_and_spacing_insensitively():
@@ -37,3 +39,18 @@ def test_unknown_slots_stay_clear_placeholders():
 def test_sign_off_name_and_ticket_reference():
     slots = fill_slots(Conversation.from_text("Ticket TKT-55321 is still open.\nThanks,\nPriya"))
     assert slots == {**slots, "customer_name": "Priya", "reference": "TKT-55321"}
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        ("my car was written off, claim ref CLM-88213.", {"CLM-88213": "claim"}),
+        ("Booking reference: LX4471902", {"LX4471902": "booking"}),
+        ("Order no. 55120 is late", {"55120": "order"}),
+        ("ref ABC12345 please", {"ABC12345": "ref"}),
+    ],
+)
+def test_a_reference_keeps_the_word_that_names_its_thing(said, found):
+    # "claim ref CLM-88213" is a claim's reference, said back as "your claim CLM-88213"
+    conversation = Conversation(messages=[Message(role="customer", text=said)])
+    assert labelled_references(conversation) == found
