@@ -91,7 +91,8 @@ def _ahead(clause: str, match: re.Match) -> bool:
 
 def _said_back(clause: str) -> str | None:
     text = re.sub(
-        r"^\s*(?:so|and|but|also|then|oh|please|please note|just so you know)[,\s]+",
+        r"^\s*(?:(?:so|and|but|also|then|oh|please|please note|just so you know|hi|hello|hey|"
+        r"hiya|good (?:morning|afternoon|evening))[,!\s]+)+",
         "",
         clause,
         flags=_FLAGS,

@@ -41,7 +41,8 @@ _NOW = prebuilt.compile(
     r"|\blocked out of (?:my|our|the) (?:flat|house|home|room|car|apartment)\b"
     # "boarding closes at 14:10", "check out by 11"
     r"|\b(?:boarding|check-?in|check-?out|checkout|the gate) (?:closes|ends|is at)\b"
-    r"|\bcheck(?:-| )?out (?:by|at|before) \d{1,2}(?::\d{2})?(?:\s?[ap]m)?",
+    # (not a late check-out they ask for: "is a late check-out at 2pm possible?")
+    r"|(?<!late )\bcheck(?:-| )?out (?:by|at|before) \d{1,2}(?::\d{2})?(?:\s?[ap]m)?",
     _FLAGS,
 )
 # Looking back, ahead of today, or what they were told: "I was stuck at the airport last week",

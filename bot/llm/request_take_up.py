@@ -295,12 +295,38 @@ def with_case_options(
     for index, suggestion in enumerate(suggestions):
         stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
         options = [o for o in options if first_sentence(o) not in used]
-        if stock and options:
-            line = options.pop(0)
+        line = _keeping_moves(options, suggestion.text, request, used) if stock else None
+        if line:
             used.add(first_sentence(line))
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
         out.append(suggestion)
     return out
+
+
+def _keeping_moves(
+    options: list[str], stock: str, request: SuggestionRequest, used: set[str]
+) -> str | None:
+    """The first option that makes every move of the playbook the stock line made, as it is or
+    after the stock line's own first sentence when that only sets the tone ("I understand why
+    this is upsetting."); the option is taken off `options`. None: the stock line stays."""
+    playbook = request.playbook
+    parts = sentences(stock)
+    lead = parts[0] if len(parts) > 1 else ""
+    leads = ["", lead] if lead and not _ACTS.search(lead) else [""]
+    for option in options:
+        for before in leads:
+            line = f"{before} {option}".strip()
+            if first_sentence(line) in used:
+                continue
+            if playbook is None or set(check(line, playbook).missing_moves) <= set(
+                check(stock, playbook).missing_moves
+            ):
+                options.remove(option)
+                return line
+    return None
+
+
+_ACTS = prebuilt.compile(r"\b(?:I'll|I will|I'm|could you|can you|would you)\b|\?", re.I)
 
 
 def unanswered_turns(conversation: Conversation) -> list[str]:

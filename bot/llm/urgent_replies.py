@@ -103,8 +103,15 @@ def alternative(texts: list[str], urgent: str = "") -> str | None:
 
 
 def parks(sentence: str) -> bool:
-    """Does the sentence leave them waiting for a later contact?"""
-    return bool(_DEFERS.search(sentence) and _LATER.search(sentence))
+    """Does the sentence leave them waiting for a later contact? Not one that acts now: "I'll
+    check now whether ..., and confirm with you in the next few minutes"."""
+    later = {m.group(0).lower() for m in _LATER.finditer(sentence)}
+    if not _DEFERS.search(sentence) or not later:
+        return False
+    return later != {"in the next few minutes"} or not _ACTS_NOW.search(sentence)
+
+
+_ACTS_NOW = prebuilt.compile(r"\b(?:now|right away|straight away|while you wait)\b", re.I)
 
 
 def _what(case: Case) -> str:

@@ -288,7 +288,8 @@ def test_care_mode_puts_the_person_first_with_a_human_follow_up(playbooks):
     # an injury, not an emergency happening now: the person first, no "are you safe?"
     assert suggestions[0].text.startswith("I'm so sorry to hear about the injury")
     assert "are you safe" not in " ".join(s.text for s in suggestions).lower()
-    assert any("[callback time]" in s.text for s in suggestions)
+    # the call they asked for, at a time that suits them (asked, or a placeholder to fill)
+    assert any(re.search(r"\bcall you\b", s.text) for s in suggestions)
     templates = {r.text.split(".")[0] for r in playbook.replies}
     for suggestion in suggestions:
         assert not any(t in suggestion.text for t in templates), suggestion.text
