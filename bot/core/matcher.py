@@ -8,7 +8,10 @@ team's own playbook is matched the same way as a built-in one:
 - the strongest moments' signals in Spanish, French, German and Portuguese
   (bot/core/multilingual_signals.py), added to the built-in playbooks' own.
 
-The latest customer messages weigh most, so a thread can move from one moment to another.
+The latest customer messages weigh most, so a thread can move from one moment to another. A
+latest turn that only says the wait goes on ("Still nothing.", "It's day 12 now.") is read with
+the thread's subject: the moment of the turns before it, the agent's included (bot/core/
+still_waiting.py), so a refund the agent said was approved is not chased as a delivery.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from bot.core.language import detect_language, is_foreign
 from bot.core.playbooks import Playbook
 from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS, SignalIndex
 from bot.core.spelling import SpellingCorrector, playbook_words
+from bot.core.still_waiting import agent_matter, without_waiting
 from bot.core.text import normalise
 
 DEFAULT_THRESHOLD = 0.35
@@ -35,6 +39,7 @@ SIGNAL_SATURATION = 2.0  # summed signal weight at which signal evidence reaches
 SIGNAL_SHARE = 0.7  # the rest of a message's score comes from example similarity
 FALLBACK_YIELDS_AT = 0.85  # a fallback gives way to a moment scoring at least this share of it
 NEAR_DUPLICATE = 0.75  # similarity at which an example alone is enough evidence
+SUBJECT_MESSAGES = 4  # messages before a "still waiting" turn read for the thread's subject
 _REQUIRES = "\0requires:"  # owner prefix of `matching.requires` patterns in the signal index
 
 _STOPWORDS = frozenset(
@@ -238,13 +243,43 @@ class Matcher:
                 scores[pid] = (score, tuple(evidence.get(pid, ())))
         return scores
 
+    def _thread_subject(self, conversation: Conversation) -> tuple[str, tuple[str, ...]] | None:
+        """The moment a latest customer turn is about when it only says the wait goes on
+        (nothing else in it is evidence of a moment): the best of the messages before it, the
+        newest weighing most, the agent's read without their opening courtesy; a fallback moment
+        names no subject. None otherwise."""
+        messages = [m for m in conversation.messages if m.text.strip()]
+        last = max((i for i, m in enumerate(messages) if m.role == "customer"), default=0)
+        rest = without_waiting(normalise(messages[last].text)) if last else None
+        if rest is None or any(  # the rest names a moment of its own (a fallback names none)
+            score >= self.threshold and pid not in self._fallbacks
+            for pid, (score, _) in self.score_text(rest).items()
+        ):
+            return None
+        best: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for age, message in enumerate(reversed(messages[max(0, last - SUBJECT_MESSAGES) : last])):
+            text = message.text if message.role == "customer" else agent_matter(message.text)
+            for pid, (score, evidence) in self.score_text(text).items():
+                if pid not in self._fallbacks and score * TURN_DECAY**age > best.get(pid, (0,))[0]:
+                    best[pid] = (score * TURN_DECAY**age, evidence)
+        if not best:
+            return None
+        pid, (_, evidence) = max(sorted(best.items()), key=lambda item: item[1][0])
+        return pid, evidence
+
     def rank(self, conversation: Conversation) -> list[Match]:
         """All playbooks with any evidence, best first; the latest customer turns weigh most."""
         turns = [m.text for m in conversation.customer_messages if m.text.strip()]
+        subject = self._thread_subject(conversation)
         best: dict[str, tuple[float, tuple[str, ...]]] = {}
         for age, text in enumerate(reversed(turns[-TURNS_CONSIDERED:])):
             decay = TURN_DECAY**age
-            for pid, (score, evidence) in self.score_text(text).items():
+            scores = self.score_text(text)
+            if age == 0 and subject:  # the wait's urgency goes to what is awaited
+                strongest = max((s for s, _ in scores.values()), default=0.0)
+                scores = {pid: (s * TURN_DECAY, e) for pid, (s, e) in scores.items()}
+                scores[subject[0]] = (strongest, subject[1])
+            for pid, (score, evidence) in scores.items():
                 if score * decay > best.get(pid, (0.0,))[0]:
                     best[pid] = (score * decay, evidence)
         fallback_best = max((best[p][0] for p in best if p in self._fallbacks), default=0.0)
