@@ -22,6 +22,23 @@ def eval_rows(name: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def coaching_rows(name: str) -> list[dict]:
+    """The rows of a fixture of conversations in examples/coaching/ (`name`: "lead.jsonl")."""
+    text = (EXAMPLES / "coaching" / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def coach_rows(coach, rows: list[dict]) -> dict[str, tuple]:
+    """Each row's (row, conversation, result) by id, coached as `/mot-tip` asks."""
+    from bot.commands.inputs import conversation_from_record
+
+    out = {}
+    for row in rows:
+        conversation = conversation_from_record(row, row["id"])
+        out[row["id"]] = (row, conversation, coach.coach(conversation, trigger="command"))
+    return out
+
+
 @pytest.fixture(scope="session")
 def playbooks():
     return load_playbooks()

@@ -7,8 +7,6 @@ was seen; rows marked `holdout` were not developed against. Floors are the measu
 2nd/3rd say their ask or a fact of theirs (7 before), 6/93 generic (40 before); holdout
 12/12 (9), 14/24 (3) and 5/36 generic (16)."""
 
-import json
-
 import pytest
 
 from bench.ask_take_up import score
@@ -19,13 +17,9 @@ from bot.core.case import extract_case
 from bot.core.conversation import Conversation
 from bot.core.requested_action import ANSWER, WHEN, requested_action
 from bot.llm.case_options import case_options
-from tests.conftest import EXAMPLES
+from tests.conftest import coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "answers.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("answers.jsonl")
 
 
 @pytest.fixture(scope="module")

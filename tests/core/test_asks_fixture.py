@@ -3,7 +3,6 @@ conversations written for this across dentists, clinics, ticketing, leisure, bro
 councils, schools, car rental, vets, hotels, universities, lettings, SaaS, charities,
 couriers, telecoms and gyms. A row's `takes_up` lists words its first suggestion must say."""
 
-import json
 import re
 
 import pytest
@@ -11,13 +10,9 @@ import pytest
 from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record
 from bot.core import reply_checks as checks
-from tests.conftest import EXAMPLES
+from tests.conftest import coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "asks.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("asks.jsonl")
 GENERIC = re.compile(
     r"which account(?:,? order)? or (?:service|product)|what has happened so far|"
     r"find out exactly what applies|as soon as you confirm|what's prompted",

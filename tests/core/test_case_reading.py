@@ -4,8 +4,6 @@ make the case theirs. Judged through the Coach on examples/coaching/reading.json
 conversations across industries, written with their expected reading before any output was
 seen) and on the failure cases: what cannot be said back cleanly is not said back."""
 
-import json
-
 import pytest
 
 from bench.case_reading import misses
@@ -14,13 +12,9 @@ from bot.commands.inputs import conversation_from_record
 from bot.core.clean_clause import clean
 from bot.core.conversation import Conversation, Message
 from bot.core.wants import CANCEL, REFUND, REINSTATED
-from tests.conftest import EXAMPLES
+from tests.conftest import coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "reading.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("reading.jsonl")
 
 
 @pytest.fixture(scope="module")

@@ -8,23 +8,17 @@ Each row says which of their facts the first suggestion must say (`lead_mentions
 either) and which stock lines or questions no suggestion may say (`set_avoids`).
 """
 
-import json
 import re
 
 import pytest
 
 from bot.coach import Coach
-from bot.commands.inputs import conversation_from_record
 from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.llm.lead_reply import evidence, repeated_amount, said_cleanly
-from tests.conftest import EXAMPLES
+from tests.conftest import coach_rows, coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "lead.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("lead.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +28,7 @@ def coach(playbooks):
 
 @pytest.fixture(scope="module")
 def results(coach):
-    out = {}
-    for row in ROWS:
-        conversation = conversation_from_record(row, row["id"])
-        out[row["id"]] = (row, conversation, coach.coach(conversation, trigger="command"))
-    return out
+    return coach_rows(coach, ROWS)
 
 
 def _texts(result) -> list[str]:

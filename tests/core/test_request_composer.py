@@ -8,7 +8,6 @@ said back as the agent's own next step), that our earlier slip must be owned (`o
 that the customer is in a hurry (`urgent`) or that the thread is well under way (`later_turn`).
 """
 
-import json
 import re
 
 import pytest
@@ -19,13 +18,9 @@ from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation
 from bot.llm.base import Suggestion
 from bot.llm.situation_fit import fit_to_situation
-from tests.conftest import EXAMPLES
+from tests.conftest import coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "requests.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("requests.jsonl")
 ASKS_WHAT_THEY_WANT = re.compile(
     r"what would you most like us to do|what would a good outcome|what you need from us", re.I
 )

@@ -3,20 +3,14 @@ check-out, a receipt, two more seats): the first suggestion takes that up, not t
 from the opening turn. examples/coaching/threads.jsonl was written before any output was
 seen; rows still missed carry `known_miss` with the reason, and are left out here."""
 
-import json
-
 import pytest
 
 from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record
 from bot.core import reply_checks as checks
-from tests.conftest import EXAMPLES
+from tests.conftest import coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "threads.jsonl").read_text(encoding="utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("threads.jsonl")
 
 
 @pytest.fixture(scope="module")

@@ -8,23 +8,16 @@ before any output was seen. Rows marked `holdout` were not developed against; th
 the same floor (all met when measured).
 """
 
-import json
-
 import pytest
 
 from bot.coach import Coach
-from bot.commands.inputs import conversation_from_record
 from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.core.urgency import needs_it_now
 from bot.llm.urgent_replies import parks
-from tests.conftest import EXAMPLES
+from tests.conftest import coach_rows, coaching_rows
 
-ROWS = [
-    json.loads(line)
-    for line in (EXAMPLES / "coaching" / "urgent-care.jsonl").read_text("utf-8").splitlines()
-    if line.strip()
-]
+ROWS = coaching_rows("urgent-care.jsonl")
 LATER = ("[update time]", "[callback time]", "get back to you", "update you later")
 
 
@@ -35,11 +28,7 @@ def coach(playbooks):
 
 @pytest.fixture(scope="module")
 def results(coach):
-    out = {}
-    for row in ROWS:
-        conversation = conversation_from_record(row, row["id"])
-        out[row["id"]] = (row, conversation, coach.coach(conversation, trigger="command"))
-    return out
+    return coach_rows(coach, ROWS)
 
 
 def _texts(result) -> list[str]:
