@@ -75,9 +75,20 @@ WANTS = (
         ),
     ),
     ("it fixed", _re(r"\b(fix(ed)?|working again|sort (it|this) out|repair\w*)\b")),
+    (  # out of a place, not an account: "locked out of the flat", "the key safe won't open"
+        "to get in",
+        _re(
+            r"\blocked out of (the|my|our|this) (\w+ )?(flat|house|home|room|apartment|property|"
+            r"cottage|cabin|villa|car|van|building|office)\b|\b(key ?safe|lock ?box|door code)\b"
+        ),
+    ),
     (
         "to get back into the account",
-        _re(r"\b(log ?in|sign ?in|locked out|locked|password|get (back )?into)\b"),
+        _re(
+            r"\b(log ?in|sign ?in|locked out(?! of (the|my|our|this) (\w+ )?(flat|house|home|room|"
+            r"apartment|property|cottage|cabin|villa|car|van|building|office)\b)|"
+            r"locked(?! out)|password|get (back )?into)\b"
+        ),
     ),
     ("an explanation", _re(r"\b(why (is|was|has|have|did|am|are)|explain|what happened)\b")),
     ("compensation", _re(r"\b(compensat\w*|goodwill|make up for)\b")),

@@ -478,6 +478,24 @@ _PREMISES += (
         ),
     ),
 )
+_PLACE_IN = (
+    r"(?:flat|house|home|room|apartment|property|cottage|cabin|villa|car|van|building|office)"
+)
+_PREMISES += (
+    Premise(
+        "locked_out_place",
+        "the customer is locked out of a place or vehicle (a key, key safe, door code or room "
+        "card that does not work), not out of an online account",
+        _re(
+            rf"\blocked out of (?:the|my|our|your|this) (?:\w+ )?{_PLACE_IN}\b",
+            r"\b(?:key ?safe|lock ?box|door code|keypad|key ?card|room key|smart lock|keys?)\b"
+            r".{0,40}\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|not|isn'?t|is not) "
+            r"(?:work|open|working|accepted|fit)",
+            rf"\bcan'?t get (?:in|into) (?:the|my|our|this) (?:\w+ )?{_PLACE_IN}\b",
+        ),
+        _re(r"\b(?:key ?safe|lock ?box|door code)\b"),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 

@@ -11,7 +11,8 @@ import re
 from bot.core import prebuilt
 
 THINGS = prebuilt.compile(
-    r"\b(order|parcel|package|delivery|card|policy|claim|payment|bill|invoice|charge|refund|"
+    r"\b(key ?safe|lock ?box|door code|key ?card|order|parcel|package|delivery|card|policy|"
+    r"claim|payment|bill|invoice|charge|refund|"
     r"subscription|plan|contract|account|password|app|website|router|broadband|internet|wifi|"
     r"connection|phone|laptop|tablet|tv|boiler|heating|meter|booking|reservation|flight|"
     r"ticket|train|bag|luggage|appointment|prescription|referral|permit|licence|license|"

@@ -38,7 +38,8 @@ _NOW = prebuilt.compile(
     rf"(?:[\w'-]+ ){{0,2}}{_PLACE}\b"
     # stranded anywhere; nowhere to sleep tonight; locked out of home
     r"|\bstranded\b|\bnowhere to (?:stay|sleep|go)\b"
-    r"|\blocked out of (?:my|our|the) (?:flat|house|home|room|car|apartment)\b"
+    r"|\blocked out of (?:my|our|the|this) (?:[\w-]+ )?(?:flat|house|home|room|car|apartment|"
+    r"cottage|cabin|villa|property|van)\b"
     # "boarding closes at 14:10", "check out by 11"
     r"|\b(?:boarding|check-?in|check-?out|checkout|the gate) (?:closes|ends|is at)\b"
     # (not a late check-out they ask for: "is a late check-out at 2pm possible?")

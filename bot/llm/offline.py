@@ -158,8 +158,10 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
     padding = [lines.PAD, *(_about_thing(d, case) for d in lines.CLARIFY)]
-    if case.language not in (None, "en"):  # a clear moment we can't read in their words:
-        padding = list(lines.CASE_NEXT_STEPS)  # act on it rather than ask what they need
+    # a clear moment we can't read in their words, or one they need now: act on it rather
+    # than ask what they need ("locked out of the flat" has said it)
+    if case.language not in (None, "en") or case.urgent:
+        padding = list(lines.CASE_NEXT_STEPS)
     padding = _unasked(padding, case, request.playbook)
     drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(

@@ -195,6 +195,28 @@ def test_a_template_for_another_situation_is_left_out(playbooks):
 @pytest.mark.parametrize(
     "text",
     [
+        "The key safe code you sent doesn't work and we're locked out of the flat with the kids.",
+        "Locked out of the holiday cottage, the door code isn't accepted. We're outside now.",
+    ],
+)
+def test_locked_out_of_a_place_gets_no_password_or_account_lines(playbooks, text):
+    # "locked_out_place": a door, not a login; what they need is to get in, now
+    coached = coach_on(playbooks, text)
+    said = " ".join(s.text for s in coached.suggestions).lower()
+    assert "locked_out_place" in coached.case.premises and coached.case.wants == ["to get in"]
+    for line in ("reset link", "your account", "recent activity", "what you need from us"):
+        assert line not in said, line
+
+
+def test_locked_out_of_an_account_still_gets_the_account_lines(playbooks):
+    coached = coach_on(playbooks, "I'm locked out of my online banking after three tries.")
+    said = " ".join(s.text for s in coached.suggestions)
+    assert "reset link" in said and "locked_out_place" not in coached.case.premises
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I sent the jacket back on the 2nd and I still haven't had my refund.",
         "where is my refund?? returned the blender a month ago",
         "The concert was cancelled in March and I still haven't received my refund.",
