@@ -216,7 +216,8 @@ class SignalIndex:
                 for start in _fewest(set(starts or words or ())) if words else ():
                     at_start[" " + start].append(index)
         # One pass of an Aho-Corasick automaton (in C) finds every place where a word begins
-        # one of the starts; each value is the key's length and its place in `_at_start`.
+        # one of the starts; each value is the key's length and its place in `_at_start`
+        # (an automaton with no keys cannot search: then `fired` does not ask it).
         self._at_start = [tuple(found) for found in at_start.values()]
         self._automaton = ahocorasick.Automaton()
         for slot, key in enumerate(at_start):
@@ -270,7 +271,8 @@ class SignalIndex:
         candidates_at = self._candidates
         # Words are separated by single spaces: a word begins after a space of the padded
         # text, and a start that must end its word ("took ") may end the text.
-        for end, (size, slot) in self._automaton.iter(" " + normalised + " "):
+        found = self._automaton.iter(" " + normalised + " ") if self._at_start else ()
+        for end, (size, slot) in found:
             offset = end - size + 1
             for owner, match in candidates_at[slot] or self._candidates_at(slot):
                 if owner not in matched and match(normalised, offset):
