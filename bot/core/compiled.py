@@ -34,7 +34,7 @@ def _files(directory: Path) -> list[Path]:
 
 def cache_key(extra_dir: Path | None) -> str:
     # the signal index keeps a pyahocorasick automaton, pickled in that library's own format:
-    # its build is named by its file (importlib.metadata would cost a run 60 ms to import)
+    # its build is named by its file's size and time (no scan of the installed packages)
     library = Path(ahocorasick.__file__).stat()
     versions = f"{sys.version}\0{pydantic.VERSION}\0{library.st_size}\0{library.st_mtime_ns}"
     digest = hashlib.sha256(versions.encode())
