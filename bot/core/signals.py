@@ -233,12 +233,14 @@ class SignalIndex:
         self._candidates: list[tuple[tuple[int, Callable], ...] | None] = [None] * len(
             self._at_start
         )
+        self._searched: list[tuple[int, tuple[str, ...] | None, Callable | None, Callable]] = []
         self._answers = [(owner, weight, pattern) for owner, pattern, weight in self.signals]
 
     def __getstate__(self) -> dict:
         """Pickled (bot/core/compiled.py) without compiled patterns."""
         state = dict(self.__dict__)
-        del state["_compiled"], state["_finders"], state["_candidates"], state["_answers"]
+        for per_process in ("_compiled", "_finders", "_candidates", "_searched", "_answers"):
+            del state[per_process]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -260,6 +262,20 @@ class SignalIndex:
             finder = self._finders[index] = any_of(self._required[index])
         return finder
 
+    def _searches(self) -> list[tuple[int, tuple[str, ...] | None, Callable | None, Callable]]:
+        """Per alternative searched across the text: its signal, its starts, a search for the
+        literals one of which it needs, and its own search; made on first use."""
+        self._searched = [
+            (
+                self._owner_of[index],
+                self._starts[index],
+                None if self._required[index] is None else self._finder(index).search,
+                self._pattern(index).search,
+            )
+            for index in self._always
+        ]
+        return self._searched
+
     def _candidates_at(self, slot: int) -> tuple[tuple[int, Callable], ...]:
         found = tuple((self._owner_of[i], self._pattern(i).match) for i in self._at_start[slot])
         self._candidates[slot] = found
@@ -277,14 +293,12 @@ class SignalIndex:
             for owner, match in candidates_at[slot] or self._candidates_at(slot):
                 if owner not in matched and match(normalised, offset):
                     matched.add(owner)
-        compiled = self._compiled
-        for index in self._always:
-            owner, starts = self._owner_of[index], self._starts[index]
+        for owner, starts, holds_one, search in self._searched or self._searches():
             if owner in matched or (starts is not None and not normalised.startswith(starts)):
                 continue
-            if self._required[index] is not None and not self._finder(index).search(normalised):
+            if holds_one is not None and not holds_one(normalised):
                 continue
-            if (compiled[index] or self._pattern(index)).search(normalised):
+            if search(normalised):
                 matched.add(owner)
         answers = self._answers
         return [answers[i] for i in sorted(matched)]
