@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.assessment import Assessment
-from bot.core.case import Case
 from bot.core.conversation import Conversation
-from bot.core.summary import Summary
 from bot.llm.base import CallInfo, Suggestion
+
+if TYPE_CHECKING:  # the coaching side: not loaded by `classify`, which makes no result
+    from bot.core.case import Case
+    from bot.core.summary import Summary
 
 
 @dataclass(slots=True)

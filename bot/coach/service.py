@@ -10,22 +10,22 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from bot.coach.result import CoachingResult, NullSink, SuggestionSink
 from bot.core.assessment import Assessment
-from bot.core.case import Case, extract_case
-from bot.core.coaching import coaching_lines
 from bot.core.conversation import Conversation
 from bot.core.escalation import assess
 from bot.core.knowledge import NEUTRAL, Knowledge, apply_voice
 from bot.core.matcher import DEFAULT_THRESHOLD, Matcher
 from bot.core.playbooks import Playbook
-from bot.core.slots import fill_slots
-from bot.core.summary import Summary
 from bot.llm.base import Backend, DraftCallback, Suggestion, SuggestionList, SuggestionRequest
-from bot.llm.offline import OfflineBackend
-from bot.llm.summaries import thread_summary
+
+if TYPE_CHECKING:  # the coaching side loads on the first suggestion: `classify` only assesses
+    from bot.core.case import Case
+    from bot.core.summary import Summary
+    from bot.llm.offline import OfflineBackend
 
 log = logging.getLogger(__name__)
 # When nothing matches but the conversation is hot, coach on the escalation playbook.
@@ -54,9 +54,23 @@ class Coach:
         self.knowledge = knowledge or NEUTRAL
         self.matcher = matcher or Matcher(self.playbooks)
         self.matcher.threshold = threshold
-        self.offline = OfflineBackend()
-        self.backend = backend or self.offline
+        self._backend = backend
         self.sink = sink or NullSink()
+
+    @cached_property
+    def offline(self) -> OfflineBackend:
+        """The offline composer: the fallback of every backend, and the default one."""
+        from bot.llm.offline import OfflineBackend
+
+        return OfflineBackend()
+
+    @property
+    def backend(self) -> Backend:
+        return self._backend or self.offline
+
+    @backend.setter
+    def backend(self, backend: Backend) -> None:
+        self._backend = backend
 
     def assess(
         self, conversation: Conversation, now: float | None = None, asked: bool = False
@@ -93,6 +107,9 @@ class Coach:
         """
         if assessment.playbook is None:
             return [], self.backend.name, None
+        from bot.core.case import extract_case
+        from bot.core.slots import fill_slots
+
         request = SuggestionRequest(
             conversation=conversation,
             playbook=assessment.playbook,
@@ -134,6 +151,9 @@ class Coach:
         """Assess and suggest; the result goes to the sink unless `record` is False: then its
         log id is fixed in `context["log_id"]` (so buttons can carry it) and the channel logs
         it once delivered (bot/delivered.py), with who it was shown to."""
+        from bot.core.case import extract_case
+        from bot.core.coaching import coaching_lines
+
         started = time.perf_counter()
         assessment = self.assess(conversation, now=now, asked=trigger in EXPLICIT_TRIGGERS)
         case = extract_case(conversation)
@@ -166,6 +186,8 @@ class Coach:
     def summarize(
         self, conversation: Conversation, assessment: Assessment, case: Case, trigger: str
     ) -> Summary:
+        from bot.llm.summaries import thread_summary
+
         writer = None
         if trigger in WRITTEN_SUMMARY_TRIGGERS and not self.backend.composes_offline:
             writer = self.backend

@@ -17,11 +17,12 @@ acknowledges in one line before dealing with what they asked.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.core import prebuilt
 from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in, only_the_cause
-from bot.core.literals import any_of, required_literals
+from bot.core.literals import occurring, required_literals
 
 # Kinds in order of gravity; the first three make a thread escalate, the others watch it.
 KINDS = ("danger", "injury", "bereavement", "illness", "hardship", "distress")
@@ -137,29 +138,32 @@ def _required_words() -> dict[str, list[frozenset[str] | None]]:
 
 
 @lru_cache(maxsize=1)
-def _needs() -> tuple[dict[str, list[frozenset[str] | None]], re.Pattern | None]:
-    """Per pattern, words one of which its matches hold (None: unknown); and one regex that
-    finds any of them, None when some pattern has none. Most messages hold none of them and
-    are done with after one search instead of forty (bot/core/literals.py). The words are
-    read from the patterns once and kept (bot/core/prebuilt.py)."""
+def _needs() -> tuple[dict[str, list[frozenset[str] | None]], Callable[[str], set[str]], bool]:
+    """Per pattern, words one of which its matches hold (None: unknown); a function giving
+    which of all those words a text holds, in one pass (bot/core/literals.py); and whether
+    every pattern has such words, so that a text holding none of them is done with at once
+    (most messages are). The words are read from the patterns once and kept
+    (bot/core/prebuilt.py)."""
     needs = prebuilt.value("care-needs", sorted(_PATTERNS.items()), _required_words)
     every = [words for kind in needs.values() for words in kind]
-    return needs, None if None in every else any_of(set().union(*every))
+    known = [words for words in every if words is not None]
+    return needs, occurring(set().union(*known)), len(known) == len(every)
 
 
 def find_care(texts: list[str]) -> list[tuple[str, str]]:
     """(kind, the words found) for each kind in the customer's texts, gravest first."""
     found: dict[str, str] = {}
-    needs, gate = _needs()
+    needs, words_in, gated = _needs()
     for text in texts:
         plain = _plain(text)
-        if gate is not None and not gate.search(plain):
+        present = words_in(plain)
+        if gated and not present:
             continue
         for kind, patterns in _COMPILED.items():
             if kind in found:
                 continue
             for pattern, words in zip(patterns, needs[kind], strict=True):
-                if words is not None and not any(map(plain.__contains__, words)):
+                if words is not None and words.isdisjoint(present):
                     continue
                 if kind == "danger" and only_the_cause(pattern.pattern, plain):
                     continue

@@ -2,9 +2,9 @@
 (`mot-coach tip`) neither parses nor validates the YAML nor indexes the signals again.
 
 The cache file is named by a hash of everything the result depends on: every playbook file
-(name and bytes), the domain's source code (bot/core/*.py), and the Python and pydantic
-versions. A changed playbook or an upgrade therefore misses the cache and rebuilds it; a cache
-that cannot be read or written is ignored (the playbooks are loaded as without it).
+(name and bytes), the domain's source code (bot/core/*.py), and the Python, pydantic and
+pyahocorasick versions. A changed playbook or an upgrade therefore misses the cache and rebuilds
+it; a cache that cannot be read or written is ignored (the playbooks are loaded as without it).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pickle
 import sys
 from pathlib import Path
 
+import ahocorasick
 import pydantic
 
 from bot.core import language
@@ -32,7 +33,11 @@ def _files(directory: Path) -> list[Path]:
 
 
 def cache_key(extra_dir: Path | None) -> str:
-    digest = hashlib.sha256(f"{sys.version}\0{pydantic.VERSION}".encode())
+    # the signal index keeps a pyahocorasick automaton, pickled in that library's own format:
+    # its build is named by its file's size and time (no scan of the installed packages)
+    library = Path(ahocorasick.__file__).stat()
+    versions = f"{sys.version}\0{pydantic.VERSION}\0{library.st_size}\0{library.st_mtime_ns}"
+    digest = hashlib.sha256(versions.encode())
     sources = sorted(Path(__file__).parent.glob("*.py"))
     for path in [*sources, *_files(BUILTIN_DIR), *(_files(extra_dir) if extra_dir else ())]:
         digest.update(f"\0{path}\0".encode())

@@ -8,8 +8,12 @@ which is what is looked up.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import cache
+from importlib.util import find_spec
+
+from bot.core import prebuilt
 
 ANGRY, SAD, HAPPY, IRONIC = "angry", "sad", "happy", "ironic"
 
@@ -55,7 +59,19 @@ def _tone(name: str) -> str | None:
 @cache
 def tones() -> dict[str, str]:
     """Single-character emoji (a variation selector dropped) -> tone; built on first use (plain
-    ASCII text needs no table)."""
+    ASCII text needs no table) and kept (bot/core/prebuilt.py): a run then neither imports
+    the `emoji` package nor reads its names (about 20 ms)."""
+    spec = find_spec("emoji")
+    try:
+        found = os.stat(spec.origin) if spec and spec.origin else None
+    except OSError:
+        found = None
+    if found is None:
+        return _table()
+    return prebuilt.value("emoji-tones", (spec.origin, found.st_size, found.st_mtime_ns), _table)
+
+
+def _table() -> dict[str, str]:
     import emoji
 
     table: dict[str, str] = {}

@@ -109,13 +109,25 @@ def _read(source) -> EnglishWords:
     return EnglishWords(source.read_text(encoding="utf-8").split())
 
 
+def _source():
+    return resources.files("symspellpy") / FREQUENCY_LIST
+
+
+def list_stamp() -> tuple[str, int, int] | None:
+    """What names the list's version (path, size, time), for values kept that are made from
+    it (bot/core/prebuilt.py); None when it is not a plain file (a zipped package)."""
+    source = _source()
+    try:
+        found = os.stat(str(source))
+    except OSError:
+        return None
+    return str(source), found.st_size, found.st_mtime_ns
+
+
 @cache
 def english_frequencies() -> EnglishWords:
     """word -> corpus count, most frequent first."""
-    source = resources.files("symspellpy") / FREQUENCY_LIST
-    try:
-        found = os.stat(str(source))
-        inputs = (str(source), found.st_size, found.st_mtime_ns)
-    except OSError:  # not a plain file (a zipped package): read it each time
+    source, stamp = _source(), list_stamp()
+    if stamp is None:  # read it each time
         return _read(source)
-    return prebuilt.value("english-words", inputs, lambda: _read(source))
+    return prebuilt.value("english-words", stamp, lambda: _read(source))

@@ -21,7 +21,6 @@ Agent turns are never scored as customer anger. The word lists live in
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -181,8 +180,9 @@ def _threat_group(
     return tag, frozenset().union(*(keys for keys, _, _ in keyed)), keyed
 
 
-# Compiled when a message first holds one of a pattern's words (most messages hold none).
-_threat_pattern = cache(re.compile)
+# Compiled when a message first holds one of a pattern's words (most messages hold none),
+# from the program kept in MOT_CACHE_DIR (bot/core/prebuilt.py).
+_threat_pattern = cache(prebuilt.compile)
 
 # (tag, words one of which must be present, [(words, pattern, weight)])
 _THREATS = [

@@ -2,10 +2,12 @@
 
 Playbooks carry a few hundred signal patterns, most of them alternations of phrases such as
 `\\b(lost|stolen) (my )?(card|phone)`. Each top-level alternative is compiled on its own, and
-from its structure we read the literal prefixes its matches must start with ({"lost",
-"stolen"}). It is then tried, anchored, only at the words of the text that begin with one of
-them, instead of being searched across the whole text. Alternatives whose start cannot be read
-are searched as usual, so the result is exactly that of searching every pattern.
+from its structure we read the literal starts its matches must begin with ("lost card",
+"stolen my phone", ...). One pass of an Aho-Corasick automaton (pyahocorasick, in C) finds every
+word of the text where one of those starts begins, and each alternative is tried, anchored,
+only there, instead of being searched across the whole text or looked up word by word in
+Python. Alternatives whose start cannot be read are searched as usual, so the result is exactly
+that of searching every pattern.
 
 The index also keeps each alternative's compiled program, the code that `re` hands to its
 engine (`_sre`), which `re` builds in Python at every start: a process that loads the index
@@ -20,11 +22,11 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache
 from re import _compiler as sre_compile  # Python 3.11+
 from re import _constants as sre
 from re import _parser as sre_parse
-from typing import NamedTuple
+
+import ahocorasick
 
 from bot.core.literals import any_of, class_chars, literal_starts, required_literals
 
@@ -164,58 +166,37 @@ def _first_words(parsed: sre_parse.SubPattern) -> set[str] | None:
 
 
 _FEW_STARTS = 16  # an alternative anchored by "^" checks its starts first if it has so few
-# signal, the starts to check first (or None), the alternative's compiled `match`
-_Candidate = tuple[int, "tuple[str, ...] | None", Callable]
-
-
-class _AtWord(NamedTuple):
-    at_once: tuple[_Candidate, ...]  # to try at this word
-    exactly: dict[str, tuple[_Candidate, ...]]  # to try when the next word is the key
-    beginning: dict[str, tuple[_Candidate, ...]]  # ... when it begins with the key
-    sizes: tuple[int, ...]  # the lengths of those keys
-
-
-_NOTHING = _AtWord((), {}, {}, ())
-
-
-class _SplitStarts(NamedTuple):
-    """An indexed alternative's literal starts, as the per-word look-up reads them."""
-
-    within_word: tuple[str, ...]  # starts with no space: a match at a word beginning so
-    after_word: dict[str, tuple[str, ...]]  # first word -> the starts that go on past it
-
-
-def _split_starts(starts: tuple[str, ...] | None) -> _SplitStarts | None:
-    if starts is None:
-        return None
-    after_word: dict[str, list[str]] = defaultdict(list)
-    for start in starts:
-        if " " in start:
-            after_word[start.split(" ")[0]].append(start)
-    within_word = tuple(start for start in starts if " " not in start)
-    return _SplitStarts(within_word, {word: tuple(found) for word, found in after_word.items()})
-
-
-# The per-word cache's bounds: 65,536 words of up to 40 characters (docs/operations.md).
+# The bounds of the per-word caches elsewhere (stems, spelling): 65,536 words of up to 40
+# characters (docs/operations.md).
 CACHED_WORDS, CACHED_WORD_CHARS = 65536, 40
 
 
+def _fewest(starts: set[str]) -> list[str]:
+    """`starts` without those that begin with another: a text holding "refunded" at a place
+    also holds "refund" there, and the alternative is tried there once."""
+    kept: list[str] = []
+    for start in sorted(starts):  # a string sorts just before the strings it begins
+        if not kept or not start.startswith(kept[-1]):
+            kept.append(start)
+    return kept
+
+
 class SignalIndex:
-    """All signals of all playbooks, each alternative tried only where its first word occurs."""
+    """All signals of all playbooks, each alternative tried only where its literal start is."""
 
     def __init__(self, signals: list[tuple[str, str, float]]):
         """`signals` are (owner, pattern, weight) triples."""
         self.signals = list(signals)
         self._owner_of: list[int] = []  # alternative -> signal index
         self._alternatives: list[str] = []
-        self._by_prefix: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
         self._programs: list[Program] = []
         # What a match must start with (indexed alternatives and those anchored by "^") or
         # contain (the others): checked in C before the regex runs (bot/core/literals.py).
         self._starts: list[tuple[str, ...] | None] = []
         self._required: list[frozenset[str] | None] = []
-        self._split_starts: list[_SplitStarts | None] = []  # the starts of indexed ones, split
+        # " " + a literal start -> the indexed alternatives a match of which may begin so
+        at_start: dict[str, list[int]] = defaultdict(list)
         for signal_index, (_, pattern, _) in enumerate(signals):
             for alternative in split_alternatives(pattern):
                 index = len(self._alternatives)
@@ -226,30 +207,40 @@ class SignalIndex:
                 words = _first_words(parsed)
                 if words is None:
                     self._always.append(index)
-                for prefix in words or ():
-                    self._by_prefix[prefix].append(index)
                 anchored = alternative[:1] == "^"  # tried at the start only: fails fast
                 starts = literal_starts(alternative) if words or anchored else None
                 if anchored and starts is not None and len(starts) > _FEW_STARTS:
                     starts = None  # more to check than the regex takes to fail
                 self._starts.append(starts)
-                self._split_starts.append(_split_starts(starts) if words else None)
                 self._required.append(None if words or anchored else required_literals(alternative))
-        self._by_prefix = dict(self._by_prefix)
-        self._longest = max((len(p) for p in self._by_prefix), default=0)
+                for start in _fewest(set(starts or words or ())) if words else ():
+                    at_start[" " + start].append(index)
+        # One pass of an Aho-Corasick automaton (in C) finds every place where a word begins
+        # one of the starts; each value is the key's length and its place in `_at_start`
+        # (an automaton with no keys cannot search: then `fired` does not ask it).
+        self._at_start = [tuple(found) for found in at_start.values()]
+        self._automaton = ahocorasick.Automaton()
+        for slot, key in enumerate(at_start):
+            self._automaton.add_word(key, (len(key), slot))
+        self._automaton.make_automaton()
         self._start()
 
     def _start(self) -> None:
         """The per-process parts: compiled on first use (a tip needs a few of hundreds)."""
         self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
         self._finders: dict[int, re.Pattern] = {}  # alternative -> a search for its literals
-        self._cached_starting_at = lru_cache(maxsize=CACHED_WORDS)(self._alternatives_starting_at)
+        # per start: (signal, compiled `match`) of its alternatives, made on first use
+        self._candidates: list[tuple[tuple[int, Callable], ...] | None] = [None] * len(
+            self._at_start
+        )
+        self._searched: list[tuple[int, tuple[str, ...] | None, Callable | None, Callable]] = []
         self._answers = [(owner, weight, pattern) for owner, pattern, weight in self.signals]
 
     def __getstate__(self) -> dict:
-        """Pickled (bot/core/compiled.py) without compiled patterns or the per-word cache."""
+        """Pickled (bot/core/compiled.py) without compiled patterns."""
         state = dict(self.__dict__)
-        del state["_compiled"], state["_finders"], state["_cached_starting_at"], state["_answers"]
+        for per_process in ("_compiled", "_finders", "_candidates", "_searched", "_answers"):
+            del state[per_process]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -271,90 +262,43 @@ class SignalIndex:
             finder = self._finders[index] = any_of(self._required[index])
         return finder
 
-    def _alternatives_starting_at(self, word: str) -> _AtWord:
-        """The alternatives that can match at `word` (cached: vocabularies repeat).
+    def _searches(self) -> list[tuple[int, tuple[str, ...] | None, Callable | None, Callable]]:
+        """Per alternative searched across the text: its signal, its starts, a search for the
+        literals one of which it needs, and its own search; made on first use."""
+        self._searched = [
+            (
+                self._owner_of[index],
+                self._starts[index],
+                None if self._required[index] is None else self._finder(index).search,
+                self._pattern(index).search,
+            )
+            for index in self._always
+        ]
+        return self._searched
 
-        A match's literal start must agree with the word (a match of "not received" cannot
-        begin at "notice"). Alternatives whose start lies within the word are tried at once;
-        the others go on past it ("not received" at "not") and are filed under the next word
-        they need: exactly that word ("received") or a word beginning so ("rec" of
-        "rec(ei|ie)ved"), and their starts are checked against the text before the regex.
-        Each comes with its compiled pattern's `match`, so the look-up at a word is all."""
-        keys = [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
-        spaced = word + " "
-        keys.append(spaced)
-        at_once: list[_Candidate] = []
-        exactly: dict[str, list[_Candidate]] = defaultdict(list)
-        beginning: dict[str, list[_Candidate]] = defaultdict(list)
-        for index in dict.fromkeys(i for key in keys for i in self._by_prefix.get(key, ())):
-            owner, split = self._owner_of[index], self._split_starts[index]
-            if split is None or (split.within_word and word.startswith(split.within_word)):
-                at_once.append((owner, None, self._pattern(index).match))  # the word holds a start
-                continue
-            starts = split.after_word.get(word)
-            if starts is None:
-                continue  # no start of this alternative agrees with the word
-            # every start is the word, a space and more: file them by the next word, each with
-            # the starts that go on with that word. A start that ends in the next word ("rec"
-            # of "rec(ei|ie)ved") is there when the next word begins so: nothing to check.
-            match = self._pattern(index).match
-            by_next: dict[str, list[str]] = defaultdict(list)
-            for start in starts:
-                rest = start[len(spaced) :]
-                if " " in rest:
-                    by_next[rest.split(" ")[0]].append(start)
-                elif (owner, None, match) not in beginning[rest]:
-                    beginning[rest].append((owner, None, match))
-            for then, going_on in by_next.items():
-                exactly[then].append((owner, tuple(going_on), match))
-        if not (at_once or exactly or beginning):
-            return _NOTHING  # most words: one shared entry, not one each
-        return _AtWord(
-            tuple(at_once),
-            {then: tuple(found) for then, found in exactly.items()},
-            {then: tuple(found) for then, found in beginning.items()},
-            tuple(sorted({len(then) for then in beginning})),
-        )
+    def _candidates_at(self, slot: int) -> tuple[tuple[int, Callable], ...]:
+        found = tuple((self._owner_of[i], self._pattern(i).match) for i in self._at_start[slot])
+        self._candidates[slot] = found
+        return found
 
     def fired(self, normalised: str) -> list[tuple[str, float, str]]:
         """(owner, weight, pattern) of every signal that matches the normalised text."""
         matched: set[int] = set()
-        offset, starting_at = 0, self._cached_starting_at
-        words = normalised.split(" ")
-        last = len(words) - 1
-        for position, word in enumerate(words):
-            # A word too long to be worth a place in the cache (a run of junk) is looked up anew.
-            if len(word) > CACHED_WORD_CHARS:
-                at_word = self._alternatives_starting_at(word)
-            else:
-                at_word = starting_at(word)
-            if at_word is _NOTHING:
-                offset += len(word) + 1
-                continue
-            candidates = at_word.at_once
-            if position < last and (at_word.exactly or at_word.sizes):
-                then = words[position + 1]
-                candidates += at_word.exactly.get(then, ())
-                for size in at_word.sizes:
-                    if size > len(then):  # sizes ascend: no longer key can begin `then`
-                        break
-                    candidates += at_word.beginning.get(then[:size], ())
-            for owner, starts, match in candidates:
-                if owner in matched or (
-                    starts is not None and not normalised.startswith(starts, offset)
-                ):
-                    continue
-                if match(normalised, offset):
+        candidates_at = self._candidates
+        # Words are separated by single spaces: a word begins after a space of the padded
+        # text, and a start that must end its word ("took ") may end the text.
+        found = self._automaton.iter(" " + normalised + " ") if self._at_start else ()
+        for end, (size, slot) in found:
+            offset = end - size + 1
+            for owner, match in candidates_at[slot] or self._candidates_at(slot):
+                if owner not in matched and match(normalised, offset):
                     matched.add(owner)
-            offset += len(word) + 1
-        compiled = self._compiled
-        for index in self._always:
-            owner, starts = self._owner_of[index], self._starts[index]
+        for owner, starts, holds_one, search in self._searched or self._searches():
             if owner in matched or (starts is not None and not normalised.startswith(starts)):
                 continue
-            if self._required[index] is not None and not self._finder(index).search(normalised):
+            if holds_one is not None and not holds_one(normalised):
                 continue
-            if (compiled[index] or self._pattern(index)).search(normalised):
+            if search(normalised):
                 matched.add(owner)
         answers = self._answers
         return [answers[i] for i in sorted(matched)]

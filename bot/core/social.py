@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from bot.core import prebuilt
-from bot.core.english_words import english_frequencies
+from bot.core.english_words import english_frequencies, list_stamp
 
 _HANDLE = prebuilt.compile(r"(?<![\w.])@\w+")
 _HASHTAG = prebuilt.compile(r"#([^\W_][\w]*)")
@@ -41,7 +41,13 @@ def has_social_marks(text: str) -> bool:
 @cache
 def _word_costs() -> dict[str, float]:
     """-log P(word) for the most frequent English words, from the frequency list symspellpy
-    ships (read as data, once, on the first run-together hashtag: about 30 ms)."""
+    ships: made once, on the first run-together hashtag (about 30 ms), and kept
+    (bot/core/prebuilt.py; a few ms to read)."""
+    stamp = list_stamp()
+    return _costs() if stamp is None else prebuilt.value("hashtag-costs", stamp, _costs)
+
+
+def _costs() -> dict[str, float]:
     frequencies = english_frequencies()
     counts = {
         word: count

@@ -5,13 +5,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.escalation import EscalationAssessment
 from bot.core.knowledge import Knowledge
 from bot.core.playbooks import Playbook
+
+if TYPE_CHECKING:  # the case loads with the coaching side, not for `classify`
+    from bot.core.case import Case
 
 # Called with the provisional reply texts while a backend streams (bot/llm/guard.py).
 DraftCallback = Callable[[tuple[str, ...]], None]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.core import care
-from bot.core.literals import any_of, literal_starts, required_literals
+from bot.core.literals import any_of, literal_starts, occurring, required_literals
 from bot.core.multilingual_signals import signals_for
 from bot.core.signals import split_alternatives
 from bot.core.text import normalise
@@ -61,6 +61,14 @@ def test_any_of_finds_any_literal_and_nothing_else():
     assert finder.search("went to a&e") and finder.search("i was in (tears)")
     assert finder.search("my back is hurting").group(0) == "hurt"
     assert not finder.search("all good, thanks") and not any_of(set()).search("anything")
+
+
+def test_occurring_finds_every_literal_a_text_holds_overlapping_or_not():
+    words_in = occurring({"card", "cardiac", "diac", "arrest", "rest"})
+    assert words_in("a cardiac arrest") == {"card", "cardiac", "diac", "arrest", "rest"}
+    assert words_in("my card") == {"card"}
+    assert words_in("nothing here") == set()
+    assert occurring(set())("any text") == set()  # no literals: nothing is ever found
 
 
 def test_starts_and_literals_hold_for_every_match_of_every_pattern(playbooks):

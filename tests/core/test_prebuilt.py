@@ -132,6 +132,26 @@ def test_the_english_words_and_care_words_are_the_same_kept_or_not(tmp_path):
     assert list(english_words.english_frequencies.__wrapped__()) == list(fresh_words)  # in order
 
 
+def test_the_hashtag_costs_and_emoji_tones_are_the_same_kept_damaged_or_not(tmp_path):
+    from bot.core import emoji_tone, social
+
+    fresh_costs, fresh_tones = social._costs(), emoji_tone._table()
+    assert fresh_tones["😡"] == "angry" and fresh_costs["service"] > 0
+    prebuilt.load(tmp_path)
+    for _ in range(2):  # made and kept, then read
+        assert social._word_costs.__wrapped__() == fresh_costs
+        assert emoji_tone.tones.__wrapped__() == fresh_tones
+    kept = sorted(tmp_path.glob("hashtag-costs-*.pickle")) + sorted(
+        tmp_path.glob("emoji-tones-*.pickle")
+    )
+    assert len(kept) == 2
+    for path in kept:  # damaged: ignored, made again and kept again
+        path.write_bytes(path.read_bytes()[:100])
+    assert social._word_costs.__wrapped__() == fresh_costs
+    assert emoji_tone.tones.__wrapped__() == fresh_tones
+    assert all(path.stat().st_size > 100 for path in kept)
+
+
 def test_a_damaged_program_is_built_again():
     from array import array
 

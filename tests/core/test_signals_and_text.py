@@ -79,6 +79,32 @@ def test_an_index_from_the_playbook_cache_fires_as_a_new_one_with_the_same_progr
     ]
 
 
+def test_starts_are_found_at_word_beginnings_only_even_at_the_ends_and_overlapping():
+    signals = [
+        ("whole", r"\btook\b", 1.0),  # a start that must end its word ("took ")
+        ("prefix", r"\brefund(ed|s)?\b|\brefunded twice\b", 2.0),  # one start begins another
+        ("two", r"\bnot (received|arrived)\b", 3.0),
+        ("unanchored", r"charged twice", 4.0),
+    ]
+    index = SignalIndex(signals)
+    cases = {
+        "it took": {"whole"},  # at the very end of the text
+        "took it": {"whole"},  # at the very start
+        "mistook it": set(),  # inside a word: not a word beginning
+        "tooken": set(),
+        "refunded twice": {"prefix"},
+        "not refunds": {"prefix"},
+        "parcel not arrived": {"two"},
+        "not receivedx": set(),
+        "charged twice not received refund took": {"whole", "prefix", "two", "unanchored"},
+        "": set(),
+    }
+    for text, owners in cases.items():
+        expected = [(o, w, p) for o, p, w in signals if re.search(p, text)]
+        assert {o for o, _, _ in expected} == owners, text  # the cases say what they test
+        assert index.fired(text) == expected, text
+
+
 def test_edited_fraction_sees_a_light_edit_of_a_long_reply_as_light():
     from bot.core.text import edited_fraction
 
