@@ -16,8 +16,8 @@ for the development rows and the holdout rows apart:
 - 2nd/3rd fit: of the 2nd and 3rd suggestions, those saying a `takes_up` word or a `fact`;
 - generic: suggestions whose text, once the customer's name and a playbook opener are taken
   out, is word for word a suggestion of another conversation in the file (a stock line);
-- said `not`: sets stating one of their `not` words (inside "whether ..." or "if ..." it is
-  asked, not stated, and is not counted).
+- said `not`: sets stating one of their `not` words (inside "whether ...", "if ..." or "find
+  out what ..." it is asked, not stated, and is not counted).
 """
 
 from __future__ import annotations
@@ -65,6 +65,12 @@ def _says_all(text: str, words) -> bool:
     return all(_has(text, word.split("|")) for word in words)
 
 
+# "whether ...", "find out what ...": the words after it are asked, not stated
+_ASKED = re.compile(
+    r"\b(?:whether|if)\b|\b(?:find out|check|confirm) (?:what|who|how|when|where|which)\b"
+)
+
+
 def _states(text: str, words) -> bool:
     """Does the text state one of `words` as an answer, not inside a question of its own
     ("I'll check whether the pool is open" asks; "the pool is open" answers)?"""
@@ -72,7 +78,7 @@ def _states(text: str, words) -> bool:
         lower = sentence.lower()
         for word in words:
             at = lower.find(word.lower())
-            if at >= 0 and not re.search(r"\b(?:whether|if)\b", lower[:at]):
+            if at >= 0 and not _ASKED.search(lower[:at]):
                 return True
     return False
 
