@@ -471,6 +471,11 @@ _RHETORICAL = prebuilt.compile(
 )
 
 
+_WHERE_TO = prebuilt.compile(
+    r"^where you (?:can |should )?(?P<steps>(?:find|download|get|see|view|print|pay|submit|"
+    r"upload|return|send|check|change|update|order|request|register|apply)\b.+)$",
+    _FLAGS,
+)
 _STEPS_CLAUSE = prebuilt.compile(r"^you're asking how to (?P<steps>.+)$", _FLAGS)
 # "how long does it take?" after "I posted my passport renewal form": what "it" is
 _BARE_IT = prebuilt.compile(r"^(?P<wh>how long|when|how much|how soon) it (?P<verb>\w+)$", _FLAGS)
@@ -515,6 +520,9 @@ def _question(turn: str, before: str = "") -> RequestedAction | None:
         return None
     clause = _SECOND_QUESTION.sub("", match.group("clause")).strip()
     clause = _it_named(clause, f"{before} {turn[: turn.find(asked[-1])]}")
+    found = _WHERE_TO.match(clause)
+    if found:  # "where do I download my bill" asks the way: the steps
+        return RequestedAction("steps", STEPS, found.group("steps"))
     words = clause.split()
     if not 3 <= len(words) <= MAX_WORDS or unknown_share(clause) > 0.2:
         return None

@@ -10,6 +10,7 @@ is found when the turn carries one ask only, or when the other question asks not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.core.asks import SENTENCES
@@ -17,13 +18,21 @@ from bot.core.requested_action import RequestedAction, sentence_ask
 from bot.core.tidy import tidy
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", tidy(text).lower()))
+
+
 def _same(ask: RequestedAction, other: RequestedAction | None) -> bool:
-    """Is `ask` the one `other` already takes up (or the request said with it)?"""
+    """Is `ask` the one `other` already takes up (or the request said with it), however it
+    was spelt ("traveling", "travelling")?"""
     if other is None:
         return False
-    said = {p.lower() for p in (other.phrase, other.thing, other.also) if p}
-    mine = (ask.phrase or "").lower()
-    return ask.commitment == other.commitment or any(mine in p or p in mine for p in said)
+    mine = _words(ask.phrase or "")
+    for said in (other.phrase, other.thing, other.also):
+        theirs = _words(said or "")
+        if mine and theirs and len(mine & theirs) >= 0.75 * min(len(mine), len(theirs)):
+            return True
+    return ask.commitment == other.commitment
 
 
 def second_ask(

@@ -16,6 +16,7 @@ import re
 
 from bot.core import prebuilt
 from bot.core.playbooks import Playbook
+from bot.core.reply_checks import repeated_phrases
 from bot.core.requested_action import ANSWER, CHECK, STEPS, RequestedAction
 from bot.core.rubric import check
 from bot.core.second_ask import second_ask
@@ -45,21 +46,26 @@ _ANYTHING_ELSE = prebuilt.compile(
 )
 
 
-def second_line(ask: RequestedAction) -> str | None:
-    """The promise for the second ask, as a template with slots; None when it is unclear."""
+# Ways to say when they will hear, so the line does not repeat the suggestion's own words.
+_TOLD = ("and confirm with you {update_time}", "and tell you {update_time}", "and let you know")
+
+
+def second_lines(ask: RequestedAction) -> list[str]:
+    """The promise for the second ask, said in a few ways, as templates with slots; none when
+    it is unclear."""
     commitment = ask.commitment
     if commitment is None:
-        return None
+        return []
     also = commitment.replace("I'll ", "I'll also ", 1)
     if ask.kind == ANSWER and _HOW_LONG.match(ask.phrase or ""):
         fact = next((line for words, line in _TIMED if words.search(ask.phrase)), None)
         if fact:
-            return f"{fact}; I'll confirm the date for yours {{update_time}}."
+            return [f"{fact}; I'll confirm the date for yours {{update_time}}."]
     if ask.kind in (ANSWER, CHECK):
-        return f"{also} and confirm with you {{update_time}}."
+        return [f"{also} {told}." for told in _TOLD]
     if ask.kind == STEPS:
-        return f"{also}, or you'll find them at {{help_centre}}."
-    return f"{also}."
+        return [f"{also}, or you'll find them at {{help_centre}}."]
+    return [f"{also}."]
 
 
 def _missing(text: str, playbook: Playbook | None) -> set[str]:
@@ -98,19 +104,18 @@ def take_up_second_ask(
     """The suggestions with the second ask of their latest turn taken up in one of them."""
     conversation = request.conversation
     ask = second_ask(unanswered_turns(conversation), thread_request(conversation))
-    line = second_line(ask) if ask and suggestions else None
-    if line is None:
+    lines = [fill(line, slots) for line in second_lines(ask)] if ask and suggestions else []
+    phrase = (ask.phrase or "").lower() if ask else ""
+    if not lines or any(phrase and phrase in s.text.lower() for s in suggestions):
         return suggestions
-    phrase = (ask.phrase or "").lower()
-    if any(phrase and phrase in s.text.lower() for s in suggestions):
-        return suggestions
-    line = fill(line, slots)
     playbook = None if request.low_confidence else request.playbook
     out = list(suggestions)
     for index, suggestion in enumerate(out):
-        said = _with_line(suggestion.text, line, playbook)
-        if said:
-            why = suggestion.why if index == 0 else WHY
-            out[index] = Suggestion(said, why, source=suggestion.source)
-            return out
+        # the first way of saying it that repeats none of the suggestion's own phrases
+        for line in lines:
+            said = _with_line(suggestion.text, line, playbook)
+            if said and len(repeated_phrases(said)) <= len(repeated_phrases(suggestion.text)):
+                why = suggestion.why if index == 0 else WHY
+                out[index] = Suggestion(said, why, source=suggestion.source)
+                return out
     return suggestions
