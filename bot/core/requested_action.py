@@ -481,7 +481,6 @@ _STEPS_CLAUSE = prebuilt.compile(r"^you're asking how to (?P<steps>.+)$", _FLAGS
 _BARE_IT = prebuilt.compile(r"^(?P<wh>how long|when|how much|how soon) it (?P<verb>\w+)$", _FLAGS)
 
 
-
 def _it_named(clause: str, said_before: str) -> str:
     """ "how long your passport renewal form takes" for "how long it takes", from the thing
     they named just before; the clause as it was when they named none."""

@@ -198,7 +198,10 @@ def test_no_question_is_taken_up_from_a_rhetorical_question(said):
 
 def test_a_how_to_question_gets_the_steps_never_an_action_of_ours():
     found = requested_action(["How do I reset my password?"])
-    assert (found.kind, found.commitment) == (STEPS, "I'll send you the steps to reset your password")
+    assert (found.kind, found.commitment) == (
+        STEPS,
+        "I'll send you the steps to reset your password",
+    )
 
 
 def test_an_unclear_request_has_no_phrase_rather_than_broken_grammar():
