@@ -338,8 +338,8 @@ _WH_NOUN_AUX = prebuilt.compile(
 # "is GBP a supported currency", "is the bill due", "is the PIN delivered separately"
 _IS_X_Y = prebuilt.compile(
     r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){0,3}?\w+) (?P<rest>(?:a|an|the|still|available|open|"
-    r"in stock|free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|\w+ed|\w+en)"
-    r"\b.*)$",
+    r"in stock|free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|"
+    r"\w+ed|\w+en)\b.*)$",
     _FLAGS,
 )
 _ABOUT = prebuilt.compile(r"^(?:so |and )?(?:what|how) about (?P<rest>.+)$", _FLAGS)
