@@ -4,16 +4,20 @@
     python bench/ask_take_up.py FILE --dump > replies.jsonl       # this build's replies
     python bench/ask_take_up.py FILE --replies replies.jsonl      # score replies made elsewhere
 
-Rows (JSON lines) carry `messages`, `takes_up` (words of their ask that suggestion 1 must say),
+Rows (JSON lines) carry `messages`, `takes_up` (words of their ask that suggestion 1 must say;
+"a|b" is either word), `takes_up_second` (words of a second ask in their latest turn that one
+suggestion of the set must say),
 `facts` (the customer's own facts: their thing, amount, date, reference), `not` (words no
 suggestion may say: an invented answer, a line for another situation) and `holdout`. Reported
 for the development rows and the holdout rows apart:
 - first takes up: sets whose first suggestion says every `takes_up` word;
+- second taken up: of the sets with a `takes_up_second`, those with a suggestion saying every
+  one of its words;
 - 2nd/3rd fit: of the 2nd and 3rd suggestions, those saying a `takes_up` word or a `fact`;
 - generic: suggestions whose text, once the customer's name and a playbook opener are taken
   out, is word for word a suggestion of another conversation in the file (a stock line);
-- said `not`: sets stating one of their `not` words (inside "whether ..." or "if ..." it is
-  asked, not stated, and is not counted).
+- said `not`: sets stating one of their `not` words (inside "whether ...", "if ..." or "find
+  out what ..." it is asked, not stated, and is not counted).
 """
 
 from __future__ import annotations
@@ -56,6 +60,17 @@ def _has(text: str, words) -> bool:
     return any(word.lower() in lower for word in words)
 
 
+def _says_all(text: str, words) -> bool:
+    """Does the text say every word, where "a|b" is either of two?"""
+    return all(_has(text, word.split("|")) for word in words)
+
+
+# "whether ...", "find out what ...": the words after it are asked, not stated
+_ASKED = re.compile(
+    r"\b(?:whether|if)\b|\b(?:find out|check|confirm) (?:what|who|how|when|where|which)\b"
+)
+
+
 def _states(text: str, words) -> bool:
     """Does the text state one of `words` as an answer, not inside a question of its own
     ("I'll check whether the pool is open" asks; "the pool is open" answers)?"""
@@ -63,7 +78,7 @@ def _states(text: str, words) -> bool:
         lower = sentence.lower()
         for word in words:
             at = lower.find(word.lower())
-            if at >= 0 and not re.search(r"\b(?:whether|if)\b", lower[:at]):
+            if at >= 0 and not _ASKED.search(lower[:at]):
                 return True
     return False
 
@@ -86,7 +101,10 @@ def score(rows: list[dict], replies: dict[str, list[str]]) -> dict[str, Counter]
         if not texts:
             continue
         first, tail = texts[0], texts[1:3]
-        counts["first takes up"] += all(w.lower() in first.lower() for w in row["takes_up"])
+        counts["first takes up"] += _says_all(first, row["takes_up"])
+        if row.get("takes_up_second"):
+            counts["second asks"] += 1
+            counts["second taken up"] += any(_says_all(t, row["takes_up_second"]) for t in texts)
         counts["tail suggestions"] += len(tail)
         counts["tail fit"] += sum(_has(t, [*row["takes_up"], *row.get("facts", [])]) for t in tail)
         counts["suggestions"] += len(texts)
@@ -113,11 +131,14 @@ def main() -> None:
         print(
             f"{part:<8} sets {c['sets']:>3}  first takes up {c['first takes up']}/{c['sets']}  "
             f"2nd/3rd fit {c['tail fit']}/{c['tail suggestions']}  "
+            f"second ask {c['second taken up']}/{c['second asks']}  "
             f"generic {c['generic']}/{c['suggestions']}  said not {c['said not']}"
         )
     if args.show:
         for row in rows:
-            print(f"\n{row['id']} {'(holdout)' if row.get('holdout') else ''} {row['takes_up']}")
+            second = row.get("takes_up_second", "")
+            held = "(holdout)" if row.get("holdout") else ""
+            print(f"\n{row['id']} {held} {row['takes_up']} {second}")
             for text in replies.get(row["id"], []):
                 print(f"  - {text}")
 

@@ -16,7 +16,8 @@ from bot.core.reflect import second_person
 _FLAGS = re.IGNORECASE
 _LEAD = prebuilt.compile(
     r"^(?:(?:hi|hello|hey|dear \w+|good (?:morning|afternoon|evening)|ok(?:ay)?|so|um+|"
-    r"please|pls|quick question|just wondering|i was wondering|i wonder)\b[\s,!.:-]*)+",
+    r"please|pls|quick question|just wondering|i was wondering|i wonder|and|also|plus|but)\b"
+    r"[\s,!.:-]*)+",
     _FLAGS,
 )
 SENTENCES = prebuilt.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
@@ -170,7 +171,8 @@ _ADVERB = prebuilt.compile(
 # second, the word before it belongs to the subject.
 _THING_VERBS = frozenset(
     """take hold fit have be come go get work include accept use cover need arrive run stay open
-    close allow seat sleep handle support cost last reach ship charge""".split()  # noqa: SIM905
+    close allow seat sleep handle support cost last reach ship charge stop start end change
+    continue renew expire apply""".split()  # noqa: SIM905
 )
 _MODALS = frozenset(("can", "could", "will", "would", "should"))
 
@@ -336,8 +338,8 @@ _WH_NOUN_AUX = prebuilt.compile(
 # "is GBP a supported currency", "is the bill due", "is the PIN delivered separately"
 _IS_X_Y = prebuilt.compile(
     r"^(?P<aux>is|are) (?P<subj>(?:\w+ ){0,3}?\w+) (?P<rest>(?:a|an|the|still|available|open|"
-    r"free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|\w+ed|\w+en)"
-    r"\b.*)$",
+    r"in stock|free|due|included|ok|okay|allowed|safe|ready|same|different|supported|valid|"
+    r"\w+ed|\w+en)\b.*)$",
     _FLAGS,
 )
 _ABOUT = prebuilt.compile(r"^(?:so |and )?(?:what|how) about (?P<rest>.+)$", _FLAGS)

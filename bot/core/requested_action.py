@@ -34,6 +34,7 @@ ACT = "act"  # the agent can do it: "I'll move ..."
 MONEY = "money"  # a refund, a waived charge: checked, then done if due
 CHECK = "check"  # depends on availability: "I'll check whether we can ..."
 ANSWER = "answer"  # a question for information: "I'll check whether the pool is open on Sundays"
+STEPS = "steps"  # how to do it themselves: "I'll send you the steps to appeal"
 
 # Actions the company takes for a customer, in base form. Not "tell", "explain", "show":
 # those ask for information, which is an answer, not an action.
@@ -98,6 +99,11 @@ _TAIL = prebuilt.compile(
 )
 _PLEASE = r"(?:please |kindly |just |possibly |also )*"
 _FORMS: tuple[tuple[str, re.Pattern], ...] = (
+    # "I want that in writing", "can you put the decision in writing"
+    ("writing", prebuilt.compile(r"^(?:(?:i|we)(?: would|'d| really| do)? (?:like|want|need|"
+                                 r"expect)s?|(?:(?:can|could|would|will) (?:you|someone) )?"
+                                 rf"{_PLEASE}(?:put|confirm|send)) (?:me |us )?(?P<np>.+?) "
+                                 r"(?:confirmed |put |sent )?in writing$", _FLAGS)),
     # "can you reissue the invoice", "could someone chase the lab"
     ("do", prebuilt.compile(rf"^{_PLEASE}(?:can|could|would|will) (?:you|u|someone|somebody|"
                       rf"you guys|your team) {_PLEASE}(?P<vp>.+)$", _FLAGS)),
@@ -168,6 +174,22 @@ _DAYS = prebuilt.compile(
     r"june|july|august|september|october|november|december)\b"
 )
 MAX_WORDS = 16
+# Things they hold that "it" stands for: "please freeze it" after "I lost my card".
+_HELD = frozenset("freeze block lock unlock suspend pause reissue replace".split())  # noqa: SIM905
+# The thing they named ("my passport renewal form today" -> "passport renewal form").
+_NAMED = prebuilt.compile(r"\b(?:my|our|the) (?P<np>[a-z]+(?: [a-z]+){0,2})", _FLAGS)
+_NOT_NAMING = prebuilt.compile(
+    r"\b(?:today|yesterday|tomorrow|last|this|on|in|to|for|from|and|is|was|has|have|been|off|"
+    r"\w+ed)\b.*$",
+    _FLAGS,
+)
+# When a charge must be gone: "before I leave", "by Friday".
+_BY = prebuilt.compile(
+    r"\b(?:before|by) (?:(?:i|we) (?:leave|go|check out|fly|travel|arrive|pay)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the weekend|"
+    r"the end of the (?:day|week|month)))\b",
+    _FLAGS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +199,7 @@ class RequestedAction:
     phrase: str | None  # "move your physio appointment on Thursday to next week"; None: unclear
     thing: str = ""  # for MONEY and CHECK: what is checked ("the £39.99", "a late checkout")
     also: str | None = None  # a second request in the same breath: "send you written confirmation"
+    by: str = ""  # when they need a money request done: "before you leave"
 
     @property
     def commitment(self) -> str | None:
@@ -190,8 +213,11 @@ class RequestedAction:
         if self.kind == ANSWER:  # found out, never answered for them
             verb = "check" if re.match(r"(?:whether|if)\b", self.phrase) else "find out"
             return f"I'll {verb} {self.phrase}"
+        if self.kind == STEPS:
+            return f"I'll send you the steps to {self.phrase}"
         condition = _MONEY_CONDITION.get(self.verb, "if a refund is due, arrange it")
-        return f"I'll check {self.thing} now and, {condition}"
+        by = f" {self.by}" if self.by else ""
+        return f"I'll check {self.thing} now and, {condition}{by}"
 
 
 _MONEY_CONDITION = {
@@ -235,6 +261,10 @@ def _clip(text: str) -> str:
 def _resolve(vp: str, before: str) -> str:
     """ "stop them" after "we keep getting automated reminders": "stop the reminders"."""
     words = vp.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() in _HELD and re.match(r"it\b", words[1], _FLAGS):
+        named = [_NOT_NAMING.sub("", m.group("np")).strip() for m in _NAMED.finditer(before)]
+        if named and named[-1]:  # "freeze it" after "I left my card in a taxi"
+            return f"{words[0]} my {named[-1]}{words[1][2:]}"
     if len(words) == 2 and words[1].lower().startswith("them"):
         things = _PLURAL_THING.findall(before)
         if things:
@@ -278,7 +308,9 @@ def _from_verb_phrase(vp: str, before: str, form: str) -> RequestedAction | None
     if verb == "look" and not re.match(r"(?:into|at|over)\b", rest, _FLAGS):
         return None  # "look up how to ..." asks for information
     if verb in _REMOVALS | {"stop"} and _VAGUE.match(rest) and _CHARGED.search(before):
-        return _money("remove", "the charge")  # "I want this removed" after "you charged me"
+        # "I want this removed" after "you charged me"; "take it off before I leave" keeps when
+        by = _BY.search(rest)
+        return replace(_money("remove", "the charge"), by=second_person(by.group(0)) if by else "")
     kind = _kind(verb, rest)
     if kind == MONEY:
         thing = rest if verb != "refund" else re.sub(r"^(?:me|us)\b\s*(?:for )?", "", rest)
@@ -361,6 +393,10 @@ def _sentence_request(sentence: str, before: str, turn: str = "") -> RequestedAc
             if base:
                 return _from_verb_phrase(f"{base} me{parts['rest']}", before, "do")
             continue
+        if form == "writing":
+            said = _phrase(f"send me {parts['np']} in writing")
+            plain = said if said and not _VAGUE.match(parts["np"]) else None
+            return RequestedAction("send", ACT, plain or "send you written confirmation")
         if form == "someone":
             phrase = _phrase(f"arrange for {parts['who']} to {_clip(parts['vp'])}")
             found = RequestedAction("arrange", ACT, phrase) if phrase else None
@@ -418,7 +454,7 @@ WHEN = "find out"
 # "when the assessor is coming"): what they want to know, which we find out and tell them.
 _QUESTION_CLAUSE = prebuilt.compile(
     r"^you're asking (?:us to tell you )?(?P<clause>(?:whether|if|when|what time|what day|"
-    r"how long|how much|how soon|by when)\b.+)$",
+    r"how long|how much|how soon|by when|what|who|where|which)\b.+)$",
     _FLAGS,
 )
 # Where a second question or a condition joins the first: "... in my plan or will I be charged".
@@ -429,9 +465,31 @@ _SECOND_QUESTION = prebuilt.compile(
 
 _RHETORICAL = prebuilt.compile(
     r"\bany (?:worse|better|harder|slower|longer|more difficult)\b|\b(?:seriously|kidding|"
-    r"joking)\b",
+    r"joking)\b|\btoo much to ask\b|\b(?:so|that|really that) (?:hard|difficult)\b|"
+    r"\bwhat (?:is|'s) the point\b|\bwhether you (?:are|'re) serious\b",
     _FLAGS,
 )
+
+
+# (the places a guide fits, as bot/core/premises.py reads a how-to; "where can I get a card"
+# is found out instead)
+_WHERE_TO = prebuilt.compile(
+    r"^where you (?:can |could )?(?P<steps>(?:find|change|update|set|see|download)\b.+)$", _FLAGS
+)
+_STEPS_CLAUSE = prebuilt.compile(r"^you're asking how to (?P<steps>.+)$", _FLAGS)
+# "how long does it take?" after "I posted my passport renewal form": what "it" is
+_BARE_IT = prebuilt.compile(r"^(?P<wh>how long|when|how much|how soon) it (?P<verb>\w+)$", _FLAGS)
+
+
+def _it_named(clause: str, said_before: str) -> str:
+    """ "how long your passport renewal form takes" for "how long it takes", from the thing
+    they named just before; the clause as it was when they named none."""
+    bare = _BARE_IT.match(clause)
+    named = [_NOT_NAMING.sub("", m.group("np")).strip() for m in _NAMED.finditer(said_before)]
+    named = [n for n in named if n]
+    if not bare or not named:
+        return clause
+    return f"{bare.group('wh')} your {named[-1]} {bare.group('verb')}"
 
 
 _PAST_WHEN = prebuilt.compile(r"\bwhen (?:did|was|were)\b", _FLAGS)
@@ -442,17 +500,28 @@ _UNTURNED = prebuilt.compile(
 )
 
 
-def _question(turn: str) -> RequestedAction | None:
+def _question(turn: str, before: str = "") -> RequestedAction | None:
     """The question for information in `turn`, as what we will find out; None when it has none
     that reads cleanly (a how-to is answered by the moment's own lines)."""
     if "?" not in turn:
         return None
     asked = [s for s in SENTENCES.split(turn) if s.rstrip().endswith("?")]
     said = ask_clause(asked[-1:]) if asked else None
+    steps = _STEPS_CLAUSE.match(said or "")
+    if steps:  # how to do it themselves: the steps, sent
+        clause = _SECOND_QUESTION.sub("", steps.group("steps")).strip()
+        plain = 1 <= len(clause.split()) <= MAX_WORDS and unknown_share(clause) <= 0.2
+        if plain and not re.search(r"\b(?:I|I'm|I've|me|my)\b", clause):
+            return RequestedAction("steps", STEPS, clause)
+        return None
     match = _QUESTION_CLAUSE.match(said or "")
     if not match:
         return None
     clause = _SECOND_QUESTION.sub("", match.group("clause")).strip()
+    clause = _it_named(clause, f"{before} {turn[: turn.find(asked[-1])]}")
+    found = _WHERE_TO.match(clause)
+    if found:  # "where do I download my bill" asks the way: the steps
+        return RequestedAction("steps", STEPS, found.group("steps"))
     words = clause.split()
     if not 3 <= len(words) <= MAX_WORDS or unknown_share(clause) > 0.2:
         return None
@@ -519,6 +588,15 @@ def _instructed(turn: str, earlier: Sequence[tuple[str, str]]) -> RequestedActio
     start = asked[-2] + 1 if len(asked) > 1 else 0
     theirs = [text for role, text in earlier[start : asked[-1]] if role == "customer"]
     return requested_action(theirs) if theirs else None  # their request, checked back
+
+
+def sentence_ask(sentence: str, before: str, turn: str) -> RequestedAction | None:
+    """The request, else the question, in one sentence of `turn` (`before`: what came before
+    it), as `requested_action` reads them."""
+    found = _clause_request(sentence, before, turn)
+    if (found is None or found.phrase is None) and sentence.rstrip().endswith("?"):
+        found = _question(sentence, before) or found
+    return _money_checked(found)
 
 
 def requested_action(

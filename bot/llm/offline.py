@@ -55,6 +55,7 @@ from bot.llm.request_take_up import (
     thread_request,
     with_case_options,
 )
+from bot.llm.second_ask_reply import take_up_second_ask
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
 from bot.llm.urgent_replies import acting_now
@@ -465,6 +466,7 @@ class OfflineBackend(Backend):
         suggestions = _fact_in_lead(suggestions, case, labelled)
         suggestions = _distinct(suggestions, slots, request.playbook)
         suggestions = with_case_options(suggestions, request, case, slots)
+        suggestions = take_up_second_ask(suggestions, request, slots)  # "and ...?" too
         turns = [m.text for m in request.conversation.customer_messages]
         suggestions = acting_now(suggestions, case, turns)  # they need it now: no "later"
         framing = None if request.low_confidence else request.playbook

@@ -21,6 +21,7 @@ from bot.core.requested_action import (
     ANSWER,
     CHECK,
     MONEY,
+    STEPS,
     WHEN,
     RequestedAction,
     requested_action,
@@ -79,6 +80,11 @@ _INSTEAD = {
         "{update_time}.",
         "So I get you the right answer first time, is there anything else I should know?",
     ),
+    STEPS: (
+        "If you get stuck at any step, let me know where, and I'll walk you through it from "
+        "exactly that point.",
+        "So I send you the right steps first time, is there anything else I should know?",
+    ),
 }
 _MONEY_INSTEAD = (
     "I'll go through {thing} myself rather than pass it on, and update you {update_time} with "
@@ -97,6 +103,9 @@ def request_line(action: RequestedAction) -> str | None:
         timed = action.verb == WHEN or action.phrase.startswith(("what time", "what day"))
         told = "confirm the day and time with you" if timed else "confirm with you"
         return f"{commitment} and {told} {{update_time}}."
+    if action.kind == STEPS:  # the steps, or the guide now: the information-request promise
+        guide = "the step-by-step guide is also at {help_centre}"
+        return f"{commitment}; {guide}. If you get stuck at any step, let me know where."
     if action.verb == WHEN:  # they asked when: we owe them the time, not silence
         return f"{commitment} and tell you {{update_time}}."
     if action.kind == ACT and action.verb in _SCHEDULING and _BOOKED.search(commitment):
@@ -171,7 +180,7 @@ _INFORMING = frozenset("update call contact ring phone".split())  # noqa: SIM905
 
 def takes_it_up(text: str, action: RequestedAction) -> bool:
     """Does the suggestion already promise, in the first person, what they asked for?"""
-    checked = action.kind in (CHECK, ANSWER)  # found out first: no template promises that
+    checked = action.kind in (CHECK, ANSWER, STEPS)  # found out first: no template promises that
     verb = "" if checked else _MONEY_WORDS.get(action.verb, re.escape(action.verb))
     if not verb:
         return False

@@ -4,7 +4,7 @@ promised, and no request read into a question, a statement or a manager request.
 
 import pytest
 
-from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, requested_action
+from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, STEPS, requested_action
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_what_depends_on_us_being_able_is_checked_first(said, commitment):
 @pytest.mark.parametrize(
     "said",
     [
-        "How do I reset my password?",  # how-to: an answer, not an action
+        "How do I reset my password?",  # how-to: the steps, not an action
         "Is the shop open on Sunday?",  # a question, not a thing asked for
         "Can it be any worse?",
         "Can I pay by card?",  # what they may do
@@ -172,10 +172,12 @@ def test_what_depends_on_us_being_able_is_checked_first(said, commitment):
 )
 def test_no_request_is_read_into_questions_statements_or_manager_requests(said):
     found = requested_action([said])
-    # a question for information is found out and told (ANSWER), never an action of ours
-    assert found is None or found.kind == ANSWER, found
+    # a question for information is found out and told (ANSWER), a how-to gets the steps
+    # (STEPS), never an action of ours
+    assert found is None or found.kind in (ANSWER, STEPS), found
     if found:
-        assert found.commitment.startswith(("I'll check whether", "I'll find out")), found
+        sent = ("I'll check whether", "I'll find out", "I'll send you the steps to")
+        assert found.commitment.startswith(sent), found
 
 
 @pytest.mark.parametrize(
@@ -189,9 +191,17 @@ def test_a_question_for_information_is_found_out_not_answered(said, commitment):
     assert requested_action([said]).commitment == commitment
 
 
-@pytest.mark.parametrize("said", ["Can it be any worse?", "How do I reset my password?"])
-def test_no_question_is_taken_up_from_a_rhetorical_or_how_to_question(said):
+@pytest.mark.parametrize("said", ["Can it be any worse?", "Is that too much to ask?"])
+def test_no_question_is_taken_up_from_a_rhetorical_question(said):
     assert requested_action([said]) is None
+
+
+def test_a_how_to_question_gets_the_steps_never_an_action_of_ours():
+    found = requested_action(["How do I reset my password?"])
+    assert (found.kind, found.commitment) == (
+        STEPS,
+        "I'll send you the steps to reset your password",
+    )
 
 
 def test_an_unclear_request_has_no_phrase_rather_than_broken_grammar():
