@@ -466,7 +466,11 @@ _FIXED = prebuilt.compile(
     r"back (?:on|up|working)|up and running|(?:had|got) (?:it|them|us|me) (?:going|working|"
     r"running|fixed|sorted|back))\b"
 )
-_NOT_OVER = prebuilt.compile(r"\b(?:not|never|still|again|yet|no longer|n't|nt)\b")
+# still wrong, or only wished for ("it needs to be fixed", "it would be up and running")
+_NOT_OVER = prebuilt.compile(
+    r"\b(?:not|never|still|again|yet|no longer|n't|nt|need|needs|should|must|want|wants|would|"
+    r"could|please)\b"
+)
 
 
 def _thanks_for_a_fix(words: list[str], praise: list) -> bool:

@@ -482,7 +482,9 @@ _PREMISES += (
 # the order, a charge for damage the customer disputes (a hire car, a rental, a deposit kept),
 # someone vulnerable left at risk by a fault.
 _NOT_MONEY = r"(?!(?:refunds?|payments?|money|deposit|credit|funds|cash|transfer|statement)\b)"
-_DAMAGE = r"(?:damage[ds]?|scratch(?:es|ed)?|dents?|dented|tears?|stains?|chips?|cracks?|burns?|wear)"
+_DAMAGE = (
+    r"(?:damage[ds]?|scratch(?:es|ed)?|dents?|dented|tears?|stains?|chips?|cracks?|burns?|wear)"
+)
 _PREMISES += (
     Premise(
         "missing_items",
@@ -491,8 +493,8 @@ _PREMISES += (
             rf"\b{_NOT_MONEY}\w+s? (?:is|are|was|were|went|seems?|appears?) (?:still )?missing\b",
             r"\bmissing (?:from|out of|in) (?:my|our|the) (?:order|bag|box|delivery|parcel|"
             r"package|shopping|basket|kit)\b",
-            r"\b(?:three|two|four|five|some|several|\d+) (?:things|items|bits|parts) (?:are |were )?"
-            r"missing\b",
+            r"\b(?:three|two|four|five|some|several|\d+) (?:things|items|bits|parts) "
+            r"(?:are |were )?missing\b",
             r"\b(?:turned up|arrived|came|delivered) without (?:the|any|my|our)\b",
             r"\b(?:wasn'?t|weren'?t|was not|were not|not) in (?:the|my|our) (?:bag|box|parcel|"
             r"package|order|delivery)\b",

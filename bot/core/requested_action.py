@@ -177,6 +177,7 @@ class RequestedAction:
     phrase: str | None  # "move your physio appointment on Thursday to next week"; None: unclear
     thing: str = ""  # for MONEY and CHECK: what is checked ("the £39.99", "a late checkout")
     also: str | None = None  # a second request in the same breath: "send you written confirmation"
+    owed: bool = False  # money already owed them (a refund promised or late, a double charge)
 
     @property
     def commitment(self) -> str | None:
@@ -190,6 +191,8 @@ class RequestedAction:
         if self.kind == ANSWER:  # found out, never answered for them
             verb = "check" if re.match(r"(?:whether|if)\b", self.phrase) else "find out"
             return f"I'll {verb} {self.phrase}"
+        if self.owed and self.verb not in _MONEY_CONDITION:  # no "if a refund is due"
+            return f"I'll check {self.thing} now and make sure the refund reaches you"
         condition = _MONEY_CONDITION.get(self.verb, "if a refund is due, arrange it")
         return f"I'll check {self.thing} now and, {condition}"
 
