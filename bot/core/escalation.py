@@ -61,6 +61,7 @@ ANGRY = 2.4  # an anger cue this strong is not softened by a polite request
 
 THREATS = ("legal", "manager", "public", "cancel")
 _THREAT_TAGS = frozenset(THREATS)
+TOLD_AS_OVER = 0.2  # a complaint told as fixed, in thanks for the fix, counts this much
 THREAT = 2.4  # a threat pattern at least this strong sets the level by itself (see assess)
 
 
@@ -371,6 +372,13 @@ def _reading(text: str) -> _Reading:
         cues = [_Cue(c.weight * REQUEST, c.tag, c.text) for c in cues]
         negative *= REQUEST
 
+    # thanks for a fix, with the problem told as over ("the boiler had been broken for a week
+    # and he had it going in twenty minutes"): the story of the fix, not a complaint
+    if praise and not signals and contrast_at < 0 and _thanks_for_a_fix(words, praise):
+        cues = [_Cue(c.weight * TOLD_AS_OVER, c.tag, c.text) for c in cues]
+        negative *= TOLD_AS_OVER
+        undiminished *= TOLD_AS_OVER
+
     # sarcasm: praise next to a negative situation is not praise
     sarcasm = next((c.text for c in cues if c.tag == "sarcasm"), None)
     if negative + undiminished >= SITUATION and praise:
@@ -451,6 +459,25 @@ _PRAISING = prebuilt.compile(
     r"\b(?:great|brilliant|spotless|fantastic|excellent|amazing|wonderful|superb) "
     r"(?:job|work|service)\b"
 )
+
+
+_FIXED = prebuilt.compile(
+    r"\b(?:fixed|sorted|resolved|replaced|repaired|refunded|working (?:again|perfectly|fine)|"
+    r"back (?:on|up|working)|up and running|(?:had|got) (?:it|them|us|me) (?:going|working|"
+    r"running|fixed|sorted|back))\b"
+)
+# still wrong, or only wished for ("it needs to be fixed", "it would be up and running")
+_NOT_OVER = prebuilt.compile(
+    r"\b(?:not|never|still|again|yet|no longer|n't|nt|need|needs|should|must|want|wants|would|"
+    r"could|please)\b"
+)
+
+
+def _thanks_for_a_fix(words: list[str], praise: list) -> bool:
+    """Sincere thanks in a message that says the problem is fixed, and nothing still wrong."""
+    sincere = any(t != "irony" and w >= 1.0 for _, w, t, _ in praise)
+    joined = " ".join(words)
+    return sincere and bool(_FIXED.search(joined)) and not _NOT_OVER.search(joined)
 
 
 def _passes_praise_on(joined: str, positive: float, negative: float) -> bool:

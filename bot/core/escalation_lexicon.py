@@ -680,6 +680,19 @@ CANCEL_PATTERNS: list[tuple[str, float, str]] = [
         "switch switching switched competitor competitors competition another elsewhere lost "
         "losing lose find looking former ex leaving cancelling canceling",
     ),
+    # said calmly: "I've decided to move my account to another bank", "we're going to switch
+    # to a different tool", "unless you can match it I'll be moving when my contract ends"
+    (
+        r"\b(?:(?:switch|switching|move|moving|transfer|transferring|go|going)(?: \w+){0,3}? "
+        r"(?:to|over to) (?:a |an )?(?:different|other|another|new|rival|cheaper) (?:\w+ )?"
+        r"(?:company|provider|bank|supplier|network|insurer|lender|tool|service|platform|app|"
+        r"firm|gym|carrier|operator|software|system|product|broadband|energy)|"
+        r"(?:i|we) (?:will|shall|am going to|are going to) (?:be )?(?:moving|switching|leaving)"
+        r"(?= (?:\w+ )?(?:when|once|at the end|unless|if|elsewhere|after)\b)|"
+        r"unless you (?:can )?(?:match|beat|price match))\b",
+        2.4,
+        "switch switching move moving transfer transferring go going will shall unless",
+    ),
     (
         r"\b(?:never (?:again|use you|using you|buy from you|shop with you|order from you|"
         r"deal with you|be back|coming back|come back|recommend)|"

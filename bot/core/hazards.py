@@ -28,7 +28,7 @@ _LOSS = (
     r"|\b(?:power|electricity) (?:cut|outage|failure)s?\b|\bblackout\b"
     rf"|{_NO_WATER}"
 )
-_VULNERABLE = (
+VULNERABLE = (
     r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
     r"pensioner|(?:[89]\d)[- ]year[- ]old|(?:is|aged|she's|he's) [89]\d\b|"
     r"in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
@@ -67,8 +67,8 @@ HAZARDS: dict[str, list[str]] = {
         r"\b(?:electricity )?(?:pole|pylon) (?:has )?(?:come|fallen|blown) down",
     ],
     "without_supply": [
-        rf"(?:{_LOSS})[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?{_VULNERABLE}",
-        rf"{_VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
+        rf"(?:{_LOSS})[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?{VULNERABLE}",
+        rf"{VULNERABLE}[^.?!]{{0,100}}(?:[.?!][^.?!]{{0,100}})?(?:{_LOSS})",
     ],
 }
 _COMPILED = {name: [prebuilt.compile(p) for p in patterns] for name, patterns in HAZARDS.items()}

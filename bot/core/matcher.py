@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from bot.core import multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
+from bot.core.courtesy import questions_after_courtesy
 from bot.core.english_words import english_frequencies
 from bot.core.language import detect_language, is_foreign
 from bot.core.playbooks import Playbook
@@ -40,6 +41,7 @@ SIGNAL_SHARE = 0.7  # the rest of a message's score comes from example similarit
 FALLBACK_YIELDS_AT = 0.85  # a fallback gives way to a moment scoring at least this share of it
 NEAR_DUPLICATE = 0.75  # similarity at which an example alone is enough evidence
 SUBJECT_MESSAGES = 4  # messages before a "still waiting" turn read for the thread's subject
+PRAISE = "praise"  # a built-in id (DESIGN.md): thanks and compliments
 _REQUIRES = "\0requires:"  # owner prefix of `matching.requires` patterns in the signal index
 
 _STOPWORDS = frozenset(
@@ -219,8 +221,23 @@ class Matcher:
         return corrected
 
     def score_text(self, text: str) -> dict[str, tuple[float, tuple[str, ...]]]:
-        """Each playbook's score in 0..1 for one message, with the signals that fired."""
-        normalised = self._read(text)
+        """Each playbook's score in 0..1 for one message, with the signals that fired; a short
+        polite word before real questions ("Great. Will my number transfer?") is not praise:
+        the questions decide."""
+        scores = self._score_normalised(self._read(text))
+        asked = questions_after_courtesy(text) if PRAISE in scores else None
+        if asked is None:
+            return scores
+        rest = self._score_normalised(self._read(asked))
+        if rest.get(PRAISE, (0.0,))[0] >= self.threshold:
+            return scores  # the rest praises too ("Thanks, Dan was brilliant, can you tell him?")
+        del scores[PRAISE]
+        for pid, (score, evidence) in rest.items():
+            if score > scores.get(pid, (0.0,))[0]:
+                scores[pid] = (score, evidence)
+        return scores
+
+    def _score_normalised(self, normalised: str) -> dict[str, tuple[float, tuple[str, ...]]]:
         similarity = self._examples.similarity(terms(normalised))
         weights: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)

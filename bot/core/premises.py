@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.core import multilingual_signals, prebuilt
+from bot.core import hazards, multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
 
 
@@ -421,7 +421,7 @@ _PREMISES += (
             r"\b(?:set up|arrange) a replacement\b",
             r"\bthe new one (?:should|will) reach you\b",
         ),
-        unless=("missed_visit", "spoilt_stay"),
+        unless=("missed_visit", "spoilt_stay", "damage_charge"),
     ),
 )
 _PREMISES += (
@@ -494,6 +494,55 @@ _PREMISES += (
             rf"\bcan'?t get (?:in|into) (?:the|my|our|this) (?:\w+ )?{_PLACE_IN}\b",
         ),
         _re(r"\b(?:key ?safe|lock ?box|door code)\b"),
+    ),
+)
+# What a charge, a stock device line or a refund hedge would misread: items that never came with
+# the order, a charge for damage the customer disputes (a hire car, a rental, a deposit kept),
+# someone vulnerable left at risk by a fault.
+_NOT_MONEY = r"(?!(?:refunds?|payments?|money|deposit|credit|funds|cash|transfer|statement)\b)"
+_DAMAGE = (
+    r"(?:damage[ds]?|scratch(?:es|ed)?|dents?|dented|tears?|stains?|chips?|cracks?|burns?|wear)"
+)
+_PREMISES += (
+    Premise(
+        "missing_items",
+        "items they ordered did not come with the rest (missing from the bag, the box, the order)",
+        _re(
+            rf"\b{_NOT_MONEY}\w+s? (?:is|are|was|were|went|seems?|appears?) (?:still )?missing\b",
+            r"\bmissing (?:from|out of|in) (?:my|our|the) (?:order|bag|box|delivery|parcel|"
+            r"package|shopping|basket|kit)\b",
+            r"\b(?:three|two|four|five|some|several|\d+) (?:things|items|bits|parts) "
+            r"(?:are |were )?missing\b",
+            r"\b(?:turned up|arrived|came|delivered) without (?:the|any|my|our)\b",
+            r"\b(?:wasn'?t|weren'?t|was not|were not|not) in (?:the|my|our) (?:bag|box|parcel|"
+            r"package|order|delivery)\b",
+            r"\b(?:box|bag|item|part|pieces?|parts|items)\b[^.?!]{0,40}\b(?:wasn'?t|weren'?t) "
+            r"there\b",
+            r"\bonly (?:got|received|had) \d+ (?:of|out of) (?:the )?\d+\b",
+        ),
+        _re(
+            r"\bthe missing (?:items?|parts?|pieces?|things)\b",
+            r"\b(?:items?|parts?) (?:that )?(?:were|was) missing\b",
+        ),
+    ),
+    Premise(
+        "damage_charge",
+        "they dispute a charge, invoice or deposit kept for damage (a hire car, a rental, a let)",
+        _re(
+            rf"\b(?:charg\w*|bill\w*|invoic\w*|fin\w*|deduct\w*|kept|keep|keeping|take|taking|"
+            rf"took|withh[eo]ld\w*)\b[^.?!]{{0,50}}\b(?:for|over|because of|due to|saying)\b"
+            rf"[^.?!]{{0,30}}\b{_DAMAGE}",
+            rf"\b{_DAMAGE} (?:charge|fee|claim|invoice|bill|deduction)s?\b",
+            rf"\b(?:invoice|bill|charge) for [$£€]?\s?\d[\d,.]* (?:of )?{_DAMAGE}",
+        ),
+        _re(r"\bthe (?:damage|damages) (?:charge|fee|claim|invoice)\b"),
+    ),
+    Premise(
+        "vulnerable",
+        "someone vulnerable is affected (a baby, a person in their eighties, someone on oxygen "
+        "or medical equipment, disabled, frail)",
+        hazards.VULNERABLE,
+        _re(r"\b(?:someone|a person) as vulnerable as\b"),
     ),
 )
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}

@@ -200,6 +200,7 @@ class RequestedAction:
     thing: str = ""  # for MONEY and CHECK: what is checked ("the £39.99", "a late checkout")
     also: str | None = None  # a second request in the same breath: "send you written confirmation"
     by: str = ""  # when they need a money request done: "before you leave"
+    owed: bool = False  # money already owed them (a refund promised or late, a double charge)
 
     @property
     def commitment(self) -> str | None:
@@ -215,6 +216,9 @@ class RequestedAction:
             return f"I'll {verb} {self.phrase}"
         if self.kind == STEPS:
             return f"I'll send you the steps to {self.phrase}"
+        if self.owed and self.verb not in _MONEY_CONDITION:  # no "if a refund is due"
+            by = f" {self.by}" if self.by else ""
+            return f"I'll check {self.thing} now and make sure the refund reaches you{by}"
         condition = _MONEY_CONDITION.get(self.verb, "if a refund is due, arrange it")
         by = f" {self.by}" if self.by else ""
         return f"I'll check {self.thing} now and, {condition}{by}"

@@ -77,8 +77,8 @@ def case_options(
         return options
     if action.verb == WHEN or _TIMED.match(action.phrase or ""):  # a delay is the alternative
         alternative = _DELAY
-    elif action.kind == ANSWER and not _YES_NO.match(action.phrase or ""):
-        alternative = None  # "how much ...": no "no" to offer an alternative to
+    elif (action.kind == ANSWER and not _YES_NO.match(action.phrase or "")) or action.owed:
+        alternative = None  # "how much ...", or money already owed: no "no" to prepare for
     else:
         alternative = _ALTERNATIVE.get(action.kind, _ALTERNATIVE_ACT)
     choice = _CHOICE.get(action.kind, _CHOICE_ACT)

@@ -122,7 +122,7 @@ def _money_step(case: Case, texts: list[str], named: str, issue: str, disputed: 
     asked_abroad = "refund" in case.requests and case.language not in (None, "en")
     if "money" not in case.premises or not (case.amounts or asked_abroad):
         return None
-    if {"duplicate_charge", "price_rise", "refund_promised"} & case.premises:
+    if {"duplicate_charge", "price_rise", "refund_promised", "refund_awaited"} & case.premises:
         return None  # the playbook's own specific line fits; its facts are added elsewhere
     proof = evidence(texts)
     held, back, correct = _HELD.search(said), _BACK.search(said), _CORRECT.search(said)

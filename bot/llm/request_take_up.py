@@ -16,6 +16,7 @@ from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
+from bot.core.premises import stated_premises
 from bot.core.requested_action import (
     ACT,
     ANSWER,
@@ -123,7 +124,9 @@ def request_line(action: RequestedAction) -> str | None:
         return f"{commitment}, and confirm with you {{update_time}}."
     also = f" I'll also {action.also}." if action.also else ""
     if action.verb == "refund":
-        commitment += " so it reaches you within {refund_time}"
+        commitment += (
+            " within {refund_time}" if action.owed else " so it reaches you within {refund_time}"
+        )
     return f"{commitment}; I'll update you {{update_time}} either way.{also}"
 
 
@@ -352,7 +355,14 @@ def thread_request(conversation: Conversation) -> RequestedAction | None:
     earlier = [
         (m.role, m.text) for m in conversation.messages[: len(conversation.messages) - len(turns)]
     ]
-    return requested_action(turns, earlier)
+    action = requested_action(turns, earlier)
+    if action and action.kind == MONEY and OWED & stated_premises(conversation):
+        return replace(action, owed=True)  # owed already: checked and sent, not hedged
+    return action
+
+
+# money the conversation says is owed them: a refund promised, one late, a double charge
+OWED = frozenset({"refund_promised", "refund_awaited", "duplicate_charge"})
 
 
 def take_up_request(
