@@ -99,7 +99,8 @@ def case_options(
     # a fact the first suggestion does not say yet comes first
     facts.sort(key=lambda fact: _said(fact, first))
     amounts = [fact for fact in facts if fact.removeprefix("the ") in case.amounts]
-    named = [fact for fact in facts if fact not in amounts]  # "for the $19.99" reads wrong
+    # "for the $19.99", "for the student number 2207731" (perhaps not theirs) read wrong
+    named = [fact for fact in facts if fact not in amounts and not fact.startswith("the ")]
     owed = bool(_MONEY_OWED & premises) and bool(amounts)
     options: list[tuple[str, ...]] = []
     if case.deadline and case.deadline_said and case.deadline_said not in first:
@@ -145,7 +146,8 @@ def _alternatives(
             return [(_OWED_DATE, amounts[0])]
         return [(_IF_NOT_OWED.get(action.verb, _IF_CORRECT), a) for a in amounts[:1]]
     if action.kind == ANSWER:  # "how much ...": no "no" to offer an alternative to
-        return [(_IF_NO, facts[0])] if _YES_NO.match(action.phrase or "") else []
+        # "what we can do instead about the £240", not "about your credit card"
+        return [(_IF_NO, (amounts or facts)[0])] if _YES_NO.match(action.phrase or "") else []
     return [(_IF_NOT_ACT, fact) for fact in named[:1]]
 
 

@@ -299,7 +299,9 @@ def with_case_options(
         stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
         options = [o for o in options if first_sentence(o[0]) not in used]
         taken = [s.text for s in out]  # an acknowledgement said once in a set
-        line = _keeping_moves(options, suggestion.text, request, used, taken) if stock else None
+        # its own tone-setting opening may stay ("Hello, and thanks for your message.")
+        own = used - {first_sentence(suggestion.text)}
+        line = _keeping_moves(options, suggestion.text, request, own, taken) if stock else None
         if line:
             used.add(first_sentence(line))
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
