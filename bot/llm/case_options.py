@@ -172,7 +172,7 @@ def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAct
     or the very step they asked for ("process the cancellation")? Not when the fact is only in
     an opening that says it back ("I have your order 88213 in front of me.") before a holding
     line that fits any customer."""
-    text = " ".join(s for s in sentences(text) if not _FACT_OPENING.match(s))
+    text = " ".join(s for s in sentences(text) if not says_a_fact_back(s))
     # not their deadline: a stock line says it once its time is anchored ("before Friday")
     raw = [*case.references, *case.amounts, *case.dates, *facts]
     if action.kind != ANSWER and action.verb in _ENDING:
@@ -184,3 +184,9 @@ def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAct
 _FACT_OPENING = prebuilt.compile(r"^I (?:have .+ in front of me|know you(?:'re|r)? .+)\.$", re.I)
 # Steps a stock line names by their noun: "I'll process the cancellation" is their request.
 _ENDING = frozenset("cancel close terminate unsubscribe delete".split())  # noqa: SIM905
+
+
+def says_a_fact_back(sentence: str) -> bool:
+    """Is the sentence an opening that only says a fact of theirs back ("I have your order
+    88213 in front of me.", "I know you fly on 30 June.")?"""
+    return bool(_FACT_OPENING.match(sentence))

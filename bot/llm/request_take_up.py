@@ -29,7 +29,7 @@ from bot.core.requested_action import (
 from bot.core.rubric import PLACEHOLDER, check
 from bot.core.slots import labelled_references
 from bot.llm.base import Suggestion, SuggestionRequest
-from bot.llm.case_options import carries_a_fact, case_options, fact_phrases
+from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -338,14 +338,18 @@ def _keeping_moves(
 
 def _wholes(option: str, lead: str, taken: list[str]):
     """The option as whole replies, barest first: with the stock line's tone-setting lead, or an
-    acknowledgement ("I understand — if anything holds it up ..."), then with a closing check."""
+    acknowledgement ("I understand — if anything holds it up ..."), then with a closing check.
+    A lead that says their fact back ("I have your reference, GYM-44721, in front of me.")
+    comes first, so the fact it carried is not lost with the stock line."""
+    fresh = [a for a in _ACKNOWLEDGEMENTS[1:] if not any(a in t for t in taken)]
+    acknowledged = [_acknowledged(a, option) for a in fresh]
+    if lead and says_a_fact_back(lead):  # the fact first, an acknowledgement after it
+        wholes = [f"{lead} {said}" for said in (option, *acknowledged)]
+        wholes += [option, *acknowledged]
+    else:  # the stock line's own tone before a generic acknowledgement
+        wholes = [option, *([f"{lead} {option}"] if lead else []), *acknowledged]
     for closer in _CLOSERS:
-        yield f"{option} {closer}".strip()
-        if lead:
-            yield f"{lead} {option} {closer}".strip()
-        fresh = [a for a in _ACKNOWLEDGEMENTS[1:] if not any(a in t for t in taken)]
-        for acknowledgement in fresh:
-            yield f"{_acknowledged(acknowledgement, option)} {closer}".strip()
+        yield from (f"{whole} {closer}".strip() for whole in wholes)
 
 
 def _acknowledged(acknowledgement: str, option: str) -> str:
