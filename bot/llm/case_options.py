@@ -21,22 +21,47 @@ from bot.core.deadlines import anchor
 from bot.core.reflect import second_person
 from bot.core.requested_action import ANSWER, MONEY, WHEN, RequestedAction
 from bot.llm.case_lines import missing_question, reference_named
+from bot.llm.reply_text import sentences
 
-_ALTERNATIVE = {
-    ANSWER: "If the answer is no for {fact}, I'll tell you {update_time} why, and set out what we "
-    "can do instead.",
-    MONEY: "If a refund isn't due on {fact}, I'll explain why in writing {update_time}, and what "
+_MONEY_OWED = frozenset({"duplicate_charge", "refund_promised", "refund_awaited"})
+# Each option is the step of a whole reply: what I'll do about THEIR thing, and when they hear
+# ("I'll update you", which every playbook's rubric reads as a next step with a time). The
+# acknowledgement and a closing check, where the rubric wants them, are added around it by
+# bot/llm/request_take_up.py (`_keeping_moves`).
+_IN_TIME = "I know {deadline_said}, so I'll keep checking on {fact}; if it can't be sorted in "
+_IN_TIME += "time, I'll update you {by} and set out what we can do instead."
+_IN_TIME_BARE = "I know {deadline_said}; if it can't be sorted in time, I'll update you {by} and "
+_IN_TIME_BARE += "set out what we can do instead."
+_MISSING_THEN = "Then I'll check {what} straight away and update you {update_time}."
+_HELD_UP = "I'll keep checking on {fact}, and if anything holds it up I'll update you "
+_HELD_UP += "{update_time} rather than leave you waiting."
+_HELD_UP_OWED = "I'll trace the refund of {fact} myself, and if anything holds it up I'll update "
+_HELD_UP_OWED += "you {update_time} rather than leave you waiting."
+# ... for a moment that wants a step on the money (a billing dispute), the payment itself
+_HELD_UP_PAYMENT = "I'll trace {fact} payment myself, and if anything holds it up I'll "
+_HELD_UP_PAYMENT += "update you {update_time} rather than leave you waiting."
+_IF_NO = "If the answer is no, I'll send you the reason in writing {update_time}, and what we can "
+_IF_NO += "do instead about {fact}."
+_IF_NOT_ACT = "If anything stops me doing that for {fact}, I'll update you {update_time} and "
+_IF_NOT_ACT += "arrange the closest option we have instead."
+# Money they may or may not be owed: the outcome either way, in writing.
+_IF_NOT_OWED = {
+    "refund": "If {fact} can't be refunded, I'll explain why in writing {update_time}, and what "
     "we can do instead.",
 }
-_ALTERNATIVE_ACT = "If anything stops me doing that for {fact}, I'll tell you {update_time} and "
-_ALTERNATIVE_ACT += "offer the closest alternative."
-_DELAY = "If anything holds up {fact}, I'll tell you {update_time} rather than leave you waiting."
-_CHOICE = {
-    ANSWER: "Would you like the answer about {fact} by email, or shall I call you {callback_time}?",
-}
-_CHOICE_ACT = "Would you like the confirmation for {fact} by email, or by text?"
-_DEADLINE = "I know {deadline_said}, so you'll hear from me {by}."
-_MISSING_THEN = "Then I can go straight to {what}."
+_IF_CORRECT = "If {fact} turns out to be correct, I'll explain why in writing {update_time}, "
+_IF_CORRECT += "and what we can do instead."
+# Money the case says is owed (a duplicate charge, a refund promised): never "if it's due".
+_OWED_DATE = "I'll confirm in writing {update_time} the date the refund of {fact} will reach "
+_OWED_DATE += "your account, so you can spot it on your statement."
+# How they get money back: on their card or as a credit, and when it is confirmed.
+_BACK_HOW = "Would you like {fact} back on the card you paid with, or as a credit on your "
+_BACK_HOW += "account? I'll confirm it in writing {update_time}."
+_IF_BACK_HOW = "If {fact} is due back to you, would you like it on the card you paid with, or as "
+_IF_BACK_HOW += "a credit on your account? I'll confirm in writing {update_time}."
+_CHOICE_ANSWER = "Would you like me to send the answer about {fact} by email, or shall I call "
+_CHOICE_ANSWER += "you {callback_time}?"
+_CHOICE_ACT = "Would you like me to send the confirmation for {fact} by email, or by text?"
 
 
 def fact_phrases(case: Case, labelled: dict[str, str | None], said: str) -> list[str]:
@@ -58,35 +83,72 @@ def _said(fact: str, text: str) -> bool:
 
 
 def case_options(
-    action: RequestedAction, case: Case, labelled: dict[str, str | None], said: str, first: str
-) -> list[str]:
+    action: RequestedAction,
+    case: Case,
+    labelled: dict[str, str | None],
+    said: str,
+    first: str,
+    premises: frozenset[str] = frozenset(),
+) -> list[tuple[str, ...]]:
     """Other options for this case, after `first` (the suggestion taking up their ask), each
-    with a fact of theirs; [] when the case has none to carry."""
+    the step of a whole reply with a fact of theirs and when they hear, in the wordings it may
+    take (the first that makes the playbook's moves is used); [] when the case has none to
+    carry. `premises`: what the conversation states (bot/core/premises.py), so money
+    it says is owed is never hedged with "if it's due"."""
     facts = fact_phrases(case, labelled, said) or asked_about(action)
     # a fact the first suggestion does not say yet comes first
     facts.sort(key=lambda fact: _said(fact, first))
-    options: list[str] = []
+    amounts = [fact for fact in facts if fact.removeprefix("the ") in case.amounts]
+    # "for the $19.99", "for the student number 2207731" (perhaps not theirs) read wrong
+    named = [fact for fact in facts if fact not in amounts and not fact.startswith("the ")]
+    owed = (bool(_MONEY_OWED & premises) or action.owed) and bool(amounts)
+    options: list[tuple[str, ...]] = []
     if case.deadline and case.deadline_said and case.deadline_said not in first:
+        line = _IN_TIME.replace("{fact}", named[0]) if named else _IN_TIME_BARE
         by = anchor(case.deadline)
-        options.append(_DEADLINE.format(deadline_said=case.deadline_said, by=by))
+        options.append((line.format(deadline_said=case.deadline_said, by=by),))
     missing = missing_question(case)
     if missing:
         what = f"your {case.thing}" if case.thing else "it"
-        options.append(f"{missing} {_MISSING_THEN.format(what=what)}")
+        options.append((f"{missing} {_MISSING_THEN.replace('{what}', what)}",))
     if not facts:
         return options
-    if action.verb == WHEN or _TIMED.match(action.phrase or ""):  # a delay is the alternative
-        alternative = _DELAY
-    elif (action.kind == ANSWER and not _YES_NO.match(action.phrase or "")) or action.owed:
-        alternative = None  # "how much ...", or money already owed: no "no" to prepare for
+    alternatives = _alternatives(action, owed, facts, amounts, named)
+    if alternatives:
+        options.append(tuple(line.replace("{fact}", fact) for line, fact in alternatives))
+    fact = alternatives[0][1] if alternatives else ""
+    if owed:
+        choice, pool = _BACK_HOW, amounts
+    elif action.kind == MONEY:  # money they may be owed: how it comes back, if it does
+        choice, pool = _IF_BACK_HOW, amounts
+    elif action.kind == ANSWER:
+        choice, pool = _CHOICE_ANSWER, facts
     else:
-        alternative = _ALTERNATIVE.get(action.kind, _ALTERNATIVE_ACT)
-    choice = _CHOICE.get(action.kind, _CHOICE_ACT)
-    if alternative:
-        options.append(alternative.replace("{fact}", facts[0]))
+        choice, pool = _CHOICE_ACT, named
     # another of their facts where they gave several: one fact a suggestion, each said once
-    options.append(choice.replace("{fact}", facts[1] if len(facts) > 1 else facts[0]))
+    others = [f for f in pool if f != fact] or pool
+    if choice and others:
+        options.append((choice.replace("{fact}", others[0]),))
     return options
+
+
+def _alternatives(
+    action: RequestedAction, owed: bool, facts: list[str], amounts: list[str], named: list[str]
+) -> list[tuple[str, str]]:
+    """What happens if the answer is no, if it is held up or if we cannot do it, in its
+    wordings, each with the fact it reads right with: [] when no such option fits the case."""
+    if action.verb == WHEN or _TIMED.match(action.phrase or ""):  # a delay is the alternative
+        if owed:
+            return [(_HELD_UP_OWED, amounts[0])]
+        return [(_HELD_UP, facts[0])] + [(_HELD_UP_PAYMENT, a) for a in amounts[:1]]
+    if action.kind == MONEY:
+        if owed:  # a duplicate charge, a refund promised: when it arrives, never whether
+            return [(_OWED_DATE, amounts[0])]
+        return [(_IF_NOT_OWED.get(action.verb, _IF_CORRECT), a) for a in amounts[:1]]
+    if action.kind == ANSWER:  # "how much ...": no "no" to offer an alternative to
+        # "what we can do instead about the £240", not "about your credit card"
+        return [(_IF_NO, (amounts or facts)[0])] if _YES_NO.match(action.phrase or "") else []
+    return [(_IF_NOT_ACT, fact) for fact in named[:1]]
 
 
 _TIMED = prebuilt.compile(r"^(?:when|what time|what day|how long|how soon|by when)\b", re.I)
@@ -107,9 +169,24 @@ def asked_about(action: RequestedAction) -> list[str]:
 
 def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAction) -> bool:
     """Does the suggestion name one of their facts (a reference, an amount, a date, the thing),
-    or the very step they asked for ("process the cancellation")?"""
+    or the very step they asked for ("process the cancellation")? Not when the fact is only in
+    an opening that says it back ("I have your order 88213 in front of me.") before a holding
+    line that fits any customer."""
+    text = " ".join(s for s in sentences(text) if not says_a_fact_back(s))
     # not their deadline: a stock line says it once its time is anchored ("before Friday")
     raw = [*case.references, *case.amounts, *case.dates, *facts]
-    if action.kind != ANSWER and len(action.verb) >= 4:
+    if action.kind != ANSWER and action.verb in _ENDING:
         raw.append(action.verb[:5])  # "cancel" in "the cancellation"
     return any(fact and fact.lower() in text.lower() for fact in raw)
+
+
+# The openings bot/llm/case_lines.py makes of a fact: said back, not an option of their own.
+_FACT_OPENING = prebuilt.compile(r"^I (?:have .+ in front of me|know you(?:'re|r)? .+)\.$", re.I)
+# Steps a stock line names by their noun: "I'll process the cancellation" is their request.
+_ENDING = frozenset("cancel close terminate unsubscribe delete".split())  # noqa: SIM905
+
+
+def says_a_fact_back(sentence: str) -> bool:
+    """Is the sentence an opening that only says a fact of theirs back ("I have your order
+    88213 in front of me.", "I know you fly on 30 June.")?"""
+    return bool(_FACT_OPENING.match(sentence))

@@ -30,7 +30,7 @@ from bot.core.requested_action import (
 from bot.core.rubric import PLACEHOLDER, check
 from bot.core.slots import labelled_references
 from bot.llm.base import Suggestion, SuggestionRequest
-from bot.llm.case_options import carries_a_fact, case_options, fact_phrases
+from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -301,13 +301,18 @@ def with_case_options(
     said = " ".join(m.text for m in conversation.customer_messages)
     facts = fact_phrases(case, labelled, said)
     first = suggestions[keep].text
-    options = [fill(o, slots) for o in case_options(action, case, labelled, said, first)]
+    premises = stated_premises(conversation)
+    found = case_options(action, case, labelled, said, first, premises)
+    options = [tuple(fill(wording, slots) for wording in option) for option in found]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
         stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
-        options = [o for o in options if first_sentence(o) not in used]
-        line = _keeping_moves(options, suggestion.text, request, used) if stock else None
+        options = [o for o in options if first_sentence(o[0]) not in used]
+        taken = [s.text for s in out]  # an acknowledgement said once in a set
+        # its own tone-setting opening may stay ("Hello, and thanks for your message.")
+        own = used - {first_sentence(suggestion.text)}
+        line = _keeping_moves(options, suggestion.text, request, own, taken) if stock else None
         if line:
             used.add(first_sentence(line))
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
@@ -316,18 +321,22 @@ def with_case_options(
 
 
 def _keeping_moves(
-    options: list[str], stock: str, request: SuggestionRequest, used: set[str]
+    options: list[tuple[str, ...]],
+    stock: str,
+    request: SuggestionRequest,
+    used: set[str],
+    taken: list[str] = (),
 ) -> str | None:
-    """The first option that makes every move of the playbook the stock line made, as it is or
-    after the stock line's own first sentence when that only sets the tone ("I understand why
-    this is upsetting."); the option is taken off `options`. None: the stock line stays."""
+    """The first option, made a whole reply, that makes every move of the playbook the stock
+    line made: the option as it is, else after the stock line's own first sentence when that
+    only sets the tone ("I understand why this is upsetting."), else with a short
+    acknowledgement before it and a check after it (the pieces the request line uses); the
+    option is taken off `options`. None: the stock line stays."""
     playbook = request.playbook
     parts = sentences(stock)
-    lead = parts[0] if len(parts) > 1 else ""
-    leads = ["", lead] if lead and not _ACTS.search(lead) else [""]
+    lead = parts[0] if len(parts) > 1 and not _ACTS.search(parts[0]) else ""
     for option in options:
-        for before in leads:
-            line = f"{before} {option}".strip()
+        for line in (w for wording in option for w in _wholes(wording, lead, taken)):
             if first_sentence(line) in used:
                 continue
             if playbook is None or set(check(line, playbook).missing_moves) <= set(
@@ -336,6 +345,32 @@ def _keeping_moves(
                 options.remove(option)
                 return line
     return None
+
+
+def _wholes(option: str, lead: str, taken: list[str]):
+    """The option as whole replies, barest first: with the stock line's tone-setting lead, or an
+    acknowledgement ("I understand — if anything holds it up ..."), then with a closing check.
+    A lead that says their fact back ("I have your reference, GYM-44721, in front of me.")
+    comes first, so the fact it carried is not lost with the stock line."""
+    fresh = [a for a in _ACKNOWLEDGEMENTS[1:] if not any(a in t for t in taken)]
+    acknowledged = [_acknowledged(a, option) for a in fresh]
+    if lead and says_a_fact_back(lead):  # the fact first, an acknowledgement after it
+        wholes = [f"{lead} {said}" for said in (option, *acknowledged)]
+        wholes += [option, *acknowledged]
+    else:  # the stock line's own tone before a generic acknowledgement
+        wholes = [option, *([f"{lead} {option}"] if lead else []), *acknowledged]
+    for closer in _CLOSERS:
+        yield from (f"{whole} {closer}".strip() for whole in wholes)
+
+
+def _acknowledged(acknowledgement: str, option: str) -> str:
+    """ "I understand — if anything holds it up ...", "You're right to ask. Would you like ...":
+    "and" joins only a promise of mine."""
+    if option.startswith(("I ", "I'")):
+        return f"{acknowledgement}{option}"
+    if acknowledgement.endswith(", and "):
+        return f"{acknowledgement.removesuffix(', and ')}. {option}"
+    return f"{acknowledgement}{option[0].lower()}{option[1:]}"
 
 
 _ACTS = prebuilt.compile(r"\b(?:I'll|I will|I'm|could you|can you|would you)\b|\?", re.I)
