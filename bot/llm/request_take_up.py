@@ -335,15 +335,16 @@ def _keeping_moves(
     playbook = request.playbook
     parts = sentences(stock)
     lead = parts[0] if len(parts) > 1 and not _ACTS.search(parts[0]) else ""
-    for option in options:
-        for line in (w for wording in option for w in _wholes(wording, lead, taken)):
-            if first_sentence(line) in used:
-                continue
-            if playbook is None or set(check(line, playbook).missing_moves) <= set(
-                check(stock, playbook).missing_moves
-            ):
-                options.remove(option)
-                return line
+    # every move where a wording makes them all; else no move the stock line made is lost
+    allowed = [()] if playbook is None else [(), check(stock, playbook).missing_moves]
+    for missing in dict.fromkeys(allowed):
+        for option in options:
+            for line in (w for wording in option for w in _wholes(wording, lead, taken)):
+                if first_sentence(line) in used:
+                    continue
+                if playbook is None or set(check(line, playbook).missing_moves) <= set(missing):
+                    options.remove(option)
+                    return line
     return None
 
 
