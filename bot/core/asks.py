@@ -181,6 +181,9 @@ def _whole_subject(subj: str, rest: str) -> tuple[str, str]:
     """("our family rooms", "take a cot") from ("our family", "rooms take a cot"): after a modal
     the verb is a bare form, so a plural noun ("rooms") or a word before a verb of things is
     still the subject."""
+    head = subj.split()
+    if len(head) == 2 and head[0].lower() in ("this", "that") and head[1].lower() in _THING_VERBS:
+        return head[0], f"{head[1]} {rest}"  # "can this be taken off": "this", not "this be"
     words = rest.split()
     if len(words) < 2 or words[0].lower() in _THING_VERBS:
         return subj, rest

@@ -463,7 +463,7 @@ _QUESTION_CLAUSE = prebuilt.compile(
 )
 # Where a second question or a condition joins the first: "... in my plan or will I be charged".
 _SECOND_QUESTION = prebuilt.compile(
-    r"(?:,? or (?:do|does|will|would|is|are|should|can|just|not)\b|,\s).*$", _FLAGS
+    r"(?:,? or (?:do|does|will|would|is|are|should|can|just|not)\b|,\s(?![^()]*\))).*$", _FLAGS
 )
 
 

@@ -114,6 +114,11 @@ def test_requests_for_help_and_yes_no_questions_are_said_back(said, said_back):
             "Can the family room take two adults and three kids?",
             "you're asking whether the family room can take two adults and three kids",
         ),
+        # "this" before "be" is the subject, not "this be"
+        (
+            "Can this be taken off before I leave on Friday?",
+            "you're asking whether this can be taken off before you leave on Friday",
+        ),
         # ... and a one-word subject is not stretched
         (
             "Can the courier leave it with a neighbour?",

@@ -295,3 +295,11 @@ def test_money_asked_with_an_action_is_checked_not_promised():
     assert found.kind == MONEY and found.also == "cancel your membership"
     assert found.commitment == "I'll check the last payment now and, if a refund is due, arrange it"
     assert "refund the last payment" not in found.commitment
+
+
+def test_a_comma_inside_brackets_does_not_cut_the_question():
+    # "(ages 9, 6 and 2)" is one detail, not where a second question starts
+    said = "Does the room sleep two adults and three children (ages 9, 6 and 2), or two rooms?"
+    action = requested_action([said])
+    assert action is not None and action.kind == ANSWER
+    assert action.commitment.endswith("three children (ages 9, 6 and 2)")
