@@ -197,7 +197,9 @@ def praise_reflection(conversation: Conversation, case: Case, body: str) -> str 
     if about and named:
         # "thanks for the reply" about a named thing: "the reply about Pointe Du Hoc helped"
         news = f"{about.group(1)} about {topic} helped"
-    if topic and (not news or plain) and _resolved(latest):
+    # "that fixed it, been stable all evening": what "it" was is the thread's topic
+    vague = bool(news) and re.match(r"(?:that|it|this)\b", news, _FLAGS) is not None
+    if topic and (not news or plain or vague) and _resolved(latest):
         return _framed(RESOLVED_FRAMES, topic, case, body)
     if news and re.match(r"we\b", news):  # their praise of us: "we stand out in the crowd"
         return _framed(PRAISE_OF_US_FRAMES, news, case, body)
