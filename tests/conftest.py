@@ -39,6 +39,18 @@ def coach_rows(coach, rows: list[dict]) -> dict[str, tuple]:
     return out
 
 
+def assert_honest(texts: list[str], conversation) -> None:
+    """The hard rules on a suggestion set: no two openers alike; in each suggestion no claimed
+    action, no unstated premise, one apology at most."""
+    from bot.core import reply_checks as checks
+
+    assert checks.repeated_openers(texts) == [], texts
+    for text in texts:
+        assert checks.claimed_actions(text, conversation) == [], text
+        assert checks.premise_violations(text, conversation) == [], text
+        assert checks.apologies(text) <= 1, text
+
+
 @pytest.fixture(scope="session")
 def playbooks():
     return load_playbooks()

@@ -12,12 +12,11 @@ import pytest
 from bench.ask_take_up import score
 from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record
-from bot.core import reply_checks as checks
 from bot.core.case import extract_case
 from bot.core.conversation import Conversation
 from bot.core.requested_action import ANSWER, WHEN, requested_action
 from bot.llm.case_options import case_options
-from tests.conftest import coaching_rows
+from tests.conftest import assert_honest, coaching_rows
 
 ROWS = coaching_rows("answers.jsonl")
 
@@ -57,11 +56,7 @@ def test_every_set_stays_honest(coached, row):
     conversation, result = coached[row["id"]]
     texts = [s.text for s in result.suggestions]
     assert len(texts) == 3
-    assert checks.repeated_openers(texts) == [], texts
-    for text in texts:
-        assert checks.claimed_actions(text, conversation) == [], text
-        assert checks.premise_violations(text, conversation) == [], text
-        assert checks.apologies(text) <= 1, text
+    assert_honest(texts, conversation)
 
 
 def test_a_question_is_found_out_never_answered():

@@ -16,7 +16,7 @@ from bot.coach import Coach
 from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.llm.lead_reply import evidence, repeated_amount, said_cleanly
-from tests.conftest import coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("lead.jsonl")
 
@@ -62,11 +62,8 @@ def test_no_suggestion_says_a_line_whose_situation_is_not_theirs(results, row_id
     for avoid in row["set_avoids"]:
         assert not any(avoid.lower() in t.lower() for t in texts), (row_id, avoid, texts)
     # the hard rules hold on the composed lines too
-    assert checks.repeated_openers(texts) == [], texts
+    assert_honest(texts, conversation)
     for text in texts:
-        assert checks.claimed_actions(text, conversation) == [], text
-        assert checks.premise_violations(text, conversation) == [], text
-        assert checks.apologies(text) <= 1, text
         assert checks.content_free_sentences(text) == [], text
 
 

@@ -11,11 +11,10 @@ import pytest
 
 from bench.ask_take_up import score
 from bot.coach import Coach
-from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.request_take_up import OPTION_WHY
-from tests.conftest import coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("options.jsonl")
 
@@ -58,14 +57,11 @@ def test_the_other_suggestions_carry_their_facts(coached, part):
 def test_every_option_is_a_whole_honest_reply(coached, row):
     _, conversation, result = coached[row["id"]]
     texts = [s.text for s in result.suggestions]
-    assert len(texts) == 3 and checks.repeated_openers(texts) == [], texts
+    assert len(texts) == 3
+    assert_honest(texts, conversation)
     if not result.assessment.low_confidence:  # unsure of the moment: no rubric to keep
         for text in texts[1:]:  # each option keeps its playbook's moves
             assert check(text, result.assessment.playbook).passed, text
-    for text in texts:
-        assert checks.claimed_actions(text, conversation) == [], text
-        assert checks.premise_violations(text, conversation) == [], text
-        assert checks.apologies(text) <= 1, text
 
 
 def test_a_duplicate_charge_is_never_hedged(coach):

@@ -18,7 +18,7 @@ from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation
 from bot.llm.base import Suggestion
 from bot.llm.situation_fit import fit_to_situation
-from tests.conftest import coaching_rows
+from tests.conftest import assert_honest, coaching_rows
 
 ROWS = coaching_rows("requests.jsonl")
 ASKS_WHAT_THEY_WANT = re.compile(
@@ -89,11 +89,7 @@ def test_every_set_still_meets_the_rubric(results):
     for row_id, (_, conversation, result) in results.items():
         texts = [s.text for s in result.suggestions]
         assert len(texts) == 3, row_id
-        assert checks.repeated_openers(texts) == [], (row_id, texts)
-        for text in texts:
-            assert checks.claimed_actions(text, conversation) == [], (row_id, text)
-            assert checks.premise_violations(text, conversation) == [], (row_id, text)
-            assert checks.apologies(text) <= 1, (row_id, text)
+        assert_honest(texts, conversation)
 
 
 def test_a_thread_with_no_request_is_left_to_the_playbook(results):

@@ -9,13 +9,12 @@ import pytest
 
 from bench.ask_take_up import score
 from bot.coach import Coach
-from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation
 from bot.core.knowledge import Knowledge
 from bot.core.requested_action import STEPS, requested_action
 from bot.core.rubric import check
 from bot.core.second_ask import second_ask
-from tests.conftest import coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("second-asks.jsonl")
 # a suggestion is one message an agent sends: a promise per ask, not a run-on
@@ -56,11 +55,8 @@ def test_every_set_stays_honest_and_short(coached, row):
     _, conversation, result = coached[row["id"]]
     texts = [s.text for s in result.suggestions]
     assert len(texts) == 3
-    assert checks.repeated_openers(texts) == [], texts
+    assert_honest(texts, conversation)
     for text in texts:
-        assert checks.claimed_actions(text, conversation) == [], text
-        assert checks.premise_violations(text, conversation) == [], text
-        assert checks.apologies(text) <= 1, text
         assert len(text.split()) <= MAX_WORDS, text
 
 

@@ -11,11 +11,10 @@ marked `holdout` were not developed against; the floors are the counts measured.
 import pytest
 
 from bot.coach import Coach
-from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.core.courtesy import questions_after_courtesy
 from bot.core.premises import stated_premises
-from tests.conftest import coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("template-fit.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 16, 5  # measured, of 20 and 12
@@ -65,11 +64,7 @@ def test_every_set_keeps_the_hard_rules_and_three_suggestions(results, row_id):
     _, conversation, result = results[row_id]
     texts = [s.text for s in result.suggestions]
     assert len(texts) == 3, texts
-    assert checks.repeated_openers(texts) == [], texts
-    for text in texts:
-        assert checks.claimed_actions(text, conversation) == [], text
-        assert checks.premise_violations(text, conversation) == [], text
-        assert checks.apologies(text) <= 1, text
+    assert_honest(texts, conversation)
 
 
 def _tip(coach, *turns: tuple[str, str]):

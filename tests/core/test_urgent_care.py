@@ -15,7 +15,7 @@ from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.core.urgency import needs_it_now
 from bot.llm.urgent_replies import parks
-from tests.conftest import coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("urgent-care.jsonl")
 LATER = ("[update time]", "[callback time]", "get back to you", "update you later")
@@ -52,11 +52,7 @@ def test_each_set_says_what_a_good_one_must_and_nothing_it_must_not(results, row
     for avoid in row["set_avoids"]:
         assert avoid.lower() not in said, (row_id, avoid, texts)
     # the hard rules hold on every line
-    assert checks.repeated_openers(texts) == [], texts
-    for text in texts:
-        assert checks.claimed_actions(text, conversation) == [], text
-        assert checks.premise_violations(text, conversation) == [], text
-        assert checks.apologies(text) <= 1, text
+    assert_honest(texts, conversation)
 
 
 @pytest.mark.parametrize("row_id", [r["id"] for r in ROWS if r["kind"] == "urgent"])
