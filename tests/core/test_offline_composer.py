@@ -429,7 +429,8 @@ def test_thinking_of_leaving_gets_a_reason_to_stay_not_a_cancellation_processed(
 
 def test_part_of_an_order_missing_gets_the_rest_sent_not_the_tracking(playbooks):
     # "missing_items": the parcel came; what is owed is the rest of it, not a courier chase
-    text = "I ordered a 6-piece cookware set, order 77120, and only 4 pans arrived. Lids missing."
+    text = "I ordered a 6-piece cookware set, order 77120, and only 4 pans arrived. "
+    text += "The lids are missing too. What happens now?"
     coached = coach_on(playbooks, text)
     said = " ".join(s.text for s in coached.suggestions)
     assert "missing_items" in coached.case.premises
