@@ -56,6 +56,14 @@ def playbooks():
     return load_playbooks()
 
 
+@pytest.fixture(scope="module")
+def coach(playbooks):
+    """A Coach on the built-in playbooks, one per test module (a module may define its own)."""
+    from bot.coach import Coach
+
+    return Coach(playbooks)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch, tmp_path):
     """Tests never read the developer's .env or write a database into the repo."""

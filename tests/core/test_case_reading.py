@@ -7,7 +7,6 @@ seen) and on the failure cases: what cannot be said back cleanly is not said bac
 import pytest
 
 from bench.case_reading import misses
-from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record
 from bot.core.clean_clause import clean
 from bot.core.conversation import Conversation, Message
@@ -15,11 +14,6 @@ from bot.core.wants import CANCEL, REFUND, REINSTATED
 from tests.conftest import coaching_rows
 
 ROWS = coaching_rows("reading.jsonl")
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 def _case(coach, *customer_turns: str):

@@ -12,18 +12,12 @@ import re
 
 import pytest
 
-from bot.coach import Coach
 from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.llm.lead_reply import evidence, repeated_amount, said_cleanly
 from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("lead.jsonl")
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 @pytest.fixture(scope="module")

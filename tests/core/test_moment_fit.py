@@ -24,11 +24,6 @@ ROWS = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitli
 FLOOR = {"dev": 28, "heldout": 10}
 
 
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
-
-
 def moment(coach: Coach, conversation: Conversation) -> str | None:
     result = coach.coach(conversation, trigger="command")
     return result.assessment.playbook.id if result.assessment.playbook else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.escalation import assess
 from bot.core.text import fold_accents, normalise
@@ -13,11 +12,6 @@ from bot.core.text import fold_accents, normalise
 
 def customer(text: str) -> Conversation:
     return Conversation.from_text(f"Customer: {text}")
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 @pytest.fixture(scope="module")

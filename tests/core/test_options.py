@@ -10,18 +10,12 @@ generic (17 before); holdout 6/10 (3) and 1/15 generic (6)."""
 import pytest
 
 from bench.ask_take_up import score
-from bot.coach import Coach
 from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.request_take_up import OPTION_WHY
 from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("options.jsonl")
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ marked `holdout` were not developed against; the floors are the counts measured.
 
 import pytest
 
-from bot.coach import Coach
 from bot.core.conversation import Conversation, Message
 from bot.core.courtesy import questions_after_courtesy
 from bot.core.premises import stated_premises
@@ -18,11 +17,6 @@ from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("template-fit.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 16, 5  # measured, of 20 and 12
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 @pytest.fixture(scope="module")

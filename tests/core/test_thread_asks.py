@@ -5,17 +5,11 @@ seen; rows still missed carry `known_miss` with the reason, and are left out her
 
 import pytest
 
-from bot.coach import Coach
 from bot.commands.inputs import conversation_from_record
 from bot.core import reply_checks as checks
 from tests.conftest import coaching_rows
 
 ROWS = coaching_rows("threads.jsonl")
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 def test_the_set_is_threads_across_industries():

@@ -10,7 +10,6 @@ the same floor (all met when measured).
 
 import pytest
 
-from bot.coach import Coach
 from bot.core import reply_checks as checks
 from bot.core.conversation import Conversation, Message
 from bot.core.urgency import needs_it_now
@@ -19,11 +18,6 @@ from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("urgent-care.jsonl")
 LATER = ("[update time]", "[callback time]", "get back to you", "update you later")
-
-
-@pytest.fixture(scope="module")
-def coach(playbooks):
-    return Coach(playbooks)
 
 
 @pytest.fixture(scope="module")
