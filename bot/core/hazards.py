@@ -1,6 +1,6 @@
 """Dangers a utility's customer reports, in the street or at home: gas, water flooding out,
 power lines down, and someone vulnerable (a baby, an elderly or disabled person) left without
-heating, power or water.
+heating, power, water or the phone line a care alarm needs.
 
 They are `danger` for bot/core/care.py: gas, water and power lines are emergencies (care mode
 `urgent`: safety first); a vulnerable person without heat, power or water is the person first
@@ -27,6 +27,9 @@ _LOSS = (
     r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
     r"|\b(?:power|electricity) (?:cut|outage|failure)s?\b|\bblackout\b"
     rf"|{_NO_WATER}"
+    # the line a care alarm or a call for help depends on: "her phone line has been dead"
+    r"|(?:phone|landline|telephone)(?: line)?(?:'s)? (?:\w+ ){0,2}(?:has |is |was )?(?:been )?"
+    r"(?:dead|down|cut off|not working)\b"
 )
 VULNERABLE = (
     r"\b(?:baby|babies|newborn|infant|toddler|\d+[- ](?:week|month)s?[- ]old|pregnant|elderly|"
@@ -80,9 +83,9 @@ HAZARD_COACHING = {
     "with the exact place, then give a time for the next update.",
     "power": "Safety first (power line down): keep everyone away and treat it as live; emergency "
     "services first, then pass it on with the exact place.",
-    "without_supply": "Care first (someone vulnerable without heat, power or water): treat it as a "
-    "priority, check "
-    "what help you can offer today, and give a time; no script, no upsell.",
+    "without_supply": "Care first (someone vulnerable without heat, power, water or a phone line): "
+    "treat it as a priority, check what help you can offer today, and give a time; no script, "
+    "no upsell.",
 }
 # Happening now, out there: safety first. A vulnerable person without heat: the person first.
 URGENT_HAZARDS = ("gas", "flood", "power")

@@ -104,3 +104,12 @@ def test_airline_tweets_rarely_get_a_care_kind():
     rows = eval_rows("escalate-airline.jsonl")
     flagged = [r for r in rows if assess(Conversation.from_text(r["text"])).care]
     assert len(flagged) / len(rows) < 0.01  # 42 of 13,450 at the time of writing
+
+
+def test_a_vulnerable_person_whose_phone_line_is_dead_is_care():
+    # the line a care alarm depends on is a supply like heat or water
+    said = "My mum is 87 and her phone line has been dead since Saturday; her care alarm uses it."
+    assessment = assess(Conversation.from_text(said))
+    assert assessment.level == "escalate" and "danger" in assessment.care
+    plain = "My phone line has been dead since Saturday."
+    assert find_care([plain]) == [] and assess(Conversation.from_text(plain)).care == ()
