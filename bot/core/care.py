@@ -71,6 +71,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:my|his|her) (?:\w+ )?(?:is |was )?(?:bleeding|fractured)\b",
         # harm from what we sold or served: an allergic reaction, a night in A&E
         r"\ballergic reaction\b|\banaphyla\w*",
+        r"\b(?:used|use|needed|need|had to use|gave (?:him|her|them)) (?:his|her|my|their|an?) "
+        r"(?:epipen|epi-pen|adrenaline pen|auto-injector)|\b(?:lips?|tongue|throat|face|eyes) "
+        r"(?:swelled|swelling|swelled up|started swelling|(?:was|were|is|are) (?:all )?swollen)|"
+        r"\b(?:came|come|broke|breaking) out in (?:hives|a rash)|(?:couldn'?t|could not|"
+        r"can'?t|cannot) breathe",
         r"\b(?:night|nights|hours|the day|all day|the evening) (?:in|at) (?:the )?"
         r"(?:hospital|a&e|er|emergency room|emergency department|casualty)\b",
         r"\b(?:hit|knocked|reversed into|ran over|run over|drove into|crashed into) (?:me|my "
@@ -94,6 +99,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:inhaler|insulin|medication|tablets|pills|epipen|epi-pen)\b.{0,30}"
         r"\b(?:run|ran|running) out\b",
         r"mental health|\bdementia\b|\bstroke\b",
+        # "my blood pressure tablets haven't arrived and I only have two left"
+        r"\b(?:tablets|medication|medicine|meds|insulin|inhaler|pills|prescription)\b"
+        r"[^.?!]{0,80}[.?!]?[^.?!]{0,40}\b(?:only|just) (?:have|got|had) "
+        r"(?:\d+|one|two|three|a few|a couple)(?: \w+)? left\b",
         # "only 2 days of insulin left"
         r"\b(?:\d+|one|two|three|four|a few|a couple of|a) (?:more )?(?:days?|doses?|pens?|"
         r"tablets?|pills?) (?:of |worth of )?(?:my |his |her )?(?:insulin|medication|medicine|"

@@ -32,6 +32,7 @@ from bot.core.language import conversation_language
 from bot.core.multilingual_signals import requests as requests_in_other_languages
 from bot.core.premises import stated_premises
 from bot.core.reflect import second_person
+from bot.core.signature import without_signature
 from bot.core.slots import agent_name_in, customer_name, references
 from bot.core.things import THINGS
 from bot.core.tidy import tidy, unknown_share
@@ -118,7 +119,7 @@ def _situation(readable: list[str]) -> str | None:
 
 
 def extract_case(conversation: Conversation) -> Case:
-    customer_turns = [m.text for m in conversation.customer_messages]
+    customer_turns = [without_signature(m.text) for m in conversation.customer_messages]
     said = "\n".join(customer_turns)
     readable = [unshouted(tidy(turn)) for turn in customer_turns]  # what may be said back
     source, issue = problem_sentence(readable)

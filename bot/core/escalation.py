@@ -31,6 +31,7 @@ from bot.core import prebuilt
 from bot.core.care import CONTEXT, ESCALATING, care_mode, find_care
 from bot.core.conversation import Conversation
 from bot.core.emoji_tone import emoji_tones
+from bot.core.signature import without_signature
 from bot.core.social import has_social_marks, plain_words
 from bot.core.text import clean_text, words, words_and_breaks
 
@@ -114,9 +115,9 @@ def _index_phrases() -> dict[str, list[_Phrase]]:
     quantity = index.pop("#", [])
     for word in lex.QUANTITY:
         index[word] = index.get(word, []) + quantity
+    index["#"] = quantity
     for entries in index.values():
         entries.sort(key=lambda p: -p.size)
-    index["#"] = quantity
     return index
 
 
@@ -195,6 +196,12 @@ _THREATS = [
 
 # Raw-text cues that normalisation removes.
 _CAPS = prebuilt.compile(r"\b[A-Z]{4,}\b")
+# A name in capitals is not shouting: a merchant on a statement ("PAYPAL *STEAMGAMES", "FASTFIT
+# GYMS LTD"), or a run of capitals right after "from", "by", "called" ("a charge from BRITISH GAS").
+_CAPS_NAME = prebuilt.compile(
+    r"\b(?:from|by|via|called|named)\s+((?:[A-Z0-9&*.'-]+\s*){1,5})"
+    r"|((?:[A-Z0-9&.'-]+\s+){0,4}(?:\*\s*[A-Z0-9]+|LTD|LIMITED|INC|PLC|LLC|GMBH|CO|\S+\.COM)\b)"
+)
 _CAPS_OK = frozenset({"ASAP", "HTTP", "HTTPS", "INFO", "NASA", "FAQS", "EDIT", "PDF", "HTML"})
 _EXCLAIM = prebuilt.compile(r"!{2,}|\?{3,}|[?!]{2,}")
 _NEG_EMOTICON = prebuilt.compile(r"[:=]'?-?[(\[/\\]|>:\(")  # on the cleaned, URL-free text
@@ -287,6 +294,9 @@ def _reading(text: str) -> _Reading:
     # "irony" ("oh great", "thanks a lot") is sarcasm when something has gone wrong.
     found: list[tuple[int, float, str, str]] = []
     caps = {w.lower() for w in _CAPS.findall(text) if w not in _CAPS_OK}
+    if len(caps) >= 2:
+        for name in _CAPS_NAME.finditer(text):
+            caps.difference_update(w.lower() for w in _CAPS.findall(name.group(1) or name.group(2)))
     contrast_at = -1  # the last "but"
     negator_at = -9  # the last "not", "no", "never" ... in this clause
     request = False
@@ -568,7 +578,11 @@ def assess(
     `ts` that no agent has answered for `wait_watch` / `wait_escalate` seconds raise the level
     to watch / escalate. Without `now` (a stored transcript) waiting is not assessed.
     """
-    turns = [m.text for m in conversation.messages if m.role == "customer" and m.text.strip()]
+    turns = [
+        without_signature(m.text)
+        for m in conversation.messages
+        if m.role == "customer" and m.text.strip()
+    ]
     readings = [_read(text) for text in turns[-RECENT_TURNS:]]
     signals: set[str] = set()
     reasons: list[str] = []

@@ -518,7 +518,12 @@ PHRASES: dict[str, tuple[float, str]] = {
     "thanks in advance": (0.0, "neutral"), "thank you in advance": (0.0, "neutral"),
     "money back guarantee": (0.0, "neutral"), "opening hours": (0.0, "neutral"),
     "business hours": (0.0, "neutral"), "office hours": (0.0, "neutral"),
-    "working hours": (0.0, "neutral"), "claim denied": (2.2, "complaint"),
+    "working hours": (0.0, "neutral"),
+    # time they put in, not time they waited: "300 hours into this game", "40 hours of work"
+    "# hours into": (0.0, "neutral"),
+    "# hours of play": (0.0, "neutral"), "# hours of gameplay": (0.0, "neutral"),
+    "# hours played": (0.0, "neutral"), "# hours of work": (0.0, "neutral"),
+    "claim denied": (2.2, "complaint"),
     "denied my claim": (2.4, "complaint"), "late fee": (1.8, "complaint"),
     "late fees": (1.8, "complaint"), "went up": (1.0, "complaint"),
     "price increase": (1.4, "complaint"), "raised my": (1.4, "complaint"),
@@ -608,7 +613,9 @@ MANAGER_PATTERNS: list[tuple[str, float, str]] = [
 
 LEGAL_PATTERNS: list[tuple[str, float, str]] = [
     (
-        r"\b(?:lawyer|lawyers|attorney|attorneys|solicitor|solicitors|lawsuit|sue|suing|sued|"
+        # someone else's lawyer ("her solicitor asked me to close the account") is no threat
+        r"\b(?:(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bthe )(?<!\bestate's )"
+        r"(?:lawyer|lawyers|attorney|attorneys|solicitor|solicitors)|lawsuit|sue|suing|sued|"
         r"legal action|legal advice|legal proceedings|legal team|small claims|class action|"
         r"ombudsman|regulator|regulators|trading standards|better business bureau|bbb|cfpb|"
         r"ftc|fca|ofcom|ofgem|attorney general|consumer protection|consumer rights|"
@@ -648,11 +655,17 @@ PUBLIC_PATTERNS: list[tuple[str, float, str]] = [
         r"spread the word|let everyone know|let people know|the news|the press|the media|"
         r"journalist|journalists|reporter|newspaper|go viral|going viral|"
         r"(?:post|posting|share|sharing) (?:this|it) (?:on|everywhere)|"
-        r"facebook|instagram|tiktok|youtube|reddit|linkedin)\b",
+        # a network named as where it will be told, not where they found us
+        r"(?:post|posting|posted|put|putting|share|sharing|shared|tell|telling|write|writing|"
+        r"review|complain|complaining|expose|exposing|shame|shaming|tag|tagging|warn|warning)"
+        r"\b(?: \w+){0,5}? (?:on|to|across|all over) (?:my |our )?"
+        r"(?:facebook|instagram|tiktok|youtube|reddit|linkedin|twitter)|"
+        r"(?:facebook|instagram|tiktok|youtube|reddit|linkedin)"
+        r"(?= (?:post|review|group|page)\b))\b",
         2.6,
         "trustpilot yelp social public tell telling warn warning spread everyone people news "
         "press media journalist journalists reporter newspaper viral post posting share sharing "
-        "facebook instagram tiktok youtube reddit linkedin",
+        "facebook instagram tiktok youtube reddit linkedin twitter",
     ),
 ]
 

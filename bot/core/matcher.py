@@ -29,6 +29,7 @@ from bot.core.english_words import english_frequencies
 from bot.core.language import detect_language, is_foreign
 from bot.core.playbooks import Playbook
 from bot.core.signals import CACHED_WORD_CHARS, CACHED_WORDS, SignalIndex
+from bot.core.signature import without_signature
 from bot.core.spelling import SpellingCorrector, playbook_words
 from bot.core.still_waiting import agent_matter, without_waiting
 from bot.core.text import normalise
@@ -267,7 +268,7 @@ class Matcher:
         names no subject. None otherwise."""
         messages = [m for m in conversation.messages if m.text.strip()]
         last = max((i for i, m in enumerate(messages) if m.role == "customer"), default=0)
-        rest = without_waiting(normalise(messages[last].text)) if last else None
+        rest = without_waiting(normalise(without_signature(messages[last].text))) if last else None
         if rest is None or any(  # the rest names a moment of its own (a fallback names none)
             score >= self.threshold and pid not in self._fallbacks
             for pid, (score, _) in self.score_text(rest).items()
@@ -275,7 +276,11 @@ class Matcher:
             return None
         best: dict[str, tuple[float, tuple[str, ...]]] = {}
         for age, message in enumerate(reversed(messages[max(0, last - SUBJECT_MESSAGES) : last])):
-            text = message.text if message.role == "customer" else agent_matter(message.text)
+            text = (
+                without_signature(message.text)
+                if message.role == "customer"
+                else agent_matter(message.text)
+            )
             for pid, (score, evidence) in self.score_text(text).items():
                 if pid not in self._fallbacks and score * TURN_DECAY**age > best.get(pid, (0,))[0]:
                     best[pid] = (score * TURN_DECAY**age, evidence)
@@ -286,7 +291,9 @@ class Matcher:
 
     def rank(self, conversation: Conversation) -> list[Match]:
         """All playbooks with any evidence, best first; the latest customer turns weigh most."""
-        turns = [m.text for m in conversation.customer_messages if m.text.strip()]
+        turns = [
+            without_signature(m.text) for m in conversation.customer_messages if m.text.strip()
+        ]
         subject = self._thread_subject(conversation)
         best: dict[str, tuple[float, tuple[str, ...]]] = {}
         for age, text in enumerate(reversed(turns[-TURNS_CONSIDERED:])):

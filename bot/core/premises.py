@@ -15,6 +15,7 @@ from functools import cache
 
 from bot.core import hazards, multilingual_signals, prebuilt
 from bot.core.conversation import Conversation
+from bot.core.signature import without_signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,7 +551,7 @@ PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 def stated_premises(conversation: Conversation) -> frozenset[str]:
     """The premises the conversation states, in any turn."""
-    text = "\n".join(m.text for m in conversation.messages)
+    text = "\n".join(without_signature(m.text) for m in conversation.messages)
     found = {p.name for p in _PREMISES if _pattern(p.stated).search(text)}
     found |= multilingual_signals.stated_premises(text)  # their words in another language
     return frozenset(name for name in found if not set(PREMISES[name].unless) & found)
