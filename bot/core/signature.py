@@ -20,15 +20,28 @@ MAX_SIGNATURE_LINES = 5
 MAX_SIGNATURE_LINE = 60
 
 
-def without_signature(text: str) -> str:
-    """`text` without the signature after its last closing line; unchanged when there is none."""
+def _split(text: str) -> tuple[str, list[str]] | None:
+    """The text before its closing line and the signature lines after it; None without one."""
     if "\n" not in text:
-        return text
+        return None
     lines = text.rstrip().split("\n")
     for at in range(len(lines) - 1, max(-1, len(lines) - MAX_SIGNATURE_LINES - 2), -1):
         if _CLOSING.match(lines[at]):
             tail = lines[at + 1 :]
             if all(len(line) <= MAX_SIGNATURE_LINE and "?" not in line for line in tail):
-                return "\n".join(lines[:at]).rstrip() or text
-            return text
-    return text
+                return "\n".join(lines[:at]).rstrip(), [line.strip() for line in tail]
+            return None
+    return None
+
+
+def without_signature(text: str) -> str:
+    """`text` without the signature after its last closing line; unchanged when there is none."""
+    split = _split(text)
+    return (split[0] or text) if split else text
+
+
+def signature_lines(text: str) -> list[str]:
+    """The signature's lines, the name first as people sign ("Dana Whitfield", "IT Manager");
+    [] when there is none."""
+    split = _split(text)
+    return [line for line in split[1] if line] if split else []

@@ -7,6 +7,7 @@ import re
 from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.names import is_organisation
+from bot.core.signature import signature_lines
 
 PLACEHOLDERS = {
     "customer_name": "[customer name]",
@@ -114,6 +115,10 @@ def _introduced_or_signed(messages) -> str | None:
             name = _name(pattern.search(message.text), others)
             if name:
                 return name
+        signed = signature_lines(message.text)  # "Thanks,\nDana Whitfield\nIT Manager"
+        name = _name(_SIGNED.search(f"\n{signed[0]}"), others) if signed else None
+        if name:
+            return name.split()[0]  # greeted by their first name
     return None
 
 

@@ -132,3 +132,9 @@ def test_an_allergic_reaction_in_other_words_is_an_injury(coach):
     )
     assert "care: injury" in _reasons(result)
     assert result.assessment.escalation.level == "escalate"
+
+
+def test_the_name_at_the_top_of_a_signature_is_the_customers(coach):
+    result = _coached(coach, SIGNED)
+    assert result.case.customer_name == "Dana"
+    assert any("Dana" in s.text for s in result.suggestions)
