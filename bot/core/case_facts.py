@@ -109,8 +109,9 @@ _DONE = prebuilt.compile(
     r"\b(?:i|we)(?:'ve|'d| have| had)? (?:already |just |also )?((?:cancell?ed|paid|returned|sent "
     r"(?:it|them|back)|posted|froze|applied|moved out|switched|submitted|renewed|signed up|"
     r"closed|topped up|transferred|(?:taken|took) (?:the|a|half a) (?:day|morning|afternoon) off|"
-    r"(?:taken|took) (?:him|her|them|my \w+) out of)\b[^.;,!?\n]{0,50})|"
-    r"(?:^|[.!?]\s+)((?:cancell?ed|returned|paid|froze|applied|submitted) [^.;,!?\n]{2,50})",
+    r"(?:taken|took) (?:him|her|them|my \w+) out of)\b(?:[^.;,!?\n]|(?<=\d)[.,](?=\d)){0,50})|"
+    r"(?:^|[.!?]\s+)((?:cancell?ed|returned|paid|froze|applied|submitted) "
+    r"(?:[^.;,!?\n]|(?<=\d)[.,](?=\d)){2,50})",
     _FLAGS,
 )
 _DONE_CUT = prebuilt.compile(

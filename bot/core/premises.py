@@ -546,6 +546,36 @@ _PREMISES += (
         _re(r"\b(?:someone|a person) as vulnerable as\b"),
     ),
 )
+# Things too big to post back: a returns label is no answer for a sofa or a fridge.
+_BULKY = (
+    r"(?:sofa|settee|couch|sofa bed|bed ?frame|divan|mattress|wardrobe|chest of drawers|"
+    r"bookcase|sideboard|dining table|armchair|recliner|fridge|freezer|fridge freezer|"
+    r"washing machine|washer|dryer|tumble dryer|dishwasher|cooker|range cooker|oven|treadmill|"
+    r"exercise bike|piano|hot tub|shed|garden furniture)s?"
+)
+_PREMISES += (
+    Premise(
+        "bulky_item",
+        "the thing at stake is too big to post back (a sofa, a mattress, a fridge, a wardrobe)",
+        _re(rf"\b(?:the|my|our|a|an|new|your)\b(?: [\w-]+){{0,2}} {_BULKY}\b"),
+        _re(r"\bcollect (?:the|it|the damaged one|the old one) from (?:you|your home)\b"),
+    ),
+    Premise(
+        "cause_known",
+        "our side has already said what is causing the problem (a fault in the area, engineers "
+        "on site, a known issue)",
+        _re(
+            r"\b(?:fault|outage|issue|problem|incident|failure|works?)\b[^.?!]{0,30}\b"
+            r"(?:at|in|on|affecting) (?:the |your |our )?(?:local |whole )?(?:exchange|area|"
+            r"street|network|region|postcode|cabinet|mast|substation|servers?|systems?)\b",
+            r"\b(?:we'?re|we are|we have been|we'?ve been) (?:aware|made aware)\b",
+            r"\b(?:engineers?|technicians?|crews?|teams?) (?:are|is) (?:already )?(?:on site|"
+            r"on the way|working on|attending|investigating|fixing)\b",
+            r"\bknown (?:issue|fault|outage|problem)\b",
+        ),
+        _re(r"\bnow that we know what'?s causing\b"),
+    ),
+)
 PREMISES: dict[str, Premise] = {p.name: p for p in _PREMISES}
 
 

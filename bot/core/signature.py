@@ -21,7 +21,7 @@ MAX_SIGNATURE_LINE = 60
 
 
 def _split(text: str) -> tuple[str, list[str]] | None:
-    """The text before its closing line and the signature lines after it; None without one."""
+    """The text up to its closing line and the signature lines after it; None without one."""
     if "\n" not in text:
         return None
     lines = text.rstrip().split("\n")
@@ -29,7 +29,8 @@ def _split(text: str) -> tuple[str, list[str]] | None:
         if _CLOSING.match(lines[at]):
             tail = lines[at + 1 :]
             if all(len(line) <= MAX_SIGNATURE_LINE and "?" not in line for line in tail):
-                return "\n".join(lines[:at]).rstrip(), [line.strip() for line in tail]
+                # the closing stays: a "Thanks," is the customer's tone, not their signature
+                return "\n".join(lines[: at + 1]).rstrip(), [line.strip() for line in tail]
             return None
     return None
 
@@ -37,7 +38,7 @@ def _split(text: str) -> tuple[str, list[str]] | None:
 def without_signature(text: str) -> str:
     """`text` without the signature after its last closing line; unchanged when there is none."""
     split = _split(text)
-    return (split[0] or text) if split else text
+    return split[0] if split else text
 
 
 def signature_lines(text: str) -> list[str]:

@@ -158,6 +158,13 @@ CARE_BY_KIND = {
     "decide anything today.",
     "distress": "I'm really glad you told me, and you don't have to deal with this alone.",
 }
+# The agent has already said sorry for what happened: not a second condolence, the same care.
+CARE_AFTER_SYMPATHY = {
+    "bereavement": "Thank you. There's no rush on anything here, and I'll keep the steps as few "
+    "and as simple as I can.",
+    "injury": "Thank you for bearing with me; I hope everyone is doing better now.",
+    "danger": "Thank you for telling us straight away.",
+}
 # Given as background to another request: one line, then their actual issue.
 CARE_CONTEXT = {
     "injury": (

@@ -114,8 +114,22 @@ def _care(request: SuggestionRequest) -> tuple[str, str | None]:
 _TAKEN_FROM_THEM = frozenset({"account-access", "billing-dispute"})
 
 
+# The agent's own sympathy, already given in the thread: "I'm so sorry for your loss".
+_SYMPATHY_GIVEN = prebuilt.compile(
+    r"\b(?:sorry (?:for|about) your loss|(?:my|our) (?:deepest |sincere )?condolences|"
+    r"(?:so|very|really|truly) sorry to hear)\b",
+    re.IGNORECASE,
+)
+
+
 def _care_drafts(
-    kind: str, mode: str, count: int, texts: list[str], case: Case, playbook_id: str | None = None
+    kind: str,
+    mode: str,
+    count: int,
+    texts: list[str],
+    case: Case,
+    playbook_id: str | None = None,
+    sympathy_given: bool = False,
 ) -> list[Suggestion]:
     """The person first: safety only in an emergency, then their situation in their words,
     one concrete thing we'll do, and a call on their terms (bot/llm/care_replies.py)."""
@@ -126,6 +140,8 @@ def _care_drafts(
     follow = [owner, step, call]
     if mode == URGENT and kind in lines.CARE_URGENT:
         first = lines.CARE_URGENT[kind]
+    elif sympathy_given and kind in lines.CARE_AFTER_SYMPATHY:
+        first = lines.CARE_AFTER_SYMPATHY[kind]
     else:
         first = lines.CARE_BY_KIND.get(kind, lines.CARE_BY_KIND["distress"])
     hazard = hazard_care(texts) if kind == "danger" else None
@@ -141,7 +157,12 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     if mode in (URGENT, PERSON):
         texts = [m.text for m in request.conversation.customer_messages]
         playbook_id = request.playbook.id if request.playbook else None
-        return _care_drafts(kind, mode, count, texts, case, playbook_id)
+        sympathy = any(
+            _SYMPATHY_GIVEN.search(m.text)
+            for m in request.conversation.messages
+            if m.role == "agent"
+        )
+        return _care_drafts(kind, mode, count, texts, case, playbook_id, sympathy)
     if request.low_confidence:
         clarify = [_about_thing(d, case) for d in lines.CLARIFY]
         if case.issue or case.ask:  # said back first, then checked: "Is that right? ..."

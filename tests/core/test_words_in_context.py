@@ -41,8 +41,11 @@ def test_a_manager_asked_for_above_the_signature_still_counts(coach):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Can you help?\nThanks,\nTom", "Can you help?"),
-        ("Where is it?\nKind regards\nAna Lopez\nOffice Manager\n0161 555 0101", "Where is it?"),
+        ("Can you help?\nThanks,\nTom", "Can you help?\nThanks,"),
+        (
+            "Where is it?\nKind regards\nAna Lopez\nOffice Manager\n0161 555 0101",
+            "Where is it?\nKind regards",
+        ),
         # not a signature: a question after the closing, or no closing at all
         ("Thanks,\nbut when will it come?", "Thanks,\nbut when will it come?"),
         ("Where is it?\nAna Lopez, Office Manager", "Where is it?\nAna Lopez, Office Manager"),
