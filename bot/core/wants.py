@@ -41,7 +41,8 @@ _WISH_TO_CANCEL = prebuilt.compile(
 # "an email saying it's cancelled", "my appointment was cancelled".
 _OURS = (
     r"(?:booking|reservation|appointment|order|table|room|class|session|visit|slot|"
-    r"operation|procedure|consultation|surgery|treatment|lesson|course|tour|stay)"
+    r"operation|procedure|consultation|surgery|treatment|lesson|course|tour|stay|concert|show|"
+    r"gig|event|performance|festival|match|screening|workshop|flight|sailing|cruise|trip)"
 )
 _WE_CANCELLED = prebuilt.compile(
     r"\b(?:you|you've|you have|your (?:\w+ ){0,2}?(?:system|team|site|website|app|staff|store|"
@@ -59,7 +60,9 @@ _THEIR_THING = prebuilt.compile(rf"\b{_OURS}s?\b|\bbooked\b|\breserved\b|\border
 _MONEY_BACK = prebuilt.compile(
     r"\b(?:want|need|would like|'d like|get|getting|have|expect)\b[^.?!\n]{0,30}?"
     r"(?:\b(?:it|them|that|this|these|those|all|both|payments?|charges?|money|fees?|deposit|"
-    r"amount)|[£$€]\s?\d[\d,.]*)\s+back\b(?!\s+(?:in|into|to|on|up|online)\b)|"
+    r"amount)|[£$€]\s?\d[\d,.]*)\s+back\b(?!\s+(?:in|into|up|online)\b)"
+    # "back on my card" is money; "back on track", "back to normal" are not
+    r"(?!\s+(?:to|on)\b(?!\s+(?:my|the|our)\s+(?:\w+\s+)?(?:card|account|bank)\b))|"
     r"\b(?:reversed|credited back|refunded)\b|"
     r"\b(?:charges?|fees?|payments?|amount|debits?)\b[^.?!\n]{0,20}\b(?:taken off|removed|"
     r"reversed|waived|cancell?ed)\b",

@@ -92,7 +92,7 @@ _KEEPS_THEM = prebuilt.compile(
 # their booking "was cancelled"; never them.
 WE_CANCELLED = prebuilt.compile(
     r"^(?:(?:we|the [\w ]{1,20}?)(?:'ve| have| has)? (?:cancell?ed|called off) your|"
-    r"your [\w' -]{1,30} (?:was|has been|got) (?:cancell?ed|called off))\b",
+    r"(?:your|the) [\w' -]{1,30} (?:was|has been|got) (?:cancell?ed|called off))\b",
     re.I,
 )
 # Goods still on their way: tracking, a courier, a delivery date; not a refund, not something

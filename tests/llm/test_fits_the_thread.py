@@ -85,3 +85,23 @@ def test_no_second_condolence_after_the_agents_own(coach):
 def test_the_first_reply_to_a_bereavement_offers_condolences(coach):
     first = BEREAVED.split("\nAgent:")[0]
     assert "sorry for your loss" in _texts(_coach_text(coach, first))
+
+
+CONCERT = (
+    "Customer: The concert on Saturday was cancelled and you've offered me a voucher. "
+    "I don't want a voucher, I want my £85 back on my card."
+)
+
+
+def test_money_back_on_their_card_is_a_refund_and_an_event_we_called_off_is_ours(coach):
+    result = _coach_text(coach, CONCERT)
+    assert "a refund" in result.case.wants
+    assert result.assessment.playbook.id != "cancellation-risk"
+    texts = _texts(result)
+    assert "make the cancellation quick" not in texts
+    assert "£85" in texts
+
+
+def test_back_on_track_is_not_money_back(coach):
+    result = _coach_text(coach, "Customer: I'd like to get my project back on track this week.")
+    assert "a refund" not in result.case.wants
