@@ -59,6 +59,9 @@ _AGREEMENT = [
     (prebuilt.compile(r"\bwe wasn't\b"), "we weren't"),
     (prebuilt.compile(r"\bwe isn't\b"), "we aren't"),
     (prebuilt.compile(r"\bwe hasn't\b"), "we haven't"),
+    # the subject left out after "and": "you finished the course and was told" -> "were told"
+    (prebuilt.compile(r"(?i)\b(you\b[^.;!?]{0,80}?\band) was\b"), r"\1 were"),
+    (prebuilt.compile(r"(?i)\b(you\b[^.;!?]{0,80}?\band) wasn't\b"), r"\1 weren't"),
 ]
 _WORD = prebuilt.compile(r"[A-Za-z']+|[^A-Za-z']+")
 

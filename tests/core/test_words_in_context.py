@@ -141,3 +141,18 @@ def test_the_name_at_the_top_of_a_signature_is_the_customers(coach):
     result = _coached(coach, SIGNED)
     assert result.case.customer_name == "Dana"
     assert any("Dana" in s.text for s in result.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("said", "back"),
+    [
+        ("I finished the course and was told it would come", "you finished the course and were"),
+        ("I paid and wasn't given a receipt", "you paid and weren't given"),
+        ("my order was late and was damaged", "your order was late and was damaged"),
+        ("I ordered a table and it was late", "you ordered a table and it was late"),
+    ],
+)
+def test_a_verb_after_and_agrees_with_you(said, back):
+    from bot.core.reflect import second_person
+
+    assert second_person(said).startswith(back)
