@@ -78,6 +78,11 @@ def _situation_line(case: Case) -> str | None:
             f"slot that suits them{lost}; "
             "promise no compensation you haven't checked."
         )
+    if "locked_out_place" in case.premises:
+        return (
+            "Locked out of a place, not an account: getting them in comes first (someone out, "
+            "or another way in), with a time; no identity checks or resets."
+        )
     if "spoilt_stay" in case.premises:
         ongoing = "stay_ongoing" in case.premises
         move = "offer to check a room move while they're there; " if ongoing else ""

@@ -299,7 +299,8 @@ _ARRIVE = (
 _VISITOR = (
     r"(?:engineer|technician|tech|plumber|electrician|fitter|repair ?(?:man|person|guy|team)|"
     r"handyman|contractor|gas ?man|locksmith|mechanic|surveyor|inspector|cleaners?|carer|"
-    r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman)"
+    r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman|installers?|fitters|"
+    r"assembler|vet|removal (?:men|team|crew|firm)|removers|movers|driver to collect)"
 )
 _COLLECTED = r"(?:bins?|recycling|rubbish|refuse|garbage|trash|waste|collection|pick ?-?up)"
 _STAY = (
@@ -341,8 +342,12 @@ _PREMISES += (
         "a scheduled collection skipped the customer",
         _re(
             rf"\b(?:nobody|no ?-?one|no body)\b[^.?!\n]{{0,25}}\b{_ARRIVE}\b(?! back)",
-            rf"\b{_VISITOR}s?\b[^.?!\n]{{0,30}}\b{_NEVER} (?:even |bother(?:ed)? to )?{_ARRIVE}"
+            rf"\b{_VISITOR}s?\b[^.?!\n]{{0,45}}\b{_NEVER} (?:even |bother(?:ed)? to )?{_ARRIVE}"
             r"\b(?! back)",
+            # "the courier never came to collect it": a visit for a job, not a parcel on its way
+            rf"\b{_NEVER} (?:even )?(?:come|came|turn(?:ed)? up|show(?:ed)? up) (?:round |out )?"
+            r"to (?:collect|pick up|fit|install|fix|repair|assemble|connect|read|service|"
+            r"inspect|measure|survey)\b",
             rf"\b(?:they|someone|anyone)\b {_NEVER} (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|"
             r"come round|come out)\b",
             rf"\b{_COLLECTED}\b[^.?!\n]{{0,25}}\b{_NEVER}( been)? (?:collected|emptied|"
@@ -421,7 +426,8 @@ _PREMISES += (
             r"\b(?:set up|arrange) a replacement\b",
             r"\bthe new one (?:should|will) reach you\b",
         ),
-        unless=("missed_visit", "spoilt_stay", "damage_charge"),
+        # a lock or key that shuts them out of a place: getting in comes first, not a return
+        unless=("missed_visit", "spoilt_stay", "damage_charge", "locked_out_place"),
     ),
 )
 _PREMISES += (
@@ -488,9 +494,11 @@ _PREMISES += (
         "card that does not work), not out of an online account",
         _re(
             rf"\blocked out of (?:the|my|our|your|this) (?:\w+ )?{_PLACE_IN}\b",
-            r"\b(?:key ?safe|lock ?box|door code|keypad|key ?card|room key|smart lock|keys?)\b"
-            r".{0,40}\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|not|isn'?t|is not) "
-            r"(?:work|open|working|accepted|fit)",
+            r"\b(?:key ?safe|lock ?box|(?:door|gate|entry) code|keypad|key ?card|room key|"
+            r"smart lock|keys?|key fob)\b.{0,40}\b(?:(?:doesn'?t|does not|don'?t|do not|won'?t|"
+            r"will not|not|isn'?t|is not) (?:work|open|working|accepted|fit)|(?:has |have )?"
+            r"stopped (?:working|opening))",
+            r"\b(?:locked|left) (?:the |my |our )?keys? (?:inside|in (?:the|my|our))\b",
             rf"\bcan'?t get (?:in|into) (?:the|my|our|this) (?:\w+ )?{_PLACE_IN}\b",
         ),
         _re(r"\b(?:key ?safe|lock ?box|door code)\b"),
