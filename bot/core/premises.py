@@ -258,6 +258,63 @@ _PREMISES += (
         ),
     ),
 )
+# A customer who has made up their mind, or told us in advance not to renew: retention offers
+# and "before you decide" no longer fit. What a bill needs besides being explained: an estimate
+# against their real readings, a bill spread into instalments.
+_NOT_RENEW = r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b"
+_PREMISES += (
+    Premise(
+        "cancel_decided",
+        "the customer has decided to leave (or told us in advance not to renew) and wants no "
+        "offer to stay",
+        _re(
+            r"\bjust (?:cancel|close|end|stop|terminate) (?:it|this|that|my|the|our)\b",
+            r"\b(?:i'?ve|i have|we'?ve|we have) (?:already )?(?:made up (?:my|our) minds?|"
+            r"decided|made (?:my|our|the) decision)\b|\b(?:my|our) minds? (?:is|are) made up\b",
+            r"\b(?:no|(?:do not|don'?t) want (?:any|an?)?|not interested in (?:any|an?)?) ?"
+            r"(?:offers?|deals?|discounts?|pause|retention)\b",
+            r"\b(?:already )?(?:signed up|switched|moved|gone) (?:elsewhere|to another|with another)"
+            r"|\balready (?:signed up|switched)\b",
+            _NOT_RENEW,
+        ),
+        _re(r"\byou'?ve (?:made (?:your|the|up your) (?:decision|mind)|decided)\b"),
+    ),
+    Premise(
+        "renewed_after_notice",
+        "a plan, policy or membership renewed although the customer told us not to renew it",
+        _re(
+            rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}\b(?:renewed|charged|taken|invoiced|billed|"
+            r"debited)\b",
+            rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_NOT_RENEW})",
+        ),
+        _re(r"\byou told us (?:in advance )?not to renew\b"),
+    ),
+    Premise(
+        "meter_reading",
+        "a bill was estimated, or a meter was misread, against the customer's real readings",
+        _re(
+            r"\b(?:meter|actual|real|correct|accurate) readings?\b|\bmisread\b",
+            r"\bestimat(?:ed|ing|e)\b[^.?!\n]{0,40}\b(?:bill|readings?|usage|meter)\b",
+            r"\b(?:bill|readings?|usage)s?\b[^.?!\n]{0,30}\b(?:estimated|an? estimate)\b",
+        ),
+        _re(r"\byour actual readings?\b"),
+    ),
+    Premise(
+        "payment_plan",
+        "the customer asks to pay a bill in instalments, spread or split, or on a payment plan",
+        _re(
+            r"\b(?:split|spread|break up|divide)\b(?: [\w£$€.,]+){0,3} (?:into|over|across)\b"
+            r"(?: \w+){0,3} (?:payments|instalments|installments|months|weeks|chunks|parts)\b",
+            r"\bpayment (?:plan|arrangement|holiday|break)\b",
+            r"\b(?:pay|paying|clear)\b(?: \w+){0,4} (?:in|over|across|by) (?:\d+|two|three|four|"
+            r"six|twelve|monthly|weekly|smaller)(?: \w+){0,2} (?:instalments|installments|"
+            r"payments|months)\b",
+            r"\b(?:can'?t|cannot|can not|unable to|not able to|struggling to) (?:pay|afford)"
+            r"(?: \w+){0,5} (?:all at once|in one go|in full|this month)\b",
+        ),
+        _re(r"\bspread(?:ing)? (?:the|your|this) bill\b"),
+    ),
+)
 _PREMISES += (
     Premise(
         "price_rise",
