@@ -103,8 +103,8 @@ REQUESTS = (
     (
         "manager",
         _re(
-            rf"{_NOT_THEIRS}{_NOT_A_ROLE}\b(manager|supervisor|someone senior|team lead(er)?|person in charge|"
-            rf"boss)\b{_NOT_PASSED_ON}"
+            rf"{_NOT_THEIRS}{_NOT_A_ROLE}\b(manager|supervisor|someone senior|team lead(er)?|"
+            rf"person in charge|boss)\b{_NOT_PASSED_ON}"
         ),
     ),
     ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),

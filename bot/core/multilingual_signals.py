@@ -9,8 +9,9 @@ the manager and cancel patterns are the escalation lexicon's own.
 
 The case reader is English-only, so the same patterns also tell the composer what a customer
 writing in another language states (`stated_premises`: a double charge, money, an order not
-arrived, a refund not yet received, a request to cancel or for a manager) and asks for (`requests`: refund, manager,
-cancel, complaint): the matched playbook's own replies then fit, and their request is taken up.
+arrived, a refund not yet received, a request to cancel or for a manager) and asks for
+(`requests`: refund, manager, cancel, complaint): the matched playbook's own replies then fit,
+and their request is taken up.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ _REFUND = (
 _NOT_ARRIVED = (
     r"\b(?:donde esta mi (?:pedido|paquete|envio)|mi (?:pedido|paquete|envio)(?: \w+){0,8}? "
     r"(?:no|nunca|todavia no|aun no) (?:ha )?llegado|"
-    r"(?:pedido|paquete|envio)(?: \w+){0,3}? (?:debia|tenia que|deberia haber) llegar|(?:nunca|no) (?:me )?llego (?:mi|el) (?:pedido|"
+    r"(?:pedido|paquete|envio)(?: \w+){0,3}? (?:debia|tenia que|deberia haber) llegar|"
+    r"(?:nunca|no) (?:me )?llego (?:mi|el) (?:pedido|"
     r"paquete)|ou est (?:ma commande|mon colis)|(?:commande|colis) (?:n est )?(?:jamais|"
     r"toujours pas|pas) (?:arrivee?|recue?|livree?)|pas recu (?:ma commande|mon colis)|"
     r"wo (?:ist|bleibt) (?:meine bestellung|mein paket|meine lieferung)|(?:paket|bestellung|"
@@ -58,7 +60,10 @@ _NOT_ARRIVED = (
 # A refund or money back that has not reached them: "todavia no he recibido el reembolso",
 # "je n'ai toujours pas recu mon remboursement", "die Erstattung ist immer noch nicht auf
 # meinem Konto", "ainda nao recebi o reembolso".
-_REFUND_OWED = r"(?:reembolso|devolucion|dinero|remboursement|argent|(?:ruck)?erstattung|geld|estorno|dinheiro)"
+_REFUND_OWED = (
+    r"(?:reembolso|devolucion|dinero|remboursement|argent|(?:ruck)?erstattung|geld|estorno|"
+    r"dinheiro)"
+)
 _REFUND_AWAITED = (
     rf"\b(?:(?:no|todavia no|aun no|nunca) (?:me )?(?:he|hemos|han|ha) (?:recibido|visto|"
     rf"devuelto|hecho)(?: \w+){{0,3}}? {_REFUND_OWED}|{_REFUND_OWED}(?: \w+){{0,4}}? (?:no|"

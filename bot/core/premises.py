@@ -273,8 +273,8 @@ _PREMISES += (
             r"decided|made (?:my|our|the) decision)\b|\b(?:my|our) minds? (?:is|are) made up\b",
             r"\b(?:no|(?:do not|don'?t) want (?:any|an?)?|not interested in (?:any|an?)?) ?"
             r"(?:offers?|deals?|discounts?|pause|retention)\b",
-            r"\b(?:already )?(?:signed up|switched|moved|gone) (?:elsewhere|to another|with another)"
-            r"|\balready (?:signed up|switched)\b",
+            r"\b(?:already )?(?:signed up|switched|moved|gone) (?:elsewhere|to another|"
+            r"with another)|\balready (?:signed up|switched)\b",
             _NOT_RENEW,
         ),
         _re(r"\byou'?ve (?:made (?:your|the|up your) (?:decision|mind)|decided)\b"),
@@ -303,7 +303,7 @@ _PREMISES += (
         "payment_plan",
         "the customer asks to pay a bill in instalments, spread or split, or on a payment plan",
         _re(
-            r"\b(?:split|spread|break up|divide)\b(?: [\w£$€.,]+){0,3} (?:into|over|across)\b"
+            r"\b(?:split|spread|break up|divide)\b(?: [\w£$€.,]+){0,4} (?:into|over|across)\b"
             r"(?: \w+){0,3} (?:payments|instalments|installments|months|weeks|chunks|parts)\b",
             r"\bpayment (?:plan|arrangement|holiday|break)\b",
             r"\b(?:pay|paying|clear)\b(?: \w+){0,4} (?:in|over|across|by) (?:\d+|two|three|four|"
