@@ -83,7 +83,7 @@ def _situation_line(case: Case) -> str | None:
             "They told us not to renew: no offer to stay; cancel, find out why it renewed, and "
             "say when the money is dealt with."
         )
-    if "cancel_decided" in case.premises:
+    if "cancel_decided" in case.premises and "cancel" in case.requests:
         return "They've decided: no retention offer; make it quick and confirm the end date."
     if "meter_reading" in case.premises:
         return (

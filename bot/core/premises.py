@@ -270,8 +270,11 @@ _PREMISES += (
         _re(
             r"\bjust (?:cancel|close|end|stop|terminate) (?:it|this|that|my|the|our)\b",
             r"\b(?:i'?ve|i have|we'?ve|we have) (?:already )?(?:made up (?:my|our) minds?|"
-            r"decided|made (?:my|our|the) decision)\b|\b(?:my|our) minds? (?:is|are) made up\b",
-            r"\b(?:no|(?:do not|don'?t) want (?:any|an?)?|not interested in (?:any|an?)?) ?"
+            r"decided|made (?:my|our|the) decision)\b(?!,? (?:to|on|which|what|between|whether)\b"
+            r"(?! (?:cancel|close|end|leave|go|switch|move|stop|quit)\b))|"
+            r"\b(?:my|our) minds? (?:is|are) made up\b",
+            r"\b(?:(?<!there )(?<!any )no|(?:do not|don'?t) want (?:any|an?)?|"
+            r"not interested in (?:any|an?)?) ?"
             r"(?:offers?|deals?|discounts?|pause|retention)\b",
             r"\b(?:already )?(?:signed up|switched|moved|gone) (?:elsewhere|to another|"
             r"with another)|\balready (?:signed up|switched)\b",
