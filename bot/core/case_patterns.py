@@ -96,13 +96,15 @@ WANTS = (
 # not someone else's manager told of praise: "make sure her manager hears about it", "pass this
 # on to his supervisor"; "I want to speak to their supervisor" is still a request
 _NOT_THEIRS = r"(?<!on to his )(?<!on to her )(?<!on to their )"
+# a job title in passing ("we told your account manager"), not a request to escalate
+_NOT_A_ROLE = r"(?<!account )(?<!project )(?<!property )(?<!relationship )(?<!line )"
 _NOT_PASSED_ON = r"(?! (?:hears|hear|knows|know|to know|to hear|should know|should hear|sees)\b)"
 REQUESTS = (
     (
         "manager",
         _re(
-            rf"{_NOT_THEIRS}\b(manager|supervisor|someone senior|team lead(er)?|person in charge|"
-            rf"boss)\b{_NOT_PASSED_ON}"
+            rf"{_NOT_THEIRS}{_NOT_A_ROLE}\b(manager|supervisor|someone senior|team lead(er)?|"
+            rf"person in charge|boss)\b{_NOT_PASSED_ON}"
         ),
     ),
     ("human", _re(r"\b(real person|human|actual person|speak to (someone|somebody|a person))\b")),

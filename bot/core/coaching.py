@@ -78,6 +78,25 @@ def _situation_line(case: Case) -> str | None:
             f"slot that suits them{lost}; "
             "promise no compensation you haven't checked."
         )
+    if "renewed_after_notice" in case.premises:
+        return (
+            "They told us not to renew: no offer to stay; cancel, find out why it renewed, and "
+            "say when the money is dealt with."
+        )
+    if "cancel_decided" in case.premises and "cancel" in case.requests:
+        return "They've decided: no retention offer; make it quick and confirm the end date."
+    if "meter_reading" in case.premises:
+        return (
+            "An estimate against their real readings: re-bill on the real figures; don't ask "
+            "for a reading they already gave."
+        )
+    if "payment_plan" in case.premises:
+        return "They need the bill spread, not explained: set out the instalments and amounts."
+    if "locked_out_place" in case.premises:
+        return (
+            "Locked out of a place, not an account: getting them in comes first (someone out, "
+            "or another way in), with a time; no identity checks or resets."
+        )
     if "spoilt_stay" in case.premises:
         ongoing = "stay_ongoing" in case.premises
         move = "offer to check a room move while they're there; " if ongoing else ""

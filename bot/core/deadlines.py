@@ -3,7 +3,8 @@
 A date counts as a deadline when the clause looks ahead to it: "before", "by" or "until" the
 date, or something due, starting, closing or happening then (a flight, a wedding, exams, a
 renewal, a payment going out). A date that looks back ("I paid on Monday", "since Tuesday",
-"last week") is a fact, not a deadline. What is found is said back, never guessed.
+"last week") is a fact, not a deadline, and so is a date that was due and has gone ("it was
+due Tuesday"). What is found is said back, never guessed.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ _OWN_PAST = prebuilt.compile(
     r"flew|saw|knew|wore|signed|topped|logged|filled|handed|dropped|picked)\b",
     _FLAGS,
 )
+# A date that was due and has gone: "it was due Tuesday", "it should have come on the 12th":
+# a promise we missed, to own, not a deadline ahead.
+_MISSED = prebuilt.compile(
+    r"\b(?:(?:was|were|had been)\s+(?:due|supposed|meant|expected|scheduled|promised)|"
+    r"should have (?:been|come|arrived)|(?:didn'?t|did not|never) (?:come|arrive))\b",
+    _FLAGS,
+)
 _NOT_PAST = prebuilt.compile(r"\b(?:need|needed|booked in|scheduled|planned)\b", _FLAGS)
 _CLAUSE = prebuilt.compile(r"(?<=[.!?;])\s+|\n+|,\s*(?:and|but|so)\s+|\s+(?:and|but)\s+", _FLAGS)
 _SOON = ("today", "tonight")
@@ -81,7 +89,7 @@ def anchor(when: str) -> str:
 
 def _ahead(clause: str, match: re.Match) -> bool:
     before = clause[: match.start()]
-    if _BACK.search(before):
+    if _BACK.search(before) or _MISSED.search(before):
         return False
     if _AHEAD.search(before):
         return True

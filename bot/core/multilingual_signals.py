@@ -9,8 +9,9 @@ the manager and cancel patterns are the escalation lexicon's own.
 
 The case reader is English-only, so the same patterns also tell the composer what a customer
 writing in another language states (`stated_premises`: a double charge, money, an order not
-arrived, a request to cancel or for a manager) and asks for (`requests`: refund, manager,
-cancel, complaint): the matched playbook's own replies then fit, and their request is taken up.
+arrived, a refund not yet received, a request to cancel or for a manager) and asks for
+(`requests`: refund, manager, cancel, complaint): the matched playbook's own replies then fit,
+and their request is taken up.
 """
 
 from __future__ import annotations
@@ -45,14 +46,39 @@ _REFUND = (
     rf"cobranca indevida|{_CHARGED_TWICE})\b"
 )
 _NOT_ARRIVED = (
-    r"\b(?:donde esta mi (?:pedido|paquete|envio)|mi (?:pedido|paquete|envio) (?:no|nunca|"
-    r"todavia no|aun no) (?:ha )?llegado|(?:nunca|no) (?:me )?llego (?:mi|el) (?:pedido|"
+    r"\b(?:donde esta mi (?:pedido|paquete|envio)|mi (?:pedido|paquete|envio)(?: \w+){0,8}? "
+    r"(?:no|nunca|todavia no|aun no) (?:ha )?llegado|"
+    r"(?:pedido|paquete|envio)(?: \w+){0,3}? (?:debia|tenia que|deberia haber) llegar|"
+    r"(?:nunca|no) (?:me )?llego (?:mi|el) (?:pedido|"
     r"paquete)|ou est (?:ma commande|mon colis)|(?:commande|colis) (?:n est )?(?:jamais|"
     r"toujours pas|pas) (?:arrivee?|recue?|livree?)|pas recu (?:ma commande|mon colis)|"
     r"wo (?:ist|bleibt) (?:meine bestellung|mein paket|meine lieferung)|(?:paket|bestellung|"
     r"lieferung) (?:ist )?(?:noch )?(?:nie|nicht) (?:angekommen|geliefert)|"
     r"(?:cade|onde esta) (?:o )?(?:meu|minha) (?:pedido|encomenda)|(?:pedido|encomenda) "
     r"(?:ainda )?(?:nao|nunca) (?:chegou|foi entregue))\b"
+)
+# A refund or money back that has not reached them: "todavia no he recibido el reembolso",
+# "je n'ai toujours pas recu mon remboursement", "die Erstattung ist immer noch nicht auf
+# meinem Konto", "ainda nao recebi o reembolso".
+_REFUND_OWED = (
+    r"(?:reembolso|devolucion|dinero|remboursement|argent|(?:ruck)?erstattung|geld|estorno|"
+    r"dinheiro)"
+)
+_REFUND_AWAITED = (
+    rf"\b(?:(?:no|todavia no|aun no|nunca) (?:me )?(?:he|hemos|han|ha) (?:recibido|visto|"
+    rf"devuelto|hecho)(?: \w+){{0,3}}? {_REFUND_OWED}|{_REFUND_OWED}(?: \w+){{0,4}}? (?:no|"
+    rf"todavia no|aun no|nunca) (?:me )?(?:ha|han) (?:llegado|aparecido|entrado)|"
+    rf"(?:sigo esperando|espero|estoy esperando) (?:el |mi )?{_REFUND_OWED}|"
+    rf"(?:pas|jamais|rien) (?:encore )?recu(?: \w+){{0,3}}? {_REFUND_OWED}|"
+    rf"toujours pas (?:de |mon |le )?{_REFUND_OWED}|{_REFUND_OWED}(?: \w+){{0,12}}? "
+    rf"(?:toujours (?:pas|rien)|jamais|pas encore|rien) (?:\w+ )?(?:recu|arrive|verse|effectue)|"
+    rf"(?:attends|j attends) (?:toujours |encore )?(?:mon |le )?{_REFUND_OWED}|"
+    rf"{_REFUND_OWED}(?: \w+){{0,4}}? (?:immer )?noch (?:immer )?(?:nicht|nie|keine)|"
+    rf"(?:noch )?(?:keine|nicht|nie) (?:\w+ )?{_REFUND_OWED} (?:erhalten|bekommen|gesehen)|"
+    rf"warte (?:\w+ ){{0,2}}auf (?:meine |die |mein |das )?{_REFUND_OWED}|"
+    rf"(?:ainda )?(?:nao|nunca) (?:recebi|recebemos|vi)(?: \w+){{0,3}}? {_REFUND_OWED}|"
+    rf"{_REFUND_OWED}(?: \w+){{0,4}}? (?:ainda )?(?:nao|nunca) (?:chegou|caiu|foi (?:feito|pago))|"
+    rf"(?:espero|aguardo|esperando|aguardando) (?:o |pelo )?(?:meu )?{_REFUND_OWED})\b"
 )
 _LOCKED_OUT = (
     r"\b(?:no puedo (?:entrar|acceder|iniciar sesion) (?:en |a )?(?:mi )?cuenta|"
@@ -93,6 +119,7 @@ _BLOCKED = (
 PREMISES = {
     "duplicate_charge": rf"\b(?:{_CHARGED_TWICE})\b",
     "money": _REFUND,
+    "refund_awaited": _REFUND_AWAITED,
     "delivery": _NOT_ARRIVED,
     "cancel_request": _CANCEL,
     "manager_request": _MANAGER,

@@ -259,6 +259,66 @@ _PREMISES += (
         ),
     ),
 )
+# A customer who has made up their mind, or told us in advance not to renew: retention offers
+# and "before you decide" no longer fit. What a bill needs besides being explained: an estimate
+# against their real readings, a bill spread into instalments.
+_NOT_RENEW = r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b"
+_PREMISES += (
+    Premise(
+        "cancel_decided",
+        "the customer has decided to leave (or told us in advance not to renew) and wants no "
+        "offer to stay",
+        _re(
+            r"\bjust (?:cancel|close|end|stop|terminate) (?:it|this|that|my|the|our)\b",
+            r"\b(?:i'?ve|i have|we'?ve|we have) (?:already )?(?:made up (?:my|our) minds?|"
+            r"decided|made (?:my|our|the) decision)\b(?!,? (?:to|on|which|what|between|whether)\b"
+            r"(?! (?:cancel|close|end|leave|go|switch|move|stop|quit)\b))|"
+            r"\b(?:my|our) minds? (?:is|are) made up\b",
+            r"\b(?:(?<!there )(?<!any )no|(?:do not|don'?t) want (?:any|an?)?|"
+            r"not interested in (?:any|an?)?) ?"
+            r"(?:offers?|deals?|discounts?|pause|retention)\b",
+            r"\b(?:already )?(?:signed up|switched|moved|gone) (?:elsewhere|to another|"
+            r"with another)|\balready (?:signed up|switched)\b",
+            _NOT_RENEW,
+        ),
+        _re(r"\byou'?ve (?:made (?:your|the|up your) (?:decision|mind)|decided)\b"),
+    ),
+    Premise(
+        "renewed_after_notice",
+        "a plan, policy or membership renewed although the customer told us not to renew it",
+        _re(
+            rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}\b(?:renewed|charged|taken|invoiced|billed|"
+            r"debited)\b",
+            rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_NOT_RENEW})",
+        ),
+        _re(r"\byou told us (?:in advance )?not to renew\b"),
+    ),
+    Premise(
+        "meter_reading",
+        "a bill was estimated, or a meter was misread, against the customer's real readings",
+        _re(
+            r"\b(?:meter|actual|real|correct|accurate) readings?\b|\bmisread\b",
+            r"\bestimat(?:ed|ing|e)\b[^.?!\n]{0,40}\b(?:bill|readings?|usage|meter)\b",
+            r"\b(?:bill|readings?|usage)s?\b[^.?!\n]{0,30}\b(?:estimated|an? estimate)\b",
+        ),
+        _re(r"\byour actual readings?\b"),
+    ),
+    Premise(
+        "payment_plan",
+        "the customer asks to pay a bill in instalments, spread or split, or on a payment plan",
+        _re(
+            r"\b(?:split|spread|break up|divide)\b(?: [\w£$€.,]+){0,4} (?:into|over|across)\b"
+            r"(?: \w+){0,3} (?:payments|instalments|installments|months|weeks|chunks|parts)\b",
+            r"\bpayment (?:plan|arrangement|holiday|break)\b",
+            r"\b(?:pay|paying|clear)\b(?: \w+){0,4} (?:in|over|across|by) (?:\d+|two|three|four|"
+            r"six|twelve|monthly|weekly|smaller)(?: \w+){0,2} (?:instalments|installments|"
+            r"payments|months)\b",
+            r"\b(?:can'?t|cannot|can not|unable to|not able to|struggling to) (?:pay|afford)"
+            r"(?: \w+){0,5} (?:all at once|in one go|in full|this month)\b",
+        ),
+        _re(r"\bspread(?:ing)? (?:the|your|this) bill\b"),
+    ),
+)
 _PREMISES += (
     Premise(
         "price_rise",
@@ -300,7 +360,8 @@ _ARRIVE = (
 _VISITOR = (
     r"(?:engineer|technician|tech|plumber|electrician|fitter|repair ?(?:man|person|guy|team)|"
     r"handyman|contractor|gas ?man|locksmith|mechanic|surveyor|inspector|cleaners?|carer|"
-    r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman)"
+    r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman|installers?|fitters|"
+    r"assembler|vet|removal (?:men|team|crew|firm)|removers|movers|driver to collect)"
 )
 _COLLECTED = r"(?:bins?|recycling|rubbish|refuse|garbage|trash|waste|collection|pick ?-?up)"
 _STAY = (
@@ -342,8 +403,12 @@ _PREMISES += (
         "a scheduled collection skipped the customer",
         _re(
             rf"\b(?:nobody|no ?-?one|no body)\b[^.?!\n]{{0,25}}\b{_ARRIVE}\b(?! back)",
-            rf"\b{_VISITOR}s?\b[^.?!\n]{{0,30}}\b{_NEVER} (?:even |bother(?:ed)? to )?{_ARRIVE}"
+            rf"\b{_VISITOR}s?\b[^.?!\n]{{0,45}}\b{_NEVER} (?:even |bother(?:ed)? to )?{_ARRIVE}"
             r"\b(?! back)",
+            # "the courier never came to collect it": a visit for a job, not a parcel on its way
+            rf"\b{_NEVER} (?:even )?(?:come|came|turn(?:ed)? up|show(?:ed)? up) (?:round |out )?"
+            r"to (?:collect|pick up|fit|install|fix|repair|assemble|connect|read|service|"
+            r"inspect|measure|survey)\b",
             rf"\b(?:they|someone|anyone)\b {_NEVER} (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|"
             r"come round|come out)\b",
             rf"\b{_COLLECTED}\b[^.?!\n]{{0,25}}\b{_NEVER}( been)? (?:collected|emptied|"
@@ -422,7 +487,8 @@ _PREMISES += (
             r"\b(?:set up|arrange) a replacement\b",
             r"\bthe new one (?:should|will) reach you\b",
         ),
-        unless=("missed_visit", "spoilt_stay", "damage_charge"),
+        # a lock or key that shuts them out of a place: getting in comes first, not a return
+        unless=("missed_visit", "spoilt_stay", "damage_charge", "locked_out_place"),
     ),
 )
 _PREMISES += (
@@ -489,9 +555,11 @@ _PREMISES += (
         "card that does not work), not out of an online account",
         _re(
             rf"\blocked out of (?:the|my|our|your|this) (?:\w+ )?{_PLACE_IN}\b",
-            r"\b(?:key ?safe|lock ?box|door code|keypad|key ?card|room key|smart lock|keys?)\b"
-            r".{0,40}\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|not|isn'?t|is not) "
-            r"(?:work|open|working|accepted|fit)",
+            r"\b(?:key ?safe|lock ?box|(?:door|gate|entry) code|keypad|key ?card|room key|"
+            r"smart lock|keys?|key fob)\b.{0,40}\b(?:(?:doesn'?t|does not|don'?t|do not|won'?t|"
+            r"will not|not|isn'?t|is not) (?:work|open|working|accepted|fit)|(?:has |have )?"
+            r"stopped (?:working|opening))",
+            r"\b(?:locked|left) (?:the |my |our )?keys? (?:inside|in (?:the|my|our))\b",
             rf"\bcan'?t get (?:in|into) (?:the|my|our|this) (?:\w+ )?{_PLACE_IN}\b",
         ),
         _re(r"\b(?:key ?safe|lock ?box|door code)\b"),

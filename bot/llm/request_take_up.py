@@ -392,7 +392,16 @@ def thread_request(conversation: Conversation) -> RequestedAction | None:
         (m.role, m.text) for m in conversation.messages[: len(conversation.messages) - len(turns)]
     ]
     action = requested_action(turns, earlier)
-    if action and action.kind == MONEY and OWED & stated_premises(conversation):
+    premises = stated_premises(conversation)
+    if action and action.kind == MONEY and "renewed_after_notice" in premises:
+        # "cancel it and refund me" after a renewal they had refused: both, about the renewal
+        action = replace(
+            action,
+            verb="refund",
+            thing="the renewal payment",
+            also="cancel the renewal so nothing more is taken",
+        )
+    if action and action.kind == MONEY and OWED & premises:
         return replace(action, owed=True)  # owed already: checked and sent, not hedged
     return action
 

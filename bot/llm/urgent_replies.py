@@ -44,7 +44,7 @@ NOW_WHY = "They can't wait for a call back: acting while they're still here is w
 
 _LET_IN = (
     "I'll go through the {what} with you now and, if it still doesn't work, find the quickest "
-    "way to get you in rather than leave you locked out."
+    "way to get you in, so you're not left locked out."
 )
 # The fastest workable alternative, by what their words show.
 _ALTERNATIVES = (

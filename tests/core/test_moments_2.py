@@ -1,0 +1,163 @@
+"""The right moment and the right replies for real situations a blind reader found coached wrong
+(issue: moments-2), judged through the Coach on examples/coaching/moments-2.jsonl: 46
+conversations across 28 industries (visits that never happened, renewals the customer had
+refused, estimated bills, decided cancellations, refunds awaited in French, Spanish, German and
+Portuguese, customers at a till, praise, bills to split, locked out of a place, due days gone
+by), written with the moment (`playbook`, "a|b" either), what a good set must (`set_has`) and
+must not (`set_avoids`, `coaching_avoids`) say, before any output was seen. Rows marked
+`holdout` were not developed against; the floors are the counts measured (before the change:
+10 of 30 and 8 of 16).
+"""
+
+import pytest
+
+from bot.core.conversation import Conversation, Message
+from bot.core.deadlines import find_deadline
+from bot.core.premises import stated_premises
+from tests.conftest import assert_honest, coach_rows, coaching_rows
+
+ROWS = coaching_rows("moments-2.jsonl")
+DEV_FLOOR, HOLDOUT_FLOOR = 30, 12  # measured, of 30 and 16
+MOMENT_FLOOR = {False: 30, True: 13}  # the moment alone (before: 23 and 11)
+
+
+@pytest.fixture(scope="module")
+def results(coach):
+    return coach_rows(coach, ROWS)
+
+
+def _moment(result) -> str | None:
+    return result.assessment.playbook.id if result.assessment.playbook else None
+
+
+def _misses(row, result) -> list[str]:
+    said = " ".join(s.text for s in result.suggestions).lower()
+    coached = " ".join(result.coaching).lower()
+    moment = _moment(result)
+    misses = [] if moment in row["playbook"].split("|") else [f"moment {moment}"]
+    misses += [
+        f"has {w}" for w in row["set_has"] if not any(o.lower() in said for o in w.split("|"))
+    ]
+    misses += [f"says {a}" for a in row["set_avoids"] if a.lower() in said]
+    misses += [f"coaches {a}" for a in row.get("coaching_avoids", ()) if a.lower() in coached]
+    return misses
+
+
+def test_the_fixture_spans_industries_kinds_and_a_holdout():
+    assert len(ROWS) >= 40
+    assert len({row["industry"] for row in ROWS}) >= 12
+    assert len({row["kind"] for row in ROWS}) >= 10
+    assert sum(bool(row["holdout"]) for row in ROWS) >= len(ROWS) // 3
+
+
+def test_sets_meet_their_rows_at_the_measured_floors(results):
+    met = {False: 0, True: 0}
+    for row, _, result in results.values():
+        met[bool(row["holdout"])] += not _misses(row, result)
+    assert (met[False], met[True]) >= (DEV_FLOOR, HOLDOUT_FLOOR), met
+
+
+def test_moments_meet_the_measured_floors(results):
+    right = {False: 0, True: 0}
+    for row, _, result in results.values():
+        right[bool(row["holdout"])] += _moment(result) in row["playbook"].split("|")
+    assert right[False] >= MOMENT_FLOOR[False] and right[True] >= MOMENT_FLOOR[True], right
+
+
+@pytest.mark.parametrize("row_id", [row["id"] for row in ROWS if not row["holdout"]])
+def test_each_dev_row_is_met(results, row_id):
+    row, _, result = results[row_id]
+    assert _misses(row, result) == [], [s.text for s in result.suggestions]
+
+
+@pytest.mark.parametrize("row_id", [row["id"] for row in ROWS])
+def test_every_set_keeps_the_hard_rules_and_three_suggestions(results, row_id):
+    _, conversation, result = results[row_id]
+    texts = [s.text for s in result.suggestions]
+    assert len(texts) == 3, texts
+    assert_honest(texts, conversation)
+
+
+def _tip(coach, *turns: tuple[str, str]):
+    conversation = Conversation("t", [Message(role=role, text=text) for role, text in turns])
+    return conversation, coach.coach(conversation, trigger="command")
+
+
+def _said(result) -> str:
+    return " ".join(s.text for s in result.suggestions).lower()
+
+
+def test_a_no_show_installer_is_rebooked_not_tracked(coach):
+    conversation, result = _tip(
+        coach,
+        (
+            "customer",
+            "The installer booked to fit our new kitchen worktop never turned up on Wednesday.",
+        ),
+    )
+    said = _said(result)
+    assert "missed_visit" in stated_premises(conversation)
+    assert "suits you" in said and "check the status myself" not in said, said
+    assert not any("tracking" in line.lower() for line in result.coaching), result.coaching
+
+
+def test_locked_out_of_a_car_is_not_an_account_but_locked_out_of_an_account_is(coach):
+    _, car = _tip(coach, ("customer", "I'm locked out of my van, the key fob has stopped working."))
+    assert car.assessment.playbook.id != "account-access"
+    assert "reset link" not in _said(car), _said(car)
+    assert not any("secure them" in line.lower() for line in car.coaching), car.coaching
+    _, account = _tip(
+        coach, ("customer", "I'm locked out of my account after three wrong passwords.")
+    )
+    assert account.assessment.playbook.id == "account-access"
+
+
+def test_a_decided_cancellation_gets_no_offer_but_a_wavering_one_may(coach):
+    _, decided = _tip(
+        coach, ("customer", "I've made up my mind, just cancel my phone contract please.")
+    )
+    assert "cheaper option" not in _said(decided) and "before you decide" not in _said(decided)
+    _, wavering = _tip(
+        coach,
+        ("customer", "I'm thinking of cancelling my phone contract, it's getting expensive."),
+    )
+    assert wavering.assessment.playbook.id == "cancellation-risk"
+    said = _said(wavering)
+    assert "cheaper option" in said or "before you decide" in said or "what's prompted" in said
+
+
+def test_a_refund_awaited_in_spanish_is_traced_not_explained(coach):
+    conversation, result = _tip(
+        coach,
+        (
+            "customer",
+            "Hola, cancelé la suscripción y me prometieron el reembolso, pero todavía no he "
+            "recibido nada del reembolso.",
+        ),
+    )
+    said = _said(result)
+    assert "refund_awaited" in stated_premises(conversation)
+    assert "line by line" not in said and "if a refund is due" not in said, said
+
+
+def test_a_refund_asked_for_is_not_a_refund_awaited():
+    conversation = Conversation(
+        "t", [Message(role="customer", text="Je voudrais un remboursement pour ma commande.")]
+    )
+    assert "refund_awaited" not in stated_premises(conversation)
+
+
+def test_a_day_gone_by_is_no_deadline_but_a_day_ahead_is():
+    assert find_deadline(["My sofa was due on Friday and nothing has come."]) is None
+    assert find_deadline(["I need the sofa before Friday, we have guests."]).when == "Friday"
+
+
+def test_a_bill_split_into_payments_is_billing_and_a_split_seam_is_a_fault(coach):
+    _, bill = _tip(
+        coach,
+        ("customer", "Could I spread my £600 gas bill over six monthly payments instead?"),
+    )
+    assert bill.assessment.playbook.id == "billing-dispute"
+    assert "line by line" not in _said(bill), _said(bill)
+    _, seam = _tip(coach, ("customer", "The seam on my new jacket has split after one wear."))
+    assert seam.assessment.playbook.id == "product-defect"
