@@ -10,7 +10,8 @@ garbled fragment) and `holdout`. Reported for development and holdout rows apart
 - taken up 1+ / 2+: sets where at least one / two suggestions say every `takes_up` word;
 - coaching clean: sets whose coaching lines say no `never` text, open with a capital and end
   with a full stop.
-`--show` prints each development set that fails (holdout sets are not for tuning), with its suggestions and coaching lines.
+`--show` prints each development set that fails (holdout sets are not for tuning), with its
+suggestions and coaching lines.
 """
 
 from __future__ import annotations

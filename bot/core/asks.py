@@ -400,11 +400,23 @@ def _sentence_clause(sentence: str) -> str | None:
     return clause
 
 
+# "is that ok?", "which one is right?": a question whose subject only points back at what they
+# said before; said back alone it asks nothing we can name.
+_POINTS_BACK = prebuilt.compile(
+    r"^(?:(?:whether|if) (?:that|this|it)|which(?: one)?|what)\s+(?:is|are|was|would be|will be)"
+    r"\s+\w+$",
+    _FLAGS,
+)
+
+
 def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
     """The first question or request the customer put, in the second person; None if none fits."""
     for turn in customer_turns:
         for sentence in SENTENCES.split(turn):
             clause = _sentence_clause(sentence)
+            asked = (clause or "").replace("|", " ").removeprefix("you're asking ")
+            if _POINTS_BACK.match(" ".join(asked.split())):
+                continue
             if clause and len(clause.split()) <= words + 4:
                 prefix, body = clause.split("|", 1)
                 return f"{prefix} {second_person(body)}"

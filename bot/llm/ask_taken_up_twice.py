@@ -1,0 +1,89 @@
+"""The customer's ask taken up by a second suggestion too, so the agent can pick a reply that
+answers what they asked whichever one they choose.
+
+The first suggestion takes up their request (bot/llm/request_take_up.py); the rest came from
+the playbook and often offer something else ("I'll set up a replacement ..." when they asked to
+freeze their membership). When no other suggestion says their ask, the first later one that can
+keep its playbook moves with it gives way to the ask from another angle: "Rather than pass it
+on, I'll find out when it will ship myself and come back to you [update time]." A question the
+request reader could not turn into a step ("Can I make an overpayment without a charge?") is
+taken up as a promise to find out, from the ask said back (bot/core/asks.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.case import Case
+from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, RequestedAction
+from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.reply_text import fill, first_sentence
+from bot.llm.request_take_up import WHY, _keeping_moves, takes_it_up, thread_request
+
+# Their ask from another angle than the first suggestion's line: owned, with when they'll hear.
+_ANGLES = {
+    ACT: "Rather than pass it on, I'll {phrase} myself, and you'll have confirmation from me "
+    "{update_time}.",
+    CHECK: "I'll find out myself whether we can {phrase}, rather than pass it on, and confirm "
+    "with you {update_time}.",
+    ANSWER: "Rather than pass it on, I'll {finding} myself and come back to you {update_time}.",
+    MONEY: "I'll look into {thing} myself rather than pass it on, and confirm with you "
+    "{update_time} what happens next.",
+}
+# "you're asking whether you can ...", "you're asking how long ...": a question to find out
+_ASKED = re.compile(r"^you're asking (?P<q>(?:whether|if|how|when|what|which|who|where|why)\b.+)$")
+
+
+def _asked(case: Case) -> RequestedAction | None:
+    """Their question as said back, as something to find out; None when there is none."""
+    found = _ASKED.match(case.ask or "")
+    if not found or re.search(r"\b(?:I|me|my|that|this|it)\s*$", found.group("q")):
+        return None
+    return RequestedAction("answer", ANSWER, found.group("q"))
+
+
+def _says_it(text: str, action: RequestedAction) -> bool:
+    phrase = (action.phrase or "").lower()
+    return bool(phrase and phrase in text.lower()) or takes_it_up(text, action)
+
+
+def _angle(action: RequestedAction, slots: dict[str, str]) -> str | None:
+    template = _ANGLES.get(action.kind)
+    if template is None or not action.phrase:
+        return None
+    finding = (action.commitment or "").removeprefix("I'll ")
+    said = template.format(
+        phrase=action.phrase,
+        finding=finding,
+        thing=action.thing or "the payment",
+        update_time="{update_time}",
+    )
+    return fill(said, slots)
+
+
+def take_up_twice(
+    suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
+) -> list[Suggestion]:
+    """The suggestions with their ask said by two of them, when one alone says it."""
+    if len(suggestions) < 2 or getattr(request.assessment, "care", ()):
+        return suggestions
+    action = thread_request(request.conversation) or _asked(case)
+    if action is None or action.commitment is None:
+        action = _asked(case)
+    if action is None:
+        return suggestions
+    taking = [i for i, s in enumerate(suggestions) if _says_it(s.text, action)]
+    line = _angle(action, slots)
+    if len(taking) != 1 or line is None:
+        return suggestions
+    used = {first_sentence(s.text) for s in suggestions}
+    taken = [s.text for s in suggestions]
+    out = list(suggestions)
+    for index in (i for i in range(1, len(out)) if i not in taking):
+        whole = _keeping_moves(
+            [(line,)], out[index].text, request, used - {first_sentence(out[index].text)}, taken
+        )
+        if whole:
+            out[index] = Suggestion(whole, WHY, source=out[index].source)
+            return out
+    return suggestions
