@@ -400,11 +400,16 @@ def _sentence_clause(sentence: str) -> str | None:
     return clause
 
 
+# ", I've broken my ankle": a comma, then a clause of its own with its own subject
+_NEXT_CLAUSE = prebuilt.compile(
+    r",\s+(?=(?:i|i've|i'm|ive|im|we|we've|we're|they|they've|they're|it's|its|it|you|"
+    r"you've|you're|he|she|there's)\s+\w)",
+    _FLAGS,
+)
 # "is that ok?", "which one is right?": a question whose subject only points back at what they
 # said before; said back alone it asks nothing we can name.
 _POINTS_BACK = prebuilt.compile(
-    r"^(?:(?:whether|if) (?:that|this|it)|which(?: one)?|what)\s+(?:is|are|was|would be|will be)"
-    r"\s+\w+$",
+    r"^(?:whether|if) (?:that|this|it)\s+(?:is|are|was|would be|will be)\s+\w+$",
     _FLAGS,
 )
 
@@ -419,5 +424,5 @@ def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
                 continue
             if clause and len(clause.split()) <= words + 4:
                 prefix, body = clause.split("|", 1)
-                return f"{prefix} {second_person(body)}"
+                return f"{prefix} {second_person(_NEXT_CLAUSE.split(body)[0])}"
     return None

@@ -15,10 +15,19 @@ from __future__ import annotations
 import re
 
 from bot.core.case import Case
+from bot.core.reply_checks import repeated_phrases
 from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, RequestedAction
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence
-from bot.llm.request_take_up import WHY, _keeping_moves, takes_it_up, thread_request
+from bot.llm.request_take_up import (
+    WHY,
+    _keeping_moves,
+    request_line,
+    take_up_line,
+    takes_it_up,
+    thread_request,
+)
+from bot.llm.second_ask_reply import with_line
 
 # Their ask from another angle than the first suggestion's line: owned, with when they'll hear.
 _ANGLES = {
@@ -31,7 +40,10 @@ _ANGLES = {
     "{update_time} what happens next.",
 }
 # "you're asking whether you can ...", "you're asking how long ...": a question to find out
-_ASKED = re.compile(r"^you're asking (?P<q>(?:whether|if|how|when|what|which|who|where|why)\b.+)$")
+_ASKED = re.compile(
+    r"^you're asking (?:us to (?:tell|explain to|let) you |us to explain )?"
+    r"(?P<q>(?:whether|if|how|when|what|which|who|where|why)\b.+)$"
+)
 
 
 def _asked(case: Case) -> RequestedAction | None:
@@ -67,23 +79,38 @@ def take_up_twice(
     """The suggestions with their ask said by two of them, when one alone says it."""
     if len(suggestions) < 2 or getattr(request.assessment, "care", ()):
         return suggestions
-    action = thread_request(request.conversation) or _asked(case)
+    action = thread_request(request.conversation)
     if action is None or action.commitment is None:
         action = _asked(case)
     if action is None:
         return suggestions
     taking = [i for i, s in enumerate(suggestions) if _says_it(s.text, action)]
     line = _angle(action, slots)
-    if len(taking) != 1 or line is None:
+    if line is None:
+        return suggestions
+    if not taking:  # no suggestion took it up: the first does, then another
+        first = request_line(action)
+        if first is None:
+            return suggestions
+        suggestions = take_up_line(suggestions, request, case, fill(first, slots), slots)
+        taking = [i for i, s in enumerate(suggestions) if _says_it(s.text, action)]
+    if len(taking) != 1:
         return suggestions
     used = {first_sentence(s.text) for s in suggestions}
     taken = [s.text for s in suggestions]
     out = list(suggestions)
-    for index in (i for i in range(1, len(out)) if i not in taking):
-        whole = _keeping_moves(
-            [(line,)], out[index].text, request, used - {first_sentence(out[index].text)}, taken
-        )
+    later = [i for i in range(1, len(out)) if i not in taking]
+    for index in later:  # in place of a line that offers something else
+        own = used - {first_sentence(out[index].text)}
+        whole = _keeping_moves([(line,)], out[index].text, request, own, taken)
         if whole:
             out[index] = Suggestion(whole, WHY, source=out[index].source)
+            return out
+    playbook = None if request.low_confidence else request.playbook
+    for index in later:  # else after its own words, kept short, repeating none of its phrases
+        text = out[index].text
+        said = with_line(text, line, playbook)
+        if said and len(repeated_phrases(said)) <= len(repeated_phrases(text)):
+            out[index] = Suggestion(said, out[index].why, source=out[index].source)
             return out
     return suggestions
