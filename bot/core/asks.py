@@ -22,7 +22,7 @@ _LEAD = prebuilt.compile(
 )
 SENTENCES = prebuilt.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = (
-    r"(?:i|we|you|it|they|this|that|there|"
+    r"(?:i|we|you|it|they|this|that|there|someone|somebody|anyone|anybody|"
     r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+|"
     r"(?-i:[A-Z][\w-]+(?: [A-Z][\w-]+)?))"
 )
@@ -400,10 +400,11 @@ def _sentence_clause(sentence: str) -> str | None:
     return clause
 
 
-# ", I've broken my ankle": a comma, then a clause of its own with its own subject
+# ", I've broken my ankle", "now please I need petrol": a comma (or a "please"), then a clause
+# of its own with its own subject
 _NEXT_CLAUSE = prebuilt.compile(
-    r",\s+(?=(?:i|i've|i'm|ive|im|we|we've|we're|they|they've|they're|it's|its|it|you|"
-    r"you've|you're|he|she|there's)\s+\w)",
+    r"(?:,|\s+(?:please|pls|thanks|thank you))\s+(?=(?:i|i've|i'm|ive|im|we|we've|we're|they|"
+    r"they've|they're|it's|its|it|you|you've|you're|he|she|there's)\s+\w)",
     _FLAGS,
 )
 # "is that ok?", "which one is right?": a question whose subject only points back at what they

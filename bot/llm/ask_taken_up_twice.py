@@ -17,6 +17,7 @@ import re
 from bot.core.case import Case
 from bot.core.reply_checks import repeated_phrases
 from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, RequestedAction
+from bot.core.second_ask import second_ask
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence
 from bot.llm.request_take_up import (
@@ -26,6 +27,7 @@ from bot.llm.request_take_up import (
     take_up_line,
     takes_it_up,
     thread_request,
+    unanswered_turns,
 )
 from bot.llm.second_ask_reply import with_line
 
@@ -73,6 +75,15 @@ def _angle(action: RequestedAction, slots: dict[str, str]) -> str | None:
     return fill(said, slots)
 
 
+def _named(text: str, original: str, name: str | None, taken: list[str]) -> str:
+    """`text` with their name when the line it replaces was the only one of the set to use it."""
+    if not name or name in text or name not in original:
+        return text
+    if sum(name in t for t in taken) > 1:
+        return text
+    return f"{name}, {text if text.startswith(('I ', "I'")) else text[0].lower() + text[1:]}"
+
+
 def take_up_twice(
     suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
 ) -> list[Suggestion]:
@@ -100,10 +111,17 @@ def take_up_twice(
     taken = [s.text for s in suggestions]
     out = list(suggestions)
     later = [i for i in range(1, len(out)) if i not in taking]
-    for index in later:  # in place of a line that offers something else
+    second = second_ask(
+        unanswered_turns(request.conversation), thread_request(request.conversation)
+    )
+    keep = ((second.phrase or "").lower() if second else "") or None
+    for index in later:  # in place of a line that offers something else, not their other ask
+        if keep and keep in out[index].text.lower():
+            continue
         own = used - {first_sentence(out[index].text)}
         whole = _keeping_moves([(line,)], out[index].text, request, own, taken)
         if whole:
+            whole = _named(whole, out[index].text, case.customer_name, taken)
             out[index] = Suggestion(whole, WHY, source=out[index].source)
             return out
     playbook = None if request.low_confidence else request.playbook
