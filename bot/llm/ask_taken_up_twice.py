@@ -81,7 +81,8 @@ def _named(text: str, original: str, name: str | None, taken: list[str]) -> str:
         return text
     if sum(name in t for t in taken) > 1:
         return text
-    return f"{name}, {text if text.startswith(('I ', "I'")) else text[0].lower() + text[1:]}"
+    said = text if text.startswith(("I ", "I'")) else text[0].lower() + text[1:]
+    return f"{name}, {said}"
 
 
 def take_up_twice(
