@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,9 +37,19 @@ def _says_all(text: str, words) -> bool:
     return all(any(w.lower() in lower for w in word.split("|")) for word in words)
 
 
+def _says(text: str, never) -> bool:
+    """Does the text say one of `never`, as whole words ("ive" is not in "give")?"""
+    for said in never:
+        start = r"\b" if said[:1].isalnum() else ""
+        end = r"\b" if said.strip()[-1:].isalnum() else ""
+        if re.search(start + re.escape(said.strip()) + end, text):
+            return True
+    return False
+
+
 def _coaching_clean(line: str, never) -> bool:
     return (
-        not any(n in line for n in never)
+        not _says(line, never)
         and line[:1].isupper()
         and line.rstrip().endswith((".", "!", "?"))
     )
@@ -49,7 +60,7 @@ def judge(row: dict, texts: list[str], coaching: list[str], conversation) -> dic
     broken = echo_score([conversation], {conversation.id: texts}).get("broken echo", 0)
     taking = sum(_says_all(t, row.get("takes_up", [])) for t in texts)
     return {
-        "echo clean": not broken and not any(n in t for t in texts for n in never),
+        "echo clean": not broken and not any(_says(t, never) for t in texts),
         "taken up 1+": taking >= 1,
         "taken up 2+": taking >= 2,
         "coaching clean": all(_coaching_clean(line, never) for line in coaching),
