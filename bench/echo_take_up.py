@@ -48,11 +48,7 @@ def _says(text: str, never) -> bool:
 
 
 def _coaching_clean(line: str, never) -> bool:
-    return (
-        not _says(line, never)
-        and line[:1].isupper()
-        and line.rstrip().endswith((".", "!", "?"))
-    )
+    return not _says(line, never) and line[:1].isupper() and line.rstrip().endswith((".", "!", "?"))
 
 
 def judge(row: dict, texts: list[str], coaching: list[str], conversation) -> dict[str, bool]:

@@ -72,7 +72,12 @@ def _angle(action: RequestedAction, slots: dict[str, str]) -> str | None:
         thing=action.thing or "the payment",
         update_time="{update_time}",
     )
-    return fill(said, slots)
+    said = fill(said, slots)
+    when = slots.get("update_time", "")
+    if when and said.count(when) > 1:  # "renew your permit before the 1st ... before the 1st"
+        at = said.rindex(when)
+        said = (said[:at].rstrip() + said[at + len(when) :]).replace(" .", ".")
+    return said
 
 
 def _named(text: str, original: str, name: str | None, taken: list[str]) -> str:
