@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 
+from bot.core.asks import ask_clause
 from bot.core.case import Case
+from bot.core.clean_clause import unshouted
 from bot.core.reply_checks import repeated_phrases
 from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, RequestedAction
 from bot.core.second_ask import second_ask
+from bot.core.tidy import tidy
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence
 from bot.llm.request_take_up import (
@@ -48,12 +51,21 @@ _ASKED = re.compile(
 )
 
 
-def _asked(case: Case) -> RequestedAction | None:
-    """Their question as said back, as something to find out; None when there is none."""
-    found = _ASKED.match(case.ask or "")
-    if not found or re.search(r"\b(?:I|me|my|that|this|it)\s*$", found.group("q")):
+_MOST_WORDS = 22  # a question longer than this is a story with a question mark
+
+
+def _asked(turns: list[str]) -> RequestedAction | None:
+    """The question of their unanswered turns, as said back, as something to find out; None
+    when there is none, or it is long, or it only points back ("whether that is ok")."""
+    found = _ASKED.match(ask_clause([unshouted(tidy(turn)) for turn in turns]) or "")
+    if not found:
         return None
-    return RequestedAction("answer", ANSWER, found.group("q"))
+    question = found.group("q")
+    if len(question.split()) > _MOST_WORDS or re.search(r"[()]|\b(?:that|this|it)\s*$", question):
+        return None
+    if question.startswith("how to "):  # the steps: the moment's own lines give those
+        return None
+    return RequestedAction("answer", ANSWER, question)
 
 
 def _says_it(text: str, action: RequestedAction) -> bool:
@@ -98,7 +110,7 @@ def take_up_twice(
         return suggestions
     action = thread_request(request.conversation)
     if action is None or action.commitment is None:
-        action = _asked(case)
+        action = _asked(unanswered_turns(request.conversation))
     if action is None:
         return suggestions
     taking = [i for i, s in enumerate(suggestions) if _says_it(s.text, action)]
