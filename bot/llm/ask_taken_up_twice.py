@@ -85,7 +85,7 @@ def _angle(action: RequestedAction, slots: dict[str, str]) -> str | None:
         update_time="{update_time}",
     )
     said = fill(said, slots)
-    when = slots.get("update_time", "")
+    when = fill("{update_time}", slots)
     if when and said.count(when) > 1:  # "renew your permit before the 1st ... before the 1st"
         at = said.rindex(when)
         said = (said[:at].rstrip() + said[at + len(when) :]).replace(" .", ".")
@@ -145,7 +145,10 @@ def take_up_twice(
     playbook = None if request.low_confidence else request.playbook
     for index in later:  # else after its own words, kept short, repeating none of its phrases
         text = out[index].text
-        said = with_line(text, line, playbook)
+        when = fill("{update_time}", slots)
+        # the time it already gives is the time for this too
+        added = line.replace(f" {when}", "", 1) if when and when in text else line
+        said = with_line(text, added, playbook)
         if said and len(repeated_phrases(said)) <= len(repeated_phrases(text)):
             out[index] = Suggestion(said, out[index].why, source=out[index].source)
             return out
