@@ -22,7 +22,7 @@ _LEAD = prebuilt.compile(
 )
 SENTENCES = prebuilt.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+|\n+")
 _SUBJECT = (
-    r"(?:i|we|you|it|they|this|that|there|someone|somebody|anyone|anybody|"
+    r"(?:i|we|you|it|they|this|that|there|"
     r"(?:my|our|your|the|this|that|these|a|an|every|any|each|some)\s+[\w-]+|"
     r"(?-i:[A-Z][\w-]+(?: [A-Z][\w-]+)?))"
 )

@@ -7,7 +7,8 @@ freeze their membership). When no other suggestion says their ask, the first lat
 keep its playbook moves with it gives way to the ask from another angle: "Rather than pass it
 on, I'll find out when it will ship myself and come back to you [update time]." A question the
 request reader could not turn into a step ("Can I make an overpayment without a charge?") is
-taken up as a promise to find out, from the ask said back (bot/core/asks.py).
+taken up as a promise to find out, from the ask said back (bot/core/asks.py), first in the
+first suggestion when none took it up. A suggestion that takes up their second ask keeps it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence
 from bot.llm.request_take_up import (
     WHY,
-    _keeping_moves,
+    keeping_moves,
     request_line,
     take_up_line,
     takes_it_up,
@@ -137,7 +138,7 @@ def take_up_twice(
         if keep and keep in out[index].text.lower():
             continue
         own = used - {first_sentence(out[index].text)}
-        whole = _keeping_moves([(line,)], out[index].text, request, own, taken)
+        whole = keeping_moves([(line,)], out[index].text, request, own, taken)
         if whole:
             whole = _named(whole, out[index].text, case.customer_name, taken)
             out[index] = Suggestion(whole, WHY, source=out[index].source)
