@@ -25,6 +25,7 @@ from bot.core.tidy import tidy
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.reply_text import fill, first_sentence
 from bot.llm.request_take_up import (
+    OPTION_WHY,
     WHY,
     keeping_moves,
     request_line,
@@ -129,7 +130,12 @@ def take_up_twice(
     used = {first_sentence(s.text) for s in suggestions}
     taken = [s.text for s in suggestions]
     out = list(suggestions)
-    later = [i for i in range(1, len(out)) if i not in taking]
+    # options built on their case (bot/llm/case_options.py) are the other ways to meet this
+    # very request: they stay, and a promise to do it is not said again beside them
+    options = [i for i, s in enumerate(out) if s.why == OPTION_WHY]
+    if action.kind == ACT and options:
+        return suggestions
+    later = [i for i in range(1, len(out)) if i not in taking and i not in options]
     second = second_ask(
         unanswered_turns(request.conversation), thread_request(request.conversation)
     )

@@ -3,8 +3,10 @@ suggestions, through the real Coach, on examples/coaching/echo-2.jsonl: 44 messy
 (lower case, typos, threads where the agent gave a name, concrete asks) across 31 industries,
 written before any output was seen; rows marked `holdout` were not developed against. Floors are
 the measured figures (bench/echo_take_up.py), before -> after: dev echo clean 24 -> 29 of 30,
-ask taken up by 2+ suggestions 4 -> 18, coaching lines clean 29 -> 30; holdout echo clean
-13 -> 14 of 14, taken up by 2+ 4 -> 10."""
+ask taken up by 1+ suggestions 24 -> 25, by 2+ 4 -> 16, coaching lines clean 29 -> 30; holdout
+echo clean 13 -> 14 of 14, taken up by 2+ 4 -> 8. A request to act whose other suggestions are
+options built on the case (bot/llm/case_options.py) keeps those options
+(tests/core/test_options.py)."""
 
 import pytest
 
@@ -15,8 +17,8 @@ from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("echo-2.jsonl")
 FLOORS = {  # (echo clean, taken up 1+, taken up 2+, coaching clean)
-    "dev": (29, 24, 18, 30),
-    "holdout": (14, 14, 10, 14),
+    "dev": (29, 25, 16, 30),
+    "holdout": (14, 14, 8, 14),
 }
 
 
@@ -75,12 +77,9 @@ def test_lower_case_days_and_missing_apostrophes_are_mended_when_said_back(playb
     assert "Thursday" in said, said  # said back, mended, not dropped
 
 
-def test_a_clear_request_is_taken_up_by_two_suggestions(playbooks):
-    result = _coach(
-        playbooks,
-        "Could you email me a copy of my policy schedule? My mortgage lender needs it by Friday.",
-    )
-    taking = [s.text for s in result.suggestions if "policy schedule" in s.text]
+def test_a_question_is_taken_up_by_two_suggestions(playbooks):
+    result = _coach(playbooks, "Can I pay my council tax in ten instalments instead of twelve?")
+    taking = [s.text for s in result.suggestions if "ten instalments" in s.text]
     assert len(taking) >= 2, [s.text for s in result.suggestions]
     assert len({t.split(".")[0] for t in taking}) == len(taking)  # not the same line twice
 
