@@ -8,7 +8,9 @@ keep its playbook moves with it gives way to the ask from another angle: "Rather
 on, I'll find out when it will ship myself and come back to you [update time]." A question the
 request reader could not turn into a step ("Can I make an overpayment without a charge?") is
 taken up as a promise to find out, from the ask said back (bot/core/asks.py), first in the
-first suggestion when none took it up. A suggestion that takes up their second ask keeps it.
+first suggestion when none took it up. A suggestion that takes up their second ask keeps it;
+options built on their case (bot/llm/case_options.py) stay, and beside them a request to act is
+not promised again (they are the other ways to meet it).
 """
 
 from __future__ import annotations
