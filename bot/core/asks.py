@@ -400,12 +400,30 @@ def _sentence_clause(sentence: str) -> str | None:
     return clause
 
 
+# ", I've broken my ankle", "now please I need petrol": a comma (or a "please"), then a clause
+# of its own with its own subject
+_NEXT_CLAUSE = prebuilt.compile(
+    r"(?:,|\s+(?:please|pls|thanks|thank you))\s+(?=(?:i|i've|i'm|ive|im|we|we've|we're|they|"
+    r"they've|they're|it's|its|it|you|you've|you're|he|she|there's)\s+\w)",
+    _FLAGS,
+)
+# "is that ok?", "which one is right?": a question whose subject only points back at what they
+# said before; said back alone it asks nothing we can name.
+_POINTS_BACK = prebuilt.compile(
+    r"^(?:whether|if) (?:that|this|it)\s+(?:is|are|was|would be|will be)\s+\w+$",
+    _FLAGS,
+)
+
+
 def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
     """The first question or request the customer put, in the second person; None if none fits."""
     for turn in customer_turns:
         for sentence in SENTENCES.split(turn):
             clause = _sentence_clause(sentence)
+            asked = (clause or "").replace("|", " ").removeprefix("you're asking ")
+            if _POINTS_BACK.match(" ".join(asked.split())):
+                continue
             if clause and len(clause.split()) <= words + 4:
                 prefix, body = clause.split("|", 1)
-                return f"{prefix} {second_person(body)}"
+                return f"{prefix} {second_person(_NEXT_CLAUSE.split(body)[0])}"
     return None

@@ -32,6 +32,7 @@ _PERSON = (
     r"(?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|child|baby|brother|sister|"
     r"grandmother|grandfather|gran|nan|grandma|grandpa|granddad|friend|uncle|aunt|fiance|fiancee)"
 )
+RELATIVES = _PERSON  # the people close to them, as a pattern (bot/core/requested_action.py)
 # An accident our vehicle or equipment caused, with people in its way: danger, unless they say
 # someone was hurt (then the injury is what a reply meets).
 _ACCIDENT = [

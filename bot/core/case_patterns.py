@@ -424,7 +424,16 @@ _TRIED = _re(
 # "I've already rolled back the driver": any past action after "already" is a step they took.
 _ALREADY_DONE = _re(r"\b(?:i|we)(?:'ve| have| had)?\s+already\s+(\w+ed\b[^.;!?\n]*)")
 _TOLD = _re(r"(?:\b(?:i|we) (?:was|were|have been|'ve been)|(?:^|[.!?,]\s*)been) told ([^.;!?\n]*)")
-_TRIED_CUT = _re(r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b)")
+_TRIED_CUT = _re(
+    r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b|"
+    r"\b(?:if|in case|unless|should) (?:you|we|they|it|that|needed)\b)"
+)
+# "the email I sent in March": "I" after a noun starts a relative clause about that noun; what
+# they did is said with its object only in the noun phrase, so it is not a step said back.
+_RELATIVE = _re(
+    r"\b(?:the|a|an|my|your|this|that|these|those)\s+(?:\w+\s+)?"
+    r"(?!(?:and|but|so|then|because|when|as|since|also|yet|or|after|before|once)\s*$)\w+\s*$"
+)
 _TRIED_ALONE = _re(r"^\s*(?:yes[,.]?\s*)?(three|four|five|two|\d+|several|many) times\b")
 
 
@@ -450,6 +459,7 @@ def tried_steps(messages: list[tuple[str, str]]) -> list[str]:
     for index, (role, text) in enumerate(messages):
         if role == "customer":
             found = [*_TRIED.finditer(text)] or [*_ALREADY_DONE.finditer(text)]
+            found = [m for m in found if not _RELATIVE.search(text[: m.start()])]
             done = (second_person(_short(m.group(1))) for m in found)
             steps += [re.sub(r"\bwas told\b", "were told", step) for step in done]
             steps += [

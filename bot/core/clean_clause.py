@@ -141,10 +141,14 @@ def _relative_clause_ends(words: list[str]) -> bool:
     )
 
 
+# "the dentist said", "you were told": what was said is cut off.
+_REPORTING = frozenset("said says told asked mentioned explained promised".split())  # noqa: SIM905
+
+
 def _dangles(words: list[str]) -> bool:
     last = words[-1].lower().strip(".,;:!?")
-    if last in _ARTICLES:
-        return True  # "when you picked the": cut off, whatever came before
+    if last in _ARTICLES or last in _REPORTING:
+        return True  # "when you picked the", "the dentist said": cut off
     if last in _PREPOSITIONS and _relative_clause_ends(words):
         return False  # "an X-ray you said no to": the relative clause ends the sentence
     return last in _DANGLING and not _WH.search(" ".join(words[:-1]))
@@ -160,6 +164,13 @@ def _without_dangling_tail(text: str) -> str:
     return text[:cut].strip(" ,") if cut > 0 else text
 
 
+# ", embarrassing", ", so annoying": a last comma part of a word or two, with no verb, is an
+# aside the clause reads without.
+# When and how often stay: ", again", ", today".
+_ASIDE_TAIL = re.compile(
+    r",\s+(?!(?:again|today|tonight|yesterday|twice|now|still|too|either|though)\b)"
+    r"(?:so |very |really |quite |too )?[a-z]+[.!]*$"
+)
 # ", tried 3 different cables": a last comma part with no subject of its own goes.
 _SUBJECTLESS_TAIL = re.compile(r",\s+(?:also |already |even )?(?:tried|\w+ed)\b[^,]*$", _FLAGS)
 
@@ -176,7 +187,7 @@ def clean(clause: str | None) -> str | None:
         return None
     text = _INTENSIFIER.sub("", _BRACKETS.sub("", unshouted(clause)))
     text = _TRAILING_FACT.sub("", _without_insult(text)).strip(" ,;:-")
-    text = _without_dangling_tail(_SUBJECTLESS_TAIL.sub("", text))
+    text = _without_dangling_tail(_SUBJECTLESS_TAIL.sub("", _ASIDE_TAIL.sub("", text)))
     if INSULT.search(text) or _FIRST_PERSON.search(text):
         return None
     words = text.split()
@@ -214,6 +225,8 @@ def topic_phrase(clause: str | None) -> str | None:
         for word in text[found.end() :].split()[:4]:
             if word.lower() in _PHRASE_STOP or not word.isalpha():
                 break
+            if words and word.lower().endswith("ed"):
+                break  # "your plan included EU": a verb after the noun ends the phrase
             words.append(word)
         while words and words[-1].lower().endswith(("ed", "ing")):
             words.pop()  # "the deposit returned": the noun, not the verb after it

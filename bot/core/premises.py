@@ -209,7 +209,8 @@ _PREMISES = (
         "someone promised to call, email or get back to the customer",
         _re(
             r"\b(promised|said|told me|supposed|meant|going) (to |they would |you would |"
-            r"someone would )?(call|ring|phone|email|get back|contact|reply|come back)\b",
+            r"someone would |(?:you|they|he|she|we|someone)'d )?(call|ring|phone|email|get back|"
+            r"contact|reply|come back)\b",
             r"\b(never|no one|nobody|didn.t|did not|has not|hasn.t) (called|rang|phoned|got|"
             r"get|came|come) (me )?back\b",
             r"\bcall[- ]?back\b",

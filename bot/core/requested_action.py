@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from bot.core import prebuilt
 from bot.core.asks import SENTENCES, ask_clause
+from bot.core.care import RELATIVES
 from bot.core.reflect import second_person
 from bot.core.tidy import tidy, unknown_share
 
@@ -482,6 +483,11 @@ _WHERE_TO = prebuilt.compile(
 )
 _STEPS_CLAUSE = prebuilt.compile(r"^you're asking how to (?P<steps>.+)$", _FLAGS)
 # "how long does it take?" after "I posted my passport renewal form": what "it" is
+_PEOPLE = prebuilt.compile(
+    rf"\b(?:{RELATIVES}|landlord|landlady|tenant|boss|manager|neighbour|neighbor|colleague|"
+    r"accountant|solicitor|lawyer|doctor|kids?|children|family|husband's|wife's)$",
+    _FLAGS,
+)
 _BARE_IT = prebuilt.compile(r"^(?P<wh>how long|when|how much|how soon) it (?P<verb>\w+)$", _FLAGS)
 
 
@@ -490,7 +496,7 @@ def _it_named(clause: str, said_before: str) -> str:
     they named just before; the clause as it was when they named none."""
     bare = _BARE_IT.match(clause)
     named = [_NOT_NAMING.sub("", m.group("np")).strip() for m in _NAMED.finditer(said_before)]
-    named = [n for n in named if n]
+    named = [n for n in named if n and not _PEOPLE.search(n)]  # "it" is never "my landlord"
     if not bare or not named:
         return clause
     return f"{bare.group('wh')} your {named[-1]} {bare.group('verb')}"

@@ -64,6 +64,8 @@ def _phrases(text: str) -> list[tuple[str, list[str]]]:
                 break
             if bare.lower() in _STOP or not _WORD.match(bare) or "'" in bare:
                 break
+            if words and bare.lower().endswith("ed"):
+                break  # "your plan included EU roaming": a verb after the noun ends the phrase
             words.append(bare)
         while words and words[-1].lower().endswith(("ed", "ing", "ly")):
             words.pop()  # "the deposit returned": the noun, not the verb after it

@@ -26,6 +26,8 @@ _SHORTHAND = {
     "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "shouldnt": "shouldn't",
     "wouldnt": "wouldn't", "aint": "am not", "im": "I'm", "ive": "I've", "i": "I", "id": "I'd",
     "ill": "I'll", "ti": "it", "fo": "of", "teh": "the", "wth": "with", "tho": "though",
+    "theyre": "they're", "youre": "you're", "thats": "that's", "whats": "what's",
+    "theres": "there's", "shes": "she's", "nobodys": "nobody's", "noones": "no one's",
 }  # fmt: skip
 _WORD = prebuilt.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 MAX_EDIT = 1  # one slip per word; two would turn "acount" into "a count" or worse
@@ -82,13 +84,28 @@ _NOISE = [
 ]
 
 
+# "its frozen", "its been 2 weeks": "it's" before what only follows a verb; "its battery" stays.
+_ITS = prebuilt.compile(
+    r"\bits (?=(?:not|been|a|an|the|still|just|already|now|gone|done|ok|okay|fine|over|late|"
+    r"going|getting|got|my|your|our|their|on|in|at|frozen|broken|taken|stolen|\w+ed)\b)",
+    re.IGNORECASE,
+)
+# Days and months said in lower case ("thursday", "june"); "may" and "march" are also words.
+_CALENDAR = prebuilt.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|"
+    r"july|august|september|october|november|december)\b"
+)
+
+
 def tidy(text: str) -> str:
     """The text with shorthand expanded and clear typos corrected; links and @handles dropped;
-    everything else untouched."""
+    days and months capitalised; everything else untouched."""
     text = text.translate(_QUOTES)
     for pattern, replacement in _NOISE:
         text = pattern.sub(replacement, text)
-    return _WORD.sub(lambda m: _corrected(m.group(0)), " ".join(text.split()))
+    text = _WORD.sub(lambda m: _corrected(m.group(0)), " ".join(text.split()))
+    text = _ITS.sub(lambda m: m.group(0)[:2] + "'s ", text)
+    return _CALENDAR.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def unknown_share(text: str) -> float:

@@ -27,7 +27,7 @@ _MONEY_OWED = frozenset({"duplicate_charge", "refund_promised", "refund_awaited"
 # Each option is the step of a whole reply: what I'll do about THEIR thing, and when they hear
 # ("I'll update you", which every playbook's rubric reads as a next step with a time). The
 # acknowledgement and a closing check, where the rubric wants them, are added around it by
-# bot/llm/request_take_up.py (`_keeping_moves`).
+# bot/llm/request_take_up.py (`keeping_moves`).
 _IN_TIME = "I know {deadline_said}, so I'll keep checking on {fact}; if it can't be sorted in "
 _IN_TIME += "time, I'll update you {by} and set out what we can do instead."
 _IN_TIME_BARE = "I know {deadline_said}; if it can't be sorted in time, I'll update you {by} and "

@@ -24,6 +24,7 @@ from bot.core.thread_topic import named_topic
 from bot.core.tidy import tidy
 from bot.llm import built_in_replies as lines
 from bot.llm import care_replies
+from bot.llm.ask_taken_up_twice import take_up_twice
 from bot.llm.base import Backend, Suggestion, SuggestionRequest
 from bot.llm.case_lines import (
     anchored_times,
@@ -488,6 +489,7 @@ class OfflineBackend(Backend):
         suggestions = _distinct(suggestions, slots, request.playbook)
         suggestions = with_case_options(suggestions, request, case, slots)
         suggestions = take_up_second_ask(suggestions, request, slots)  # "and ...?" too
+        suggestions = take_up_twice(suggestions, request, case, slots)  # the ask in two
         turns = [m.text for m in request.conversation.customer_messages]
         suggestions = acting_now(suggestions, case, turns)  # they need it now: no "later"
         framing = None if request.low_confidence else request.playbook

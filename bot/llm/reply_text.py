@@ -139,6 +139,10 @@ def _phrases(sentence: str, size: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+_WH_WORDS = frozenset("where what when how why which who whether".split())  # noqa: SIM905
+_DETERMINERS = frozenset("your her his their our the".split())  # noqa: SIM905
+
+
 def no_doubled_phrase(text: str) -> str:
     """A phrase said twice in one reply ("I understand you need to know where this stands. I'll
     ... confirm exactly where it stands and what happens next") goes from the sentence that
@@ -153,8 +157,19 @@ def no_doubled_phrase(text: str) -> str:
                     re.escape(w) if w != "it" else r"(?:this|that|it)" for w in phrase
                 )
                 span = re.compile(rf"(?:exactly\s+)?{words}\s+and\s+(?=\w)", re.IGNORECASE)
-                if span.search(parts[later]):
+                # "where it stands and" goes whole; "for 2 months and" would leave two verbs
+                # side by side ("I'll freeze your membership confirm with you")
+                if phrase[0] in _WH_WORDS and span.search(parts[later]):
                     parts[later] = span.sub("", parts[later], count=1)
+                    return no_doubled_phrase(" ".join(parts))
+                # "I'll cancel your pet insurance and confirm ...": the thing said again is "it"
+                # ("cancel your pet" is a verb then the thing: "cancel it and ...")
+                at = next((i for i, w in enumerate(phrase[:2]) if w in _DETERMINERS), None)
+                named = re.compile(rf"\b{words}(?=\s+and\s+\w)", re.IGNORECASE)
+                if at is not None and named.search(parts[later]):
+                    kept = " ".join(phrase[:at])
+                    said = f"{kept} it" if kept else "it"
+                    parts[later] = named.sub(said, parts[later], count=1)
                     return no_doubled_phrase(" ".join(parts))
             if not _phrases(parts[earlier], 4) & _phrases(parts[later], 4):
                 continue

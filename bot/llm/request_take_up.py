@@ -312,7 +312,7 @@ def with_case_options(
         taken = [s.text for s in out]  # an acknowledgement said once in a set
         # its own tone-setting opening may stay ("Hello, and thanks for your message.")
         own = used - {first_sentence(suggestion.text)}
-        line = _keeping_moves(options, suggestion.text, request, own, taken) if stock else None
+        line = keeping_moves(options, suggestion.text, request, own, taken) if stock else None
         if line:
             used.add(first_sentence(line))
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
@@ -320,7 +320,7 @@ def with_case_options(
     return out
 
 
-def _keeping_moves(
+def keeping_moves(
     options: list[tuple[str, ...]],
     stock: str,
     request: SuggestionRequest,

@@ -76,7 +76,7 @@ def _avoids(text: str, playbook: Playbook | None) -> bool:
     return playbook is None or not check(text, playbook).avoid_hits
 
 
-def _with_line(text: str, line: str, playbook: Playbook | None) -> str | None:
+def with_line(text: str, line: str, playbook: Playbook | None) -> str | None:
     """`text` with `line` after its body, kept short: its closing "anything else?" goes (or,
     when a move needs it, stays last) and then its last sentences give way while every move it
     made is still made; None when it cannot be short."""
@@ -113,7 +113,7 @@ def take_up_second_ask(
     for index, suggestion in enumerate(out):
         # the first way of saying it that repeats none of the suggestion's own phrases
         for line in lines:
-            said = _with_line(suggestion.text, line, playbook)
+            said = with_line(suggestion.text, line, playbook)
             if said and len(repeated_phrases(said)) <= len(repeated_phrases(suggestion.text)):
                 why = suggestion.why if index == 0 else WHY
                 out[index] = Suggestion(said, why, source=suggestion.source)
