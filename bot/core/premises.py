@@ -538,6 +538,11 @@ _PREMISES += (
             rf"\b(?:waiting|still waiting|been waiting) (?:for|on) (?:my |the |a |our )?{_OWED}\b",
             r"\b(?:refund|money back|reimbursement)\b.{0,60}\bnothing (?:in|on) my "
             r"(?:bank|account|card|statement)\b",
+            # asking when it will come: "how long will the refund of £860 take to reach my card?"
+            rf"\bhow long (?:will|does|do|would|should|is) (?:it take for )?(?:my |the |our )?"
+            rf"{_OWED}\b",
+            rf"\bwhen (?:will|do|does|can|should) (?:i|we) (?:get|receive|see|have) "
+            rf"(?:my |the |our )?{_OWED}\b",
         ),
         _re(
             r"\b(?:your|the) refund (?:should have|hasn't|has not|still hasn't) (?:reached|"

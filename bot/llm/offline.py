@@ -22,6 +22,7 @@ from bot.core.slots import labelled_references
 from bot.core.text import normalise
 from bot.core.thread_topic import named_topic
 from bot.core.tidy import tidy
+from bot.core.wants import REFUND
 from bot.llm import built_in_replies as lines
 from bot.llm import care_replies
 from bot.llm.ask_taken_up_twice import take_up_twice
@@ -175,7 +176,8 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     action = thread_request(request.conversation)
     asked_to_act = bool(action and action.commitment)
     fitting = fitting_templates(list(request.playbook.replies), case, said, asked_to_act)
-    if WE_CANCELLED.match(case.issue or ""):  # we let them down: our lines, not a goodbye
+    # we let them down: our lines, not a goodbye (unless it is their money back they want)
+    if WE_CANCELLED.match(case.issue or "") and REFUND not in case.wants:
         fitting = [*lines.OUR_CANCELLATION, *fitting]
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
