@@ -79,8 +79,10 @@ def _write(path: Path, identifier) -> None:
             out.write(b"\0" * (_aligned(values.nbytes) - values.nbytes))
 
     if write_whole(path, dump, "the language model cache", _SUFFIX):
-        for stale in path.parent.glob(_PREFIX + "*"):
-            if stale != path and stale.is_file():
+        # this layout's older files only: an earlier version sharing the folder (its files end
+        # in .npz) keeps its own, instead of each rebuilding the model from the package in turn
+        for stale in path.parent.glob(_PREFIX + "*" + _SUFFIX):
+            if stale != path:
                 stale.unlink(missing_ok=True)
 
 
