@@ -138,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
         "{id, playbook, confidence, escalation} per line, in order.",
     )
     p.add_argument("file", nargs="?", default="-", help="JSONL file, or - for stdin")
-    p.set_defaults(run=later("classify", "run"))
+    p.set_defaults(run=later("classify", "run"), streams=True)
 
     p = commands.add_parser("playbooks", help="list, show or validate playbooks")
     sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -222,6 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     one_off = argv is None and getattr(args, "one_off", False)
     if one_off:
         gc.disable()
+    # A stream (`classify`) run as the process: its short-lived objects are collected as usual,
+    # but what it builds first lives until it exits, out of the collector's passes (the command
+    # freezes it once built), and so does what is left at the end.
+    streams = args.freeze_setup = argv is None and getattr(args, "streams", False)
     try:
         return args.run(args, settings)
     except UserError as exc:
@@ -234,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         prebuilt.save(settings.cache_dir)
-        if one_off:
+        if one_off or streams:
             gc.freeze()  # left to the process's exit, which frees them without a last pass
+        if one_off:
             gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 
@@ -28,6 +29,8 @@ def classify_record(coach: Coach, record: dict, number: int) -> dict:
 
 def run(args, settings: Settings) -> int:
     coach = matching_coach(settings)
+    if getattr(args, "freeze_setup", False):  # run as the process (bot/cli.py)
+        gc.freeze()  # the coach lives until exit: the collector need not walk it again
     out, errors = sys.stdout, 0
     for number, record, error in json_lines(args.file):
         if error is None:

@@ -8,11 +8,13 @@ an object that does not pickle) costs the next run its speed, never this run its
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,3 +46,17 @@ def write_pickle(path: Path, value: object, what: str) -> bool:
     return write_whole(
         path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL), what
     )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Around reading a large kept value: unpickling makes tens of thousands of containers at
+    once, and the collector's passes over them as they are made (nothing of which is garbage)
+    cost about a third of the read. Left as it was found, also when the read fails."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -140,6 +140,8 @@ def _plain(text: str) -> str:
     text = text.lower()
     if not text.isascii():
         text = text.replace("’", "'").replace("‘", "'")
+    if text.isprintable() and "  " not in text:  # its only spaces are single " " already
+        return text
     return _WHITESPACE.sub(" ", text)
 
 

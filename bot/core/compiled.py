@@ -19,7 +19,7 @@ import ahocorasick
 import pydantic
 
 from bot.core import language
-from bot.core.cache_files import write_pickle
+from bot.core.cache_files import collector_paused, write_pickle
 from bot.core.matcher import Matcher
 from bot.core.playbooks import BUILTIN_DIR, Playbook, load_playbooks
 
@@ -47,7 +47,7 @@ def cache_key(extra_dir: Path | None) -> str:
 
 def _read(path: Path) -> tuple[dict[str, Playbook], Matcher] | None:
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, collector_paused():
             playbooks, matcher = pickle.load(handle)  # our own file, named by its content's hash
     except FileNotFoundError:
         return None

@@ -57,7 +57,7 @@ _model_folder: list[Path | None] = [None]  # where the restricted model is kept,
 
 def keep_model_in(folder: Path | None) -> None:
     """Keep the model, restricted to LANGUAGE_NAMES, in `folder` (MOT_CACHE_DIR) between runs:
-    loading it then takes tens of milliseconds instead of 0.6 s (bot/core/language_model.py)."""
+    loading it then takes about ten milliseconds instead of 0.6 s (bot/core/language_model.py)."""
     _model_folder[0] = folder
 
 

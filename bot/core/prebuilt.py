@@ -35,7 +35,7 @@ from re import _compiler as sre_compile  # Python 3.11+
 from re import _parser as sre_parse
 from typing import TypeVar
 
-from bot.core.cache_files import write_pickle
+from bot.core.cache_files import collector_paused, write_pickle
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -104,7 +104,7 @@ def _programs_file(cache_dir: Path) -> Path:
 
 def _read(path: Path) -> object | None:
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, collector_paused():
             return pickle.load(handle)  # our own file, in our own folder
     except FileNotFoundError:
         return None

@@ -118,6 +118,39 @@ def test_classify_keeps_order_and_reports_bad_lines():
     assert_clean_failure(run, "line 2: not valid JSON", "line 4")
 
 
+def test_classify_as_the_process_keeps_its_coach_out_of_the_collectors_passes(tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a", "text": "where is my parcel? it never arrived"}) + "\n")
+    script = (
+        "import gc, sys; from bot.cli import main; "
+        f"sys.argv = ['mot-coach', 'classify', {str(rows)!r}]; "
+        "code = main(); print(code, gc.get_freeze_count() > 0, file=sys.stderr)"
+    )
+    import os
+
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert run.stderr.decode().split() == ["0", "True"], run.stderr
+    assert json.loads(run.stdout)["playbook"] == "order-status"
+
+
+def test_classify_called_in_a_longer_lived_process_leaves_its_collector_alone(tmp_path, capsys):
+    import gc
+
+    from bot.cli import main
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a", "text": "thank you so much!"}) + "\n")
+    frozen = gc.get_freeze_count()
+    assert main(["classify", str(rows)]) == 0
+    assert gc.get_freeze_count() == frozen
+    assert json.loads(capsys.readouterr().out)["playbook"] == "praise"
+
+
 def test_classify_empty_and_binary_input(tmp_path):
     assert_clean_failure(mot("classify", "-", stdin=b""), "empty")
     binary = tmp_path / "x.bin"

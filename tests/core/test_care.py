@@ -113,3 +113,12 @@ def test_a_vulnerable_person_whose_phone_line_is_dead_is_care():
     assert assessment.level == "escalate" and "danger" in assessment.care
     plain = "My phone line has been dead since Saturday."
     assert find_care([plain]) == [] and assess(Conversation.from_text(plain)).care == ()
+
+
+@pytest.mark.parametrize("space", [" ", "  ", "\t", "\n", " \n ", "\u00a0", "\u2003"])
+def test_any_run_of_whitespace_reads_as_one_space(space):
+    text = f"I lost my job last month and{space}I am in tears{space}over this bill"
+    assert find_care([text]) == find_care(
+        ["I lost my job last month and I am in tears over this bill"]
+    )
+    assert ("distress", "in tears") in find_care([text])

@@ -98,3 +98,21 @@ def test_tip_fills_the_cache_and_answers_the_same_from_it(tmp_path):
     second = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tmp_path)
     assert second.returncode == 0
     assert yaml.safe_load(first.stdout)["playbook"] == yaml.safe_load(second.stdout)["playbook"]
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_reading_the_cache_leaves_the_collector_as_it_was_read_or_not(tmp_path, collecting):
+    import gc
+
+    compiled_playbooks(None, tmp_path)
+    (cached_file,) = _cache_files(tmp_path)
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        assert compiled_playbooks(None, tmp_path)[0] == load_playbooks()  # read
+        assert gc.isenabled() is collecting
+        cached_file.write_bytes(cached_file.read_bytes()[:5000])  # cut short: fails to read
+        assert compiled_playbooks(None, tmp_path)[0] == load_playbooks()  # built again
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()

@@ -103,7 +103,7 @@ def test_the_model_kept_in_the_cache_folder_answers_exactly_as_the_packages_own(
     languages = list(language.LANGUAGE_NAMES)
     packaged = language_model.load_identifier(languages)
     language_model.load_identifier(languages, tmp_path)  # built from the package, then kept
-    assert len(list(tmp_path.glob("languages-*.npz"))) == 1
+    assert len(list(tmp_path.glob("languages-*.arrays"))) == 1
 
     def not_again(_languages):
         raise AssertionError("the package's model was read again")
@@ -121,8 +121,36 @@ def test_a_damaged_kept_model_is_rebuilt_not_trusted(tmp_path):
 
     languages = list(language.LANGUAGE_NAMES)
     language_model.load_identifier(languages, tmp_path)
-    (kept,) = tmp_path.glob("languages-*.npz")
+    (kept,) = tmp_path.glob("languages-*.arrays")
     kept.write_bytes(kept.read_bytes()[:1000])
     identifier = language_model.load_identifier(languages, tmp_path)
     assert identifier.classify("quiero hablar con el gerente ahora mismo por favor")[0] == "es"
     assert kept.stat().st_size > 1000  # written again whole
+
+
+def test_a_kept_model_of_another_layout_is_replaced_and_older_ones_are_removed(tmp_path):
+    from bot.core import language, language_model
+
+    languages = list(language.LANGUAGE_NAMES)
+    kept = language_model._cache_file(tmp_path, languages)
+    kept.write_bytes(b"PK\x03\x04" + bytes(4096))  # e.g. the earlier .npz layout under its name
+    older = tmp_path / "languages-0123456789abcdef.arrays"  # other languages or package
+    older.write_bytes(language_model.MAGIC)
+    earlier_version = tmp_path / "languages-0123456789abcdef.npz"  # still read by that version
+    earlier_version.write_bytes(b"PK\x03\x04")
+    identifier = language_model.load_identifier(languages, tmp_path)
+    assert identifier.classify("je voudrais parler au responsable tout de suite")[0] == "fr"
+    assert kept.read_bytes().startswith(language_model.MAGIC)
+    assert not older.exists()
+    assert earlier_version.exists()
+
+
+def test_an_empty_kept_model_is_rebuilt(tmp_path):
+    from bot.core import language, language_model
+
+    languages = list(language.LANGUAGE_NAMES)
+    kept = language_model._cache_file(tmp_path, languages)
+    kept.write_bytes(b"")
+    identifier = language_model.load_identifier(languages, tmp_path)
+    assert identifier.classify("quiero hablar con el gerente ahora mismo por favor")[0] == "es"
+    assert kept.read_bytes().startswith(language_model.MAGIC)
