@@ -167,7 +167,7 @@ def asked_about(action: RequestedAction) -> list[str]:
     return [match.group("subject")] if match else []
 
 
-def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAction) -> bool:
+def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAction | None) -> bool:
     """Does the suggestion name one of their facts (a reference, an amount, a date, the thing),
     or the very step they asked for ("process the cancellation")? Not when the fact is only in
     an opening that says it back ("I have your order 88213 in front of me.") before a holding
@@ -175,7 +175,7 @@ def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAct
     text = " ".join(s for s in sentences(text) if not says_a_fact_back(s))
     # not their deadline: a stock line says it once its time is anchored ("before Friday")
     raw = [*case.references, *case.amounts, *case.dates, *facts]
-    if action.kind != ANSWER and action.verb in _ENDING:
+    if action and action.kind != ANSWER and action.verb in _ENDING:
         raw.append(action.verb[:5])  # "cancel" in "the cancellation"
     return any(fact and fact.lower() in text.lower() for fact in raw)
 

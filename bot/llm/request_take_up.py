@@ -16,7 +16,7 @@ from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
-from bot.core.premises import stated_premises
+from bot.core.premises import stated_premises, unsupported_premises
 from bot.core.requested_action import (
     ACT,
     ANSWER,
@@ -29,7 +29,9 @@ from bot.core.requested_action import (
 )
 from bot.core.rubric import PLACEHOLDER, check
 from bot.core.slots import labelled_references
+from bot.core.text import words_and_breaks
 from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.case_alternatives import problem_options
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
@@ -293,17 +295,29 @@ def with_case_options(
     """The suggestions after the one taking up their ask, each stock line (none of their facts)
     giving way to another option built on the case (bot/llm/case_options.py)."""
     conversation = request.conversation
-    action = thread_request(conversation) if suggestions else None
-    if not action or not action.commitment or getattr(request.assessment, "care", ()):
+    if not suggestions or getattr(request.assessment, "care", ()):
         return suggestions
+    action = thread_request(conversation)
+    action = action if action and action.commitment else None
     keep = 1 if {"manager", "human"} & set(case.requests) and len(suggestions) > 1 else 0
     labelled = labelled_references(conversation)
     said = " ".join(m.text for m in conversation.customer_messages)
     facts = fact_phrases(case, labelled, said)
     first = suggestions[keep].text
     premises = stated_premises(conversation)
-    found = case_options(action, case, labelled, said, first, premises)
-    options = [tuple(fill(wording, slots) for wording in option) for option in found]
+    found = case_options(action, case, labelled, said, first, premises) if action else []
+    # after the options on their request, or alone when they made none: other next steps
+    others = " ".join(s.text for s in suggestions if s.text != first)
+    found += problem_options(case, labelled, said, first, premises, others)
+    options = [
+        honest
+        for option in found
+        if (
+            honest := tuple(
+                w for w in (fill(w, slots) for w in option) if _states_only(w, premises)
+            )
+        )
+    ]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
@@ -318,6 +332,25 @@ def with_case_options(
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
         out.append(suggestion)
     return out
+
+
+def _phrases(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    """The runs of `size` words within a clause (a placeholder ends one)."""
+    words = words_and_breaks(PLACEHOLDER.sub(" . ", text))
+    runs = (tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return {run for run in runs if "." not in run}
+
+
+def _shares_a_phrase(line: str, taken: list[str]) -> bool:
+    """Does the line say four words in a row that a suggestion before it in the set says ("I'll
+    check your order myself" twice reads as one option, not two)?"""
+    mine = _phrases(line)
+    return any(mine & _phrases(text) for text in taken)
+
+
+def _states_only(wording: str, premises: frozenset[str]) -> bool:
+    """Does the wording presume only what the conversation states?"""
+    return not unsupported_premises(wording, premises)
 
 
 def _keeping_moves(
@@ -340,7 +373,7 @@ def _keeping_moves(
     for missing in dict.fromkeys(allowed):
         for option in options:
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
-                if first_sentence(line) in used:
+                if first_sentence(line) in used or _shares_a_phrase(line, taken):
                     continue
                 if playbook is None or set(check(line, playbook).missing_moves) <= set(missing):
                     options.remove(option)
