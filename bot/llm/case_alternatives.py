@@ -7,6 +7,7 @@ thing, reference, amount, deadline, what they already did or hold) and a step th
 suggestion does not take:
 - before their deadline: the earliest slot for a visit that never happened, else the fallback
   if it cannot be sorted in time;
+- a faulty thing: repaired or replaced, as they choose;
 - what went wrong ("why nobody came"), found out and explained on a call;
 - what they already did or hold (the cancellation email), worked from rather than asked again;
 - money: what happens if the charge stands, and how it comes back if it does not;
@@ -38,6 +39,14 @@ _IN_TIME = (
     "I know {deadline_said}, so I'll check {fact} myself today; if it can't be sorted before "
     "{deadline}, I'll update you before {deadline} and set out what we can do instead.",
 )
+# A thing they say is broken or damaged: the remedy is theirs to choose.
+_REMEDY = (
+    "Would you like {fact} repaired or replaced? I'll arrange whichever you choose and confirm "
+    "the date with you {update_time}.",
+    "Would you like {fact} repaired or replaced? I'll arrange whichever you choose today and "
+    "confirm the date with you {update_time}.",
+)
+_FAULTY = frozenset({"damaged_item"})  # "arrived broken": not any product (an account)
 _WHY = (
     "I'll find out why {what} and call you {callback_time} to explain, with what happens "
     "next{for}.",
@@ -77,12 +86,12 @@ _ESCALATE = (
     "you've told me; I'll update you {update_time}.",
 )
 _CHOICE = (
-    "Would you like the update on {fact} by phone or by email? Either way, you'll hear from me "
-    "{update_time}.",
-    "Would you like the update on {fact} by phone or by email? I'll look into it today, and "
-    "either way you'll hear from me {update_time}.",
-    "Would you like the update on {fact} by phone or by email? I'll check on it today, and "
-    "either way you'll hear from me {update_time}.",
+    "Would you like the update on {fact} by email, or shall I call you? Either way, you'll hear "
+    "from me {update_time}.",
+    "Would you like the update on {fact} by email, or shall I call you? I'll look into it "
+    "today, and either way you'll hear from me {update_time}.",
+    "Would you like the update on {fact} by email, or shall I call you? I'll check on it today, "
+    "and either way you'll hear from me {update_time}.",
 )
 
 _MONEY_OWED = frozenset({"duplicate_charge", "refund_promised", "refund_awaited"})
@@ -94,6 +103,7 @@ _PAST_DUE = prebuilt.compile(r"\b(?:was|were) (?:due|meant|supposed)\b", re.IGNO
 _SAID = {
     "rebook": prebuilt.compile(r"\b(?:re)?book\b|\bslot\b|\bsomeone out\b", re.IGNORECASE),
     "why": prebuilt.compile(r"\bfind out (?:why|what went wrong|exactly what)\b", re.IGNORECASE),
+    "remedy": prebuilt.compile(r"\brepair|\breplace", re.IGNORECASE),
     "escalate": prebuilt.compile(r"\bescalat|\bpass (?:this|it) to\b", re.IGNORECASE),
 }
 
@@ -158,6 +168,8 @@ def problem_options(
         thing = next(fact)
         thing = "it" if thing.split()[-1].lower() in said_by.lower() else thing
         options.append(_with(_IN_TIME, deadline_said=said_by, fact=thing, deadline=deadline))
+    if named and _FAULTY & premises and not _SAID["remedy"].search(first):
+        options.append(_with(_REMEDY, fact=next(fact)))
     if not _SAID["why"].search(first):
         what = next((d for d in case.details if _NOBODY.match(d)), None)
         if what:

@@ -326,7 +326,10 @@ def with_case_options(
         taken = [s.text for s in out]  # an acknowledgement said once in a set
         # its own tone-setting opening may stay ("Hello, and thanks for your message.")
         own = used - {first_sentence(suggestion.text)}
-        line = _keeping_moves(options, suggestion.text, request, own, taken) if stock else None
+        times = [v for k, v in slots.items() if k.endswith("_time")]
+        line = (
+            _keeping_moves(options, suggestion.text, request, own, taken, times) if stock else None
+        )
         if line:
             used.add(first_sentence(line))
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
@@ -334,18 +337,21 @@ def with_case_options(
     return out
 
 
-def _phrases(text: str, size: int = 4) -> set[tuple[str, ...]]:
-    """The runs of `size` words within a clause (a placeholder ends one)."""
+def _phrases(text: str, times: list[str], size: int = 5) -> set[tuple[str, ...]]:
+    """The runs of `size` words within a clause; a time ("before Friday") or a placeholder ends
+    one, as every suggestion may say when."""
+    for time in times:
+        text = text.replace(time, " . ")
     words = words_and_breaks(PLACEHOLDER.sub(" . ", text))
     runs = (tuple(words[i : i + size]) for i in range(len(words) - size + 1))
     return {run for run in runs if "." not in run}
 
 
-def _shares_a_phrase(line: str, taken: list[str]) -> bool:
-    """Does the line say four words in a row that a suggestion before it in the set says ("I'll
+def _shares_a_phrase(line: str, taken: list[str], times: list[str] = ()) -> bool:
+    """Does the line say five words in a row that a suggestion before it in the set says ("I'll
     check your order myself" twice reads as one option, not two)?"""
-    mine = _phrases(line)
-    return any(mine & _phrases(text) for text in taken)
+    mine = _phrases(line, times)
+    return any(mine & _phrases(text, times) for text in taken)
 
 
 def _states_only(wording: str, premises: frozenset[str]) -> bool:
@@ -359,6 +365,7 @@ def _keeping_moves(
     request: SuggestionRequest,
     used: set[str],
     taken: list[str] = (),
+    times: list[str] = (),
 ) -> str | None:
     """The first option, made a whole reply, that makes every move of the playbook the stock
     line made: the option as it is, else after the stock line's own first sentence when that
@@ -373,7 +380,7 @@ def _keeping_moves(
     for missing in dict.fromkeys(allowed):
         for option in options:
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
-                if first_sentence(line) in used or _shares_a_phrase(line, taken):
+                if first_sentence(line) in used or _shares_a_phrase(line, taken, times):
                     continue
                 if playbook is None or set(check(line, playbook).missing_moves) <= set(missing):
                     options.remove(option)
