@@ -85,6 +85,11 @@ _ESCALATE = (
     "I'll check {fact} myself and, if it needs another team, take it to them with everything "
     "you've told me; I'll update you {update_time}.",
 )
+# ... where money is at stake, corrected if it is wrong
+_ESCALATE_MONEY = (
+    "I'll check {fact} myself today and, if anything is wrong, have the team that handles it "
+    "correct it; I'll update you {update_time}.",
+)
 _CHOICE = (
     "Would you like the update on {fact} by email, or shall I call you? Either way, you'll hear "
     "from me {update_time}.",
@@ -102,7 +107,9 @@ _PAST_DUE = prebuilt.compile(r"\b(?:was|were) (?:due|meant|supposed)\b", re.IGNO
 # The step each option takes, as the first suggestion would say it: then it is not offered twice.
 _SAID = {
     "rebook": prebuilt.compile(r"\b(?:re)?book\b|\bslot\b|\bsomeone out\b", re.IGNORECASE),
-    "why": prebuilt.compile(r"\bfind out (?:why|what went wrong|exactly what)\b", re.IGNORECASE),
+    "why": prebuilt.compile(
+        r"\b(?:find out|check) (?:why|what went wrong|exactly what)\b", re.IGNORECASE
+    ),
     "remedy": prebuilt.compile(r"\brepair|\breplace", re.IGNORECASE),
     "escalate": prebuilt.compile(r"\bescalat|\bpass (?:this|it) to\b", re.IGNORECASE),
 }
@@ -152,18 +159,19 @@ def problem_options(
 ) -> list[tuple[str, ...]]:
     """Other next steps for this case after `first`, each in the wordings it may take and each
     naming a fact of theirs (`others`: the rest of the set, whose facts are not said twice);
-    [] when the case holds no fact to name."""
+    with no thing, reference or amount to name, only the options that carry their deadline or
+    what went wrong."""
     named, amounts = _facts(case, labelled, said, first)
-    if not named and not amounts:
-        return []
-    fact = cycle(named or amounts)
+    # their deadline and what went wrong are facts of their own, with no thing to name
+    fact = cycle(named or amounts or ["it"])
     set_text = f"{first} {others}"
     options: list[tuple[str, ...]] = []
     said_by = case.deadline_said or ""
     deadline = case.deadline if said_by and not _PAST_DUE.search(said_by) else None
     if "missed_visit" in premises and not _SAID["rebook"].search(first):
         before = f"before {deadline} " if deadline else ""
-        options.append(_with(_REBOOK, before=before, fact=next(fact)))
+        rebook = _with(_REBOOK, before=before, fact=next(fact))
+        options.append(tuple(line.replace(" for it?", "?") for line in rebook))
     elif deadline and said_by not in first:
         thing = next(fact)
         thing = "it" if thing.split()[-1].lower() in said_by.lower() else thing
@@ -186,8 +194,12 @@ def problem_options(
         options.append(_with(_OWED_DATE, fact=amounts[0]))
     elif amounts:
         options.append(_with(_IF_CORRECT, fact=amounts[0]))
-        options.append(_with(_BACK_HOW, fact=amounts[0]))
+        if not _FROM_TO.search(said):  # a price that went up is explained, not paid back
+            options.append(_with(_BACK_HOW, fact=amounts[0]))
+    if not named and not amounts:
+        return options
     if named and not _SAID["escalate"].search(first):
-        options.append(_with(_ESCALATE, fact=next(fact)))
+        money = _ESCALATE_MONEY if "money" in premises else ()
+        options.append(_with(_ESCALATE + money, fact=next(fact)))
     options.append(_with(_CHOICE, fact=next(fact)))
     return options
