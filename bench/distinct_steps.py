@@ -9,8 +9,8 @@ rows and the holdout rows apart:
   `fact` of the row, counted only in a sentence that promises or asks (a fact said back in an
   opening before a stock line does not count);
 - distinct steps: sets whose three suggestions each promise or ask something different: the
-  content words of each one's first promise ("I'll ...", "Would you like me to ...") overlap
-  another's by less than half;
+  content words of each one's first promise ("I'll ...", "Would you like me to ..."), less the
+  customer's own words, overlap another's by less than half;
 - defects: claimed actions, unstated premises, repeated openers, more than one apology.
 """
 
@@ -38,13 +38,17 @@ _FILLER_WORDS += "so if as by from in at be is are what who how we us"
 _FILLER = frozenset(_FILLER_WORDS.split())
 
 
-def _step(text: str) -> set[str]:
-    """The content words of the suggestion's first promise or question ({} when none)."""
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", re.sub(r"\[[^\]]*\]", " ", text.lower())))
+
+
+def _step(text: str, theirs: set[str] = frozenset()) -> set[str]:
+    """The content words of the suggestion's first promise or question ({} when none), without
+    the customer's own words (`theirs`): the thing named is the case, not the step."""
     found = next((m for s in sentences(text) if (m := _PROMISE.search(s))), None)
     if not found:
         return set()
-    words = re.findall(r"[a-z']+", re.sub(r"\[[^\]]*\]", " ", found.group(0).lower()))
-    return {w for w in words if w not in _FILLER}
+    return _words(found.group(0)) - _FILLER - theirs
 
 
 def _alike(one: set[str], other: set[str]) -> bool:
@@ -67,7 +71,8 @@ def score(rows: list[dict], replies: dict[str, list[str]], conversations) -> dic
         tail = texts[1:3]
         counts["tail"] += len(tail)
         counts["tail fact"] += sum(_carries(t, [*row["takes_up"], *row["facts"]]) for t in tail)
-        steps = [_step(t) for t in texts]
+        theirs = _words(" ".join(m.text for m in conversation.customer_messages))
+        steps = [_step(t, theirs) for t in texts]
         pairs = [(a, b) for i, a in enumerate(steps) for b in steps[i + 1 :]]
         counts["distinct"] += len(texts) == 3 and not any(_alike(a, b) for a, b in pairs)
         counts["defects"] += len(checks.repeated_openers(texts)) + sum(

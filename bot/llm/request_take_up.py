@@ -308,15 +308,12 @@ def with_case_options(
     found = case_options(action, case, labelled, said, first, premises) if action else []
     # after the options on their request, or alone when they made none: other next steps
     others = " ".join(s.text for s in suggestions if s.text != first)
-    found += problem_options(case, labelled, said, first, premises, others)
+    # ... which, not asked for, must make every required move: no looser than the playbook
+    found += [_Whole(o) for o in problem_options(case, labelled, said, first, premises, others)]
     options = [
-        honest
+        type(option)(honest)
         for option in found
-        if (
-            honest := tuple(
-                w for w in (fill(w, slots) for w in option) if _states_only(w, premises)
-            )
-        )
+        if (honest := [w for w in (fill(w, slots) for w in option) if _states_only(w, premises)])
     ]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
@@ -335,6 +332,10 @@ def with_case_options(
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
         out.append(suggestion)
     return out
+
+
+class _Whole(tuple):
+    """An option's wordings that are used only when they make every move the playbook requires."""
 
 
 def _phrases(text: str, times: list[str], size: int = 5) -> set[tuple[str, ...]]:
@@ -378,7 +379,7 @@ def _keeping_moves(
     # every move where a wording makes them all; else no move the stock line made is lost
     allowed = [()] if playbook is None else [(), check(stock, playbook).missing_moves]
     for missing in dict.fromkeys(allowed):
-        for option in options:
+        for option in (o for o in options if not (missing and isinstance(o, _Whole))):
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
                 if first_sentence(line) in used or _shares_a_phrase(line, taken, times):
                     continue
