@@ -383,6 +383,8 @@ def _keeping_moves(
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
                 if first_sentence(line) in used or _shares_a_phrase(line, taken, times):
                     continue
+                if request.low_confidence and "?" not in line:  # unsure: each one checks
+                    continue
                 if playbook is None or set(check(line, playbook).missing_moves) <= set(missing):
                     options.remove(option)
                     return line
