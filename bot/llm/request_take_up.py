@@ -17,6 +17,7 @@ from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.premises import stated_premises, unsupported_premises
+from bot.core.reply_checks import repeated_phrases
 from bot.core.requested_action import (
     ACT,
     ANSWER,
@@ -382,6 +383,8 @@ def _keeping_moves(
         for option in (o for o in options if not (missing and isinstance(o, _Whole))):
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
                 if first_sentence(line) in used or _shares_a_phrase(line, taken, times):
+                    continue
+                if repeated_phrases(line):  # "you've already ..." in the lead and the option
                     continue
                 if request.low_confidence and "?" not in line:  # unsure: each one checks
                     continue
