@@ -26,6 +26,7 @@ from bot.core import prebuilt
 from bot.core.case import Case
 from bot.llm.case_lines import tried_step
 from bot.llm.case_options import fact_phrases
+from bot.llm.reply_text import sentences
 
 # Each option in its wordings, barest first; a later one also says "check ... myself", which
 # most playbooks' rubrics read as the step or the ownership the bare one may lack.
@@ -203,3 +204,32 @@ def problem_options(
         options.append(_with(_ESCALATE + money, fact=next(fact)))
     options.append(_with(_CHOICE, fact=next(fact)))
     return options
+
+
+# What a holding line promises: to look, check, keep it, pass it on and tell them. "I'll get
+# someone out", "I'll stay with you", "I'll set out your options" do something; they stay.
+_PROMISE = prebuilt.compile(
+    r"\bI(?:'ll| will)\s+(?:(?:also|then|personally|now|still|just|always|first)\s+)*"
+    r"(\w+)(?:\s+(\w+))?",
+    re.IGNORECASE,
+)
+_HOLDING_VERBS = "look check find keep update come message chase pass escalate write confirm take "
+_HOLDING_VERBS += "make let be call email text contact follow trace go explain tell"
+_HOLDING = frozenset(_HOLDING_VERBS.split())
+
+
+# "if it shouldn't be there, I'll put it right": a promise on a condition does nothing yet
+_CONDITION = prebuilt.compile(r"\b(?:if|once|when|whether)\b", re.IGNORECASE)
+
+
+def holds_only(text: str) -> bool:
+    """Does the suggestion only hold the case (look into it, keep it, update them, put it right
+    if it is wrong), offering nothing done to it? Such a line fits any message, and an option on
+    the case may replace it."""
+    verbs = [
+        (m.group(1).lower(), (m.group(2) or "").lower())
+        for sentence in sentences(text)
+        for m in _PROMISE.finditer(sentence)
+        if not _CONDITION.search(sentence[: m.start()])
+    ]
+    return all(verb in _HOLDING or (verb, after) == ("get", "back") for verb, after in verbs)

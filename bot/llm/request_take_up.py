@@ -32,7 +32,7 @@ from bot.core.rubric import PLACEHOLDER, check
 from bot.core.slots import labelled_references
 from bot.core.text import words_and_breaks
 from bot.llm.base import Suggestion, SuggestionRequest
-from bot.llm.case_alternatives import problem_options
+from bot.llm.case_alternatives import holds_only, problem_options
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
@@ -380,7 +380,10 @@ def _keeping_moves(
     # every move where a wording makes them all; else no move the stock line made is lost
     allowed = [()] if playbook is None else [(), check(stock, playbook).missing_moves]
     for missing in dict.fromkeys(allowed):
-        for option in (o for o in options if not (missing and isinstance(o, _Whole))):
+        # an option they did not ask for replaces only a line that holds the case, and whole
+        for option in (
+            o for o in options if not (isinstance(o, _Whole) and (missing or not holds_only(stock)))
+        ):
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
                 if first_sentence(line) in used or _shares_a_phrase(line, taken, times):
                     continue
