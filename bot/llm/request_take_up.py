@@ -306,11 +306,11 @@ def with_case_options(
     facts = fact_phrases(case, labelled, said)
     first = suggestions[keep].text
     premises = stated_premises(conversation)
-    found = case_options(action, case, labelled, said, first, premises) if action else []
-    # after the options on their request, or alone when they made none: other next steps
-    others = " ".join(s.text for s in suggestions if s.text != first)
-    # ... which, not asked for, must make every required move: no looser than the playbook
-    found += [_Whole(o) for o in problem_options(case, labelled, said, first, premises, others)]
+    if action:
+        found = case_options(action, case, labelled, said, first, premises)
+    else:  # no request of theirs: other next steps on the case, each making every move
+        others = " ".join(s.text for s in suggestions if s.text != first)
+        found = [_Whole(o) for o in problem_options(case, labelled, said, first, premises, others)]
     options = [
         type(option)(honest)
         for option in found
@@ -356,6 +356,14 @@ def _shares_a_phrase(line: str, taken: list[str], times: list[str] = ()) -> bool
     return any(mine & _phrases(text, times) for text in taken)
 
 
+def _fresh(line: str, taken: list[str], times: list[str], request: SuggestionRequest) -> bool:
+    """Is the line new to the set (no phrase of an earlier suggestion, none twice in itself),
+    and, unsure of the moment, still a check with them?"""
+    if _shares_a_phrase(line, taken, times) or repeated_phrases(line):
+        return False
+    return "?" in line or not request.low_confidence
+
+
 def _states_only(wording: str, premises: frozenset[str]) -> bool:
     """Does the wording presume only what the conversation states?"""
     return not unsupported_premises(wording, premises)
@@ -385,11 +393,9 @@ def _keeping_moves(
             o for o in options if not (isinstance(o, _Whole) and (missing or not holds_only(stock)))
         ):
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
-                if first_sentence(line) in used or _shares_a_phrase(line, taken, times):
-                    continue
-                if repeated_phrases(line):  # "you've already ..." in the lead and the option
-                    continue
-                if request.low_confidence and "?" not in line:  # unsure: each one checks
+                if first_sentence(line) in used or (
+                    isinstance(option, _Whole) and not _fresh(line, taken, times, request)
+                ):
                     continue
                 if playbook is None or set(check(line, playbook).missing_moves) <= set(missing):
                     options.remove(option)
