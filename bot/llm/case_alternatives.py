@@ -207,9 +207,9 @@ def problem_options(
 
 
 # What a holding line promises: to look, check, keep it, pass it on and tell them. "I'll get
-# someone out", "I'll stay with you", "I'll set out your options" do something; they stay.
+# someone out", "I'll stay with you", "we'll send a replacement" do something; they stay.
 _PROMISE = prebuilt.compile(
-    r"\bI(?:'ll| will)\s+(?:(?:also|then|personally|now|still|just|always|first)\s+)*"
+    r"\b(?:I|we)(?:'ll| will)\s+(?:(?:also|then|personally|now|still|just|always|first)\s+)*"
     r"(\w+)(?:\s+(\w+))?",
     re.IGNORECASE,
 )
@@ -232,4 +232,5 @@ def holds_only(text: str) -> bool:
         for m in _PROMISE.finditer(sentence)
         if not _CONDITION.search(sentence[: m.start()])
     ]
-    return all(verb in _HOLDING or (verb, after) == ("get", "back") for verb, after in verbs)
+    holding = (verb in _HOLDING or (verb, after) == ("get", "back") for verb, after in verbs)
+    return bool(verbs) and all(holding)  # a line that only asks promises nothing to replace
