@@ -211,18 +211,31 @@ _CONTACT_STEP = prebuilt.compile(
 
 # "called twice and got nowhere" -> "called twice": the step, not what came of it.
 _STEP_END = prebuilt.compile(
-    r",|\s+(?:and|but) (?:the|each|every|it|they|nothing|still|got|i|you|we|no)\b", re.IGNORECASE
+    r",|\s+(?:and|but) (?:the|each|every|it|they|nothing|nobody|no one|still|got|i|you|we|no)\b",
+    re.IGNORECASE,
 )
 
 
-def _tried_line(case: Case) -> str | None:
+def tried_step(case: Case) -> tuple[str, bool] | None:
+    """The first fix or contact they already made, said cleanly ("restarted the router three
+    times"), and whether it was a contact rather than a fix; None when none reads cleanly."""
     for step in case.tried:
         step = _STEP_END.split(re.sub(r"\s*\balready\b", "", step))[0].strip()
         if _TRIED_STEP.match(step):
-            return f"You've already {step}, so I won't ask you to do that again."
+            return step, False
         if _CONTACT_STEP.match(step):
-            return f"You've already {step}, and you shouldn't have to again."
+            return step, True
     return None
+
+
+def _tried_line(case: Case) -> str | None:
+    found = tried_step(case)
+    if not found:
+        return None
+    step, contact = found
+    if contact:
+        return f"You've already {step}, and you shouldn't have to again."
+    return f"You've already {step}, so I won't ask you to do that again."
 
 
 _NUMBERED = frozenset({"student", "membership", "member", "customer"})

@@ -20,7 +20,7 @@ from bot.core.case import Case
 from bot.core.deadlines import anchor
 from bot.core.reflect import second_person
 from bot.core.requested_action import ANSWER, MONEY, WHEN, RequestedAction
-from bot.llm.case_lines import missing_question, reference_named
+from bot.llm.case_lines import missing_question, reference_named, tried_step
 from bot.llm.reply_text import sentences
 
 _MONEY_OWED = frozenset({"duplicate_charge", "refund_promised", "refund_awaited"})
@@ -167,15 +167,17 @@ def asked_about(action: RequestedAction) -> list[str]:
     return [match.group("subject")] if match else []
 
 
-def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAction) -> bool:
-    """Does the suggestion name one of their facts (a reference, an amount, a date, the thing),
-    or the very step they asked for ("process the cancellation")? Not when the fact is only in
-    an opening that says it back ("I have your order 88213 in front of me.") before a holding
-    line that fits any customer."""
+def carries_a_fact(text: str, case: Case, facts: list[str], action: RequestedAction | None) -> bool:
+    """Does the suggestion name one of their facts (a reference, an amount, a date, the thing,
+    what they already did or hold), or the very step they asked for ("process the
+    cancellation")? Not when the fact is only in an opening that says it back ("I have your
+    order 88213 in front of me.") before a holding line that fits any customer."""
     text = " ".join(s for s in sentences(text) if not says_a_fact_back(s))
     # not their deadline: a stock line says it once its time is anchored ("before Friday")
-    raw = [*case.references, *case.amounts, *case.dates, *facts]
-    if action.kind != ANSWER and action.verb in _ENDING:
+    raw = [*case.references, *case.amounts, *case.dates, *facts, *case.evidence]
+    tried = tried_step(case)  # what they already did, said back: theirs too
+    raw += [tried[0]] if tried else []
+    if action and action.kind != ANSWER and action.verb in _ENDING:
         raw.append(action.verb[:5])  # "cancel" in "the cancellation"
     return any(fact and fact.lower() in text.lower() for fact in raw)
 

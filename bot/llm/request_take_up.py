@@ -16,7 +16,8 @@ from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
-from bot.core.premises import stated_premises
+from bot.core.premises import stated_premises, unsupported_premises
+from bot.core.reply_checks import repeated_phrases
 from bot.core.requested_action import (
     ACT,
     ANSWER,
@@ -29,7 +30,9 @@ from bot.core.requested_action import (
 )
 from bot.core.rubric import PLACEHOLDER, check
 from bot.core.slots import labelled_references
+from bot.core.text import words_and_breaks
 from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.case_alternatives import holds_only, problem_options
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
@@ -293,17 +296,26 @@ def with_case_options(
     """The suggestions after the one taking up their ask, each stock line (none of their facts)
     giving way to another option built on the case (bot/llm/case_options.py)."""
     conversation = request.conversation
-    action = thread_request(conversation) if suggestions else None
-    if not action or not action.commitment or getattr(request.assessment, "care", ()):
+    if not suggestions or getattr(request.assessment, "care", ()):
         return suggestions
+    action = thread_request(conversation)
+    action = action if action and action.commitment else None
     keep = 1 if {"manager", "human"} & set(case.requests) and len(suggestions) > 1 else 0
     labelled = labelled_references(conversation)
     said = " ".join(m.text for m in conversation.customer_messages)
     facts = fact_phrases(case, labelled, said)
     first = suggestions[keep].text
     premises = stated_premises(conversation)
-    found = case_options(action, case, labelled, said, first, premises)
-    options = [tuple(fill(wording, slots) for wording in option) for option in found]
+    if action:
+        found = case_options(action, case, labelled, said, first, premises)
+    else:  # no request of theirs: other next steps on the case, each making every move
+        others = " ".join(s.text for s in suggestions if s.text != first)
+        found = [_Whole(o) for o in problem_options(case, labelled, said, first, premises, others)]
+    options = [
+        type(option)(honest)
+        for option in found
+        if (honest := [w for w in (fill(w, slots) for w in option) if _states_only(w, premises)])
+    ]
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
@@ -312,12 +324,49 @@ def with_case_options(
         taken = [s.text for s in out]  # an acknowledgement said once in a set
         # its own tone-setting opening may stay ("Hello, and thanks for your message.")
         own = used - {first_sentence(suggestion.text)}
-        line = keeping_moves(options, suggestion.text, request, own, taken) if stock else None
+        times = [v for k, v in slots.items() if k.endswith("_time")]
+        line = (
+            keeping_moves(options, suggestion.text, request, own, taken, times) if stock else None
+        )
         if line:
             used.add(first_sentence(line))
             suggestion = Suggestion(line, OPTION_WHY, source=suggestion.source)
         out.append(suggestion)
     return out
+
+
+class _Whole(tuple):
+    """An option's wordings that are used only when they make every move the playbook requires."""
+
+
+def _phrases(text: str, times: list[str], size: int = 5) -> set[tuple[str, ...]]:
+    """The runs of `size` words within a clause; a time ("before Friday") or a placeholder ends
+    one, as every suggestion may say when."""
+    for time in times:
+        text = text.replace(time, " . ")
+    words = words_and_breaks(PLACEHOLDER.sub(" . ", text))
+    runs = (tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return {run for run in runs if "." not in run}
+
+
+def _shares_a_phrase(line: str, taken: list[str], times: list[str] = ()) -> bool:
+    """Does the line say five words in a row that a suggestion before it in the set says ("I'll
+    check your order myself" twice reads as one option, not two)?"""
+    mine = _phrases(line, times)
+    return any(mine & _phrases(text, times) for text in taken)
+
+
+def _fresh(line: str, taken: list[str], times: list[str], request: SuggestionRequest) -> bool:
+    """Is the line new to the set (no phrase of an earlier suggestion, none twice in itself),
+    and, unsure of the moment, still a check with them?"""
+    if _shares_a_phrase(line, taken, times) or repeated_phrases(line):
+        return False
+    return "?" in line or not request.low_confidence
+
+
+def _states_only(wording: str, premises: frozenset[str]) -> bool:
+    """Does the wording presume only what the conversation states?"""
+    return not unsupported_premises(wording, premises)
 
 
 def keeping_moves(
@@ -326,6 +375,7 @@ def keeping_moves(
     request: SuggestionRequest,
     used: set[str],
     taken: list[str] = (),
+    times: list[str] = (),
 ) -> str | None:
     """The first option, made a whole reply, that makes every move of the playbook the stock
     line made: the option as it is, else after the stock line's own first sentence when that
@@ -338,9 +388,14 @@ def keeping_moves(
     # every move where a wording makes them all; else no move the stock line made is lost
     allowed = [()] if playbook is None else [(), check(stock, playbook).missing_moves]
     for missing in dict.fromkeys(allowed):
-        for option in options:
+        # an option they did not ask for replaces only a line that holds the case, and whole
+        for option in (
+            o for o in options if not (isinstance(o, _Whole) and (missing or not holds_only(stock)))
+        ):
             for line in (w for wording in option for w in _wholes(wording, lead, taken)):
-                if first_sentence(line) in used:
+                if first_sentence(line) in used or (
+                    isinstance(option, _Whole) and not _fresh(line, taken, times, request)
+                ):
                     continue
                 if playbook is None or set(check(line, playbook).missing_moves) <= set(missing):
                     options.remove(option)

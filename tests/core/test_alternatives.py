@@ -1,0 +1,110 @@
+"""Suggestions 2 and 3 as real alternatives for this case, not holding lines that fit any message,
+through the real Coach, on examples/coaching/alternatives.jsonl: complaints and asks across gyms,
+IT services, utilities, telecoms, travel, retail, banking, healthcare admin, public services,
+software, insurance, hospitality, automotive, education, pharmacy, logistics and more, single
+messages and threads, written (with the facts a 2nd/3rd suggestion should carry) before any
+output was seen; rows marked `holdout` were not tuned on (their output was read in full dumps
+while developing). Floors are the measured figures (bench/distinct_steps.py,
+bench/ask_take_up.py): dev 25/54 of the 2nd/3rd carry a fact in what they promise or ask (15
+before), 11/81 generic (19); holdout 15/28 (8) and 8/42 (15).
+A playbook line that does something (stays with them, sets up a replacement) stays."""
+
+import pytest
+
+from bench.ask_take_up import score as take_up_score
+from bench.distinct_steps import _alike, _step
+from bench.distinct_steps import score as steps_score
+from bot.core.conversation import Conversation
+from bot.core.rubric import check
+from bot.llm.request_take_up import OPTION_WHY
+from tests.conftest import assert_honest, coach_rows, coaching_rows
+
+ROWS = coaching_rows("alternatives.jsonl")
+
+
+@pytest.fixture(scope="module")
+def coached(coach):
+    return coach_rows(coach, ROWS)
+
+
+def _coached(coach, *turns: str):
+    roles = ("customer", "agent")
+    messages = [{"role": roles[i % 2], "text": text} for i, text in enumerate(turns)]
+    conversation = Conversation.from_dicts(messages, id="alternatives")
+    return conversation, coach.coach(conversation, trigger="command")
+
+
+def _replies(coached) -> dict[str, list[str]]:
+    return {key: [s.text for s in result.suggestions] for key, (_, _, result) in coached.items()}
+
+
+def test_the_set_spans_industries_threads_and_a_holdout():
+    assert len(ROWS) >= 36 and len({r["industry"] for r in ROWS}) >= 12
+    assert sum(bool(r.get("holdout")) for r in ROWS) >= len(ROWS) // 3
+    assert sum(len(r["messages"]) > 1 for r in ROWS) >= 5
+    assert all(r["facts"] and r["messages"][-1]["role"] == "customer" for r in ROWS)
+
+
+@pytest.mark.parametrize("part", ["dev", "holdout"])
+def test_the_2nd_and_3rd_carry_the_case(coached, part):
+    replies = _replies(coached)
+    conversations = [conversation for _, conversation, _ in coached.values()]
+    steps = steps_score(ROWS, replies, conversations)[part]
+    taken = take_up_score(ROWS, replies)[part]
+    floors = {"dev": (25, 11), "holdout": (15, 8)}[part]
+    assert steps["tail fact"] >= floors[0], steps
+    assert taken["generic"] <= floors[1], taken
+    assert steps["defects"] <= (1 if part == "dev" else 0), steps  # one, in a first suggestion
+    assert taken["said not"] == 0, taken
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["id"])
+def test_every_alternative_is_a_whole_honest_reply_that_keeps_the_moves(coached, row):
+    _, conversation, result = coached[row["id"]]
+    texts = [s.text for s in result.suggestions]
+    assert len(texts) == 3
+    assert_honest(texts[1:], conversation)  # promised, never claimed; no premise of ours
+    alternatives = [s.text for s in result.suggestions if s.why == OPTION_WHY]
+    for text in alternatives:
+        assert check(text, result.assessment.playbook).passed, text
+
+
+def test_a_visit_that_never_happened_gets_other_steps_on_the_case(coach):
+    conversation, result = _coached(
+        coach,
+        "The plumber was booked for 10am yesterday to fix my boiler and nobody turned up or "
+        "called. My mum comes to stay on Friday.",
+    )
+    texts = [s.text for s in result.suggestions]
+    assert all("boiler" in t for t in texts[1:]), texts
+    assert_honest(texts, conversation)
+    assert all(check(t, result.assessment.playbook).passed for t in texts), texts
+    theirs = set(conversation.messages[0].text.lower().split())
+    steps = [_step(t, theirs) for t in texts]  # three different steps, not one said three ways
+    assert not any(_alike(a, b) for i, a in enumerate(steps) for b in steps[i + 1 :]), texts
+
+
+def test_what_they_already_sent_is_worked_from_not_asked_for(coach):
+    _, result = _coached(
+        coach,
+        "You charged me £24.50 after I closed my account on 2 June. I have the closure "
+        "confirmation email.",
+    )
+    said = " ".join(s.text for s in result.suggestions[1:])
+    assert "£24.50" in said or "closure confirmation email" in said, said
+    assert "send us" not in said.lower() and "could you send" not in said.lower(), said
+
+
+def test_a_price_that_went_up_is_explained_not_paid_back(coach):
+    _, result = _coached(
+        coach, "My phone contract went from £22 to £39 a month with no warning. Why?"
+    )
+    said = " ".join(s.text for s in result.suggestions)
+    assert "£22 is due back" not in said and "£39 is due back" not in said, said
+
+
+def test_no_fact_to_name_the_playbook_lines_stay(coach):
+    _, result = _coached(coach, "This is ridiculous, nobody is helping me.")
+    assert all(s.why != OPTION_WHY for s in result.suggestions), [
+        s.text for s in result.suggestions
+    ]
