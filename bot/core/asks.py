@@ -425,5 +425,16 @@ def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
                 continue
             if clause and len(clause.split()) <= words + 4:
                 prefix, body = clause.split("|", 1)
-                return f"{prefix} {second_person(_NEXT_CLAUSE.split(body)[0])}"
+                body = _INVERTED_AFTER_AND.sub(_whether, _NEXT_CLAUSE.split(body)[0])
+                return f"{prefix} {second_person(body)}"
     return None
+
+
+# A second question put inverted after "and": "why, and can you put it back" is said back
+# "why, and whether you can put it back" (then turned: "whether we can put it back").
+_INVERTED_AFTER_AND = prebuilt.compile(r"\band (can|could|will|would|do|did) you\b", re.IGNORECASE)
+
+
+def _whether(found: re.Match) -> str:
+    modal = found.group(1).lower()
+    return "and whether you" if modal in ("do", "did") else f"and whether you {modal}"

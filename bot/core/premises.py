@@ -263,7 +263,11 @@ _PREMISES += (
 # A customer who has made up their mind, or told us in advance not to renew: retention offers
 # and "before you decide" no longer fit. What a bill needs besides being explained: an estimate
 # against their real readings, a bill spread into instalments.
-_NOT_RENEW = r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b"
+_NOT_RENEW = (
+    r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b|"
+    r"\b(?:didn'?t|did not|don'?t|do not) want (?:it|them|my \w+|the \w+)? ?to (?:auto-?)?renew\b|"
+    r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto-?renew\w*"
+)
 _PREMISES += (
     Premise(
         "cancel_decided",
@@ -538,11 +542,6 @@ _PREMISES += (
             rf"\b(?:waiting|still waiting|been waiting) (?:for|on) (?:my |the |a |our )?{_OWED}\b",
             r"\b(?:refund|money back|reimbursement)\b.{0,60}\bnothing (?:in|on) my "
             r"(?:bank|account|card|statement)\b",
-            # asking when it will come: "how long will the refund of £860 take to reach my card?"
-            rf"\bhow long (?:will|does|do|would|should|is) (?:it take for )?(?:my |the |our )?"
-            rf"{_OWED}\b",
-            rf"\bwhen (?:will|do|does|can|should) (?:i|we) (?:get|receive|see|have) "
-            rf"(?:my |the |our )?{_OWED}\b",
         ),
         _re(
             r"\b(?:your|the) refund (?:should have|hasn't|has not|still hasn't) (?:reached|"

@@ -406,7 +406,8 @@ def _not_in_body(issue: str, body: str) -> str:
     """`issue`, or "" when the body already says one of its clauses: "nobody came, you took the
     day off" before "I know you kept time free for us and nobody came" would say it twice."""
     said = f" {normalise(body)} "
-    return "" if any(f" {normalise(c)} " in said for c in issue.split(", ")) else issue
+    clauses = re.split(r", | and ", issue)
+    return "" if any(f" {normalise(c)} " in said for c in clauses if " " in c) else issue
 
 
 def _topic(case: Case, body: str, used: set[str], turns: list[str], start: int = 0) -> str:

@@ -51,10 +51,13 @@ def test_the_2nd_and_3rd_carry_the_case(coached, part):
     conversations = [conversation for _, conversation, _ in coached.values()]
     steps = steps_score(ROWS, replies, conversations)[part]
     taken = take_up_score(ROWS, replies)[part]
-    floors = {"dev": (25, 11), "holdout": (15, 8)}[part]
+    # Generic was 11 and 8 on its branch. Merged, a due date already gone by is no longer a
+    # deadline (so "before 12 May" options went), a blocked card no longer gets the reset line,
+    # and a question's option gave way in one set: 14 and 9, measured.
+    floors = {"dev": (25, 14), "holdout": (15, 9)}[part]
     assert steps["tail fact"] >= floors[0], steps
     assert taken["generic"] <= floors[1], taken
-    assert steps["defects"] <= (1 if part == "dev" else 0), steps  # one, in a first suggestion
+    assert steps["defects"] == 0, steps  # the one on its branch (a reset never tried) is gone
     assert taken["said not"] == 0, taken
 
 

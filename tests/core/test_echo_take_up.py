@@ -17,7 +17,9 @@ from tests.conftest import assert_honest, coach_rows, coaching_rows
 
 ROWS = coaching_rows("echo-2.jsonl")
 FLOORS = {  # (echo clean, taken up 1+, taken up 2+, coaching clean)
-    "dev": (29, 25, 16, 30),
+    # taken up 2+ was 16 on its branch; merged, one set's second take-up is an option on the
+    # case (bot/llm/case_alternatives.py) instead: 15, measured
+    "dev": (29, 25, 15, 30),
     "holdout": (14, 14, 8, 14),
 }
 
