@@ -126,6 +126,8 @@ _YES_NO_DOES = prebuilt.compile(
     rf"^(?:does|do) (?P<subj>{_SUBJECT}) (?P<verb>\w+)(?P<rest>(?: .+)?)$", _FLAGS
 )
 _BE = {"is", "are", "was", "were"}
+# A preposition left at the end of the question: the verb goes before it.
+_STRANDED = prebuilt.compile(r" (for|from|about|to|with|on|in|at|of|like)$", _FLAGS)
 _PARTICIPLE = prebuilt.compile(
     r"^\w+(?:ed|ing|en)\b|^(?:not|still|being|going|due|so|too)\b", _FLAGS
 )
@@ -244,6 +246,9 @@ def _clause(sentence: str) -> str | None:
             subj, rest = (found, after) if found else (subj, rest)
         elif aux.lower() in _BE and rest and not _PARTICIPLE.match(rest):
             subj, rest = f"{subj} {rest}", ""  # "what is the fee for X" -> "what the fee for X is"
+            stranded = _STRANDED.search(subj)  # "what is it for" -> "what it is for"
+            if stranded:
+                subj, rest = subj[: stranded.start()], stranded.group(1)
         clause = f"{wh} {subj} {aux} {rest}".rstrip()
         return f"you're asking|{clause[0].lower() + clause[1:]}"
     match = _WH_NOUN.match(text)

@@ -24,6 +24,7 @@ from itertools import cycle
 
 from bot.core import prebuilt
 from bot.core.case import Case
+from bot.core.wants import REFUND
 from bot.llm.case_lines import tried_step
 from bot.llm.case_options import fact_phrases
 from bot.llm.reply_text import sentences
@@ -195,11 +196,17 @@ def problem_options(
         options.append(_with(_OWED_DATE, fact=amounts[0]))
     elif amounts:
         options.append(_with(_IF_CORRECT, fact=amounts[0]))
-        if not _FROM_TO.search(said):  # a price that went up is explained, not paid back
+        # a price that went up is explained, not paid back; money back only when they want it
+        if not _FROM_TO.search(said) and REFUND in case.wants:
             options.append(_with(_BACK_HOW, fact=amounts[0]))
     if not named and not amounts:
         return options
-    if named and not _SAID["escalate"].search(first):
+    # asked for a manager or a person: "the team that handles it" is what they turned down
+    if (
+        named
+        and not _SAID["escalate"].search(first)
+        and not {"manager", "human"} & set(case.requests)
+    ):
         money = _ESCALATE_MONEY if "money" in premises else ()
         options.append(_with(_ESCALATE + money, fact=next(fact)))
     options.append(_with(_CHOICE, fact=next(fact)))

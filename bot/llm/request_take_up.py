@@ -286,6 +286,9 @@ def _replace_asks(
     return out
 
 
+# Moments with no problem to work on: praise.
+_NOTHING_TO_FIX = frozenset({"praise"})
+
 OPTION_WHY = "Another real option for this case, with their own facts: a stock line that fits "
 OPTION_WHY += "any customer tells them nobody read their message."
 
@@ -298,6 +301,8 @@ def with_case_options(
     conversation = request.conversation
     if not suggestions or getattr(request.assessment, "care", ()):
         return suggestions
+    if request.playbook is not None and request.playbook.id in _NOTHING_TO_FIX:
+        return suggestions  # a compliment is thanked and passed on, never taken up as a case
     action = thread_request(conversation)
     action = action if action and action.commitment else None
     keep = 1 if {"manager", "human"} & set(case.requests) and len(suggestions) > 1 else 0

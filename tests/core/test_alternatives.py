@@ -54,7 +54,9 @@ def test_the_2nd_and_3rd_carry_the_case(coached, part):
     # Generic was 11 and 8 on its branch. Merged, a due date already gone by is no longer a
     # deadline (so "before 12 May" options went), a blocked card no longer gets the reset line,
     # and a question's option gave way in one set: 14 and 9, measured.
-    floors = {"dev": (25, 14), "holdout": (15, 9)}[part]
+    # Tail fact was 25 and 15 on its branch: "back on your card or as a credit?" is now offered
+    # only to a customer who wants money back (one set each), after the blind reading.
+    floors = {"dev": (24, 14), "holdout": (14, 9)}[part]
     assert steps["tail fact"] >= floors[0], steps
     assert taken["generic"] <= floors[1], taken
     assert steps["defects"] == 0, steps  # the one on its branch (a reset never tried) is gone
@@ -111,3 +113,38 @@ def test_no_fact_to_name_the_playbook_lines_stay(coach):
     assert all(s.why != OPTION_WHY for s in result.suggestions), [
         s.text for s in result.suggestions
     ]
+
+
+def test_a_compliment_is_not_taken_up_as_a_case(coach):
+    _, result = _coached(
+        coach,
+        "Just wanted to say Maria at your Leeds branch sorted my mortgage paperwork in one visit. "
+        "Reference MTG-44120. Brilliant service.",
+    )
+    said = " ".join(s.text for s in result.suggestions).lower()
+    assert result.assessment.playbook.id == "praise"
+    assert "escalate" not in said and "team that handles" not in said, said
+
+
+def test_a_manager_asked_for_is_not_sent_back_to_the_team(coach):
+    _, result = _coached(
+        coach,
+        "My claim CL-44120 has been open six weeks and nobody from your claims team calls back. "
+        "I'd like someone senior to look at it.",
+    )
+    said = " ".join(s.text for s in result.suggestions).lower()
+    assert "team that handles" not in said, said
+    assert any(w in said for w in ("manager", "senior")), said
+
+
+def test_money_back_is_offered_only_to_a_customer_who_wants_it(coach):
+    _, result = _coached(
+        coach,
+        "There's a £19.99 charge from you on my card this month and I don't know what it is.",
+    )
+    said = " ".join(s.text for s in result.suggestions).lower()
+    assert "back on the card" not in said and "as a credit" not in said, said
+    _, wanted = _coached(
+        coach, "There's a £19.99 charge on my card I never agreed to. I want my money back."
+    )
+    assert "£19.99" in " ".join(s.text for s in wanted.suggestions)

@@ -156,3 +156,17 @@ def test_a_verb_after_and_agrees_with_you(said, back):
     from bot.core.reflect import second_person
 
     assert second_person(said).startswith(back)
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("What is it for?", "what it is for"),
+        ("What is this charge for?", "what this charge is for"),
+        ("What is the fee for late returns?", "what the fee for late returns is"),
+    ],
+)
+def test_a_preposition_left_at_the_end_keeps_the_verb_before_it(question, back):
+    from bot.core.asks import ask_clause
+
+    assert ask_clause([question]) == f"you're asking {back}"
