@@ -39,6 +39,25 @@ def coach_rows(coach, rows: list[dict]) -> dict[str, tuple]:
     return out
 
 
+def coach_messages(coach, *turns: tuple[str, str], id: str = "t"):
+    """(conversation, result) for (role, text) turns, coached as `/mot-tip` asks."""
+    from bot.core.conversation import Conversation, Message
+
+    conversation = Conversation(id, [Message(role=role, text=text) for role, text in turns])
+    return conversation, coach.coach(conversation, trigger="command")
+
+
+def coach_turns(coach, *texts: str, id: str = "t"):
+    """(conversation, result) for turns that alternate customer, agent, customer ..."""
+    roles = ("customer", "agent")
+    return coach_messages(coach, *((roles[i % 2], t) for i, t in enumerate(texts)), id=id)
+
+
+def said_in(result) -> str:
+    """Every suggestion of a result, in lower case, as one text."""
+    return " ".join(s.text for s in result.suggestions).lower()
+
+
 def assert_honest(texts: list[str], conversation) -> None:
     """The hard rules on a suggestion set: no two openers alike; in each suggestion no claimed
     action, no unstated premise, one apology at most."""

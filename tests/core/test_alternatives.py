@@ -14,10 +14,9 @@ import pytest
 from bench.ask_take_up import score as take_up_score
 from bench.distinct_steps import _alike, _step
 from bench.distinct_steps import score as steps_score
-from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.request_take_up import OPTION_WHY
-from tests.conftest import assert_honest, coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coach_turns, coaching_rows
 
 ROWS = coaching_rows("alternatives.jsonl")
 
@@ -25,13 +24,6 @@ ROWS = coaching_rows("alternatives.jsonl")
 @pytest.fixture(scope="module")
 def coached(coach):
     return coach_rows(coach, ROWS)
-
-
-def _coached(coach, *turns: str):
-    roles = ("customer", "agent")
-    messages = [{"role": roles[i % 2], "text": text} for i, text in enumerate(turns)]
-    conversation = Conversation.from_dicts(messages, id="alternatives")
-    return conversation, coach.coach(conversation, trigger="command")
 
 
 def _replies(coached) -> dict[str, list[str]]:
@@ -75,7 +67,7 @@ def test_every_alternative_is_a_whole_honest_reply_that_keeps_the_moves(coached,
 
 
 def test_a_visit_that_never_happened_gets_other_steps_on_the_case(coach):
-    conversation, result = _coached(
+    conversation, result = coach_turns(
         coach,
         "The plumber was booked for 10am yesterday to fix my boiler and nobody turned up or "
         "called. My mum comes to stay on Friday.",
@@ -90,7 +82,7 @@ def test_a_visit_that_never_happened_gets_other_steps_on_the_case(coach):
 
 
 def test_what_they_already_sent_is_worked_from_not_asked_for(coach):
-    _, result = _coached(
+    _, result = coach_turns(
         coach,
         "You charged me £24.50 after I closed my account on 2 June. I have the closure "
         "confirmation email.",
@@ -101,7 +93,7 @@ def test_what_they_already_sent_is_worked_from_not_asked_for(coach):
 
 
 def test_a_price_that_went_up_is_explained_not_paid_back(coach):
-    _, result = _coached(
+    _, result = coach_turns(
         coach, "My phone contract went from £22 to £39 a month with no warning. Why?"
     )
     said = " ".join(s.text for s in result.suggestions)
@@ -109,14 +101,14 @@ def test_a_price_that_went_up_is_explained_not_paid_back(coach):
 
 
 def test_no_fact_to_name_the_playbook_lines_stay(coach):
-    _, result = _coached(coach, "This is ridiculous, nobody is helping me.")
+    _, result = coach_turns(coach, "This is ridiculous, nobody is helping me.")
     assert all(s.why != OPTION_WHY for s in result.suggestions), [
         s.text for s in result.suggestions
     ]
 
 
 def test_a_compliment_is_not_taken_up_as_a_case(coach):
-    _, result = _coached(
+    _, result = coach_turns(
         coach,
         "Just wanted to say Maria at your Leeds branch sorted my mortgage paperwork in one visit. "
         "Reference MTG-44120. Brilliant service.",
@@ -127,7 +119,7 @@ def test_a_compliment_is_not_taken_up_as_a_case(coach):
 
 
 def test_a_manager_asked_for_is_not_sent_back_to_the_team(coach):
-    _, result = _coached(
+    _, result = coach_turns(
         coach,
         "My claim CL-44120 has been open six weeks and nobody from your claims team calls back. "
         "I'd like someone senior to look at it.",
@@ -138,13 +130,13 @@ def test_a_manager_asked_for_is_not_sent_back_to_the_team(coach):
 
 
 def test_money_back_is_offered_only_to_a_customer_who_wants_it(coach):
-    _, result = _coached(
+    _, result = coach_turns(
         coach,
         "There's a £19.99 charge from you on my card this month and I don't know what it is.",
     )
     said = " ".join(s.text for s in result.suggestions).lower()
     assert "back on the card" not in said and "as a credit" not in said, said
-    _, wanted = _coached(
+    _, wanted = coach_turns(
         coach, "There's a £19.99 charge on my card I never agreed to. I want my money back."
     )
     assert "£19.99" in " ".join(s.text for s in wanted.suggestions)

@@ -14,7 +14,7 @@ import pytest
 from bot.core.conversation import Conversation, Message
 from bot.core.deadlines import find_deadline
 from bot.core.premises import stated_premises
-from tests.conftest import assert_honest, coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_messages, coach_rows, coaching_rows, said_in
 
 ROWS = coaching_rows("moments-2.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 29, 12  # measured, of 30 and 16 (30 on its branch: see KNOWN_MISSES)
@@ -94,56 +94,49 @@ def test_every_set_keeps_the_hard_rules_and_three_suggestions(results, row_id):
     assert_honest(texts, conversation)
 
 
-def _tip(coach, *turns: tuple[str, str]):
-    conversation = Conversation("t", [Message(role=role, text=text) for role, text in turns])
-    return conversation, coach.coach(conversation, trigger="command")
-
-
-def _said(result) -> str:
-    return " ".join(s.text for s in result.suggestions).lower()
-
-
 def test_a_no_show_installer_is_rebooked_not_tracked(coach):
-    conversation, result = _tip(
+    conversation, result = coach_messages(
         coach,
         (
             "customer",
             "The installer booked to fit our new kitchen worktop never turned up on Wednesday.",
         ),
     )
-    said = _said(result)
+    said = said_in(result)
     assert "missed_visit" in stated_premises(conversation)
     assert "suits you" in said and "check the status myself" not in said, said
     assert not any("tracking" in line.lower() for line in result.coaching), result.coaching
 
 
 def test_locked_out_of_a_car_is_not_an_account_but_locked_out_of_an_account_is(coach):
-    _, car = _tip(coach, ("customer", "I'm locked out of my van, the key fob has stopped working."))
+    _, car = coach_messages(
+        coach, ("customer", "I'm locked out of my van, the key fob has stopped working.")
+    )
     assert car.assessment.playbook.id != "account-access"
-    assert "reset link" not in _said(car), _said(car)
+    assert "reset link" not in said_in(car), said_in(car)
     assert not any("secure them" in line.lower() for line in car.coaching), car.coaching
-    _, account = _tip(
+    _, account = coach_messages(
         coach, ("customer", "I'm locked out of my account after three wrong passwords.")
     )
     assert account.assessment.playbook.id == "account-access"
 
 
 def test_a_decided_cancellation_gets_no_offer_but_a_wavering_one_may(coach):
-    _, decided = _tip(
+    _, decided = coach_messages(
         coach, ("customer", "I've made up my mind, just cancel my phone contract please.")
     )
-    assert "cheaper option" not in _said(decided) and "before you decide" not in _said(decided)
-    _, wavering = _tip(
+    assert "cheaper option" not in said_in(decided) and "before you decide" not in said_in(decided)
+    _, wavering = coach_messages(
         coach,
         ("customer", "I'm thinking of cancelling my phone contract, it's getting expensive."),
     )
     assert wavering.assessment.playbook.id == "cancellation-risk"
-    said = _said(wavering)
+    said = said_in(wavering)
     assert "cheaper option" in said or "before you decide" in said or "what's prompted" in said
 
 
 def test_a_refund_awaited_in_spanish_is_traced_not_explained(coach):
-    conversation, result = _tip(
+    conversation, result = coach_messages(
         coach,
         (
             "customer",
@@ -151,7 +144,7 @@ def test_a_refund_awaited_in_spanish_is_traced_not_explained(coach):
             "recibido nada del reembolso.",
         ),
     )
-    said = _said(result)
+    said = said_in(result)
     assert "refund_awaited" in stated_premises(conversation)
     assert "line by line" not in said and "if a refund is due" not in said, said
 
@@ -169,11 +162,13 @@ def test_a_day_gone_by_is_no_deadline_but_a_day_ahead_is():
 
 
 def test_a_bill_split_into_payments_is_billing_and_a_split_seam_is_a_fault(coach):
-    _, bill = _tip(
+    _, bill = coach_messages(
         coach,
         ("customer", "Could I spread my £600 gas bill over six monthly payments instead?"),
     )
     assert bill.assessment.playbook.id == "billing-dispute"
-    assert "line by line" not in _said(bill), _said(bill)
-    _, seam = _tip(coach, ("customer", "The seam on my new jacket has split after one wear."))
+    assert "line by line" not in said_in(bill), said_in(bill)
+    _, seam = coach_messages(
+        coach, ("customer", "The seam on my new jacket has split after one wear.")
+    )
     assert seam.assessment.playbook.id == "product-defect"

@@ -10,10 +10,9 @@ generic (17 before); holdout 6/10 (3) and 1/15 generic (6)."""
 import pytest
 
 from bench.ask_take_up import score
-from bot.core.conversation import Conversation
 from bot.core.rubric import check
 from bot.llm.request_take_up import OPTION_WHY
-from tests.conftest import assert_honest, coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_rows, coach_turns, coaching_rows
 
 ROWS = coaching_rows("options.jsonl")
 
@@ -24,10 +23,7 @@ def coached(coach):
 
 
 def _coached(coach, *turns: str):
-    roles = ("customer", "agent")
-    messages = [{"role": roles[i % 2], "text": text} for i, text in enumerate(turns)]
-    conversation = Conversation.from_dicts(messages, id="options")
-    return coach.coach(conversation, trigger="command")
+    return coach_turns(coach, *turns, id="options")[1]
 
 
 def test_the_set_spans_industries_with_facts_and_a_holdout():

@@ -10,10 +10,9 @@ marked `holdout` were not developed against; the floors are the counts measured.
 
 import pytest
 
-from bot.core.conversation import Conversation, Message
 from bot.core.courtesy import questions_after_courtesy
 from bot.core.premises import stated_premises
-from tests.conftest import assert_honest, coach_rows, coaching_rows
+from tests.conftest import assert_honest, coach_messages, coach_rows, coaching_rows, said_in
 
 ROWS = coaching_rows("template-fit.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 16, 5  # measured, of 20 and 12
@@ -61,30 +60,21 @@ def test_every_set_keeps_the_hard_rules_and_three_suggestions(results, row_id):
     assert_honest(texts, conversation)
 
 
-def _tip(coach, *turns: tuple[str, str]):
-    conversation = Conversation("t", [Message(role=role, text=text) for role, text in turns])
-    return conversation, coach.coach(conversation, trigger="command")
-
-
-def _said(result) -> str:
-    return " ".join(s.text for s in result.suggestions).lower()
-
-
 def test_missing_items_get_no_charge_explained_and_no_return(coach):
-    conversation, result = _tip(
+    conversation, result = coach_messages(
         coach,
         (
             "customer",
             "My shopping came today but the butter and the bread were missing from the bag.",
         ),
     )
-    said = _said(result)
+    said = said_in(result)
     assert "line by line" not in said and "how the return works" not in said, said
     assert "missing_items" in stated_premises(conversation)
 
 
 def test_a_damaged_item_they_hold_still_gets_the_replacement(coach):
-    _, result = _tip(
+    _, result = coach_messages(
         coach,
         (
             "customer",
@@ -93,31 +83,31 @@ def test_a_damaged_item_they_hold_still_gets_the_replacement(coach):
         ),
     )
     assert result.assessment.playbook.id == "product-defect"
-    assert "replacement" in _said(result), _said(result)
+    assert "replacement" in said_in(result), said_in(result)
 
 
 def test_a_real_double_charge_still_gets_the_charge_replies(coach):
-    _, result = _tip(
+    _, result = coach_messages(
         coach, ("customer", "I've been charged £24.50 twice for the same order this morning.")
     )
-    said = _said(result)
+    said = said_in(result)
     assert result.assessment.playbook.id == "billing-dispute"
     assert "both payments" in said and "if a refund is due" not in said, said
 
 
 def test_an_unexplained_charge_still_gets_looked_at(coach):
-    _, result = _tip(
+    _, result = coach_messages(
         coach,
         ("customer", "There's a £17.99 charge on my statement from you that I don't recognise."),
     )
-    said = _said(result)
+    said = said_in(result)
     assert "look at that charge" in said or "don't recognise" in said or "line by line" in said, (
         said
     )
 
 
 def test_a_damage_charge_gets_no_device_lines(coach):
-    conversation, result = _tip(
+    conversation, result = coach_messages(
         coach,
         (
             "customer",
@@ -125,7 +115,7 @@ def test_a_damage_charge_gets_no_device_lines(coach):
             "collected it.",
         ),
     )
-    said = _said(result)
+    said = said_in(result)
     assert "damage_charge" in stated_premises(conversation)
     assert "returns label" not in said and "not what you paid for" not in said, said
 
@@ -134,7 +124,7 @@ def test_a_polite_word_before_questions_is_not_praise(coach):
     assert questions_after_courtesy("Great. Will my order ship today, and can I change the size?")
     assert questions_after_courtesy("Thanks, Dan was brilliant!") is None
     assert questions_after_courtesy("Great, any news?") is None  # too short to be questions
-    _, result = _tip(
+    _, result = coach_messages(
         coach,
         (
             "customer",
@@ -149,12 +139,12 @@ def test_plain_thanks_stay_praise_and_thanks_with_praise_after_stay_praise(coach
         "Thanks so much, that's sorted it!",
         "Thanks, Priya was brilliant, can you tell her manager?",
     ):
-        _, result = _tip(coach, ("customer", text))
+        _, result = coach_messages(coach, ("customer", text))
         assert result.assessment.playbook.id == "praise", text
 
 
 def test_thanks_for_a_fix_is_not_watched_but_a_fix_still_wanted_is(coach):
-    _, fixed = _tip(
+    _, fixed = coach_messages(
         coach,
         (
             "customer",
@@ -163,14 +153,14 @@ def test_thanks_for_a_fix_is_not_watched_but_a_fix_still_wanted_is(coach):
         ),
     )
     assert fixed.assessment.escalation.level == "none"
-    _, wanted = _tip(
+    _, wanted = coach_messages(
         coach, ("customer", "My internet has been broken for a week. It needs to be fixed. Now.")
     )
     assert wanted.assessment.escalation.level != "none"
 
 
 def test_a_calm_threat_to_leave_is_watched_and_moving_house_is_not(coach):
-    _, leaving = _tip(
+    _, leaving = coach_messages(
         coach,
         (
             "customer",
@@ -178,7 +168,7 @@ def test_a_calm_threat_to_leave_is_watched_and_moving_house_is_not(coach):
         ),
     )
     assert leaving.assessment.escalation.level != "none"
-    _, moving = _tip(
+    _, moving = coach_messages(
         coach, ("customer", "We're moving house next month, how do I change my address?")
     )
     assert moving.assessment.escalation.level == "none"
