@@ -39,6 +39,13 @@ def coach_rows(coach, rows: list[dict]) -> dict[str, tuple]:
     return out
 
 
+def assert_three_honest(result, conversation) -> None:
+    """A set of three suggestions, each keeping the hard rules (`assert_honest`)."""
+    texts = [s.text for s in result.suggestions]
+    assert len(texts) == 3, texts
+    assert_honest(texts, conversation)
+
+
 def coach_messages(coach, *turns: tuple[str, str], id: str = "t"):
     """(conversation, result) for (role, text) turns, coached as `/mot-tip` asks."""
     from bot.core.conversation import Conversation, Message

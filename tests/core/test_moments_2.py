@@ -14,7 +14,14 @@ import pytest
 from bot.core.conversation import Conversation, Message
 from bot.core.deadlines import find_deadline
 from bot.core.premises import stated_premises
-from tests.conftest import assert_honest, coach_messages, coach_rows, coaching_rows, said_in
+from tests.conftest import (
+    assert_honest,
+    assert_three_honest,
+    coach_messages,
+    coach_rows,
+    coaching_rows,
+    said_in,
+)
 
 ROWS = coaching_rows("moments-2.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 29, 12  # measured, of 30 and 16 (30 on its branch: see KNOWN_MISSES)
@@ -89,9 +96,7 @@ def test_a_known_miss_still_takes_its_moment_and_stays_honest(results, row_id):
 @pytest.mark.parametrize("row_id", [row["id"] for row in ROWS])
 def test_every_set_keeps_the_hard_rules_and_three_suggestions(results, row_id):
     _, conversation, result = results[row_id]
-    texts = [s.text for s in result.suggestions]
-    assert len(texts) == 3, texts
-    assert_honest(texts, conversation)
+    assert_three_honest(result, conversation)
 
 
 def test_a_no_show_installer_is_rebooked_not_tracked(coach):

@@ -12,7 +12,13 @@ import pytest
 
 from bot.core.courtesy import questions_after_courtesy
 from bot.core.premises import stated_premises
-from tests.conftest import assert_honest, coach_messages, coach_rows, coaching_rows, said_in
+from tests.conftest import (
+    assert_three_honest,
+    coach_messages,
+    coach_rows,
+    coaching_rows,
+    said_in,
+)
 
 ROWS = coaching_rows("template-fit.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 16, 5  # measured, of 20 and 12
@@ -55,9 +61,7 @@ def test_sets_meet_their_rows_at_the_measured_floors(results):
 @pytest.mark.parametrize("row_id", [row["id"] for row in ROWS])
 def test_every_set_keeps_the_hard_rules_and_three_suggestions(results, row_id):
     _, conversation, result = results[row_id]
-    texts = [s.text for s in result.suggestions]
-    assert len(texts) == 3, texts
-    assert_honest(texts, conversation)
+    assert_three_honest(result, conversation)
 
 
 def test_missing_items_get_no_charge_explained_and_no_return(coach):
