@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 
-from bot.coach import Coach
-from bot.llm.offline import OfflineBackend
-from bot.services import build_sink, playbooks_from
 from tests.slack.conftest import signed_headers
+from tests.slack.gated_coach import gated_coach
 
 BILLING = "I was charged twice for my order and nobody has refunded me."
 
@@ -58,28 +57,17 @@ async def test_mot_tip_without_text_and_no_thread_says_what_to_do(slack_server):
     assert "/mot-tip <the customer's message>" in answer.args["text"]
 
 
-class SlowCoach(Coach):
-    """A coach that takes 300 ms to assess, so that the coaching is slow."""
-
-    def assess(self, conversation, now=None, asked=False):
-        time.sleep(0.3)
-        return super().assess(conversation, now, asked)
-
-
 async def test_the_ack_arrives_before_the_coaching(slack_server, mock_slack, tmp_path):
-    from tests.slack.conftest import slack_settings
-
-    settings = slack_settings(mock_slack, tmp_path)
-    coach = SlowCoach(playbooks_from(settings), OfflineBackend(), build_sink(settings))
+    coach = gated_coach(mock_slack, tmp_path)
     server = await slack_server(coach=coach)
-    server.mot.store.ensure_schema()  # timed below: the ack, not the first start's migrations
-    sent = time.perf_counter()
-    status, body, elapsed = await server.command(BILLING)
-    acked = sent + elapsed
+    # the coaching is held at the gate: the ack can only arrive if it does not wait for it
+    status, body, _ = await asyncio.wait_for(server.command(BILLING), timeout=10)
     assert status == 200 and json.loads(body)["text"] == "Coaching…"
-    assert not server.mock.of("response_url")  # nothing coached yet when the ack arrived
+    await asyncio.to_thread(coach.entered.wait, 10)
+    assert not server.mock.of("response_url") and coach.assessed == 0  # nothing coached yet
+    coach.gate.set()
     (answer,) = await server.mock.wait_for("response_url")
-    assert answer.at > acked and elapsed < 0.3
+    assert "Billing" in str(answer.args)
 
 
 async def test_forged_signature_and_stale_timestamp_are_refused(slack_server):
@@ -96,21 +84,19 @@ async def test_forged_signature_and_stale_timestamp_are_refused(slack_server):
 
 
 async def test_work_waits_at_the_gate_while_acks_go_out_at_once(slack_server, mock_slack, tmp_path):
-    """MOT_SLACK_CONCURRENCY=1: three slow tips are coached one after another, every ack is
-    immediate."""
-    import asyncio
-
-    from tests.slack.conftest import slack_settings
-
-    settings = slack_settings(mock_slack, tmp_path, mot_slack_concurrency=1)
-    coach = SlowCoach(playbooks_from(settings), OfflineBackend(), build_sink(settings))
+    """MOT_SLACK_CONCURRENCY=1: three tips are coached one after another, and every ack goes
+    out while the first is still being coached."""
+    coach = gated_coach(mock_slack, tmp_path, mot_slack_concurrency=1)
     server = await slack_server(coach=coach, mot_slack_concurrency=1)
-    server.mot.store.ensure_schema()  # timed below: the acks, not the first start's migrations
-    answers = await asyncio.gather(*(server.command(BILLING, user=f"U{n}") for n in range(3)))
-    assert all(status == 200 and elapsed < 0.3 for status, _, elapsed in answers)
+    sent = [server.command(BILLING, user=f"U{n}") for n in range(3)]
+    answers = await asyncio.wait_for(asyncio.gather(*sent), timeout=10)
+    assert [status for status, _, _ in answers] == [200, 200, 200]
+    await asyncio.to_thread(coach.entered.wait, 10)
+    assert coach.assessed == 0 and not server.mock.of("response_url")
+    coach.gate.set()
     tips = await server.mock.wait_for("response_url", 3, timeout=10)
-    times = sorted(tip.at for tip in tips)
-    assert times[1] - times[0] >= 0.25 and times[2] - times[1] >= 0.25  # one at a time
+    assert len(tips) == 3 and coach.assessed == 3
+    assert coach.most_at_once == 1  # one at a time
 
 
 async def test_a_refused_response_url_logs_the_tip_as_not_shown(slack_server, mock_slack):

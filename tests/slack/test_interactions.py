@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 import uuid
@@ -15,6 +16,7 @@ from bot.services import build_sink, playbooks_from
 from bot.store import Store
 from bot.store.models import events, outcomes
 from tests.slack.conftest import slack_settings
+from tests.slack.gated_coach import gated_coach
 from tests.slack.mock_slack import TEAM
 
 BILLING = "I was charged twice for my order and nobody has refunded me."
@@ -77,12 +79,15 @@ def rows(server, table, **where):
     return found
 
 
-async def test_shortcut_coaches_on_the_whole_thread_privately(slack_server, mock_slack):
+async def test_shortcut_coaches_on_the_whole_thread_privately(slack_server, mock_slack, tmp_path):
     root = time.time()
     mock_slack.replies[f"{root:.6f}"] = thread_replies(root)
-    server = await slack_server()
-    status, _, elapsed = await server.interact(shortcut(root))
-    assert status == 200 and elapsed < 1
+    coach = gated_coach(mock_slack, tmp_path)
+    server = await slack_server(coach=coach)
+    # the coaching is held at the gate: the ack can only arrive if it does not wait for it
+    status, _, _ = await asyncio.wait_for(server.interact(shortcut(root)), timeout=10)
+    assert status == 200 and coach.assessed == 0
+    coach.gate.set()
     (tip,) = await mock_slack.wait_for("chat.postEphemeral")
     assert tip.args["user"] == "U_AGENT" and tip.args["thread_ts"] == f"{root:.6f}"
     assert "Billing" in str(tip.args["blocks"])
