@@ -42,6 +42,10 @@ _ACCIDENT = [
     r"\b(?:fell|came|flew|dropped) off (?:your|the|a) (?:van|lorry|truck|bus|roof|scaffold\w*)"
     r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
 ]
+# "2 more days", "a couple of doses": how long what they have left will last
+_FEW_DAYS = (
+    r"(?:\d+|one|two|three|four|a few|a couple of|another)(?: more)? (?:days?|doses?|nights?)"
+)
 _PATTERNS: dict[str, list[str]] = {
     "danger": [
         r"gas leak|smell(?:s|ing)? (?:of )?gas|carbon monoxide",
@@ -70,6 +74,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
         r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
         r"\b(?:my|his|her) (?:\w+ )?(?:is |was )?(?:bleeding|fractured)\b",
+        # hurt by something of ours falling on them, and what it left: crutches, a cast
+        rf"\b(?:fell|collapsed|landed|came down|dropped) (?:on(?:to)?) (?:me|my (?:head|foot|"
+        rf"feet|leg|arm|hand|back)|my (?:{_PERSON[3:-1]})(?:'s \w+)?)\b",
+        r"\bon crutches\b|\bin a (?:cast|sling|neck brace)\b|\bsprain(?:ed|s)?\b",
         # harm from what we sold or served: an allergic reaction, a night in A&E
         r"\ballergic reaction\b|\banaphyla\w*",
         r"\b(?:used|use|needed|need|had to use|gave (?:him|her|them)) (?:his|her|my|their|an?) "
@@ -104,6 +112,13 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:tablets|medication|medicine|meds|insulin|inhaler|pills|prescription)\b"
         r"[^.?!]{0,80}[.?!]?[^.?!]{0,40}\b(?:only|just) (?:have|got|had) "
         r"(?:\d+|one|two|three|a few|a couple)(?: \w+)? left\b",
+        # "it's my insulin and I only have enough for 2 more days", "enough inhalers to last
+        # till Friday"
+        r"\b(?:tablets|medication|medicine|meds|insulin|inhalers?|pills|prescription)\b"
+        r"[^.?!]{0,80}\benough (?:\w+ )?(?:for|to last|to get me through)(?: me)? "
+        rf"{_FEW_DAYS}\b",
+        r"\benough (?:insulin|medication|medicine|meds|tablets|pills|inhalers?) "
+        rf"(?:for|to last)(?: me)? {_FEW_DAYS}\b",
         # "only 2 days of insulin left"
         r"\b(?:\d+|one|two|three|four|a few|a couple of|a) (?:more )?(?:days?|doses?|pens?|"
         r"tablets?|pills?) (?:of |worth of )?(?:my |his |her )?(?:insulin|medication|medicine|"

@@ -71,6 +71,15 @@ _MISSED = prebuilt.compile(
     r"should have (?:been|come|arrived)|(?:didn'?t|did not|never) (?:come|arrive))\b",
     _FLAGS,
 )
+# "can't come till next week", "won't be fixed until Monday": when our wait ends, not a date
+# they must have it by ("we're not flying until the 12th" is theirs).
+_DELAYED = prebuilt.compile(
+    r"(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!\bwe're )(?<!\bwe are )(?<!\bi am )"
+    r"\b(?:can'?t|cannot|won'?t|couldn'?t|wouldn'?t|not|nobody \w+|no one \w+|no \w+)\b"
+    r"[^.;!?]{0,40}"
+    r"\b(?:till|until)\b(?:\s+[\w'&-]+){0,6}\s*(?:on\s+|is\s+|of\s+)?$",
+    _FLAGS,
+)
 _NOT_PAST = prebuilt.compile(r"\b(?:need|needed|booked in|scheduled|planned)\b", _FLAGS)
 _CLAUSE = prebuilt.compile(r"(?<=[.!?;])\s+|\n+|,\s*(?:and|but|so)\s+|\s+(?:and|but)\s+", _FLAGS)
 _SOON = ("today", "tonight")
@@ -89,7 +98,7 @@ def anchor(when: str) -> str:
 
 def _ahead(clause: str, match: re.Match) -> bool:
     before = clause[: match.start()]
-    if _BACK.search(before) or _MISSED.search(before):
+    if _BACK.search(before) or _MISSED.search(before) or _DELAYED.search(before):
         return False
     if _AHEAD.search(before):
         return True

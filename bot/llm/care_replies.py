@@ -60,6 +60,78 @@ def person_named(texts: list[str]) -> str | None:
     return None
 
 
+_HE = frozenset(
+    {
+        "husband",
+        "dad",
+        "father",
+        "son",
+        "brother",
+        "grandfather",
+        "grandpa",
+        "granddad",
+        "uncle",
+        "fiance",
+    }
+)
+_SHE = frozenset(
+    {
+        "wife",
+        "mum",
+        "mom",
+        "mother",
+        "daughter",
+        "sister",
+        "grandmother",
+        "gran",
+        "nan",
+        "grandma",
+        "aunt",
+        "fiancee",
+        "fiancée",
+    }
+)
+# An allergic reaction, and whether a doctor has been involved since: after an adrenaline pen,
+# being checked by a doctor is the first thing that matters.
+_REACTION = prebuilt.compile(
+    r"\b(?:allergic|anaphyla\w*|epi-?pens?|adrenaline pen|auto-injector|hives|swell\w*|"
+    r"swollen|(?:couldn'?t|could not|can'?t|cannot) breathe)\b",
+    re.IGNORECASE,
+)
+_SEEN_BY_DOCTOR = prebuilt.compile(
+    r"\b(?:hospital|a&e|a and e|er|emergency room|emergency department|casualty|ambulance|"
+    r"paramedics?|doctor|gp|urgent care|walk-in)\b",
+    re.IGNORECASE,
+)
+MEDICAL_HELP = (
+    "If anyone still feels unwell, please get medical help first; everything else can wait."
+)
+
+
+def injury_opening(texts: list[str]) -> str | None:
+    """The first care line about who was hurt: "I'm so sorry about what happened to your son;
+    how is he doing now?" (or, once a doctor is involved, a hope that they are recovering, not
+    a question they have answered), with a word on medical help after an allergic reaction no
+    doctor has seen yet; None to keep the general line."""
+    said = " ".join(texts)
+    reaction, seen = bool(_REACTION.search(said)), bool(_SEEN_BY_DOCTOR.search(said))
+    person = person_named(texts)
+    who = person.split()[1] if person and person.startswith("your ") else None
+    if who and who not in {"dog", "cat", "pet", "horse"}:
+        he = "he" if who in _HE else "she" if who in _SHE else "they"
+        sorry = f"I'm so sorry to hear about {person}"
+        if seen:
+            hes = "they're" if he == "they" else f"{he}'s"
+            return f"{sorry}; I hope {hes} recovering well."
+        how = "are they" if he == "they" else f"is {he}"
+        return f"{sorry}; how {how} doing now?" + (f" {MEDICAL_HELP}" if reaction else "")
+    if not reaction:
+        return None
+    if seen:
+        return "I'm so sorry about the reaction; I hope you're recovering well."
+    return f"I'm so sorry about the reaction; how are you feeling now? {MEDICAL_HELP}"
+
+
 def _matter(case: Case, person: str | None, default: str = "this") -> str:
     """What we look after: "your husband Peter's account", "Bella's policy", "your broadband"."""
     thing = case.thing
@@ -119,6 +191,8 @@ _STEPS = {
     "hardship": "I'll ask whether any further action on {matter}{threat} can be paused while we "
     "look at it together, and check what support we can offer, such as a payment plan or more "
     "time to pay; I'll update you {update_time}.",
+    "injury": "I'll find out exactly how this happened and make sure it's properly looked "
+    "into, and I'll personally update you {update_time} with what we find and what happens next.",
     "illness": "I'll check straight away whether we can treat {matter} as a priority, and what "
     "else would make this easier for you, and I'll update you {update_time}.",
     "danger": "I'll check straight away what we can do to keep {matter} safe, and set out your "
@@ -128,9 +202,36 @@ _STEPS = {
 }
 
 
+# Their medicine running out: getting it to them in time is the care.
+_RUNNING_OUT = prebuilt.compile(
+    r"\b(?:run(?:ning)? out|ran out|enough (?:\w+ )?(?:for|to last)|\w+ left)\b", re.IGNORECASE
+)
+# The most specific word they use for it first: "insulin" over "prescription".
+_MEDICINES = ("insulin", "inhaler", "tablets", "pills", "medication", "medicine", "prescription")
+_MEDICINE_STEP = (
+    "I'll check today where your {medicine} {are} and whether it can be sent urgently or "
+    "collected nearer to you, so that you don't run out, and I'll update you {update_time}."
+)
+
+
+def medicine_running_out(texts: list[str]) -> str | None:
+    """The medicine they are running out of, in their word ("insulin"), or None."""
+    said = " ".join(texts).lower()
+    if not _RUNNING_OUT.search(said):
+        return None
+    return next((m for m in _MEDICINES if re.search(rf"\b{m}s?\b", said)), None)
+
+
 def next_step(kind: str, case: Case, texts: list[str]) -> Suggestion | None:
     """The concrete thing their need calls for, about their own matter; None for a kind with
     none of its own (the caller keeps its default)."""
+    medicine = medicine_running_out(texts) if kind == "illness" else None
+    if medicine:
+        are = "are" if medicine.endswith("s") else "is"
+        text = _MEDICINE_STEP.format(medicine=medicine, are=are, update_time="{update_time}")
+        return Suggestion(
+            text, "When their medicine is running out, getting it to them in time is the care."
+        )
     step = _STEPS.get(kind)
     if not step:
         return None

@@ -39,9 +39,20 @@ REPORT_IT = Suggestion(
 )
 
 
-def hazard_care(texts: list[str]) -> tuple[str, Suggestion] | None:
-    """(the safety line, the next step) for the hazard in the customer's texts, or None."""
+# The last suggestion while the danger is live: staying in touch once they are safe, never
+# "tell me a time that suits you" to talk it through.
+STAY_IN_TOUCH = Suggestion(
+    text="Once you're somewhere safe, tell me the best number to reach you on, and I'll keep "
+    "you updated myself until it's made safe; you won't have to chase us.",
+    why="In an emergency the only follow-up that matters is reaching them once they're safe.",
+)
+
+
+def hazard_care(texts: list[str]) -> tuple[str, Suggestion, Suggestion | None] | None:
+    """(the safety line, the next step, the last suggestion or None to keep the caller's) for
+    the hazard in the customer's texts, or None."""
     hazard = hazard_in(texts)
     if hazard is None:
         return None
-    return SAFETY_FIRST[hazard], NEXT_STEP.get(hazard, REPORT_IT)
+    last = None if hazard == "without_supply" else STAY_IN_TOUCH  # they are at home, with them
+    return SAFETY_FIRST[hazard], NEXT_STEP.get(hazard, REPORT_IT), last

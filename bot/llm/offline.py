@@ -16,6 +16,7 @@ from bot.core.care import CONTEXT, PERSON, URGENT, care_mode, without_care
 from bot.core.case import Case, extract_case
 from bot.core.case_patterns import problem_sentence
 from bot.core.gist import gist_clause
+from bot.core.hazards import hazard_in
 from bot.core.playbooks import KNOWLEDGE_SLOTS
 from bot.core.rubric import check
 from bot.core.slots import labelled_references
@@ -108,8 +109,13 @@ def _care(request: SuggestionRequest) -> tuple[str, str | None]:
     if not kinds:
         return "", None
     mode = getattr(request.assessment, "care_mode", None)
-    texts = [m.text for m in request.conversation.customer_messages]
+    texts = turns_of(request)
     return kinds[0], mode or care_mode(texts) or PERSON
+
+
+def turns_of(request: SuggestionRequest) -> list[str]:
+    """The customer's turns, as they wrote them."""
+    return [m.text for m in request.conversation.customer_messages]
 
 
 # Money taken from them, not money they owe: a payment plan would miss the point.
@@ -145,10 +151,12 @@ def _care_drafts(
     elif sympathy_given and kind in lines.CARE_AFTER_SYMPATHY:
         first = lines.CARE_AFTER_SYMPATHY[kind]
     else:
-        first = lines.CARE_BY_KIND.get(kind, lines.CARE_BY_KIND["distress"])
+        opening = care_replies.injury_opening(texts) if kind == "injury" else None
+        first = opening or lines.CARE_BY_KIND.get(kind, lines.CARE_BY_KIND["distress"])
     hazard = hazard_care(texts) if kind == "danger" else None
     if hazard:  # gas, water, power lines, no heat: the safety step that fits
-        first, follow[1] = hazard
+        first, follow[1], last = hazard
+        follow[2] = last or follow[2]
     return [Suggestion(f"{first} {follow[0].text}", lines.CARE_WHY), *follow[1:]][:count]
 
 
@@ -157,7 +165,7 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     count = request.count
     kind, mode = _care(request)
     if mode in (URGENT, PERSON):
-        texts = [m.text for m in request.conversation.customer_messages]
+        texts = turns_of(request)
         playbook_id = request.playbook.id if request.playbook else None
         sympathy = any(
             _SYMPATHY_GIVEN.search(m.text)
@@ -213,10 +221,7 @@ def _understood(case: Case) -> Case:
 def _context_issue(request: SuggestionRequest) -> str | None:
     """Their issue once the need they gave as background is set aside ("you've still charged
     me for April", not "you injured your knee")."""
-    others = [
-        tidy(text)
-        for text in without_care([m.text for m in request.conversation.customer_messages])
-    ]
+    others = [tidy(text) for text in without_care(turns_of(request))]
     return (problem_sentence(others)[1] or gist_clause(others)) if others else None
 
 
@@ -295,7 +300,9 @@ def _reflection(
     times it reads as a script, and the other two open with their own first step."""
     mode = _care(request)[1]
     care = mode in (URGENT, PERSON)
-    if index == 1 and care and _ASKED.match(case.ask or ""):  # their practical question, back
+    # their practical question, back; not in a live danger, where the safety step answers it
+    hazard = hazard_in(turns_of(request)) is not None
+    if index == 1 and care and _ASKED.match(case.ask or "") and not hazard:
         return _framed(lines.REFLECT_ASK[:1], case.ask, case, body, used, 0)
     if index > 0:  # the others open with a fact of the case instead: their deadline ...
         facts = [] if care else request_lines
@@ -314,7 +321,7 @@ def _reflection(
     else:
         issue = (case.situation if care else None) or case.issue or case.ask
     if not issue:
-        turns = [m.text for m in request.conversation.customer_messages]
+        turns = turns_of(request)
         neutral = request.playbook.id in lines.NEUTRAL_PLAYBOOKS  # no problem: "I've read ..."
         return _topic(case, body, used, turns, int(neutral)) if not care else ""
     if care:
@@ -486,15 +493,21 @@ class OfflineBackend(Backend):
                 text = " ".join(sentences(text)[1:]) or text
             used_openings.add(first_sentence(text))
             suggestions.append(Suggestion(text, draft.why, source=self.name))
-        suggestions = take_up_request(suggestions, request, case, slots)
+        # a gas smell, a live line, water coming in: the safety step is the answer to any
+        # question they ask ("should I just wait?"), never "I'll check whether you should"
+        hazard = _care(request)[0] == "danger" and hazard_in(turns_of(request)) is not None
+        if not hazard:
+            suggestions = take_up_request(suggestions, request, case, slots)
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
         suggestions = _distinct(suggestions, slots, request.playbook)
         suggestions = with_case_options(suggestions, request, case, slots)
-        suggestions = take_up_second_ask(suggestions, request, slots)  # "and ...?" too
+        if not hazard:
+            suggestions = take_up_second_ask(suggestions, request, slots)  # "and ...?" too
         suggestions = take_up_twice(suggestions, request, case, slots)  # the ask in two
-        turns = [m.text for m in request.conversation.customer_messages]
-        suggestions = acting_now(suggestions, case, turns)  # they need it now: no "later"
+        suggestions = acting_now(
+            suggestions, case, turns_of(request)
+        )  # they need it now: no "later"
         framing = None if request.low_confidence else request.playbook
         suggestions = fit_to_situation(suggestions, request.conversation, framing)
         return _final_pass(suggestions, request, framing)

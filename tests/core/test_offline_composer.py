@@ -307,8 +307,11 @@ def test_care_mode_puts_the_person_first_with_a_human_follow_up(playbooks):
     )
     suggestions = OfflineBackend().suggest(request)
     assert len(suggestions) == 3
-    # an injury, not an emergency happening now: the person first, no "are you safe?"
-    assert suggestions[0].text.startswith("I'm so sorry to hear about the injury")
+    # an injury, not an emergency happening now: the person first, by who they are, no "are
+    # you safe?"
+    assert suggestions[0].text.startswith(
+        "I'm so sorry to hear about your daughter; how is she doing now?"
+    )
     assert "are you safe" not in " ".join(s.text for s in suggestions).lower()
     # the call they asked for, at a time that suits them (asked, or a placeholder to fill)
     assert any(re.search(r"\bcall you\b", s.text) for s in suggestions)
