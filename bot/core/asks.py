@@ -420,6 +420,21 @@ _POINTS_BACK = prebuilt.compile(
 )
 
 
+# A question asking nothing: venting ("is that too much to ask?", "are you serious?").
+RHETORICAL = prebuilt.compile(
+    r"\bany (?:worse|better|harder|slower|longer|more difficult)\b|\b(?:seriously|kidding|"
+    r"joking)\b|\btoo much to ask\b|\b(?:so|that|really that) (?:hard|difficult)\b|"
+    r"\bwhat (?:is|'s) the point\b|\bwhether you (?:are|'re) serious\b|"
+    # exasperation, not a question: "do I need to say it a third time?", "how many times do I
+    # have to explain this?", "is anyone even reading these?"
+    r"\b(?:say|tell|explain|repeat|spell|write|send)\w* (?:it |this |that |you |them |myself )?"
+    r"(?:out )?(?:again|a (?:second|third|fourth|fifth) time|one more time)\b|"
+    r"\bhow many (?:more )?times\b|\bwhether (?:anyone|anybody|you) (?:is |are |'re )?"
+    r"(?:even |actually |ever )?(?:read|reading|listen|listening|care|cares)\b",
+    re.IGNORECASE,
+)
+
+
 def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
     """The first question or request the customer put, in the second person; None if none fits."""
     for turn in customer_turns:
@@ -428,7 +443,7 @@ def ask_clause(customer_turns: list[str], words: int = 22) -> str | None:
             asked = (clause or "").replace("|", " ").removeprefix("you're asking ")
             if _POINTS_BACK.match(" ".join(asked.split())):
                 continue
-            if clause and len(clause.split()) <= words + 4:
+            if clause and len(clause.split()) <= words + 4 and not RHETORICAL.search(asked):
                 prefix, body = clause.split("|", 1)
                 body = _INVERTED_AFTER_AND.sub(_whether, _NEXT_CLAUSE.split(body)[0])
                 return f"{prefix} {second_person(body)}"

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.core import prebuilt
-from bot.core.asks import SENTENCES, ask_clause
+from bot.core.asks import RHETORICAL, SENTENCES, ask_clause
 from bot.core.care import RELATIVES
 from bot.core.reflect import second_person
 from bot.core.tidy import tidy, unknown_share
@@ -468,14 +468,6 @@ _SECOND_QUESTION = prebuilt.compile(
 )
 
 
-_RHETORICAL = prebuilt.compile(
-    r"\bany (?:worse|better|harder|slower|longer|more difficult)\b|\b(?:seriously|kidding|"
-    r"joking)\b|\btoo much to ask\b|\b(?:so|that|really that) (?:hard|difficult)\b|"
-    r"\bwhat (?:is|'s) the point\b|\bwhether you (?:are|'re) serious\b",
-    _FLAGS,
-)
-
-
 # (the places a guide fits, as bot/core/premises.py reads a how-to; "where can I get a card"
 # is found out instead)
 _WHERE_TO = prebuilt.compile(
@@ -537,7 +529,7 @@ def _question(turn: str, before: str = "") -> RequestedAction | None:
         return None
     if _PAST_WHEN.search(turn) or _UNTURNED.match(clause):
         return None  # a date gone by ("when did you ..."), or the question's order left as it was
-    if re.search(r"\b(?:I|I'm|I've|me|my)\b", clause) or _RHETORICAL.search(clause):
+    if re.search(r"\b(?:I|I'm|I've|me|my)\b", clause) or RHETORICAL.search(clause):
         return None  # a pronoun the swap could not place, or a question asking nothing
     verb = WHEN if words[0].lower() == "when" else "answer"
     return RequestedAction(verb, ANSWER, clause)

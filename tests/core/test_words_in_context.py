@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.asks import ask_clause
 from bot.core.conversation import Conversation
 from bot.core.signature import without_signature
+from tests.conftest import assert_three_honest, coach_turns, said_in
 
 
 def _coached(coach, text: str):
@@ -170,3 +172,35 @@ def test_a_preposition_left_at_the_end_keeps_the_verb_before_it(question, back):
     from bot.core.asks import ask_clause
 
     assert ask_clause([question]) == f"you're asking {back}"
+
+
+@pytest.mark.parametrize(
+    ("turn", "ask"),
+    [
+        ("It still leaks. Do I need to say it a third time?", None),
+        (
+            "How many times do I have to explain this? When will the engineer come?",
+            "you're asking when the engineer will come",
+        ),
+        ("Is anyone even reading my emails? I need the refund.", "you need the refund"),
+        ("Do you even care? Where is my parcel?", "you're asking where your parcel is"),
+        (
+            "Can you tell me when my refund arrives?",
+            "you're asking us to tell you when your refund arrives",
+        ),
+    ],
+)
+def test_venting_is_not_an_ask(turn, ask):
+    assert ask_clause([turn]) == ask
+
+
+def test_a_question_that_vents_is_not_taken_up(coach):
+    conversation, result = coach_turns(
+        coach,
+        "The dishwasher you fitted on Monday leaks from the bottom every cycle.",
+        "Sorry to hear that! What seems to be the problem with it?",
+        "As I said, it leaks from the bottom. Every cycle. Do I have to tell you again?",
+    )
+    said = said_in(result)
+    assert "whether you have to tell" not in said and "tell you again" not in said
+    assert_three_honest(result, conversation)
