@@ -32,8 +32,8 @@ from bot.core.care import CONTEXT, ESCALATING, care_mode, find_care
 from bot.core.conversation import Conversation
 from bot.core.emoji_tone import emoji_tones
 from bot.core.signature import without_signature
-from bot.core.social import has_social_marks, plain_words
-from bot.core.text import clean_text, words, words_and_breaks
+from bot.core.social import handles_opening, has_social_marks, plain_words
+from bot.core.text import clean_text, clean_words_and_breaks, words, words_and_breaks
 
 __all__ = ["EscalationAssessment", "assess", "tokens"]
 
@@ -286,10 +286,18 @@ def _read(text: str) -> _Reading:
 
 
 def _reading(text: str) -> _Reading:
+    words = None
     if has_social_marks(text):  # hashtags, @handles, "soooo": plain words first
+        if opening := handles_opening(text):  # "@SkyLiner where is my bag": no other mark
+            # The text's words as the matcher read them (bot/core/text.py keeps them), without
+            # the handles' own: words never run across the space after a handle, so these are
+            # the plain text's words, and a tweet is not split into words a second time.
+            handles = clean_words_and_breaks(clean_text(opening))
+            words = words_and_breaks(text)[len(handles) :]
         text = plain_words(text, _KNOWN)
     clean = clean_text(text)
-    words = words_and_breaks(text)  # as the matcher read them (bot/core/text.py keeps them)
+    if words is None:
+        words = words_and_breaks(text)  # as the matcher read them (bot/core/text.py keeps them)
     # (position, weight, tag, text): weight > 0 counts against, < 0 is praise. Praise tagged
     # "irony" ("oh great", "thanks a lot") is sarcasm when something has gone wrong.
     found: list[tuple[int, float, str, str]] = []

@@ -163,12 +163,14 @@ class _ExampleIndex:
                 self.postings[word].append((index, weight))
 
     def _vector(self, words: list[str]) -> dict[str, float]:
-        counts: dict[str, int] = defaultdict(int)
+        idf = self.idf
+        counts: dict[str, int] = {}
         for word in words:
-            if word in self.idf:
-                counts[word] += 1
-        vector = {w: (1 + math.log(c)) * self.idf[w] for w, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            if word in idf:
+                counts[word] = counts.get(word, 0) + 1
+        log = math.log
+        vector = {w: (1 + log(c)) * idf[w] for w, c in counts.items()}
+        norm = math.sqrt(sum([v * v for v in vector.values()])) or 1.0
         return {w: v / norm for w, v in vector.items()}
 
     def similarity(self, words: list[str]) -> dict[str, float]:
@@ -266,6 +268,8 @@ class Matcher:
         (nothing else in it is evidence of a moment): the best of the messages before it, the
         newest weighing most, the agent's read without their opening courtesy; a fallback moment
         names no subject. None otherwise."""
+        if len(conversation.messages) < 2:  # one message (most): nothing before it to read
+            return None
         messages = [m for m in conversation.messages if m.text.strip()]
         last = max((i for i, m in enumerate(messages) if m.role == "customer"), default=0)
         rest = without_waiting(normalise(without_signature(messages[last].text))) if last else None

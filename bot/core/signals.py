@@ -28,7 +28,7 @@ from re import _parser as sre_parse
 
 import ahocorasick
 
-from bot.core.literals import any_of, class_chars, literal_starts, required_literals
+from bot.core.literals import class_chars, literal_starts, occurring, required_literals
 
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
@@ -228,18 +228,24 @@ class SignalIndex:
     def _start(self) -> None:
         """The per-process parts: compiled on first use (a tip needs a few of hundreds)."""
         self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
-        self._finders: dict[int, re.Pattern] = {}  # alternative -> a search for its literals
         # per start: (signal, compiled `match`) of its alternatives, made on first use
         self._candidates: list[tuple[tuple[int, Callable], ...] | None] = [None] * len(
             self._at_start
         )
-        self._searched: list[tuple[int, tuple[str, ...] | None, Callable | None, Callable]] = []
+        self._searched: list[tuple[int, tuple[str, ...] | None, frozenset | None, Callable]] = []
+        self._literals_in: Callable[[str], set[str]] | None = None
         self._answers = [(owner, weight, pattern) for owner, pattern, weight in self.signals]
 
     def __getstate__(self) -> dict:
         """Pickled (bot/core/compiled.py) without compiled patterns."""
         state = dict(self.__dict__)
-        for per_process in ("_compiled", "_finders", "_candidates", "_searched", "_answers"):
+        for per_process in (
+            "_compiled",
+            "_candidates",
+            "_searched",
+            "_answers",
+            "_literals_in",
+        ):
             del state[per_process]
         return state
 
@@ -256,24 +262,23 @@ class SignalIndex:
             )
         return compiled
 
-    def _finder(self, index: int) -> re.Pattern:
-        finder = self._finders.get(index)
-        if finder is None:
-            finder = self._finders[index] = any_of(self._required[index])
-        return finder
-
-    def _searches(self) -> list[tuple[int, tuple[str, ...] | None, Callable | None, Callable]]:
-        """Per alternative searched across the text: its signal, its starts, a search for the
-        literals one of which it needs, and its own search; made on first use."""
+    def _searches(self) -> list[tuple[int, tuple[str, ...] | None, frozenset | None, Callable]]:
+        """Per alternative searched across the text: its signal, its starts, the literals one
+        of which it needs, and its own search; made on first use, with one automaton that
+        finds which of all those literals a text holds in one pass (instead of a regex search
+        per alternative: a dozen a message)."""
         self._searched = [
             (
                 self._owner_of[index],
                 self._starts[index],
-                None if self._required[index] is None else self._finder(index).search,
+                self._required[index],
                 self._pattern(index).search,
             )
             for index in self._always
         ]
+        self._literals_in = occurring(
+            set().union(*(needed for _, _, needed, _ in self._searched if needed is not None))
+        )
         return self._searched
 
     def _candidates_at(self, slot: int) -> tuple[tuple[int, Callable], ...]:
@@ -293,11 +298,15 @@ class SignalIndex:
             for owner, match in candidates_at[slot] or self._candidates_at(slot):
                 if owner not in matched and match(normalised, offset):
                     matched.add(owner)
-        for owner, starts, holds_one, search in self._searched or self._searches():
+        present = None  # the needed literals the text holds, found when first asked
+        for owner, starts, needed, search in self._searched or self._searches():
             if owner in matched or (starts is not None and not normalised.startswith(starts)):
                 continue
-            if holds_one is not None and not holds_one(normalised):
-                continue
+            if needed is not None:
+                if present is None:
+                    present = self._literals_in(normalised)
+                if needed.isdisjoint(present):
+                    continue
             if search(normalised):
                 matched.add(owner)
         answers = self._answers

@@ -105,16 +105,22 @@ class SpellingCorrector:
         self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in self._vocabulary:
             self._index.create_dictionary_entry(word, english_frequencies().get(word, 1))
+        self._per_process()
+
+    def _per_process(self) -> None:
         self.correct_word = lru_cache(maxsize=CACHED_WORDS)(self._correct_word)
+        # Words seen to need no correction, up to CACHED_WORDS of them: a message made only of
+        # such words (nine in ten are) is its own correction, told by one set test in C.
+        self._kept: set[str] = set(self._vocabulary.difference(CHAT_SPELLINGS))
 
     # The per-word cache is a wrapper of a bound method: not pickled (the playbook cache,
     # bot/core/compiled.py), made anew when unpickled.
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "correct_word"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("correct_word", "_kept")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.correct_word = lru_cache(maxsize=CACHED_WORDS)(self._correct_word)
+        self._per_process()
 
     def _correct_word(self, word: str) -> str:
         if word in CHAT_SPELLINGS:
@@ -133,8 +139,13 @@ class SpellingCorrector:
 
     def correct(self, normalised: str) -> str:
         """`normalised` (see text.normalise) with unknown words replaced by their correction."""
+        words = normalised.split(" ")
+        kept = self._kept
+        if kept.issuperset(words):
+            return normalised
         correct_word = self.correct_word
         # A word too long to be a typo (a run of junk) is left alone, and out of the cache.
-        return " ".join(
-            [correct_word(w) if len(w) <= CACHED_WORD_CHARS else w for w in normalised.split(" ")]
-        )
+        corrected = [correct_word(w) if len(w) <= CACHED_WORD_CHARS else w for w in words]
+        if len(kept) < CACHED_WORDS:
+            kept.update(w for w, c in zip(words, corrected, strict=True) if w == c)
+        return " ".join(corrected)

@@ -10,7 +10,8 @@ from bot.core.conversation import Conversation
 from bot.core.emoji_tone import ANGRY, HAPPY, IRONIC, SAD, emoji_tones
 from bot.core.escalation import assess
 from bot.core.evaluation import score
-from bot.core.social import hashtag_words, plain_words
+from bot.core.social import handles_opening, hashtag_words, plain_words
+from bot.core.text import clean_text, clean_words_and_breaks, words_and_breaks
 from tests.conftest import REPO
 
 
@@ -41,6 +42,30 @@ def test_handles_go_elongations_shrink_and_links_and_emails_stay():
     assert plain_words("see www.example.com or mail bob@example.com") == (
         "see www.example.com or mail bob@example.com"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("@SkyLiner where is my bag?!", "@SkyLiner "),
+        ("@SkyLiner @help_desk I can't log in. Again.", "@SkyLiner @help_desk "),
+        ("@Café_Ünïon didn't REFUND me, see http://x.co/a", "@Café_Ünïon "),
+        ("@ab ’twas dont", "@ab "),
+        ("@SkyLiner's app is down", ""),  # no space after the handle
+        ("@SkyLiner\nstill waiting", ""),
+        ("@SkyLiner #fail", ""),  # another mark after it: read the long way
+        ("@SkyLiner soooo slow", ""),
+        ("@SkyLiner mail bob@example.com", ""),
+        ("hi @SkyLiner where is it", ""),
+    ],
+)
+def test_words_after_opening_handles_are_the_plain_words(text, opening):
+    """escalation.py reuses the text's words after its opening handles instead of splitting
+    the plain text again: they must be the plain text's words."""
+    assert handles_opening(text) == opening
+    if opening:
+        skipped = len(clean_words_and_breaks(clean_text(opening)))
+        assert words_and_breaks(text)[skipped:] == words_and_breaks(plain_words(text))
 
 
 def test_emoji_tone_comes_from_the_unicode_name_with_skin_tones_and_genders():

@@ -44,3 +44,14 @@ def test_corrections_are_cached_within_bounds_and_junk_stays_out():
     assert corrector.correct(f"{junk} refnd") == f"{junk} refund"
     cached = corrector.correct_word.cache_info()
     assert cached.currsize == 1 and cached.maxsize == CACHED_WORDS
+
+
+def test_a_message_of_words_that_need_no_correction_is_told_at_once_and_read_the_same():
+    corrector = SpellingCorrector(VOCABULARY)
+    first = [corrector.correct(t) for t in ("refnd not recieved", "pls refund", "refund not")]
+    assert first == ["refund not received", "please refund", "refund not"]
+    # the words seen to need none are kept, within the per-word caches' bound; a typo is not
+    assert {"not", "refund"} <= corrector._kept and "refnd" not in corrector._kept
+    assert len(corrector._kept) <= CACHED_WORDS
+    again = [corrector.correct(t) for t in ("refnd not recieved", "pls refund", "refund not")]
+    assert again == first
