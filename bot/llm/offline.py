@@ -35,6 +35,7 @@ from bot.llm.case_lines import (
     narrowed,
     with_references,
 )
+from bot.llm.case_next_steps import case_next_steps
 from bot.llm.hazard_replies import hazard_care
 from bot.llm.lead_reply import lead_step, said_cleanly
 from bot.llm.praise_reply import praise_reflection
@@ -186,7 +187,7 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     # a clear moment we can't read in their words, or one they need now: act on it rather
     # than ask what they need ("locked out of the flat" has said it)
     if case.language not in (None, "en") or case.urgent:
-        padding = list(lines.CASE_NEXT_STEPS)
+        padding = case_next_steps(case)
     padding = _unasked(padding, case, request.playbook)
     drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
@@ -224,7 +225,7 @@ def _built(case: Case) -> list[Suggestion]:
     """Lines built on the case: the one missing thing asked for, then next steps with a time."""
     missing = missing_question(case)
     asked = [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
-    return [*(asked if missing else []), *lines.CASE_NEXT_STEPS]
+    return [*(asked if missing else []), *case_next_steps(case)]
 
 
 def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]:
@@ -489,7 +490,7 @@ class OfflineBackend(Backend):
         suggestions = take_up_request(suggestions, request, case, slots)
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
-        suggestions = _distinct(suggestions, slots, request.playbook)
+        suggestions = _distinct(suggestions, slots, request.playbook, case)
         suggestions = with_case_options(suggestions, request, case, slots)
         suggestions = take_up_second_ask(suggestions, request, slots)  # "and ...?" too
         suggestions = take_up_twice(suggestions, request, case, slots)  # the ask in two
@@ -571,12 +572,12 @@ def _first_step(text: str) -> str:
     return next((first_sentence(p) for p in sentences(text) if _ACTS.search(p)), "")
 
 
-def _distinct(suggestions: list[Suggestion], slots, playbook) -> list[Suggestion]:
+def _distinct(suggestions: list[Suggestion], slots, playbook, case: Case) -> list[Suggestion]:
     """No two suggestions alike: a later one that opens like an earlier one gives way to a next
     step built on the case that none of them says yet (one that makes the playbook's moves
     first)."""
     out: list[Suggestion] = []
-    spare = [fill(s.text, slots) for s in lines.CASE_NEXT_STEPS]
+    spare = [fill(s.text, slots) for s in case_next_steps(case)]
     for suggestion in suggestions:
         opened = {first_sentence(s.text) for s in out}
         # "Thanks for letting us know. I'll send you ..." after "I'll send you ...": alike too

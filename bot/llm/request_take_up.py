@@ -34,6 +34,7 @@ from bot.core.text import words_and_breaks
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.case_alternatives import holds_only, problem_options
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
+from bot.llm.known_answers import known_answer
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -483,6 +484,14 @@ def take_up_request(
         if total:
             action = replace(action, thing=total)
     said = request_line(action) if action else None
+    # a question the team's knowledge answers is answered, not only promised a finding-out
+    known = (
+        known_answer(request.conversation.customer_messages[-1].text, case.amounts)
+        if suggestions
+        else None
+    )
+    if known and (action is None or action.kind == ANSWER):
+        said = known
     if said is None:
         return suggestions
     return take_up_line(suggestions, request, case, fill(said, slots), slots, action)

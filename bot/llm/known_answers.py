@@ -1,0 +1,73 @@
+"""A direct question the team's knowledge answers: "how long will my refund take?", "who do I
+talk to about this?", "what time are you open?".
+
+The answer is the team's fact (MOT_KNOWLEDGE_FILE) or, without one, its [placeholder] for the
+agent to fill, with the agent owning the rest: never an answer made up. A question no fact
+answers ("can I still get in on Saturday?") stays with bot/llm/request_take_up.py, which
+promises to find out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import prebuilt
+from bot.core.asks import SENTENCES
+from bot.llm.reply_text import fill
+
+_FLAGS = re.IGNORECASE
+# (the question in plain words customers use, the answer with its knowledge slot)
+_ANSWERS = (
+    (
+        r"\b(?:how long|when|how soon|how many days)\b[^.?!]{0,60}\b(?:refund\w*|money back|"
+        r"deposit back|get (?:my|the|our) (?:money|deposit))\b|\brefund\b[^.?!]{0,30}\bhow long\b",
+        "Once it's approved, {money} reaches you within {refund_time}; I'll check where it is "
+        "and confirm with you {update_time}.",
+    ),
+    (
+        r"\b(?:how long|when|how soon)\b[^.?!]{0,40}\breplacement\b",
+        "A replacement usually reaches you within {replacement_time} of it being sent; I'll "
+        "check where yours is and confirm with you {update_time}.",
+    ),
+    (
+        r"\bwho (?:do|can|should|would) (?:i|we) (?:even |actually )?(?:talk|speak|ask|go|"
+        r"contact|complain|write|turn)\b|\bwho (?:deals|handles|looks after)\b[^.?!]{0,20}"
+        r"\b(?:this|complaints?)\b",
+        "You can talk to me: I'll take this on myself, and if it needs to go further, I'll take "
+        "it to {escalation_path} for you and tell you who has it.",
+    ),
+    (
+        r"\b(?:what time|when)\b[^.?!]{0,20}\b(?:open|close|shut)\b|\bopening (?:hours|times)\b|"
+        r"\bopen (?:till|until|on)\b",
+        "We're open {opening_hours}.",
+    ),
+    (
+        r"\bwhen (?:will|is|are|can) (?:someone|anyone|you|somebody)\b[^.?!]{0,20}"
+        r"\b(?:call|ring|phone) (?:me|us) back\b",
+        "Someone will call you back {callback_time}; I'll make sure it's booked in.",
+    ),
+)
+_COMPILED = tuple((prebuilt.compile(pattern, _FLAGS), answer) for pattern, answer in _ANSWERS)
+
+
+def known_answer(latest: str, amounts: list[str] = ()) -> str | None:
+    """The answer, with its knowledge slot, to a direct question in the customer's latest turn
+    (`latest`); None when they ask none the knowledge answers. Money is named as they name it:
+    "your £950 deposit" (`amounts`: the case's)."""
+    for sentence in SENTENCES.split(latest):
+        if not sentence.rstrip().endswith("?") and "?" in latest:
+            continue  # in a turn that asks, the question is the sentence that asks
+        for pattern, answer in _COMPILED:
+            if pattern.search(sentence):
+                what = "deposit" if re.search(r"\bdeposit\b", sentence, _FLAGS) else "refund"
+                amount = f"{amounts[0]} " if amounts else ""
+                return answer.replace("{money}", f"your {amount}{what}")
+    return None
+
+
+def gives_known_answer(
+    text: str, latest: str, slots: dict[str, str], amounts: list[str] = ()
+) -> bool:
+    """Does `text` give the known answer to the question in `latest` (filled from `slots`)?"""
+    answer = known_answer(latest, amounts)
+    return bool(answer) and fill(answer, slots).split(";")[0].split(":")[0] in text
