@@ -9,8 +9,8 @@ of which one suggestion must say every one ("a|b" is either) when the customer a
 question (a knowledge fact, its [placeholder], or the thing asked). Reported for the development
 rows and the holdout rows apart:
 - answered: of the sets with `answers`, those with a suggestion saying every word;
-- holding: suggestions carrying a built-in holding line (bot/llm/built_in_replies.py
-  CASE_NEXT_STEPS) word for word;
+- holding: suggestions carrying one of the built-in holding lines that fit any message (those
+  of bot/llm/built_in_replies.py CASE_NEXT_STEPS before the eighth round) word for word;
 - generic, said not, 2nd/3rd fit: as bench/ask_take_up.py; defects: as bench/distinct_steps.py.
 """
 
@@ -28,18 +28,21 @@ from bench.ask_take_up import score as take_up_score
 from bench.case_specific import coached_replies
 from bench.distinct_steps import score as steps_score
 from bot.commands.inputs import conversation_from_record, json_lines
-from bot.llm.built_in_replies import CASE_NEXT_STEPS
 
-
-def _holding_starts() -> list[str]:
-    """Each holding line up to its first slot: what stays the same whatever the case."""
-    return [s.text.split("{")[0].strip().lower() for s in CASE_NEXT_STEPS]
+# The built-in holding lines before the eighth round, up to their first slot: the same whatever
+# the case.
+_HOLDING = (
+    "i'll keep this with me and update you",
+    "i'll check what's happened on our side and come back to you",
+    "thanks, that gives me what i need to start. i'll look into it myself now",
+    "i'll send you a clear answer in writing",
+    "i'll sort this out for you and update you",
+)
 
 
 def score(rows: list[dict], replies: dict[str, list[str]], conversations) -> dict[str, Counter]:
     taken = take_up_score(rows, replies)
     steps = steps_score(rows, replies, conversations)
-    starts = _holding_starts()
     parts: dict[str, Counter] = {}
     for part in ("dev", "holdout"):
         parts[part] = Counter(
@@ -49,7 +52,7 @@ def score(rows: list[dict], replies: dict[str, list[str]], conversations) -> dic
     for row in rows:
         counts = parts["holdout" if row.get("holdout") else "dev"]
         texts = replies.get(row["id"], [])
-        counts["holding"] += sum(any(s in t.lower() for s in starts) for t in texts)
+        counts["holding"] += sum(any(s in t.lower() for s in _HOLDING) for t in texts)
         if row.get("answers"):
             counts["questions"] += 1
             counts["answered"] += any(_says_all(t, row["answers"]) for t in texts)
