@@ -20,6 +20,7 @@ from bot.core.case import Case
 from bot.core.deadlines import anchor
 from bot.core.reflect import second_person
 from bot.core.requested_action import ANSWER, MONEY, WHEN, RequestedAction
+from bot.core.wants import refuses_credit
 from bot.llm.case_lines import missing_question, reference_named, tried_step
 from bot.llm.reply_text import sentences
 
@@ -117,8 +118,12 @@ def case_options(
     if alternatives:
         options.append(tuple(line.replace("{fact}", fact) for line, fact in alternatives))
     fact = alternatives[0][1] if alternatives else ""
-    if owed:
+    if owed and refuses_credit(said):  # a voucher turned down: card or credit is no choice
+        choice, pool = None, []
+    elif owed:
         choice, pool = _BACK_HOW, amounts
+    elif action.kind == MONEY and refuses_credit(said):
+        choice, pool = None, []
     elif action.kind == MONEY:  # money they may be owed: how it comes back, if it does
         choice, pool = _IF_BACK_HOW, amounts
     elif action.kind == ANSWER:
