@@ -33,12 +33,14 @@ _ANSWERS = (
         r"\bwho (?:do|can|should|would) (?:i|we) (?:even |actually )?(?:talk|speak|ask|go|"
         r"contact|complain|write|turn)\b|\bwho (?:deals|handles|looks after)\b[^.?!]{0,20}"
         r"\b(?:this|complaints?)\b",
-        "You can talk to me: I'll take this on myself, and if it needs to go further, I'll take "
-        "it to {escalation_path} for you and tell you who has it.",
+        "You can talk to me: this stays with me, and if it needs to go further, I'll bring in "
+        "{escalation_path} for you and tell you who has it.",
     ),
     (
-        r"\b(?:what time|when)\b[^.?!]{0,20}\b(?:open|close|shut)\b|\bopening (?:hours|times)\b|"
-        r"\bopen (?:till|until|on)\b",
+        # the team's own hours ("what time are you open till?"), not a pool's or a shop's
+        r"\b(?:what time|when) (?:are|do) you (?:open|close|shut)\b|\bare you (?:still )?open\b|"
+        r"\byour (?:opening|office|phone line) (?:hours|times)\b|"
+        r"\byou(?:'re| are) open (?:till|until)\b",
         "We're open {opening_hours}.",
     ),
     (

@@ -492,6 +492,13 @@ def take_up_request(
     )
     if known and (action is None or action.kind == ANSWER):
         said = known
+        first = sentences(suggestions[0].text)[0] if suggestions[0].text.strip() else ""
+        if case.ask and case.ask.lower() in first.lower():  # their question said back, answered
+            money = re.search(r"\b(?:refund|deposit)\b", first, re.I)  # named once: then "it"
+            answer = (
+                re.sub(r"\byour (?:\S+ )?(?:refund|deposit)\b", "it", known) if money else known
+            )
+            said = f"{first} {answer}"
     if said is None:
         return suggestions
     return take_up_line(suggestions, request, case, fill(said, slots), slots, action)
