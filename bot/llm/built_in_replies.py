@@ -226,9 +226,10 @@ CASE_NEXT_STEPS = [
 CASE_NEXT_STEPS_PLAIN = (
     "I'll look into this myself and update you {update_time}.",
     "I'll check on our side and come back to you {update_time}.",
-    "I'll reply in writing {update_time} with what I find.",
+    "I'll reply in writing {update_time} with what I find; tell me if there's anything else "
+    "to check.",
     "I'll stay on this myself and update you {update_time}.",
-    "I'll follow it through and update you {update_time}.",
+    "I'll follow it through and update you {update_time}; if anything looks wrong, let me know.",
 )
 
 # When it was we who cancelled their booking, table or plan: our failure, owned, and what we can

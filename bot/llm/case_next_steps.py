@@ -54,3 +54,9 @@ def case_next_steps(case: Case) -> list[Suggestion]:
         plain = zip(CASE_NEXT_STEPS_PLAIN, CASE_NEXT_STEPS, strict=True)
         return [Suggestion(text, step.why) for text, step in plain]
     return [Suggestion(s.text.replace("{subject}", subject), s.why) for s in CASE_NEXT_STEPS]
+
+
+def is_case_next_step(text: str, case: Case) -> bool:
+    """Is `text` one of these steps for `case`? Naming their thing, it still only holds the
+    case: an option built on the case (bot/llm/case_options.py) may take its place."""
+    return any(s.text.split("{")[0] in text for s in case_next_steps(case))

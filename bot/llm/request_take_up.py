@@ -33,6 +33,7 @@ from bot.core.slots import labelled_references
 from bot.core.text import words_and_breaks
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.case_alternatives import holds_only, problem_options
+from bot.llm.case_next_steps import is_case_next_step
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
 from bot.llm.known_answers import known_answer
 from bot.llm.lead_reply import repeated_amount
@@ -325,7 +326,10 @@ def with_case_options(
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
+        stock = index > keep and (
+            not carries_a_fact(suggestion.text, case, facts, action)
+            or is_case_next_step(suggestion.text, case)
+        )
         options = [o for o in options if first_sentence(o[0]) not in used]
         taken = [s.text for s in out]  # an acknowledgement said once in a set
         # its own tone-setting opening may stay ("Hello, and thanks for your message.")
