@@ -105,7 +105,9 @@ def case_options(
     owed = (bool(_MONEY_OWED & premises) or action.owed) and bool(amounts)
     options: list[tuple[str, ...]] = []
     if case.deadline and case.deadline_said and case.deadline_said not in first:
-        line = _IN_TIME.replace("{fact}", named[0]) if named else _IN_TIME_BARE
+        # a fact their deadline already says is not named again ("... for your application")
+        fresh = [f for f in named if f.split()[-1].lower() not in case.deadline_said.lower()]
+        line = _IN_TIME.replace("{fact}", fresh[0]) if fresh else _IN_TIME_BARE
         by = anchor(case.deadline)
         options.append((line.format(deadline_said=case.deadline_said, by=by),))
     missing = missing_question(case)

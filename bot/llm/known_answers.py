@@ -16,13 +16,15 @@ from bot.core.asks import SENTENCES
 from bot.llm.reply_text import fill
 
 _FLAGS = re.IGNORECASE
+# Money asked about is a fair question first, as a billing reply acknowledges it.
+_FAIR = "It's a fair question: "
 # (the question in plain words customers use, the answer with its knowledge slot)
 _ANSWERS = (
     (
         r"\b(?:how long|when|how soon|how many days)\b[^.?!]{0,60}\b(?:refund\w*|money back|"
         r"deposit back|get (?:my|the|our) (?:money|deposit))\b|\brefund\b[^.?!]{0,30}\bhow long\b",
-        "Once it's approved, {money} reaches you within {refund_time}; I'll check where it is "
-        "and confirm with you {update_time}.",
+        _FAIR + "once it's approved, {money} reaches you within {refund_time}; I'll check where "
+        "it is and confirm with you {update_time}.",
     ),
     (
         r"\b(?:how long|when|how soon)\b[^.?!]{0,40}\breplacement\b",
@@ -72,4 +74,12 @@ def gives_known_answer(
 ) -> bool:
     """Does `text` give the known answer to the question in `latest` (filled from `slots`)?"""
     answer = known_answer(latest, amounts)
-    return bool(answer) and fill(answer, slots).split(";")[0].split(":")[0] in text
+    if not answer:
+        return False
+    said = fill(answer, slots).split(";")[0].removeprefix(_FAIR)
+    return said in text or without_money(said) in text
+
+
+def without_money(answer: str) -> str:
+    """The answer with its money said as "it", once a sentence before it named the money."""
+    return re.sub(r"\byour (?:\S+ )?(?:refund|deposit)\b", "it", answer)

@@ -60,7 +60,12 @@ from bot.llm.request_take_up import (
 )
 from bot.llm.second_ask_reply import take_up_second_ask
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
-from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
+from bot.llm.template_choice import (
+    WE_CANCELLED,
+    fitting_templates,
+    most_relevant_first,
+    waits_for_money,
+)
 from bot.llm.urgent_replies import acting_now
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
@@ -180,6 +185,10 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     # we let them down: our lines, not a goodbye (unless it is their money back they want)
     if WE_CANCELLED.match(case.issue or "") and REFUND not in case.wants:
         fitting = [*lines.OUR_CANCELLATION, *fitting]
+    elif request.playbook.id == "billing-dispute" and waits_for_money(said):
+        refund = f"your {case.amounts[0]} refund" if case.amounts else "your refund"
+        waits = [Suggestion(r.text.replace("{refund}", refund), r.why) for r in lines.REFUND_WAIT]
+        fitting = [*waits, *fitting]  # in place of the charge audits left out
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]

@@ -35,7 +35,7 @@ from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.case_alternatives import holds_only, problem_options
 from bot.llm.case_next_steps import is_case_next_step
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
-from bot.llm.known_answers import known_answer
+from bot.llm.known_answers import known_answer, without_money
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -221,6 +221,10 @@ def _lifted(
     return text, missing
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) -> str:
     """The lead and the request line, with what they need to make every move the original
     made: the original's own statements (not its questions, which the request answers) after
@@ -241,7 +245,9 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     text, missing = _lifted(text, plain, missing, playbook, before=line)
     for closer in _CLOSERS:
         for acknowledgement in _ACKNOWLEDGEMENTS:
-            said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
+            # "I understand — once it's approved ...": only "I" keeps its capital after it
+            joined = line if not acknowledgement or line.startswith("I") else _lower_first(line)
+            said = f"{text.replace(line, acknowledgement + joined, 1)} {closer}".strip()
             if not missing & _missing(said, playbook):
                 return said
     text, missing = _lifted(text, promises, missing, playbook)
@@ -499,10 +505,7 @@ def take_up_request(
         first = sentences(suggestions[0].text)[0] if suggestions[0].text.strip() else ""
         if case.ask and case.ask.lower() in first.lower():  # their question said back, answered
             money = re.search(r"\b(?:refund|deposit)\b", first, re.I)  # named once: then "it"
-            answer = (
-                re.sub(r"\byour (?:\S+ )?(?:refund|deposit)\b", "it", known) if money else known
-            )
-            said = f"{first} {answer}"
+            said = f"{first} {without_money(known) if money else known}"
     if said is None:
         return suggestions
     return take_up_line(suggestions, request, case, fill(said, slots), slots, action)

@@ -116,11 +116,22 @@ _AUDITS_A_CHARGE = prebuilt.compile(
     r"recognise)\b",
     re.I,
 )
+_WAITS_FOR_MONEY = prebuilt.compile(
+    r"\b(?:how long|when|how soon)\b[^.?!]{0,60}\b(?:refund|money back|deposit)|"
+    r"\b(?:cancell?ed|called off|sent (?:it|them|\w+ \w+) back|returned)\b",
+    re.I,
+)
 _QUESTIONS_A_CHARGE = prebuilt.compile(
     r"\b(?:charg\w*|overcharg\w*|bill(?:ed|ing)?|invoices?|statement|twice|double|debit\w*|"
     r"taken|took|payments?|don'?t recognise|fee|price|cost)\b",
     re.I,
 )
+
+
+def waits_for_money(said: str) -> bool:
+    """Do their words wait for money back (a refund after a cancellation or a return) rather
+    than question a charge?"""
+    return bool(_WAITS_FOR_MONEY.search(said) and not _QUESTIONS_A_CHARGE.search(said))
 
 
 def misfits(text: str, case: Case, asked_to_act: bool = False, said: str = "") -> bool:
@@ -136,7 +147,7 @@ def misfits(text: str, case: Case, asked_to_act: bool = False, said: str = "") -
         "missed_visit" in case.premises or _NOT_ON_ITS_WAY.search(case.issue or "")
     ):
         return True
-    if _AUDITS_A_CHARGE.search(text) and not _QUESTIONS_A_CHARGE.search(said or about):
+    if _AUDITS_A_CHARGE.search(text) and waits_for_money(said or about):
         return True
     return bool(_KEEPS_THEM.search(text) and WE_CANCELLED.match(case.issue or ""))
 
