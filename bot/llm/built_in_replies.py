@@ -239,7 +239,7 @@ CASE_NEXT_STEPS_PLAIN = (
 # ({refund}: "your £86 refund", from the case.)
 REFUND_WAIT = [
     Suggestion(
-        text="It's a fair question. I'll trace where {refund} is up to and confirm in "
+        text="It's a fair question. I'll check where {refund} stands and confirm in "
         "writing {update_time} when you'll see it.",
         why="Tracing their money and naming when they'll see it answers the wait, not a charge.",
     ),

@@ -109,16 +109,15 @@ _DIGITAL_WORDS = prebuilt.compile(
 )
 
 
-# Going through a charge is for a charge they question, not for a refund they wait on after we
-# cancelled or they sent the goods back ("how long will my refund take?").
+# Going through a charge is for a charge they question, not for a refund they ask the time of
+# after we cancelled or they sent the goods back ("how long will my refund take?").
 _AUDITS_A_CHARGE = prebuilt.compile(
     r"\b(?:charges line by line|look at that charge|look into this payment|a charge you don't "
     r"recognise)\b",
     re.I,
 )
 _WAITS_FOR_MONEY = prebuilt.compile(
-    r"\b(?:how long|when|how soon)\b[^.?!]{0,60}\b(?:refund|money back|deposit)|"
-    r"\b(?:cancell?ed|called off|sent (?:it|them|\w+ \w+) back|returned)\b",
+    r"\b(?:how long|when|how soon|how many days)\b[^.?!]{0,60}\b(?:refund|money back|deposit)",
     re.I,
 )
 _QUESTIONS_A_CHARGE = prebuilt.compile(
@@ -129,8 +128,8 @@ _QUESTIONS_A_CHARGE = prebuilt.compile(
 
 
 def waits_for_money(said: str) -> bool:
-    """Do their words wait for money back (a refund after a cancellation or a return) rather
-    than question a charge?"""
+    """Do they ask when money comes back ("how long will my refund take?") rather than
+    question a charge?"""
     return bool(_WAITS_FOR_MONEY.search(said) and not _QUESTIONS_A_CHARGE.search(said))
 
 
