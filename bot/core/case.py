@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from bot.core import prebuilt
 from bot.core.asks import ask_clause
 from bot.core.care import find_care
 from bot.core.case_facts import details, done, evidence
@@ -92,8 +93,19 @@ def _labels(table: tuple[tuple[str, re.Pattern], ...], text: str) -> list[str]:
     return [label for label, pattern in table if pattern.search(text)]
 
 
+# Medicine they take: the thing at stake is their medication (or its prescription), whatever
+# it came in ("missing from the bag") and never a device ("tablets" are not "your tablet").
+_MEDICATION = prebuilt.compile(
+    r"\b(?:tablets|pills|medication|medicine|meds|inhaler|insulin)\b", re.IGNORECASE
+)
+_PRESCRIPTION = prebuilt.compile(r"\bprescription\b", re.IGNORECASE)
+
+
 def _thing(issue_source: str | None, said: str) -> str | None:
-    """The first thing named in the problem sentence, else in anything the customer said."""
+    """The first thing named in the problem sentence, else in anything the customer said;
+    their medication when they speak of it."""
+    if _MEDICATION.search(said):
+        return "prescription" if _PRESCRIPTION.search(said) else "medication"
     for text in (issue_source, said):
         if not text:
             continue

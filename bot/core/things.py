@@ -10,11 +10,13 @@ import re
 
 from bot.core import prebuilt
 
+# "tablet" is the device; "tablets" are nearly always medication ("my blood pressure tablets"),
+# never said back as "your tablet".
 THINGS = prebuilt.compile(
     r"\b(key ?safe|lock ?box|door code|key ?card|order|parcel|package|delivery|card|policy|"
     r"claim|payment|bill|invoice|charge|refund|"
     r"subscription|plan|contract|account|password|app|website|router|broadband|internet|wifi|"
-    r"connection|phone|laptop|tablet|tv|boiler|heating|meter|booking|reservation|flight|"
+    r"connection|phone|laptop|tablet(?!s)|tv|boiler|heating|meter|booking|reservation|flight|"
     r"ticket|train|bag|luggage|appointment|prescription|referral|permit|licence|license|"
     r"application|loan|mortgage|transfer|statement|blender|kettle|fridge|washing machine|"
     r"desk|sofa|mattress|car|bike|software|device|printer|sim|power|electricity|water|gas)s?\b",

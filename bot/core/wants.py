@@ -89,3 +89,17 @@ def customer_wants(said: str) -> list[str]:
     if we_cancelled(said) and REFUND not in wants:
         wants = [REINSTATED, *(w for w in wants if w not in (FIXED, CANCEL))]
     return wants
+
+
+# Money back, not a voucher or credit: "I don't want a voucher", "no credit, a refund please".
+_REFUSES_CREDIT = prebuilt.compile(
+    r"\b(?:don'?t|do not|won'?t|will not|not going to|never) (?:want|accept|take|need)\b"
+    r"[^.?!\n]{0,20}\b(?:vouchers?|credit|store credit|gift cards?|points)\b|"
+    r"\bno (?:more )?(?:vouchers?|credit)\b|\bnot (?:a |another )?(?:voucher|credit)\b",
+    _FLAGS,
+)
+
+
+def refuses_credit(said: str) -> bool:
+    """Have they turned down a voucher or credit? Then money back means money back."""
+    return bool(_REFUSES_CREDIT.search(said))

@@ -25,6 +25,7 @@ from bot.core.requested_action import ACT, ANSWER, CHECK, MONEY, RequestedAction
 from bot.core.second_ask import second_ask
 from bot.core.tidy import tidy
 from bot.llm.base import Suggestion, SuggestionRequest
+from bot.llm.known_answers import gives_known_answer
 from bot.llm.reply_text import fill, first_sentence
 from bot.llm.request_take_up import (
     OPTION_WHY,
@@ -117,6 +118,9 @@ def take_up_twice(
         action = _asked(unanswered_turns(request.conversation))
     if action is None:
         return suggestions
+    latest = request.conversation.customer_messages[-1].text
+    if any(gives_known_answer(s.text, latest, slots, case.amounts) for s in suggestions):
+        return suggestions  # answered from the team's knowledge: no promise to find out too
     taking = [i for i, s in enumerate(suggestions) if _says_it(s.text, action)]
     line = _angle(action, slots)
     if line is None:

@@ -195,30 +195,63 @@ CARE_WHY = "Safety and the person come before the process; no script, no sales."
 ANYTHING_ELSE = "Is there anything else I should know before I start?"
 TAKE_IT_FROM_THERE = "I'll take it from there and update you {update_time}."
 MISSING_WHY = "Asking only for the one thing still missing shows we listened to everything else."
+# ... each naming the case's subject ({subject}: "your parcel PK-88120", "your £950 deposit");
+# with nothing to name, the same steps in fewer words (bot/llm/case_next_steps.py).
 CASE_NEXT_STEPS = [
     Suggestion(
-        text="I'll keep this with me and update you {update_time}, so you won't need to chase us.",
+        text="I'll keep {subject} with me and update you {update_time}, so you won't need to "
+        "chase us.",
         why="Owning it with a time, and asking nothing they already said, saves a second contact.",
     ),
     Suggestion(
-        text="I'll check what's happened on our side and come back to you {update_time} with a "
-        "clear answer and the next step.",
+        text="I'll check what's happened with {subject} on our side and come back to you "
+        "{update_time} with a clear answer and the next step.",
         why="A promised answer with a time beats another question they have already answered.",
     ),
     Suggestion(
-        text="Thanks, that gives me what I need to start. I'll look into it myself now, and "
+        text="Thanks, I have what I need to start on {subject}: I'll look into it myself now, and "
         "you'll hear from me {update_time} with what happens next.",
         why="Saying they gave enough, and acting on it, spares them a round of questions.",
     ),
     Suggestion(
-        text="I'll send you a clear answer in writing {update_time}, and if there's anything "
-        "else you'd like me to check, tell me and I'll add it.",
+        text="I'll send you a clear answer about {subject} in writing {update_time}; if there's "
+        "anything else you'd like me to check, tell me.",
         why="An answer in writing, with a time, respects what they already told us.",
     ),
     Suggestion(
-        text="I'll sort this out for you and update you {update_time}; if anything doesn't look "
-        "right when I do, let me know.",
+        text="I'll sort out {subject} myself and update you {update_time}; if anything doesn't "
+        "look right when I do, let me know.",
         why="Doing it for them, and inviting a check, saves a second contact.",
+    ),
+]
+CASE_NEXT_STEPS_PLAIN = (
+    "I'll stay on this myself and update you {update_time}, so you won't need to chase us.",
+    "I'll check on our side and come back to you {update_time} with the next step.",
+    "Thanks, I have what I need to start: I'll look into it myself now, and you'll hear from me "
+    "{update_time} with what happens next.",
+    "I'll send you what I find in writing {update_time}; if there's anything else you'd like me "
+    "to check, tell me.",
+    "I'll sort this out and update you {update_time}; if anything looks wrong, let me know.",
+)
+
+# A refund they wait for (after we cancelled, after they sent it back), not a charge they
+# question: where it is and when it lands, never the charges gone through "line by line".
+# ({refund}: "your £86 refund", from the case.)
+REFUND_WAIT = [
+    Suggestion(
+        text="It's a fair question. I'll check where {refund} stands and confirm in "
+        "writing {update_time} when you'll see it.",
+        why="Tracing their money and naming when they'll see it answers the wait, not a charge.",
+    ),
+    Suggestion(
+        text="I understand you want to know when the money lands. I'll check {refund} myself "
+        "and confirm in writing {update_time} the date you'll see it.",
+        why="A date for the money, owned, is what someone waiting for a refund wants.",
+    ),
+    Suggestion(
+        text="Thanks for raising this. I'll chase {refund} through myself and let you know in "
+        "writing {update_time} when it will reach you.",
+        why="Chasing it for them spares a second contact about the same money.",
     ),
 ]
 

@@ -175,12 +175,33 @@ def follow_ups(kind: str, case: Case, texts: list[str]) -> tuple[Suggestion, Sug
         tail = f", so you can stay with {person} in the meantime"
     else:
         tail = "; it stays with me, so you won't be passed between teams"
-    call = Suggestion(
-        f"If you'd rather talk it through, tell me a time that suits you and I'll call you then "
-        f"myself{tail}.",
-        _WHY,
-    )
+    if call_open(texts):
+        call = Suggestion(
+            f"If you'd rather talk it through, tell me a time that suits you and I'll call you "
+            f"then myself{tail}.",
+            _WHY,
+        )
+    else:  # no number, no call asked for: we write back here, and a call is theirs to ask for
+        tail = tail.replace("; it stays with me,", ",")
+        call = Suggestion(
+            f"I'll keep you updated here myself{tail}. If a call would be easier, send me a "
+            "number and a time that suit you.",
+            _WHY,
+        )
     return owner, call
+
+
+# A number they gave us, or a call they asked for: a call back assumes neither otherwise.
+_NUMBER = prebuilt.compile(r"(?:\+|\b0)\d[\d ]{7,}\d\b")
+_CALL_ASKED = prebuilt.compile(
+    r"\b(?:call|ring|phone) (?:me|us)\b|\bcall ?back\b|\bby phone\b|\bon the phone\b", re.I
+)
+
+
+def call_open(texts: list[str]) -> bool:
+    """Did the customer give a phone number or ask for a call?"""
+    said = " ".join(texts)
+    return bool(_NUMBER.search(said) or _CALL_ASKED.search(said))
 
 
 # One concrete thing, by need, about their own matter: asked for or checked, never done.

@@ -24,7 +24,7 @@ from itertools import cycle
 
 from bot.core import prebuilt
 from bot.core.case import Case
-from bot.core.wants import REFUND
+from bot.core.wants import REFUND, refuses_credit
 from bot.llm.case_lines import tried_step
 from bot.llm.case_options import fact_phrases
 from bot.llm.reply_text import sentences
@@ -197,7 +197,8 @@ def problem_options(
     elif amounts:
         options.append(_with(_IF_CORRECT, fact=amounts[0]))
         # a price that went up is explained, not paid back; money back only when they want it
-        if not _FROM_TO.search(said) and REFUND in case.wants:
+        back = REFUND in case.wants and not refuses_credit(said)
+        if not _FROM_TO.search(said) and back:
             options.append(_with(_BACK_HOW, fact=amounts[0]))
     if not named and not amounts:
         return options

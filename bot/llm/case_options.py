@@ -20,6 +20,7 @@ from bot.core.case import Case
 from bot.core.deadlines import anchor
 from bot.core.reflect import second_person
 from bot.core.requested_action import ANSWER, MONEY, WHEN, RequestedAction
+from bot.core.wants import refuses_credit
 from bot.llm.case_lines import missing_question, reference_named, tried_step
 from bot.llm.reply_text import sentences
 
@@ -104,7 +105,9 @@ def case_options(
     owed = (bool(_MONEY_OWED & premises) or action.owed) and bool(amounts)
     options: list[tuple[str, ...]] = []
     if case.deadline and case.deadline_said and case.deadline_said not in first:
-        line = _IN_TIME.replace("{fact}", named[0]) if named else _IN_TIME_BARE
+        # a fact their deadline already says is not named again ("... for your application")
+        fresh = [f for f in named if f.split()[-1].lower() not in case.deadline_said.lower()]
+        line = _IN_TIME.replace("{fact}", fresh[0]) if fresh else _IN_TIME_BARE
         by = anchor(case.deadline)
         options.append((line.format(deadline_said=case.deadline_said, by=by),))
     missing = missing_question(case)
@@ -117,8 +120,12 @@ def case_options(
     if alternatives:
         options.append(tuple(line.replace("{fact}", fact) for line, fact in alternatives))
     fact = alternatives[0][1] if alternatives else ""
-    if owed:
+    if owed and refuses_credit(said):  # a voucher turned down: card or credit is no choice
+        choice, pool = None, []
+    elif owed:
         choice, pool = _BACK_HOW, amounts
+    elif action.kind == MONEY and refuses_credit(said):
+        choice, pool = None, []
     elif action.kind == MONEY:  # money they may be owed: how it comes back, if it does
         choice, pool = _IF_BACK_HOW, amounts
     elif action.kind == ANSWER:

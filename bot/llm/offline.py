@@ -36,6 +36,7 @@ from bot.llm.case_lines import (
     narrowed,
     with_references,
 )
+from bot.llm.case_next_steps import case_next_steps
 from bot.llm.hazard_replies import hazard_care
 from bot.llm.lead_reply import lead_step, said_cleanly
 from bot.llm.praise_reply import praise_reflection
@@ -60,7 +61,12 @@ from bot.llm.request_take_up import (
 )
 from bot.llm.second_ask_reply import take_up_second_ask
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
-from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
+from bot.llm.template_choice import (
+    WE_CANCELLED,
+    fitting_templates,
+    most_relevant_first,
+    waits_for_money,
+)
 from bot.llm.urgent_replies import acting_now
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
@@ -187,6 +193,10 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     # we let them down: our lines, not a goodbye (unless it is their money back they want)
     if WE_CANCELLED.match(case.issue or "") and REFUND not in case.wants:
         fitting = [*lines.OUR_CANCELLATION, *fitting]
+    elif request.playbook.id == "billing-dispute" and waits_for_money(said):
+        refund = f"your {case.amounts[0]} refund" if case.amounts else "your refund"
+        waits = [Suggestion(r.text.replace("{refund}", refund), r.why) for r in lines.REFUND_WAIT]
+        fitting = [*waits, *fitting]  # in place of the charge audits left out
     start = (request.variant * count) % len(fitting) if fitting else 0
     rotated = fitting[start:] + fitting[:start]
     drafts = [Suggestion(r.text, r.why) for r in rotated[:count]]
@@ -194,7 +204,7 @@ def _drafts(request: SuggestionRequest, case: Case) -> list[Suggestion]:
     # a clear moment we can't read in their words, or one they need now: act on it rather
     # than ask what they need ("locked out of the flat" has said it)
     if case.language not in (None, "en") or case.urgent:
-        padding = list(lines.CASE_NEXT_STEPS)
+        padding = case_next_steps(case)
     padding = _unasked(padding, case, request.playbook)
     drafts += padding[: count - len(drafts)]
     if set(_MANAGER) & set(case.requests) and not any(
@@ -229,7 +239,7 @@ def _built(case: Case) -> list[Suggestion]:
     """Lines built on the case: the one missing thing asked for, then next steps with a time."""
     missing = missing_question(case)
     asked = [Suggestion(f"{missing} {lines.TAKE_IT_FROM_THERE}", lines.MISSING_WHY)]
-    return [*(asked if missing else []), *lines.CASE_NEXT_STEPS]
+    return [*(asked if missing else []), *case_next_steps(case)]
 
 
 def _unasked(drafts: list[Suggestion], case: Case, playbook) -> list[Suggestion]:
@@ -500,7 +510,7 @@ class OfflineBackend(Backend):
             suggestions = take_up_request(suggestions, request, case, slots)
         suggestions = _case_step(suggestions, request, case, slots, labelled)
         suggestions = _fact_in_lead(suggestions, case, labelled)
-        suggestions = _distinct(suggestions, slots, request.playbook)
+        suggestions = _distinct(suggestions, slots, request.playbook, case)
         suggestions = with_case_options(suggestions, request, case, slots)
         if not hazard:
             suggestions = take_up_second_ask(suggestions, request, slots)  # "and ...?" too
@@ -584,12 +594,12 @@ def _first_step(text: str) -> str:
     return next((first_sentence(p) for p in sentences(text) if _ACTS.search(p)), "")
 
 
-def _distinct(suggestions: list[Suggestion], slots, playbook) -> list[Suggestion]:
+def _distinct(suggestions: list[Suggestion], slots, playbook, case: Case) -> list[Suggestion]:
     """No two suggestions alike: a later one that opens like an earlier one gives way to a next
     step built on the case that none of them says yet (one that makes the playbook's moves
     first)."""
     out: list[Suggestion] = []
-    spare = [fill(s.text, slots) for s in lines.CASE_NEXT_STEPS]
+    spare = [fill(s.text, slots) for s in case_next_steps(case)]
     for suggestion in suggestions:
         opened = {first_sentence(s.text) for s in out}
         # "Thanks for letting us know. I'll send you ..." after "I'll send you ...": alike too

@@ -33,7 +33,9 @@ from bot.core.slots import labelled_references
 from bot.core.text import words_and_breaks
 from bot.llm.base import Suggestion, SuggestionRequest
 from bot.llm.case_alternatives import holds_only, problem_options
+from bot.llm.case_next_steps import is_case_next_step
 from bot.llm.case_options import carries_a_fact, case_options, fact_phrases, says_a_fact_back
+from bot.llm.known_answers import known_answer, without_money
 from bot.llm.lead_reply import repeated_amount
 from bot.llm.reply_text import fill, first_sentence, says_again, sentences
 
@@ -219,6 +221,10 @@ def _lifted(
     return text, missing
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) -> str:
     """The lead and the request line, with what they need to make every move the original
     made: the original's own statements (not its questions, which the request answers) after
@@ -239,7 +245,9 @@ def _with_moves(lead: str, line: str, original: str, playbook: Playbook | None) 
     text, missing = _lifted(text, plain, missing, playbook, before=line)
     for closer in _CLOSERS:
         for acknowledgement in _ACKNOWLEDGEMENTS:
-            said = f"{text.replace(line, acknowledgement + line, 1)} {closer}".strip()
+            # "I understand — once it's approved ...": only "I" keeps its capital after it
+            joined = line if not acknowledgement or line.startswith("I") else _lower_first(line)
+            said = f"{text.replace(line, acknowledgement + joined, 1)} {closer}".strip()
             if not missing & _missing(said, playbook):
                 return said
     text, missing = _lifted(text, promises, missing, playbook)
@@ -324,7 +332,10 @@ def with_case_options(
     used = {first_sentence(s.text) for s in suggestions}
     out = []
     for index, suggestion in enumerate(suggestions):
-        stock = index > keep and not carries_a_fact(suggestion.text, case, facts, action)
+        stock = index > keep and (
+            not carries_a_fact(suggestion.text, case, facts, action)
+            or is_case_next_step(suggestion.text, case)
+        )
         options = [o for o in options if first_sentence(o[0]) not in used]
         taken = [s.text for s in out]  # an acknowledgement said once in a set
         # its own tone-setting opening may stay ("Hello, and thanks for your message.")
@@ -483,6 +494,18 @@ def take_up_request(
         if total:
             action = replace(action, thing=total)
     said = request_line(action) if action else None
+    # a question the team's knowledge answers is answered, not only promised a finding-out
+    known = (
+        known_answer(request.conversation.customer_messages[-1].text, case.amounts)
+        if suggestions
+        else None
+    )
+    if known and (action is None or action.kind == ANSWER):
+        said = known
+        first = sentences(suggestions[0].text)[0] if suggestions[0].text.strip() else ""
+        if case.ask and case.ask.lower() in first.lower():  # their question said back, answered
+            money = re.search(r"\b(?:refund|deposit)\b", first, re.I)  # named once: then "it"
+            said = f"{first} {without_money(known) if money else known}"
     if said is None:
         return suggestions
     return take_up_line(suggestions, request, case, fill(said, slots), slots, action)

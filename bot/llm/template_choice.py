@@ -109,6 +109,30 @@ _DIGITAL_WORDS = prebuilt.compile(
 )
 
 
+# Going through a charge is for a charge they question, not for a refund they ask the time of
+# after we cancelled or they sent the goods back ("how long will my refund take?").
+_AUDITS_A_CHARGE = prebuilt.compile(
+    r"\b(?:charges line by line|look at that charge|look into this payment|a charge you don't "
+    r"recognise)\b",
+    re.I,
+)
+_WAITS_FOR_MONEY = prebuilt.compile(
+    r"\b(?:how long|when|how soon|how many days)\b[^.?!]{0,60}\b(?:refund|money back|deposit)",
+    re.I,
+)
+_QUESTIONS_A_CHARGE = prebuilt.compile(
+    r"\b(?:charg\w*|overcharg\w*|bill(?:ed|ing)?|invoices?|statement|twice|double|debit\w*|"
+    r"taken|took|payments?|don'?t recognise|fee|price|cost)\b",
+    re.I,
+)
+
+
+def waits_for_money(said: str) -> bool:
+    """Do they ask when money comes back ("how long will my refund take?") rather than
+    question a charge?"""
+    return bool(_WAITS_FOR_MONEY.search(said) and not _QUESTIONS_A_CHARGE.search(said))
+
+
 def misfits(text: str, case: Case, asked_to_act: bool = False, said: str = "") -> bool:
     """Is the template a stock line whose situation this case is not in? (`said`: the
     customer's latest words, for when no issue could be said back)"""
@@ -121,6 +145,8 @@ def misfits(text: str, case: Case, asked_to_act: bool = False, said: str = "") -
     if _ON_ITS_WAY.search(text) and (
         "missed_visit" in case.premises or _NOT_ON_ITS_WAY.search(case.issue or "")
     ):
+        return True
+    if _AUDITS_A_CHARGE.search(text) and waits_for_money(said or about):
         return True
     return bool(_KEEPS_THEM.search(text) and WE_CANCELLED.match(case.issue or ""))
 

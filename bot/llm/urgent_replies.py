@@ -17,6 +17,7 @@ from bot.core import prebuilt
 from bot.core.case import Case
 from bot.core.urgency import PLACE, is_place
 from bot.llm.base import Suggestion
+from bot.llm.care_replies import call_open
 from bot.llm.reply_text import first_sentence, sentences
 
 _FLAGS = re.IGNORECASE
@@ -39,6 +40,10 @@ NOW_STEPS = (
     "than leave you waiting for a call back.",
     "If we get cut off, I'll call you straight back on the number you're using, so you won't "
     "have to start again.",
+)
+CUT_OFF_IN_WRITING = (
+    "If we get cut off, just reply here and I'll pick it straight back up, so you won't have to "
+    "start again."
 )
 NOW_WHY = "They can't wait for a call back: acting while they're still here is what they remember."
 
@@ -128,6 +133,8 @@ def acting_now(suggestions: list[Suggestion], case: Case, texts: list[str]) -> l
     if not case.urgent or not suggestions:
         return suggestions
     steps = [line.format(what=_what(case)) for line in NOW_STEPS]
+    if not call_open(texts):  # no number given: nothing to call back on
+        steps[-1] = CUT_OFF_IN_WRITING
     said = " ".join(s.text for s in suggestions)
     unused = [step for step in steps if step not in said]
     out: list[Suggestion] = []

@@ -113,7 +113,10 @@ def test_care_names_who_it_is_about_and_offers_a_call_at_their_time(coach):
     texts = _texts(result)
     said = " ".join(texts)
     assert result.assessment.escalation.care[0] == "bereavement"
-    assert "Ana" in said and "a time that suits you" in said, texts
+    # no number given and no call asked for (eighth round): the call is offered at their time
+    # with the number asked for, not assumed ("I'll call you then")
+    assert "Ana" in said and "a number and a time that suit you" in said, texts
+    assert "I'll call you then" not in said, texts
     assert "What would help you most right now" not in said
     assert not any(checks.claimed_actions(t, result.conversation) for t in texts)
 
