@@ -230,8 +230,9 @@ _RUNNING_OUT = prebuilt.compile(
 # The most specific word they use for it first: "insulin" over "prescription".
 _MEDICINES = ("insulin", "inhaler", "tablets", "pills", "medication", "medicine", "prescription")
 _MEDICINE_STEP = (
-    "I'll check today where your {medicine} {are} and whether it can be sent urgently or "
-    "collected nearer to you, so that you don't run out, and I'll update you {update_time}."
+    "I'll find out where your {medicine} {are} and whether {it} can be sent urgently or "
+    "collected nearer to you today, so that you don't run out, and I'll update you "
+    "{update_time}."
 )
 
 
@@ -248,8 +249,8 @@ def next_step(kind: str, case: Case, texts: list[str]) -> Suggestion | None:
     none of its own (the caller keeps its default)."""
     medicine = medicine_running_out(texts) if kind == "illness" else None
     if medicine:
-        are = "are" if medicine.endswith("s") else "is"
-        text = _MEDICINE_STEP.format(medicine=medicine, are=are, update_time="{update_time}")
+        are, it = ("are", "they") if medicine.endswith("s") else ("is", "it")
+        text = _MEDICINE_STEP.format(medicine=medicine, are=are, it=it, update_time="{update_time}")
         return Suggestion(
             text, "When their medicine is running out, getting it to them in time is the care."
         )
