@@ -60,6 +60,7 @@ from bot.llm.request_take_up import (
 from bot.llm.second_ask_reply import take_up_second_ask
 from bot.llm.situation_fit import fit_to_situation, keeps_moves, made_to_wait
 from bot.llm.template_choice import WE_CANCELLED, fitting_templates, most_relevant_first
+from bot.llm.their_language import in_their_language
 from bot.llm.urgent_replies import acting_now
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
@@ -444,6 +445,9 @@ class OfflineBackend(Backend):
 
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)
+        translated = in_their_language(request, case)  # Spanish, French ... (their own lines)
+        if translated:
+            return translated
         case = replace(case, issue=said_cleanly(case.issue))  # never said back broken
         slots = _slots(request, case)
         labelled = labelled_references(request.conversation)
