@@ -24,7 +24,7 @@ _ES = (
 _FR = (
     r"(?:rembours|envoy|renvoy|annul|débloqu|rétabli|trait|résolu|corrig|crédit|transmis|"
     r"escalad|enregistr|remplac|échang|programm|réserv|vérifi|contact|appel|effectu|expédi|"
-    r"réactiv|régl|répar)[ée]?e?s?\b"
+    r"réactiv|régl|répar|résili)[ée]?e?s?\b"
 )
 _DE = (
     r"(?:zurück)?(?:erstattet|gutgeschrieben|storniert|gekündigt|versendet|verschickt|gesendet|"

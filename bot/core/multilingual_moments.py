@@ -4,7 +4,8 @@ multilingual_signals.py holds the strongest moments (a manager, leaving, a refun
 not arrived, a locked account); these are the other moments customers bring most, in the
 plain words they use for them: something broken or the wrong item, a service down, a
 repeated contact, a late delivery, a bill that looks wrong, giving notice, a way back into an
-account. Patterns run on `bot.core.text.normalise` output (accents folded, apostrophes split).
+account, and thanks. Patterns run on `bot.core.text.normalise` output (accents folded,
+apostrophes split).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _REPEAT = (
 )
 _LATE = (
     r"\b(?:(?:todavia|aun) no (?:me )?(?:ha )?llegado|no me ha llegado|sigue sin llegar|"
+    r"wo bleibt|(?:immer )?noch (?:immer )?nicht (?:angekommen|geliefert|da)|toujours pas "
+    r"(?:arrive|recu|livre)e?|(?:ainda )?nao (?:chegou|recebi)|"
     r"(?:pedido|paquete|envio) (?:\w+ ){0,3}retrasad[oa]|seguimiento|rien recu|n ai (?:rien|"
     r"toujours rien|toujours pas|pas) recu|(?:colis|commande|livraison) (?:\w+ ){0,3}en "
     r"retard|suivi|nichts (?:bekommen|erhalten|angekommen)|(?:lieferung|bestellung|paket) "
@@ -68,6 +71,17 @@ _WAY_IN = (
     r"passe|(?:komme|kann) (?:\w+ ){0,3}nicht (?:mehr )?in (?:mein|das) \w*konto|passwort|"
     r"kundenkonto|nao consigo (?:entrar|acessar)|senha|conta (?:foi )?bloqueada)\b"
 )
+# Thanks that close a request ("muchas gracias de antemano", "vielen Dank im Voraus") are not
+# praise: only thanks with nothing asked in advance, and words that praise.
+_PRAISE = (
+    r"\b(?:(?:muchas|mil) gracias(?! de antemano| por adelantado)|muy amable|excelente "
+    r"(?:servicio|atencion|trabajo)|(?:quiero|queria) (?:dar las gracias|agradecer|felicitar)|"
+    r"merci beaucoup(?! d avance| par avance)|un grand merci|tres aimable|excellent (?:service|"
+    r"accueil|travail)|je (?:tiens|voulais) a (?:remercier|feliciter)|(?:vielen|herzlichen) "
+    r"dank(?! im voraus)|sehr freundlich|(?:toller|super) service|(?:mochte|wollte) mich "
+    r"(?:\w+ )?bedanken|muito obrigad[oa](?! desde ja)|muito atencios[oa]|excelente "
+    r"atendimento|(?:quero|queria) agradecer|parabens)\b"
+)
 
 SIGNALS: dict[str, list[tuple[str, float]]] = {
     "product-defect": [(_DEFECT, 3.0)],
@@ -77,4 +91,5 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
     "billing-dispute": [(_BILL_WRONG, 2.5)],
     "cancellation-risk": [(_NOTICE, 3.0)],
     "account-access": [(_WAY_IN, 2.5)],
+    "praise": [(_PRAISE, 2.0)],
 }

@@ -18,7 +18,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from bot.core import prebuilt
 from bot.core import reply_checks as checks
@@ -91,17 +91,16 @@ class LanguageReplies(Strict):
     def _offer_slots(cls, value: str | None) -> str | None:
         return value if value is None else LanguageReply._known_slots(value)
 
-    @model_validator(mode="after")
-    def _sendable(self) -> LanguageReplies:
+    def problems(self) -> list[str]:
+        """`field: problem` for each slot with no placeholder, each reply that would claim an
+        action or apologise twice, and each moment where two replies open alike."""
         problems = self._slot_problems("manager_offer", self.manager_offer or "")
         for moment, replies in self.moments.items():
             for index, reply in enumerate(replies):
                 problems += self._slot_problems(f"moments.{moment}[{index}].text", reply.text)
             openers = checks.repeated_openers([self.fill(r.text, {}) for r in replies])
             problems += [f"moments.{moment}: two replies open with {o!r}" for o in openers]
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems
 
     def _slot_problems(self, where: str, text: str) -> list[str]:
         """A slot with no placeholder, or what the filled text should never say."""
@@ -118,7 +117,10 @@ class LanguageReplies(Strict):
             return match.group(1) if known else match.group(2)
 
         text = _ALTERNATIVE.sub(alternative, text)
-        return _SLOT.sub(lambda m: facts.get(m.group(1)) or self.placeholders[m.group(1)], text)
+        return _SLOT.sub(lambda m: facts.get(m.group(1)) or self._placeholder(m.group(1)), text)
+
+    def _placeholder(self, slot: str) -> str:
+        return self.placeholders.get(slot) or f"[{slot.replace('_', ' ')}]"
 
 
 def _defects(text: str) -> list[str]:
@@ -132,9 +134,24 @@ def _defects(text: str) -> list[str]:
 def load_language_file(path: Path) -> LanguageReplies:
     """One language file; raises PlaybookError naming the file and each bad field."""
     replies = validated_file(path, LanguageReplies, "language")
+    problems = replies.problems()
+    if problems:
+        raise PlaybookError([f"{path}: {problem}" for problem in problems])
     if replies.language != path.stem:
         raise PlaybookError([f"{path}: language: {replies.language!r} is not the file name"])
     return replies
+
+
+def check_language_dir(directory: Path) -> tuple[int, list[str]]:
+    """How many files in `directory` are valid, and each problem of the others."""
+    valid, problems = 0, []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            load_language_file(path)
+            valid += 1
+        except PlaybookError as exc:
+            problems += exc.problems
+    return valid, problems
 
 
 @cache
