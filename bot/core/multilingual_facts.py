@@ -1,6 +1,7 @@
 """The facts a reply may name, read from a customer writing in Spanish, French, German or
 Portuguese, where the English case reader finds none: their order number ("pedido 558120",
-"commande n° 77410", "Bestellnummer 100482", "encomenda 51230"), an amount in the way
+"commande n° 77410", "Bestellnummer 100482", "encomenda 51230"), another reference
+("réservation KX7P2", "Kundennummer 4471"), an amount in the way
 those languages write it ("39,90 €", "R$ 150", "150 reais") and the name they give ("me
 llamo Lucía", "je m'appelle Claire", "mein Name ist Jonas", "meu nome é Ana").
 """
@@ -15,6 +16,16 @@ _ORDER = prebuilt.compile(
     r"\b(?:pedido|encomenda|commande|bestellung|bestellnummer|auftragsnummer|auftrag)"
     r"(?:\s+(?:n[º°o]\.?|nr\.?|num[eé]ro|n[uú]mero|nummer))?(?:\s+(?:es|est|ist|é))?"
     r"\s*[:#]?\s*(#?[A-Z]{0,4}-?\d{4,}[A-Z0-9-]*)",
+    re.IGNORECASE,
+)
+# Any other reference they give: a booking, a contract, a ticket, a customer number.
+_REFERENCE = prebuilt.compile(
+    r"\b(?:reserva|referencia|localizador|expediente|siniestro|p[oó]liza|contrato|factura|"
+    r"incidencia|r[ée]servation|r[ée]f[ée]rence|dossier|contrat|facture|buchung(?:snummer)?|"
+    r"referenz|kundennummer|vertragsnummer|rechnungsnummer|vorgangsnummer|aktenzeichen|"
+    r"schadensnummer|protocolo|fatura|refer[êe]ncia|ticket)"
+    r"(?:\s+(?:n[º°o]\.?|nr\.?|num[eé]ro|n[uú]mero|nummer))?(?:\s+(?:es|est|ist|é))?"
+    r"\s*[:#]?\s*(#?(?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,})",
     re.IGNORECASE,
 )
 _AMOUNT = prebuilt.compile(
@@ -37,9 +48,10 @@ def _first(pattern: re.Pattern, texts: list[str]) -> str | None:
 
 
 def facts_in(texts: list[str]) -> dict[str, str]:
-    """{"reference", "amount", "customer_name"}: the first of each the customer states."""
+    """{"order", "reference", "amount", "customer_name"}: the first of each they state."""
     found = {
-        "reference": _first(_ORDER, texts),
+        "order": _first(_ORDER, texts),
+        "reference": _first(_REFERENCE, texts),
         "amount": _first(_AMOUNT, texts),
         "customer_name": _first(_NAME, texts),
     }

@@ -2,8 +2,8 @@
 
 One file per language holds, for each moment (a built-in playbook id, or `fallback` for the
 moments without their own), replies a native support agent would send. A reply's text has
-two kinds of slot: the customer's own facts ({customer_name} {reference} {amount} {date}),
-always inside an alternative "((with {reference}|without it))" so no reply ever shows a
+two kinds of slot: the customer's own facts ({customer_name} {order} {reference} {amount}
+{date}), always inside an alternative "((with {order}|without it))" so no reply ever shows a
 placeholder for what the customer may not have given; and facts only the agent knows
 ({update_time} ...), filled with the file's placeholders in that language ("[hora]").
 
@@ -37,7 +37,7 @@ FOLDER = BUILTIN_DIR / "languages"
 FALLBACK = "fallback"
 MOMENTS = (*BUILTIN_IDS, FALLBACK)
 # The customer's facts, from the case (bot/core/case.py); only ever inside an alternative.
-CASE_SLOTS = ("customer_name", "reference", "amount", "date")
+CASE_SLOTS = ("customer_name", "order", "reference", "amount", "date")
 MIN_REPLIES = 3
 _SLOT = prebuilt.compile(r"\{(\w+)\}")
 _ALTERNATIVE = prebuilt.compile(r"\(\(([^()|]*)\|([^()|]*)\)\)")

@@ -37,10 +37,14 @@ def _moment(request: SuggestionRequest, replies: LanguageReplies) -> str | None:
 
 
 def _facts(case: Case, texts: list[str]) -> dict[str, str]:
-    """The customer's facts the replies may name: their name, order number and amount as the
-    case reads them, else as they write them in their language (multilingual_facts.py). A
-    date is named only in figures: the case reads dates in English words."""
+    """The customer's facts the replies may name: their name, references and amount as the
+    case reads them, else as they write them in their language (multilingual_facts.py); an
+    order number only when they call it one. A date is named only in figures: the case reads
+    dates in English words."""
     facts = facts_in(texts)
+    reference = (case.references or [None])[0] or facts.get("reference") or facts.get("order")
+    if reference:
+        facts["reference"] = reference
     if case.customer_name:
         facts["customer_name"] = case.customer_name
     if case.amounts:
