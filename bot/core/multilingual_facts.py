@@ -14,7 +14,7 @@ from bot.core import prebuilt
 
 _ORDER = prebuilt.compile(
     r"\b(?:pedido|encomenda|commande|bestellung|bestellnummer|auftragsnummer|auftrag)"
-    r"(?:\s+(?:n[º°o]\.?|nr\.?|num[eé]ro|n[uú]mero|nummer))?(?:\s+(?:es|est|ist|é))?"
+    r"(?:\s+(?:n[º°o]\.?|nr\.?|num[eé]ro|n[uú]mero|nummer))?(?:\s+(?:es|est|ist|é)(?=\s))?"
     r"\s*[:#]?\s*(#?[A-Z]{0,4}-?\d{4,}[A-Z0-9-]*)",
     re.IGNORECASE,
 )
@@ -24,7 +24,7 @@ _REFERENCE = prebuilt.compile(
     r"incidencia|r[ée]servation|r[ée]f[ée]rence|dossier|contrat|facture|buchung(?:snummer)?|"
     r"referenz|kundennummer|vertragsnummer|rechnungsnummer|vorgangsnummer|aktenzeichen|"
     r"schadensnummer|protocolo|fatura|refer[êe]ncia|ticket)"
-    r"(?:\s+(?:n[º°o]\.?|nr\.?|num[eé]ro|n[uú]mero|nummer))?(?:\s+(?:es|est|ist|é))?"
+    r"(?:\s+(?:n[º°o]\.?|nr\.?|num[eé]ro|n[uú]mero|nummer))?(?:\s+(?:es|est|ist|é)(?=\s))?"
     r"\s*[:#]?\s*(#?(?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{3,})",
     re.IGNORECASE,
 )

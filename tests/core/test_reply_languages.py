@@ -79,3 +79,23 @@ def test_the_customers_facts_fill_an_alternative_and_are_left_out_when_unknown()
         "Reviso el pedido 558120 y le escribo antes de las [hora]."
     )
     assert spanish.fill(text, {}) == "Reviso su pedido y le escribo antes de las [hora]."
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Pedido ES-88213, todavía nada.", {"order": "ES-88213"}),
+        ("el numero de pedido es 558120", {"order": "558120"}),
+        ("Commande n° 77410, reçue jeudi", {"order": "77410"}),
+        ("Bestellnummer: 100482", {"order": "100482"}),
+        ("Réservation KX7P2 pour le 12 mai", {"reference": "KX7P2"}),
+        ("me cobraron 39,90 € dos veces", {"amount": "39,90 €"}),
+        ("paguei R$ 89,90", {"amount": "R$ 89,90"}),
+        ("Hola, me llamo Lucía y tengo un problema", {"customer_name": "Lucía"}),
+        ("la reserva para el sábado", {}),
+    ],
+)
+def test_the_facts_they_write_in_their_language_are_read(text, facts):
+    from bot.core.multilingual_facts import facts_in
+
+    assert facts_in([text]) == facts
