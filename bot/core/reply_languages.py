@@ -35,7 +35,8 @@ from bot.core.playbooks import (
 
 FOLDER = BUILTIN_DIR / "languages"
 FALLBACK = "fallback"
-MOMENTS = (*BUILTIN_IDS, FALLBACK)
+CLARIFY = "clarify"  # unsure of the moment, and they said little: one question each
+MOMENTS = (*BUILTIN_IDS, CLARIFY, FALLBACK)
 # The customer's facts, from the case (bot/core/case.py); only ever inside an alternative.
 CASE_SLOTS = ("customer_name", "order", "reference", "amount", "date")
 MIN_REPLIES = 3

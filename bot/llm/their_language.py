@@ -18,18 +18,22 @@ from bot.core.multilingual_facts import facts_in
 from bot.core.playbooks import PlaybookError
 from bot.core.premises import stated_premises
 from bot.core.reply_checks import offers_manager, repeated_openers
-from bot.core.reply_languages import FALLBACK, LanguageReplies, language_replies
+from bot.core.reply_languages import CLARIFY, FALLBACK, LanguageReplies, language_replies
 from bot.llm.base import Suggestion, SuggestionRequest
 
 log = logging.getLogger(__name__)
 # Moments with no replies of their own: a greeting, a question, a purchase, anything unsure.
 _GENERAL = frozenset({"first-contact", "information-request", "purchase-decision"})
+# Fewer words than this, with no clear moment, say too little to act on: one question instead.
+WORDS_TO_TAKE_UP = 15
 _NUMERIC_DATE = prebuilt.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
 
 
 def _moment(request: SuggestionRequest, replies: LanguageReplies) -> str | None:
-    if request.low_confidence:
-        return FALLBACK
+    if request.low_confidence:  # unsure: a short message is asked about, a long one taken up
+        said = " ".join(m.text for m in request.conversation.customer_messages)
+        short = len(said.split()) < WORDS_TO_TAKE_UP
+        return CLARIFY if short and CLARIFY in replies.moments else FALLBACK
     moment = request.playbook.id
     if moment in replies.moments:
         return moment
@@ -77,7 +81,7 @@ def in_their_language(request: SuggestionRequest, case: Case) -> list[Suggestion
     ]
     start = request.variant % len(fitting) if fitting else 0
     ordered = fitting[start:] + fitting[:start]
-    if moment != FALLBACK:  # too few that fit: the general replies make up the set
+    if moment not in (FALLBACK, CLARIFY):  # too few that fit: the general replies make up the set
         ordered += replies.moments.get(FALLBACK, [])
     facts = _facts(case, [m.text for m in request.conversation.customer_messages])
     chosen: list[Suggestion] = []
