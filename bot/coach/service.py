@@ -20,7 +20,14 @@ from bot.core.escalation import assess
 from bot.core.knowledge import NEUTRAL, Knowledge, apply_voice
 from bot.core.matcher import DEFAULT_THRESHOLD, Matcher
 from bot.core.playbooks import Playbook
-from bot.llm.base import Backend, DraftCallback, Suggestion, SuggestionList, SuggestionRequest
+from bot.llm.base import (
+    Backend,
+    DraftCallback,
+    Suggestion,
+    SuggestionList,
+    SuggestionRequest,
+    written_in,
+)
 
 if TYPE_CHECKING:  # the coaching side loads on the first suggestion: `classify` only assesses
     from bot.core.case import Case
@@ -172,7 +179,9 @@ class Coach:
             context=dict(context or {}),
             call=getattr(suggestions, "call", None),
             case=case,
-            coaching=coaching_lines(case, assessment, backend == self.offline.name)
+            coaching=coaching_lines(
+                case, assessment, backend == self.offline.name, written_in(suggestions)
+            )
             if assessment.playbook
             else [],
             summary=self.summarize(conversation, assessment, case, trigger),

@@ -48,5 +48,14 @@ def run_validate(args, settings: Settings) -> int:
     if not files:
         print(f"{directory}: no playbook files (*.yaml) found", file=sys.stderr)
         return 1
+    languages, language_problems = 0, []
+    if (directory / "languages").is_dir():  # replies in other languages (reply_languages.py)
+        from bot.core.reply_languages import check_language_dir
+
+        languages, language_problems = check_language_dir(directory / "languages")
+        for problem in language_problems:
+            print(problem, file=sys.stderr)
+        print(f"{languages} valid language file(s) in {directory / 'languages'}")
+    problems += language_problems
     print(f"{len(playbooks)} valid playbook(s), {len(problems)} problem(s) in {directory}")
     return 1 if problems else 0

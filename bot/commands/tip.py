@@ -9,6 +9,7 @@ from bot.coach import CoachingResult
 from bot.commands.inputs import read_conversation
 from bot.config import Settings
 from bot.core.language import LANGUAGE_NAMES
+from bot.llm.base import written_in
 from bot.services import build_coach, one_off_sink
 
 _LEVEL_MARK = {"none": "calm", "watch": "WATCH", "escalate": "ESCALATE"}
@@ -76,6 +77,8 @@ def render(result: CoachingResult) -> str:
         lines.extend(f"  - {line}" for line in result.coaching)
     if result.suggestions:
         source = result.backend + (" (fallback)" if result.fallback else "")
+        if language := written_in(result.suggestions):
+            source += f", in {LANGUAGE_NAMES[language]}"
         lines.append(f"Suggested replies ({source}):")
         for number, suggestion in enumerate(result.suggestions, start=1):
             lines.append(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core import claimed_actions_multilingual as other
 from bot.core import prebuilt
 from bot.core.conversation import Conversation
 from bot.core.text import sentences
@@ -107,16 +108,29 @@ def claims_in(text: str) -> list[str]:
         if claims:
             claims += _AND_VERB.finditer(sentence, claims[0].end())
         found.extend(match.group(0).strip() for match in claims)
+        found.extend(_other_claims(sentence))
+    return found
+
+
+def _other_claims(sentence: str) -> list[str]:
+    """Claims in Spanish, French, German or Portuguese (claimed_actions_multilingual.py)."""
+    found = []
+    for match in other.OTHER_CLAIMS.finditer(sentence):
+        breaks = list(_CLAUSE_BREAK.finditer(sentence[: match.start()]))
+        clause = sentence[breaks[-1].end() if breaks else 0 : match.start()]
+        if not other.CONDITION.search(clause):
+            found.append(match.group(0).strip())
     return found
 
 
 def _done_words(claim: str) -> set[str]:
     verbs = {m.group(0).lower() for m in _VERB_ONLY.finditer(claim)}
+    verbs |= {m.group(0).lower() for m in other.DONE_WORD.finditer(claim)}
     return verbs or {"on its way" if "way" in claim.lower() else claim.lower()}
 
 
 _FIRST_PERSON = prebuilt.compile(r"^(?:i|we)\b", re.IGNORECASE)
-_WORD = prebuilt.compile(r"[a-z-]+")
+_WORD = prebuilt.compile(r"[^\W\d_][\w-]*")
 
 
 def claimed_actions(reply: str, conversation: Conversation) -> list[str]:
@@ -134,7 +148,8 @@ def claimed_actions(reply: str, conversation: Conversation) -> list[str]:
     )
     unstated = []
     for claim in claims_in(reply):
-        stated = agent_done if _FIRST_PERSON.match(claim) else agent_done | customer_words
+        mine = _FIRST_PERSON.match(claim) or other.FIRST_PERSON.match(claim)
+        stated = agent_done if mine else agent_done | customer_words
         if not _done_words(claim) <= stated:
             unstated.append(claim)
     return unstated

@@ -104,18 +104,26 @@ def _situation_line(case: Case) -> str | None:
     return None
 
 
-def language_line(case: Case) -> str | None:
-    """Said when the customer writes in another language than the suggestions' English."""
+def language_line(case: Case, suggestions_language: str | None = None) -> str | None:
+    """Said when the customer writes in another language than English: which language the
+    suggestions are in (theirs, from playbooks/languages/, or English)."""
     if case.language in (None, "en"):
         return None
     name = LANGUAGE_NAMES[case.language]
+    if suggestions_language == case.language:
+        return f"The customer writes in {name}; these suggestions are in {name}."
     return f"The customer writes in {name}; these suggestions are in English: reply in {name}."
 
 
 def coaching_lines(
-    case: Case, assessment: Assessment, suggestions_in_english: bool = True
+    case: Case,
+    assessment: Assessment,
+    suggestions_in_english: bool = True,
+    suggestions_language: str | None = None,
 ) -> list[str]:
-    """The most specific lines (at most MAX_LINES), then the language note when it applies."""
+    """The most specific lines (at most MAX_LINES), then the language note when it applies:
+    the suggestions' language (`suggestions_language`) when it is the customer's, else
+    English when `suggestions_in_english` (a model asked to reply in theirs gets no note)."""
     lines: list[str] = []
     care = getattr(assessment.escalation, "care", ())
     if care:
@@ -148,5 +156,10 @@ def coaching_lines(
         lines.append(situation)
     if not lines and assessment.playbook is not None:
         lines.append(assessment.playbook.nudge.note)
-    language = language_line(case) if suggestions_in_english else None
+    written_in_theirs = suggestions_language is not None
+    language = (
+        language_line(case, suggestions_language)
+        if suggestions_in_english or written_in_theirs
+        else None
+    )
     return lines[:MAX_LINES] + ([language] if language else [])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from bot.core import prebuilt
+from bot.core import multilingual_moments, prebuilt
 from bot.core.escalation_lexicon_multilingual import CANCEL_PATTERNS, MANAGER_PATTERNS
 from bot.core.text import normalise
 
@@ -98,11 +98,13 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 
 
 def signals_for(playbook_ids) -> list[tuple[str, str, float]]:
-    """(playbook id, pattern, weight) for the playbooks present."""
+    """(playbook id, pattern, weight) for the playbooks present, the other moments'
+    (multilingual_moments.py) after the strongest."""
     present = set(playbook_ids)
     return [
         (pid, pattern, weight)
-        for pid, entries in SIGNALS.items()
+        for table in (SIGNALS, multilingual_moments.SIGNALS)
+        for pid, entries in table.items()
         if pid in present
         for pattern, weight in entries
     ]

@@ -199,8 +199,8 @@ def _field_path(location: tuple) -> str:
     return path or "(top level)"
 
 
-def load_file(path: Path) -> Playbook:
-    """Parse and validate one file; raises PlaybookError naming the file and each bad field."""
+def validated_file(path: Path, model: type[BaseModel], what: str):
+    """`path`'s YAML as a `model`; raises PlaybookError naming the file and each bad field."""
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -208,13 +208,18 @@ def load_file(path: Path) -> Playbook:
     except YAMLTextError as exc:
         raise PlaybookError([f"{path}: not valid YAML ({exc})".replace("\n", " ")]) from None
     if not isinstance(data, dict):
-        raise PlaybookError([f"{path}: (top level): expected a mapping of playbook fields"])
+        raise PlaybookError([f"{path}: (top level): expected a mapping of {what} fields"])
     try:
-        playbook = Playbook.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise PlaybookError(
             [f"{path}: {_field_path(e['loc'])}: {e['msg']}" for e in exc.errors()]
         ) from None
+
+
+def load_file(path: Path) -> Playbook:
+    """Parse and validate one file; raises PlaybookError naming the file and each bad field."""
+    playbook = validated_file(path, Playbook, "playbook")
     if playbook.id != path.stem:
         raise PlaybookError([f"{path}: id: {playbook.id!r} does not match the file name"])
     return playbook

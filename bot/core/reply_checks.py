@@ -37,7 +37,15 @@ __all__ = [
 ]
 
 NAME_PLACEHOLDER = "[customer name]"
-_APOLOGY = prebuilt.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies))\b", re.I)
+_APOLOGY = prebuilt.compile(
+    r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|"
+    # Spanish, French, German, Portuguese: "lo siento", "désolé", "tut mir leid", "desculpe"
+    r"siento|sentimos|lamento|lamentamos|disculp\w*|perd[oó]n\w*|"
+    r"d[ée]sol[ée]e?s?|(?:nos|mes) excuses|excusez|m['’]excuse|regrette|regrettons|"
+    r"entschuldig\w*|tut (?:mir|uns) leid|bedauer\w*|"
+    r"desculp\w*|sinto muito|perd[ãa]o)\b",
+    re.I,
+)
 # Sentences that announce content: flagged unless a colon brings the content in the same breath.
 _ANNOUNCER = prebuilt.compile(
     r"^(?:here(?:'s| is| are)|below is|let me (?:explain|walk you through|break (?:it|this) "
@@ -126,7 +134,9 @@ def content_free_sentences(reply: str) -> list[str]:
 
 _MANAGER = prebuilt.compile(
     r"\b(?:manager|supervisor|team lead(?:er)?|someone senior|senior (?:colleague|member|"
-    r"manager|adviser|advisor)|line manager|escalat\w*)\b",
+    r"manager|adviser|advisor)|line manager|escalat\w*|"
+    # Spanish, French, German, Portuguese: "un responsable", "vorgesetzte", "um supervisor"
+    r"responsable|gerente|encargad[oa]|vorgesetzte\w*|teamleit\w*|responsável|gestor)\b",
     re.IGNORECASE,
 )
 

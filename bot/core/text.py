@@ -149,7 +149,11 @@ def normalise(text: str) -> str:
 
 # A greeting that opens a reply ("Hi Sam,", "Good morning!"); group 1 is the greeting itself.
 GREETING = prebuilt.compile(
-    r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,.!\n]{0,40}[,.!])\s*",
+    r"^((?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|"
+    # the same greetings in Spanish, French, German and Portuguese
+    r"hola|buen(?:os|as) (?:d[ií]as|tardes|noches)|estimad[oa]|bonjour|bonsoir|ch[eè]re?|"
+    r"hallo|guten (?:tag|morgen|abend)|sehr geehrte[rs]?|liebe[rs]?|ol[áa]|oi|bom dia|"
+    r"boa (?:tarde|noite)|prezad[oa])\b[^,.!\n]{0,40}[,.!])\s*",
     re.IGNORECASE,
 )
 # A sentence ends at . ! ? followed by a space or the end (so "$49.99" stays whole), or a newline.

@@ -25,9 +25,16 @@ class Suggestion:
     why: str
     source: str = "offline"  # the backend that wrote it
     replaced: str | None = None  # why the backend's own suggestion was replaced by this one
+    language: str | None = None  # ISO 639-1, when written in the customer's other language
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def written_in(suggestions: list[Suggestion]) -> str | None:
+    """The customer's other language every suggestion is written in, if any."""
+    languages = {s.language for s in suggestions}
+    return languages.pop() if len(languages) == 1 and suggestions else None
 
 
 @dataclass(slots=True)

@@ -67,6 +67,7 @@ from bot.llm.template_choice import (
     most_relevant_first,
     waits_for_money,
 )
+from bot.llm.their_language import in_their_language
 from bot.llm.urgent_replies import acting_now
 
 __all__ = ["OfflineBackend", "fill", "most_relevant_first"]
@@ -461,6 +462,9 @@ class OfflineBackend(Backend):
 
     def suggest(self, request: SuggestionRequest) -> list[Suggestion]:
         case = request.case or extract_case(request.conversation)
+        translated = in_their_language(request, case)  # Spanish, French ... (their own lines)
+        if translated:
+            return translated
         case = replace(case, issue=said_cleanly(case.issue))  # never said back broken
         slots = _slots(request, case)
         labelled = labelled_references(request.conversation)

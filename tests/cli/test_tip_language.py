@@ -12,7 +12,9 @@ def test_tip_names_the_customers_language():
     out = run.stdout.decode()
     assert run.returncode == 0, run.stderr
     assert "  language: French (fr)\n" in out
-    assert "The customer writes in French; these suggestions are in English" in out
+    # in French since issue 13 (playbooks/languages/fr.yaml), and the tip says so
+    assert "The customer writes in French; these suggestions are in French." in out
+    assert "Suggested replies (offline, in French):" in out
     data = json.loads(mot("tip", "-", "--json", stdin=FRENCH.encode()).stdout)
     assert data["case"]["language"] == "fr"
 

@@ -63,15 +63,30 @@ def test_the_customers_latest_turns_decide_not_the_agents():
 
 
 def test_the_offline_tip_names_the_language_and_says_its_suggestions_are_english(playbooks):
+    # Italian has no replies of its own (playbooks/languages/): English, and the note says so.
+    # Spanish, French, German and Portuguese now get theirs (tests/core/test_languages_fixture.py).
+    conversation = Conversation.from_text(
+        "Customer: Voglio annullare il mio abbonamento, il servizio è pessimo e nessuno mi "
+        "risponde."
+    )
+    result = Coach(playbooks).coach(conversation)
+    assert result.case.language == "it"
+    note = "The customer writes in Italian; these suggestions are in English: reply in Italian."
+    assert note in result.coaching
+    assert all(note not in s.text for s in result.suggestions)
+    assert all(s.language is None for s in result.suggestions)
+    assert result.to_dict()["case"]["language"] == "it"
+
+
+def test_a_spanish_tip_says_its_suggestions_are_in_spanish(playbooks):
     conversation = Conversation.from_text(
         "Customer: Quiero cancelar mi suscripción, el servicio es pésimo y nadie me responde."
     )
     result = Coach(playbooks).coach(conversation)
     assert result.case.language == "es"
-    note = "The customer writes in Spanish; these suggestions are in English: reply in Spanish."
-    assert note in result.coaching
-    assert all(note not in s.text for s in result.suggestions)
-    assert result.to_dict()["case"]["language"] == "es"
+    assert "The customer writes in Spanish; these suggestions are in Spanish." in result.coaching
+    assert [s.language for s in result.suggestions] == ["es"] * 3
+    assert all(detect_language(s.text).code == "es" for s in result.suggestions)
 
 
 def test_an_english_tip_has_no_language_note(playbooks):

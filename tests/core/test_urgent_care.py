@@ -5,7 +5,11 @@ airlines, hotels, lettings, telecoms, utilities, rail, pharmacy, retail, public 
 water, student finance, pet insurance, fitness, streaming, couriers, software and e-commerce,
 written with what a good set must (`set_has`, "a|b" either) and must not (`set_avoids`) say
 before any output was seen. Rows marked `holdout` were not developed against; they are held to
-the same floor (all met when measured).
+the same floor (all met when measured). Since issue 13 the eight rows in Spanish, French,
+German and Portuguese are answered in that language (playbooks/languages/), so their `set_has`
+gained the same words in it ("refund" also "reembolso", "rembours"; "cancel" also "baja";
+"manager" also "responsable"; "check" also "prüfe"): the same content asked of every row, not
+a looser one.
 """
 
 import pytest
@@ -157,7 +161,7 @@ def test_a_double_charge_in_spanish_gets_the_billing_replies_not_questions(coach
     texts = _texts(result)
     assert result.assessment.playbook.id == "billing-dispute"
     assert {"refund"} <= set(result.case.requests)
-    assert "both payments" in " ".join(texts), texts
+    assert "los dos cobros" in " ".join(texts), texts  # in Spanish since issue 13
     assert not any("what you need from us" in t for t in texts), texts
 
 
@@ -166,7 +170,7 @@ def test_a_manager_asked_for_in_german_is_offered(coach):
         coach, "Das ist jetzt das dritte Mal. Ich will sofort mit einem Vorgesetzten sprechen."
     )
     assert "manager" in result.case.requests
-    assert any("manager" in t for t in _texts(result)), _texts(result)
+    assert any(checks.offers_manager(t) for t in _texts(result)), _texts(result)  # in German
 
 
 def test_another_language_with_no_clear_moment_still_asks_its_one_question(coach):

@@ -57,13 +57,13 @@ def test_replies_in_the_customers_language_reach_the_agent_unreplaced(fake, play
     assert not any("writes in" in line for line in result.coaching)
 
 
-def test_a_failed_backend_falls_back_to_english_and_says_so(fake, playbooks):
+def test_a_failed_backend_falls_back_to_the_offline_replies_in_spanish_and_says_so(fake, playbooks):
+    # since issue 13 the offline composer writes Spanish itself (playbooks/languages/es.yaml)
     fake.script(*[Reply(status=500, error="boom")] * 10)
     result = coach(fake, playbooks).coach(SPANISH)
     assert result.backend == "offline" and result.fallback
-    assert "The customer writes in Spanish; these suggestions are in English" in " ".join(
-        result.coaching
-    )
+    assert [s.language for s in result.suggestions] == ["es"] * 3
+    assert "The customer writes in Spanish; these suggestions are in Spanish." in result.coaching
 
 
 def test_an_english_conversation_names_no_other_language(fake, playbooks):
