@@ -203,6 +203,8 @@ _PREMISES = (
             r"transaction)\b",
             r"\b(charged|billed|debited) (you )?twice\b",
         ),
+        # "charged me again" after they gave notice is the renewal, not one payment taken twice
+        unless=("renewed_after_notice",),
     ),
     Premise(
         "callback_promised",
@@ -266,7 +268,19 @@ _PREMISES += (
 _NOT_RENEW = (
     r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b|"
     r"\b(?:didn'?t|did not|don'?t|do not) want (?:it|them|my \w+|the \w+)? ?to (?:auto-?)?renew\b|"
-    r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto-?renew\w*"
+    r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto[- ]?renew\w*"
+)
+# They ended it in time: "I gave 30 days' notice", "I emailed in June to cancel", "I cancelled it
+# in the app". Read as notice only beside a renewal or a charge that kept coming (below).
+_GAVE_NOTICE = (
+    r"\bgave (?:you |them )?(?:my |our |the |written |a month'?s? |\d+ (?:days?|weeks?|months?)'? )?"
+    r"notice\b|\b(?:i|we) (?:emailed|e-mailed|wrote|called|rang|phoned|asked|messaged|told you|"
+    r"contacted you|went in|filled in \w+ form)\b[^.?!\n]{0,30}\bto (?:cancel|end|stop|"
+    r"terminate)\b|\b(?:i|we) (?:had )?(?:already )?cancell?ed (?:it|my|our|the|this)\b"
+)
+_KEPT_CHARGING = (
+    r"\b(?:auto-?)?renewed\b|\bstill (?:being )?(?:charged|billed|debited|taking|invoiced)\b|"
+    r"\b(?:charged|billed|debited) (?:me |us |my card )?(?:again|for another|for the (?:next|whole))"
 )
 _PREMISES += (
     Premise(
@@ -295,6 +309,8 @@ _PREMISES += (
             rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}\b(?:renewed|charged|taken|invoiced|billed|"
             r"debited)\b",
             rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_NOT_RENEW})",
+            rf"(?:{_GAVE_NOTICE})[\s\S]{{0,200}}(?:{_KEPT_CHARGING})",
+            rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_GAVE_NOTICE})",
         ),
         _re(r"\byou told us (?:in advance )?not to renew\b"),
     ),
@@ -359,8 +375,9 @@ _NEVER = (
     r"still (?:hasn'?t|haven'?t|not)|won'?t|wasn'?t|weren'?t|not)"
 )
 _ARRIVE = (
-    r"(?:come|came|turn(?:ed)? up|show(?:ed|n)? up|showed|arrive[ds]?|attend(?:ed)?|"
-    r"appear(?:ed)?|make it|made it)"
+    r"(?:come|came|turn(?:ed)? up|show(?:ed|n)? up|showed|show\b(?! (?:\w+ )?(?:me|us|you|him|"
+    r"her|them|it|the|a|any|my|our|your))|arrive[ds]?|attend(?:ed)?|appear(?:ed)?|make it|"
+    r"made it)"
 )
 _VISITOR = (
     r"(?:engineer|technician|tech|plumber|electrician|fitter|repair ?(?:man|person|guy|team)|"
@@ -416,6 +433,9 @@ _PREMISES += (
             r"inspect|measure|survey)\b",
             rf"\b(?:they|someone|anyone)\b {_NEVER} (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|"
             r"come round|come out)\b",
+            # "an engineer was booked for Friday. He never came": the visitor named before
+            rf"\b{_VISITOR}s?\b[^?!\n]{{0,120}}\b(?:he|she|they)\b (?:has |have )?{_NEVER} "
+            rf"(?:even |bother(?:ed)? to )?{_ARRIVE}\b(?! back)",
             rf"\b{_COLLECTED}\b[^.?!\n]{{0,25}}\b{_NEVER}( been)? (?:collected|emptied|"
             r"picked up|taken away)\b",
             rf"\b(?:missed|skipped|forgot(?:ten)?)\b[^.?!\n]{{0,15}}\b{_COLLECTED}\b",
@@ -466,7 +486,7 @@ _PREMISES += (
         "the customer lost time or money waiting for us: a day off work, a wasted day",
         _re(
             r"\b(?:took|take|taken|taking|booked|had to take|lost|losing) (?:a |the |half a )?"
-            r"(?:day|days|morning|afternoon|time) off\b",
+            r"(?:whole |full |entire )?(?:day|days|morning|afternoon|time) off\b",
             r"\b(?:time|day|days) off work\b|\b(?:annual|unpaid) leave\b",
             r"\b(?:lost|losing) (?:a |a day'?s |half a day'?s |my )?(?:pay|wages|earnings|"
             r"shift)\b",
@@ -494,6 +514,22 @@ _PREMISES += (
         ),
         # a lock or key that shuts them out of a place: getting in comes first, not a return
         unless=("missed_visit", "spoilt_stay", "damage_charge", "locked_out_place"),
+    ),
+)
+_PREMISES += (
+    Premise(
+        "wrong_size",
+        "what came is the wrong size, or doesn't fit them, and they need another size",
+        _re(
+            r"\bwrong size\b|\b(?:a |one |the )?size (?:up|down|bigger|smaller)\b",
+            r"\b(?:bigger|smaller|larger|different|next|right|correct) size\b",
+            r"\b(?:is|are|was|were|it'?s|they'?re|came up|comes? up|fits?) (?:a bit |slightly |"
+            r"far |way |much |a little |a size )?too (?:small|big|large|tight|loose|narrow|wide|"
+            r"baggy)\b",
+            r"\b(?:does ?n'?t|do ?n'?t|did ?n'?t|does not|do not|did not) fit (?:me|him|her|them|"
+            r"us|my (?:son|daughter|husband|wife|partner|child|kids?|feet|foot))\b",
+        ),
+        _re(r"\bthe size that fits\b|\bthe right size\b"),
     ),
 )
 _PREMISES += (
