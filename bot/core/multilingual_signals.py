@@ -10,9 +10,9 @@ the manager and cancel patterns are the escalation lexicon's own.
 
 The case reader is English-only, so the same patterns also tell the composer what a customer
 writing in another language states (`stated_premises`: a double charge, money, an order not
-arrived, a refund not yet received, a request to cancel or for a manager, the wrong size) and asks for
-(`requests`: refund, manager, cancel, complaint): the matched playbook's own replies then fit,
-and their request is taken up.
+arrived, a refund not yet received, a request to cancel or for a manager, the wrong size) and
+asks for (`requests`: refund, manager, cancel, complaint): the matched playbook's own replies
+then fit, and their request is taken up.
 """
 
 from __future__ import annotations

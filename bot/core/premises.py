@@ -273,14 +273,16 @@ _NOT_RENEW = (
 # They ended it in time: "I gave 30 days' notice", "I emailed in June to cancel", "I cancelled it
 # in the app". Read as notice only beside a renewal or a charge that kept coming (below).
 _GAVE_NOTICE = (
-    r"\bgave (?:you |them )?(?:my |our |the |written |a month'?s? |\d+ (?:days?|weeks?|months?)'? )?"
-    r"notice\b|\b(?:i|we) (?:emailed|e-mailed|wrote|called|rang|phoned|asked|messaged|told you|"
+    r"\bgave (?:you |them )?(?:my |our |the |written |a month'?s? |"
+    r"\d+ (?:days?|weeks?|months?)'? )?notice\b|"
+    r"\b(?:i|we) (?:emailed|e-mailed|wrote|called|rang|phoned|asked|messaged|told you|"
     r"contacted you|went in|filled in \w+ form)\b[^.?!\n]{0,30}\bto (?:cancel|end|stop|"
     r"terminate)\b|\b(?:i|we) (?:had )?(?:already )?cancell?ed (?:it|my|our|the|this)\b"
 )
 _KEPT_CHARGING = (
     r"\b(?:auto-?)?renewed\b|\bstill (?:being )?(?:charged|billed|debited|taking|invoiced)\b|"
-    r"\b(?:charged|billed|debited) (?:me |us |my card )?(?:again|for another|for the (?:next|whole))"
+    r"\b(?:charged|billed|debited) (?:me |us |my card )?(?:again|for another|"
+    r"for the (?:next|whole))"
 )
 _PREMISES += (
     Premise(
@@ -356,7 +358,9 @@ _PREMISES += (
         "fee",
         "the customer disputes a fee, fine or penalty (late fee, missed-appointment fee ...)",
         _re(
-            r"\b(fined|fine of|penalty|penalised)\b",
+            r"\b(fined|fine of|penalty|penalised|pcn)\b",
+            r"\b(fine|parking charge) notice\b|\b(got|received|sent|given|issued|handed) "
+            r"(me |us )?(a |an )?(\w+ ){0,2}fine\b",
             r"\b(charged|billed|applied|added|took|taken|given|hit with|pay|paying)\b[^.?!]{0,30}"
             r"\bfees?\b",
             r"\bfees?\b[^.?!]{0,30}\b(charged|applied|added|taken)\b",
@@ -383,7 +387,9 @@ _VISITOR = (
     r"(?:engineer|technician|tech|plumber|electrician|fitter|repair ?(?:man|person|guy|team)|"
     r"handyman|contractor|gas ?man|locksmith|mechanic|surveyor|inspector|cleaners?|carer|"
     r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman|installers?|fitters|"
-    r"assembler|vet|removal (?:men|team|crew|firm)|removers|movers|driver to collect)"
+    r"assembler|vet|removal (?:men|team|crew|firm)|removers|movers|driver to collect|"
+    r"(?:assembly|installation|install|fitting|service|servicing|maintenance|cleaning) ?"
+    r"(?:m[ae]n|person|people|guys?|lady|team|crew))"
 )
 _COLLECTED = r"(?:bins?|recycling|rubbish|refuse|garbage|trash|waste|collection|pick ?-?up)"
 _STAY = (
@@ -517,6 +523,23 @@ _PREMISES += (
     ),
 )
 _PREMISES += (
+    Premise(
+        "paid_not_provided",
+        "they paid for something (an extra, a service, a seat) and say they didn't get it: "
+        "they know what the charge was for",
+        _re(
+            r"\b(?:paid|charged|payed) (?:extra |good money |(?:[£$€]?\d[\d.,]*) )?for "
+            r"(?:[\w'-]+ ){1,5}?(?:and|but) (?:i |we |it |they )?(?:didn'?t|did not|never|"
+            r"haven'?t|have not|couldn'?t|could not|wasn'?t|weren'?t)(?: (?:able to|even))? "
+            r"(?:get|got|receive|received|have|had|given|provided|happen)\b",
+            r"\b(?:paid|charged) (?:\w+ )?for (?:[\w'-]+ ){1,5}?(?:that|which) (?:i|we) "
+            r"(?:didn'?t|did not|never) (?:get|got|receive|received|have|had)\b",
+            # "paid extra for a sea view but were given one facing the car park"
+            r"\bpaid (?:extra |more )?for (?:[\w'-]+ ){1,5}?but (?:i|we) (?:got|were given|"
+            r"was given|were put in|was put in|ended up with)\b",
+        ),
+        _re(r"\byou paid for it, so you should have had it\b"),
+    ),
     Premise(
         "wrong_size",
         "what came is the wrong size, or doesn't fit them, and they need another size",
