@@ -267,6 +267,7 @@ _PREMISES += (
 # against their real readings, a bill spread into instalments.
 _NOT_RENEW = (
     r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b|"
+    r"\b(?:wouldn'?t|won'?t) be renewing\b|"
     r"\b(?:didn'?t|did not|don'?t|do not) want (?:it|them|my \w+|the \w+)? ?to (?:auto-?)?renew\b|"
     r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto[- ]?renew\w*"
 )
@@ -282,7 +283,8 @@ _GAVE_NOTICE = (
 _KEPT_CHARGING = (
     r"\b(?:auto-?)?renewed\b|\bstill (?:being )?(?:charged|billed|debited|taking|invoiced)\b|"
     r"\b(?:charged|billed|debited) (?:me |us |my card )?(?:again|for another|"
-    r"for the (?:next|whole))"
+    r"for the (?:next|whole))|\bstill (?:came|come|went|gone|goes) out\b|"
+    r"\b(?:came|come|went) out (?:again|anyway|regardless)\b"
 )
 _PREMISES += (
     Premise(
@@ -308,8 +310,8 @@ _PREMISES += (
         "renewed_after_notice",
         "a plan, policy or membership renewed although the customer told us not to renew it",
         _re(
-            rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}\b(?:renewed|charged|taken|invoiced|billed|"
-            r"debited)\b",
+            rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}(?:\b(?:renewed|charged|taken|invoiced|billed|"
+            rf"debited)\b|{_KEPT_CHARGING})",
             rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_NOT_RENEW})",
             rf"(?:{_GAVE_NOTICE})[\s\S]{{0,200}}(?:{_KEPT_CHARGING})",
             rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_GAVE_NOTICE})",
@@ -359,8 +361,8 @@ _PREMISES += (
         "the customer disputes a fee, fine or penalty (late fee, missed-appointment fee ...)",
         _re(
             r"\b(fined|fine of|penalty|penalised|pcn)\b",
-            r"\b(fine|parking charge) notice\b|\b(got|received|sent|given|issued|handed) "
-            r"(me |us )?(a |an )?(\w+ ){0,2}fine\b",
+            r"\b(speeding|parking|traffic) tickets?\b|\b(fine|parking charge) notice\b",
+            r"\b(got|received|sent|given|issued|handed) (me |us )?(a |an )?(\w+ ){0,2}fine\b",
             r"\b(charged|billed|applied|added|took|taken|given|hit with|pay|paying)\b[^.?!]{0,30}"
             r"\bfees?\b",
             r"\bfees?\b[^.?!]{0,30}\b(charged|applied|added|taken)\b",
