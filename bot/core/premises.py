@@ -37,6 +37,12 @@ def _pattern(source: str) -> re.Pattern:
     return prebuilt.compile(source, re.IGNORECASE)
 
 
+# "a fine notice in the post", "a letter in the mail": paper that reached them, not goods
+_LETTER_NOT = "".join(
+    f"(?<!{paper} )"
+    for paper in ("notice", "letter", "bill", "fine", "invoice", "statement", "reminder")
+)
+
 _PREMISES = (
     Premise(
         "photos",
@@ -141,7 +147,8 @@ _PREMISES = (
         _re(
             # goods on their way, not a payment or a loan that has not "arrived"
             r"\b(deliver\w*|ship(ped|ping|ment)\w*|parcels?|packages?|courier\w*|dispatch\w*|"
-            r"track\w*|purchase\w*|postman|post office|in the post|mail(ed)?|"
+            rf"track\w*|purchase\w*|postman|post office|{_LETTER_NOT}in the (?:post|mail)|"
+            r"(?<!in the )mail(ed)?|"
             r"(?<!in )(?<!standing )order\w*|sent (out|to me))\b",
             r"\b(items?|goods|box(es)?|purchases?|furniture|sofa)\b[^.?!]{0,40}\barriv\w*",
             r"\b(how soon|how long until|when will (i|we)) .{0,20}\b(expect|get|receive)\b",
