@@ -501,7 +501,8 @@ def take_up_line(
     out = list(suggestions)
     if getattr(request.assessment, "care", ()):  # the person first; the request after
         first = out[0]
-        out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
+        if not (action and takes_it_up(first.text, action)):  # not twice in one suggestion
+            out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
         return out
     # unsure of the moment, the framing playbook's moves (greet, invite them to say what they
     # need) are the very lines a clear request makes redundant
