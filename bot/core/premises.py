@@ -278,15 +278,17 @@ _NOT_RENEW = (
     r"\b(?:didn'?t|did not|don'?t|do not) want (?:it|them|my \w+|the \w+)? ?to (?:auto-?)?renew\b|"
     r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto[- ]?renew\w*"
 )
-# They ended it in time: "I gave 30 days' notice", "I emailed in June to cancel", "I cancelled it
-# in the app". Read as notice only beside a renewal or a charge that kept coming (below).
+# They ended it in time: "I gave 30 days' notice", "I emailed in June to cancel". Read as notice
+# only beside a renewal or a charge that kept coming (below); a plain "I cancelled it" only
+# beside a renewal ("still charged" after cancelling a monthly plan is a charge to check).
 _GAVE_NOTICE = (
     r"\bgave (?:you |them )?(?:my |our |the |written |a month'?s? |"
     r"\d+ (?:days?|weeks?|months?)'? )?notice\b|"
     r"\b(?:i|we) (?:emailed|e-mailed|wrote|called|rang|phoned|asked|messaged|told you|"
     r"contacted you|went in|filled in \w+ form)\b[^.?!\n]{0,30}\bto (?:cancel|end|stop|"
-    r"terminate)\b|\b(?:i|we) (?:had )?(?:already )?cancell?ed (?:it|my|our|the|this)\b"
+    r"terminate)\b"
 )
+_CANCELLED = r"\b(?:i|we) (?:had )?(?:already )?cancell?ed (?:it|my|our|the|this)\b"
 _KEPT_CHARGING = (
     r"\b(?:auto-?)?renewed\b|\bstill (?:being )?(?:charged|billed|debited|taking|invoiced)\b|"
     r"\b(?:charged|billed|debited) (?:me |us |my card )?(?:again|for another|"
@@ -321,7 +323,8 @@ _PREMISES += (
             rf"debited)\b|{_KEPT_CHARGING})",
             rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_NOT_RENEW})",
             rf"(?:{_GAVE_NOTICE})[\s\S]{{0,200}}(?:{_KEPT_CHARGING})",
-            rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_GAVE_NOTICE})",
+            rf"(?:{_CANCELLED})[\s\S]{{0,200}}\b(?:auto-?)?renewed\b",
+            rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_GAVE_NOTICE}|{_CANCELLED})",
         ),
         _re(r"\byou told us (?:in advance )?not to renew\b"),
     ),

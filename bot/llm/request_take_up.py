@@ -455,17 +455,22 @@ def thread_request(conversation: Conversation) -> RequestedAction | None:
     premises = stated_premises(conversation)
     if action and action.kind == MONEY and "renewed_after_notice" in premises:
         # "cancel it and refund me" after a renewal they had refused: both, about the renewal
+        # (or, after their notice, the payment that kept coming)
+        renewal = _RENEWAL.search(" ".join(turns))
         action = replace(
             action,
             verb="refund",
-            thing="the renewal payment",
-            also="cancel the renewal so nothing more is taken",
+            thing="the renewal payment" if renewal else "the payment",
+            also="cancel the renewal so nothing more is taken"
+            if renewal
+            else "make sure nothing more is taken",
         )
     if action and action.kind == MONEY and OWED & premises:
         return replace(action, owed=True)  # owed already: checked and sent, not hedged
     return action
 
 
+_RENEWAL = prebuilt.compile(r"\brenew", re.I)
 # money the conversation says is owed them: a refund promised, one late, a double charge
 OWED = frozenset({"refund_promised", "refund_awaited", "duplicate_charge"})
 
