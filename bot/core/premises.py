@@ -550,7 +550,7 @@ _PREMISES += (
             r"\bpaid (?:extra |more )?for (?:[\w'-]+ ){1,5}?but (?:i|we) (?:got|were given|"
             r"was given|were put in|was put in|ended up with)\b",
         ),
-        _re(r"\byou paid for it, so you should have had it\b"),
+        _re(r"\byou paid for it, so it should have been there\b"),
     ),
     Premise(
         "wrong_size",
