@@ -84,7 +84,7 @@ class Coach:
     ) -> Assessment:
         """The moment and the escalation level. `asked` (an agent asked for a tip): when no
         moment is clear, still coach, with low confidence, on a clarifying playbook."""
-        ranked = tuple(self.matcher.rank(conversation))
+        ranked = self._premise_first(conversation, tuple(self.matcher.rank(conversation)))
         best = ranked[0] if ranked and ranked[0].confidence >= self.matcher.threshold else None
         escalation = assess(conversation, now=now)
         playbook = self.playbooks.get(best.playbook_id) if best else None
@@ -97,6 +97,26 @@ class Coach:
             if clarify is not None:
                 return Assessment(best, ranked, escalation, clarify, low_confidence=True)
         return Assessment(best, ranked, escalation, playbook)
+
+    def _premise_first(self, conversation: Conversation, ranked: tuple) -> tuple:
+        """`ranked`, with a moment the conversation's premises tell (`matching.premises`) put
+        first when it reaches the threshold but another moment outscores it."""
+        told = [
+            m
+            for m in ranked[1:]
+            if m.confidence >= self.matcher.threshold
+            and m.playbook_id in self.playbooks
+            and self.playbooks[m.playbook_id].matching.premises
+        ]
+        if not told:
+            return ranked
+        from bot.core.premises import stated_premises
+
+        stated = stated_premises(conversation)
+        for match in told:
+            if stated & set(self.playbooks[match.playbook_id].matching.premises):
+                return (match, *(m for m in ranked if m is not match))
+        return ranked
 
     def suggest(
         self,

@@ -2,16 +2,17 @@
 
 The strongest moments only: a manager or a complaint (escalation-request), cancelling or
 leaving (cancellation-risk), refunds and double charges (billing-dispute), an order that never
-came (order-status) and a locked account (account-access). The matcher adds them to the
+came (order-status), a locked account (account-access) and something that came in the wrong
+size, or doesn't fit, to be exchanged (product-defect). The matcher adds them to the
 playbooks' own signals, so the YAML stays English and a team's override of a playbook keeps
 them. Patterns run on `bot.core.text.normalise` output (accents folded, apostrophes split);
 the manager and cancel patterns are the escalation lexicon's own.
 
 The case reader is English-only, so the same patterns also tell the composer what a customer
 writing in another language states (`stated_premises`: a double charge, money, an order not
-arrived, a refund not yet received, a request to cancel or for a manager) and asks for
-(`requests`: refund, manager, cancel, complaint): the matched playbook's own replies then fit,
-and their request is taken up.
+arrived, a refund not yet received, a request to cancel or for a manager, the wrong size) and
+asks for (`requests`: refund, manager, cancel, complaint): the matched playbook's own replies
+then fit, and their request is taken up.
 """
 
 from __future__ import annotations
@@ -88,12 +89,40 @@ _LOCKED_OUT = (
     r"nao consigo (?:entrar|acessar|fazer login)|conta (?:bloqueada|suspensa))\b"
 )
 
+# The wrong size, or it doesn't fit, and they want to swap it: "me quedan pequenas, quiero
+# cambiarlas por una talla mas", "pas la bonne taille", "passt nicht, umtauschen", "tamanho
+# errado, quero trocar". Not "trop long" or "zu lang", which also tell of a wait.
+_SIZE = r"(?:talla|numero|taille|pointure|grosse|konfektionsgrosse|tamanho|numeracao)"
+_WRONG_SIZE = (
+    rf"\b(?:{_SIZE} (?:equivocada|incorrecta|erronea|mal|errad[oa]|errone[ea]|incorrect[ea]?|"
+    rf"falsch\w*|mas (?:grande|pequena)|maior|menor|diferente|plus (?:grande|petite)|"
+    rf"au[- ]dessus|en dessous)|(?:falsche|andere|grossere|kleinere) {_SIZE}|"
+    rf"(?:pas|mauvaise|autre) (?:la )?(?:bonne )?{_SIZE}|"
+    r"(?:me |le |te )?(?:queda|quedan|son|esta|estan|viene|vienen) (?:muy |demasiado )?"
+    r"(?:pequen[oa]s?|grandes?|chic[oa]s?|apretad[oa]s?|ancho|anchos?|anchas?|estrech[oa]s?)|"
+    r"(?:me |le |te )(?:queda|quedan) (?:muy |demasiado )?(?:larg|cort)[oa]s?|"
+    r"(?:son|es) demasiado (?:larg|cort)[oa]s? para (?:mi|el|ella)|"
+    r"(?:est|sont|trop) (?:trop )?(?:petit|grand|serre|large|etroit)e?s?\b(?! (?:retard|delai))|"
+    r"(?:ist|sind) (?:mir )?(?:zu|viel zu) (?:klein|gross|eng|weit)|passt (?:mir )?nicht|"
+    r"passen (?:mir )?nicht|(?:pequen[oa]|grande|apertad[oa]|larg[oa]) demais|"
+    r"nao (?:me )?(?:serve|servem|cabe|cabem)|"
+    r"(?:cambiar\w*|cambio|echanger|echange|umtauschen|umtausch|tauschen|trocar|troca)"
+    rf"(?: \w+){{0,4}} (?:por|contre|pour|gegen|de) (?:una |une |eine |um |uma |otra |outra )?"
+    rf"(?:\w+ )?{_SIZE})\b"
+)
+# ... and a plain request to exchange it, when the message also says it doesn't fit
+_EXCHANGE = (
+    r"\b(?:quiero|quisiera|puedo|podria|je voudrais|je veux|puis je|ich mochte|ich will|kann ich|"
+    r"quero|posso|gostaria de) (?:\w+ ){0,2}(?:cambiar\w*|echanger|umtauschen|tauschen|trocar)\b"
+)
+
 SIGNALS: dict[str, list[tuple[str, float]]] = {
     "escalation-request": [(p, 2.5) for p, _, _ in MANAGER_PATTERNS] + [(_COMPLAINT, 3.0)],
     "cancellation-risk": [(p, 3.0) for p, _, _ in CANCEL_PATTERNS],
     "billing-dispute": [(_REFUND, 3.0)],
     "order-status": [(_NOT_ARRIVED, 3.0)],
     "account-access": [(_LOCKED_OUT, 3.0)],
+    "product-defect": [(_WRONG_SIZE, 3.0), (_EXCHANGE, 1.0)],
 }
 
 
@@ -126,6 +155,7 @@ PREMISES = {
     "cancel_request": _CANCEL,
     "manager_request": _MANAGER,
     "blocked": _BLOCKED,
+    "wrong_size": _WRONG_SIZE,
 }
 REQUESTS = {"refund": _REFUND, "manager": _MANAGER, "cancel": _CANCEL, "complaint": _COMPLAINT}
 

@@ -98,6 +98,13 @@ class Signal(Strict):
         return value
 
 
+def _known_premises(value: list[str]) -> list[str]:
+    unknown = sorted(set(value) - set(PREMISES))
+    if unknown:
+        raise ValueError(f"unknown premise {unknown[0]!r}; premises are {', '.join(PREMISES)}")
+    return value
+
+
 class Matching(Strict):
     signals: list[Signal] = Field(min_length=1)
     examples: list[NonEmpty] = Field(min_length=25)
@@ -107,12 +114,21 @@ class Matching(Strict):
     # A fallback moment (a routine question, a greeting) is chosen only when no other
     # playbook reaches the threshold: a question that names a problem is about the problem.
     fallback: bool = False
+    # Premises (bot/core/premises.py) that tell this moment whatever else the customer says:
+    # a plan renewed after they gave notice is a billing dispute, however much they talk of
+    # cancelling. Stated, they put the playbook first whenever it reaches the threshold.
+    premises: list[NonEmpty] = Field(default_factory=list)
 
     @field_validator("requires")
     @classmethod
     def _requires_compile(cls, value: list[str]) -> list[str]:
         _check_patterns(value)
         return value
+
+    @field_validator("premises")
+    @classmethod
+    def _known_premises(cls, value: list[str]) -> list[str]:
+        return _known_premises(value)
 
     @field_validator("signals", mode="before")
     @classmethod
@@ -135,10 +151,7 @@ class Reply(Strict):
     @field_validator("requires", "unless")
     @classmethod
     def _known_premises(cls, value: list[str]) -> list[str]:
-        unknown = sorted(set(value) - set(PREMISES))
-        if unknown:
-            raise ValueError(f"unknown premise {unknown[0]!r}; premises are {', '.join(PREMISES)}")
-        return value
+        return _known_premises(value)
 
     @field_validator("text")
     @classmethod

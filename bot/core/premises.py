@@ -37,6 +37,12 @@ def _pattern(source: str) -> re.Pattern:
     return prebuilt.compile(source, re.IGNORECASE)
 
 
+# "a fine notice in the post", "a letter in the mail": paper that reached them, not goods
+_LETTER_NOT = "".join(
+    f"(?<!{paper} )"
+    for paper in ("notice", "letter", "bill", "fine", "invoice", "statement", "reminder")
+)
+
 _PREMISES = (
     Premise(
         "photos",
@@ -141,7 +147,8 @@ _PREMISES = (
         _re(
             # goods on their way, not a payment or a loan that has not "arrived"
             r"\b(deliver\w*|ship(ped|ping|ment)\w*|parcels?|packages?|courier\w*|dispatch\w*|"
-            r"track\w*|purchase\w*|postman|post office|in the post|mail(ed)?|"
+            rf"track\w*|purchase\w*|postman|post office|{_LETTER_NOT}in the (?:post|mail)|"
+            r"(?<!in the )mail(ed)?|"
             r"(?<!in )(?<!standing )order\w*|sent (out|to me))\b",
             r"\b(items?|goods|box(es)?|purchases?|furniture|sofa)\b[^.?!]{0,40}\barriv\w*",
             r"\b(how soon|how long until|when will (i|we)) .{0,20}\b(expect|get|receive)\b",
@@ -203,6 +210,8 @@ _PREMISES = (
             r"transaction)\b",
             r"\b(charged|billed|debited) (you )?twice\b",
         ),
+        # "charged me again" after they gave notice is the renewal, not one payment taken twice
+        unless=("renewed_after_notice",),
     ),
     Premise(
         "callback_promised",
@@ -265,8 +274,26 @@ _PREMISES += (
 # against their real readings, a bill spread into instalments.
 _NOT_RENEW = (
     r"\bnot (?:to )?(?:be )?(?:auto-?)?renew\w*|\b(?:would|will) not be renewing\b|"
+    r"\b(?:wouldn'?t|won'?t) be renewing\b|"
     r"\b(?:didn'?t|did not|don'?t|do not) want (?:it|them|my \w+|the \w+)? ?to (?:auto-?)?renew\b|"
-    r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto-?renew\w*"
+    r"\b(?:turned off|switched off|cancell?ed|stopped) (?:the |my )?auto[- ]?renew\w*"
+)
+# They ended it in time: "I gave 30 days' notice", "I emailed in June to cancel". Read as notice
+# only beside a renewal or a charge that kept coming (below); a plain "I cancelled it" only
+# beside a renewal ("still charged" after cancelling a monthly plan is a charge to check).
+_GAVE_NOTICE = (
+    r"\bgave (?:you |them )?(?:my |our |the |written |a month'?s? |"
+    r"\d+ (?:days?|weeks?|months?)'? )?notice\b|"
+    r"\b(?:i|we) (?:emailed|e-mailed|wrote|called|rang|phoned|asked|messaged|told you|"
+    r"contacted you|went in|filled in \w+ form)\b[^.?!\n]{0,30}\bto (?:cancel|end|stop|"
+    r"terminate)\b"
+)
+_CANCELLED = r"\b(?:i|we) (?:had )?(?:already )?cancell?ed (?:it|my|our|the|this)\b"
+_KEPT_CHARGING = (
+    r"\b(?:auto-?)?renewed\b|\bstill (?:being )?(?:charged|billed|debited|taking|invoiced)\b|"
+    r"\b(?:charged|billed|debited) (?:me |us |my card )?(?:again|for another|"
+    r"for the (?:next|whole))|\bstill (?:came|come|went|gone|goes) out\b|"
+    r"\b(?:came|come|went) out (?:again|anyway|regardless)\b"
 )
 _PREMISES += (
     Premise(
@@ -292,9 +319,12 @@ _PREMISES += (
         "renewed_after_notice",
         "a plan, policy or membership renewed although the customer told us not to renew it",
         _re(
-            rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}\b(?:renewed|charged|taken|invoiced|billed|"
-            r"debited)\b",
+            rf"(?:{_NOT_RENEW})[\s\S]{{0,200}}(?:\b(?:renewed|charged|taken|invoiced|billed|"
+            rf"debited)\b|{_KEPT_CHARGING})",
             rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_NOT_RENEW})",
+            rf"(?:{_GAVE_NOTICE})[\s\S]{{0,200}}(?:{_KEPT_CHARGING})",
+            rf"(?:{_CANCELLED})[\s\S]{{0,200}}\b(?:auto-?)?renewed\b",
+            rf"\b(?:auto-?)?renewed\b[\s\S]{{0,200}}(?:{_GAVE_NOTICE}|{_CANCELLED})",
         ),
         _re(r"\byou told us (?:in advance )?not to renew\b"),
     ),
@@ -340,7 +370,9 @@ _PREMISES += (
         "fee",
         "the customer disputes a fee, fine or penalty (late fee, missed-appointment fee ...)",
         _re(
-            r"\b(fined|fine of|penalty|penalised)\b",
+            r"\b(fined|fine of|penalty|penalised|pcn)\b",
+            r"\b(speeding|parking|traffic) tickets?\b|\b(fine|parking charge) notice\b",
+            r"\b(got|received|sent|given|issued|handed) (me |us )?(a |an )?(\w+ ){0,2}fine\b",
             r"\b(charged|billed|applied|added|took|taken|given|hit with|pay|paying)\b[^.?!]{0,30}"
             r"\bfees?\b",
             r"\bfees?\b[^.?!]{0,30}\b(charged|applied|added|taken)\b",
@@ -359,14 +391,17 @@ _NEVER = (
     r"still (?:hasn'?t|haven'?t|not)|won'?t|wasn'?t|weren'?t|not)"
 )
 _ARRIVE = (
-    r"(?:come|came|turn(?:ed)? up|show(?:ed|n)? up|showed|arrive[ds]?|attend(?:ed)?|"
-    r"appear(?:ed)?|make it|made it)"
+    r"(?:come|came|turn(?:ed)? up|show(?:ed|n)? up|showed|show\b(?! (?:\w+ )?(?:me|us|you|him|"
+    r"her|them|it|the|a|any|my|our|your))|arrive[ds]?|attend(?:ed)?|appear(?:ed)?|make it|"
+    r"made it)"
 )
 _VISITOR = (
     r"(?:engineer|technician|tech|plumber|electrician|fitter|repair ?(?:man|person|guy|team)|"
     r"handyman|contractor|gas ?man|locksmith|mechanic|surveyor|inspector|cleaners?|carer|"
     r"nurse|crew|workm[ae]n|builders?|decorator|gardener|tradesman|installers?|fitters|"
-    r"assembler|vet|removal (?:men|team|crew|firm)|removers|movers|driver to collect)"
+    r"assembler|vet|removal (?:men|team|crew|firm)|removers|movers|driver to collect|"
+    r"(?:assembly|installation|install|fitting|service|servicing|maintenance|cleaning) ?"
+    r"(?:m[ae]n|person|people|guys?|lady|team|crew))"
 )
 _COLLECTED = r"(?:bins?|recycling|rubbish|refuse|garbage|trash|waste|collection|pick ?-?up)"
 _STAY = (
@@ -416,6 +451,9 @@ _PREMISES += (
             r"inspect|measure|survey)\b",
             rf"\b(?:they|someone|anyone)\b {_NEVER} (?:even )?(?:turn(?:ed)? up|show(?:ed)? up|"
             r"come round|come out)\b",
+            # "an engineer was booked for Friday. He never came": the visitor named before
+            rf"\b{_VISITOR}s?\b[^?!\n]{{0,120}}\b(?:he|she|they)\b (?:has |have )?{_NEVER} "
+            rf"(?:even |bother(?:ed)? to )?{_ARRIVE}\b(?! back)",
             rf"\b{_COLLECTED}\b[^.?!\n]{{0,25}}\b{_NEVER}( been)? (?:collected|emptied|"
             r"picked up|taken away)\b",
             rf"\b(?:missed|skipped|forgot(?:ten)?)\b[^.?!\n]{{0,15}}\b{_COLLECTED}\b",
@@ -466,7 +504,7 @@ _PREMISES += (
         "the customer lost time or money waiting for us: a day off work, a wasted day",
         _re(
             r"\b(?:took|take|taken|taking|booked|had to take|lost|losing) (?:a |the |half a )?"
-            r"(?:day|days|morning|afternoon|time) off\b",
+            r"(?:whole |full |entire )?(?:day|days|morning|afternoon|time) off\b",
             r"\b(?:time|day|days) off work\b|\b(?:annual|unpaid) leave\b",
             r"\b(?:lost|losing) (?:a |a day'?s |half a day'?s |my )?(?:pay|wages|earnings|"
             r"shift)\b",
@@ -494,6 +532,39 @@ _PREMISES += (
         ),
         # a lock or key that shuts them out of a place: getting in comes first, not a return
         unless=("missed_visit", "spoilt_stay", "damage_charge", "locked_out_place"),
+    ),
+)
+_PREMISES += (
+    Premise(
+        "paid_not_provided",
+        "they paid for something (an extra, a service, a seat) and say they didn't get it: "
+        "they know what the charge was for",
+        _re(
+            r"\b(?:paid|charged|payed) (?:extra |good money |(?:[£$€]?\d[\d.,]*) )?for "
+            r"(?:[\w'-]+ ){1,5}?(?:and|but) (?:i |we |it |they )?(?:didn'?t|did not|never|"
+            r"haven'?t|have not|couldn'?t|could not|wasn'?t|weren'?t)(?: (?:able to|even))? "
+            r"(?:get|got|receive|received|have|had|given|provided|happen)\b",
+            r"\b(?:paid|charged) (?:\w+ )?for (?:[\w'-]+ ){1,5}?(?:that|which) (?:i|we) "
+            r"(?:didn'?t|did not|never) (?:get|got|receive|received|have|had)\b",
+            # "paid extra for a sea view but were given one facing the car park"
+            r"\bpaid (?:extra |more )?for (?:[\w'-]+ ){1,5}?but (?:i|we) (?:got|were given|"
+            r"was given|were put in|was put in|ended up with)\b",
+        ),
+        _re(r"\byou paid for it, so it should have been there\b"),
+    ),
+    Premise(
+        "wrong_size",
+        "what came is the wrong size, or doesn't fit them, and they need another size",
+        _re(
+            r"\bwrong size\b|\b(?:a |one |the )?size (?:up|down|bigger|smaller)\b",
+            r"\b(?:bigger|smaller|larger|different|next|right|correct) size\b",
+            r"\b(?:is|are|was|were|it'?s|they'?re|came up|comes? up|fits?) (?:a bit |slightly |"
+            r"far |way |much |a little |a size )?too (?:small|big|large|tight|loose|narrow|wide|"
+            r"baggy)\b",
+            r"\b(?:does ?n'?t|do ?n'?t|did ?n'?t|does not|do not|did not) fit (?:me|him|her|them|"
+            r"us|my (?:son|daughter|husband|wife|partner|child|kids?|feet|foot))\b",
+        ),
+        _re(r"\bthe size that fits\b|\bthe right size\b"),
     ),
 )
 _PREMISES += (

@@ -46,6 +46,16 @@ _NOT_A_WAIT = prebuilt.compile(
     r"\b(?:will|'ll|would|'d|should|going to|supposed to|promised)\b[^.!?]{0,25}$",  # promised
     _FLAGS,
 )
+# "I took a day off for this", "a day's pay", "a week of annual leave": time they gave up for
+# us, a cost to say back as such ("time_lost"), never a wait that was "far too long".
+_TIME_GIVEN_BEFORE = prebuilt.compile(
+    r"\b(?:take|took|taken|taking|book|booked|lost|losing) $", _FLAGS
+)
+_TIME_GIVEN_AFTER = prebuilt.compile(
+    r"^(?:'s|s')?\s*(?:off|of (?:annual |unpaid |my )?(?:leave|holiday)|pay|wages|leave|"
+    r"holiday|work)\b",
+    _FLAGS,
+)
 # "a customer for 12 yrs", "been with you 9 years": how long they have been ours.
 _TENURE_BEFORE = prebuilt.compile(
     r"\b(?:(?P<noun>customer|member|client|subscriber)|with (?:you|your \w+)|loyal)\b"
@@ -113,7 +123,11 @@ def _durations(text: str) -> tuple[str | None, str | None]:
         if found:  # "a customer for 12 years": their word for it, else "with us"
             noun = found.group("noun")
             tenure = tenure or (f"a {noun.lower()} for {said}" if noun else f"with us for {said}")
-        elif _PROMISED_AFTER.match(text[match.end() :]):
+        elif (
+            _PROMISED_AFTER.match(text[match.end() :])
+            or _TIME_GIVEN_BEFORE.search(before)
+            or _TIME_GIVEN_AFTER.match(text[match.end() :])
+        ):
             continue
         elif not _NOT_A_WAIT.search(before) and (
             match.group("ago")

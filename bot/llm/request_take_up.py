@@ -466,17 +466,22 @@ def thread_request(conversation: Conversation) -> RequestedAction | None:
     premises = stated_premises(conversation)
     if action and action.kind == MONEY and "renewed_after_notice" in premises:
         # "cancel it and refund me" after a renewal they had refused: both, about the renewal
+        # (or, after their notice, the payment that kept coming)
+        renewal = _RENEWAL.search(" ".join(turns))
         action = replace(
             action,
             verb="refund",
-            thing="the renewal payment",
-            also="cancel the renewal so nothing more is taken",
+            thing="the renewal payment" if renewal else "the payment",
+            also="cancel the renewal so nothing more is taken"
+            if renewal
+            else "make sure nothing more is taken",
         )
     if action and action.kind == MONEY and OWED & premises:
         return replace(action, owed=True)  # owed already: checked and sent, not hedged
     return action
 
 
+_RENEWAL = prebuilt.compile(r"\brenew", re.I)
 # money the conversation says is owed them: a refund promised, one late, a double charge
 OWED = frozenset({"refund_promised", "refund_awaited", "duplicate_charge"})
 
@@ -524,7 +529,8 @@ def take_up_line(
     out = list(suggestions)
     if getattr(request.assessment, "care", ()):  # the person first; the request after
         first = out[0]
-        out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
+        if not (action and takes_it_up(first.text, action)):  # not twice in one suggestion
+            out[0] = Suggestion(f"{first.text} {line}", first.why, source=first.source)
         return out
     # unsure of the moment, the framing playbook's moves (greet, invite them to say what they
     # need) are the very lines a clear request makes redundant

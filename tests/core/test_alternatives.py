@@ -48,7 +48,13 @@ def test_the_2nd_and_3rd_carry_the_case(coached, part):
     # and a question's option gave way in one set: 14 and 9, measured.
     # Tail fact was 25 and 15 on its branch: "back on your card or as a credit?" is now offered
     # only to a customer who wants money back (one set each), after the blind reading.
-    floors = {"dev": (24, 14), "holdout": (14, 9)}[part]
+    # Holdout 14 -> 13 after moments-3: the council parking fine is now a billing moment (it was
+    # first-contact, whose stock "what went wrong with your resident permit" named the permit);
+    # its fee replies take the fine on but name neither the PCN nor the permit. Generic dev
+    # 14 -> 16 for the same row: a line counts as generic when another row's set has it too, and
+    # the fine now shares the fee reply with the gym's late-cancel fee and the holding line with
+    # the double-booked hotel (those two sets are unchanged). Re-measured.
+    floors = {"dev": (24, 16), "holdout": (13, 9)}[part]
     assert steps["tail fact"] >= floors[0], steps
     assert taken["generic"] <= floors[1], taken
     assert steps["defects"] == 0, steps  # the one on its branch (a reset never tried) is gone
