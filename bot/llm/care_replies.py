@@ -212,8 +212,8 @@ _STEPS = {
     "hardship": "I'll ask whether any further action on {matter}{threat} can be paused while we "
     "look at it together, and check what support we can offer, such as a payment plan or more "
     "time to pay; I'll update you {update_time}.",
-    "injury": "I'll find out exactly how this happened and make sure it's properly looked "
-    "into, and I'll personally update you {update_time} with what we find and what happens next.",
+    "injury": "I'll make sure it's properly looked into, and I'll personally update you "
+    "{update_time} with exactly what went wrong and what happens next.",
     "illness": "I'll check straight away whether we can treat {matter} as a priority, and what "
     "else would make this easier for you, and I'll update you {update_time}.",
     "danger": "I'll check straight away what we can do to keep {matter} safe, and set out your "
