@@ -21,7 +21,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from bot.core import prebuilt
-from bot.core.hazards import URGENT_HAZARDS, danger_patterns, hazard_in, only_the_cause
+from bot.core.hazards import (
+    URGENT_HAZARDS,
+    danger_patterns,
+    hazard_in,
+    only_the_cause,
+    without_supply_in_thread,
+)
 from bot.core.literals import occurring, required_literals
 
 # Kinds in order of gravity; the first three make a thread escalate, the others watch it.
@@ -42,6 +48,11 @@ _ACCIDENT = [
     r"\b(?:fell|came|flew|dropped) off (?:your|the|a) (?:van|lorry|truck|bus|roof|scaffold\w*)"
     r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
 ]
+# What they take, in plain words: "my insulin", "her blood thinners", "his inhaler"
+_MEDS = (
+    r"(?:tablets|medication|medicine|meds|insulin|inhalers?|pills|prescription|antibiotics|"
+    r"painkillers|blood thinners|injections)"
+)
 # "2 more days", "a couple of doses": how long what they have left will last
 _FEW_DAYS = (
     r"(?:\d+|one|two|three|four|a few|a couple of|another)(?: more)? (?:days?|doses?|nights?)"
@@ -114,11 +125,17 @@ _PATTERNS: dict[str, list[str]] = {
         r"(?:\d+|one|two|three|a few|a couple)(?: \w+)? left\b",
         # "it's my insulin and I only have enough for 2 more days", "enough inhalers to last
         # till Friday"
-        r"\b(?:tablets|medication|medicine|meds|insulin|inhalers?|pills|prescription)\b"
+        rf"\b{_MEDS}\b"
         r"[^.?!]{0,80}\benough (?:\w+ )?(?:for|to last|to get me through)(?: me)? "
         rf"{_FEW_DAYS}\b",
         r"\benough (?:insulin|medication|medicine|meds|tablets|pills|inhalers?) "
         rf"(?:for|to last)(?: me)? {_FEW_DAYS}\b",
+        # "my mum's insulin hasn't been sent ... She has 2 days left", "she can't go without it"
+        rf"\b{_MEDS}\b"
+        r"[^?!]{0,200}\b(?:has|have|got|had|there(?:'s| is| are)) (?:only |just )?"
+        rf"{_FEW_DAYS} left\b",
+        rf"\b{_MEDS}\b"
+        r"[^?!]{0,200}\b(?:can'?t|cannot|can not) (?:go|be|manage|cope) without (?:it|them)\b",
         # "only 2 days of insulin left"
         r"\b(?:\d+|one|two|three|four|a few|a couple of|a) (?:more )?(?:days?|doses?|pens?|"
         r"tablets?|pills?) (?:of |worth of )?(?:my |his |her )?(?:insulin|medication|medicine|"
@@ -205,6 +222,8 @@ def find_care(texts: list[str]) -> list[tuple[str, str]]:
                 if match:
                     found[kind] = match.group(0)
                     break
+    if "danger" not in found and (told := without_supply_in_thread(texts)):
+        found["danger"] = told  # the cold home and the baby in different turns
     return [(kind, found[kind]) for kind in KINDS if kind in found]
 
 

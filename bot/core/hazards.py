@@ -27,6 +27,11 @@ _LOSS = (
     r"(?:off|out|down|gone|broken|not working|stopped working|packed up|cut off)\b"
     r"|\b(?:power|electricity) (?:cut|outage|failure)s?\b|\bblackout\b"
     rf"|{_NO_WATER}"
+    # a home gone cold: "it's 9 degrees in the flat", "freezing in the house"
+    r"|\b(?:[0-9]|1[0-3]) ?(?:degrees|°c?)\b[^.?!]{0,20}\b(?:in|inside) "
+    r"(?:the |my |our |her |his )?(?:flat|house|home|room|bedroom|nursery)\b"
+    r"|\b(?:freezing|so cold|bitterly cold) (?:in|inside) (?:the |my |our |her |his )?"
+    r"(?:flat|house|home)\b"
     # the line a care alarm or a call for help depends on: "her phone line has been dead"
     r"|(?:phone|landline|telephone)(?: line)?(?:'s)? (?:\w+ ){0,2}(?:has |is |was )?(?:been )?"
     r"(?:dead|down|cut off|not working)\b"
@@ -37,6 +42,8 @@ VULNERABLE = (
     r"in (?:her|his|their) (?:80|90)s|disabled|oxygen|"
     r"medical equipment|dialysis|frail|vulnerable)\b"
 )
+_LOSS_HERE = prebuilt.compile(_LOSS)
+_VULNERABLE_HERE = prebuilt.compile(VULNERABLE)
 _BURST_MAIN = r"burst (?:water )?mains?\b|water mains? (?:has |have )?burst"
 _NO_WATER_HERE = prebuilt.compile(_NO_WATER)
 HAZARDS: dict[str, list[str]] = {
@@ -102,10 +109,20 @@ def only_the_cause(pattern: str, plain: str) -> bool:
     return pattern == _BURST_MAIN and bool(_NO_WATER_HERE.search(plain))
 
 
+def without_supply_in_thread(texts: list[str]) -> str | None:
+    """The words showing someone vulnerable without heat, power or water when the thread tells
+    it in different turns ("no heating since Monday" ... later "I have a 4 month old baby");
+    None when it does not."""
+    plain = [t.lower().replace("’", "'") for t in texts]
+    loss = next((m for t in plain if (m := _LOSS_HERE.search(t))), None)
+    who = next((m for t in plain if (m := _VULNERABLE_HERE.search(t))), None)
+    return f"{loss.group(0)} ... {who.group(0)}" if loss and who else None
+
+
 def hazard_in(texts: list[str]) -> str | None:
     """The hazard the customer's (lower-cased) texts show, the most urgent first, or None."""
     plain = " ".join(t.lower().replace("’", "'") for t in texts)
-    return next(
+    found = next(
         (
             name
             for name, patterns in _COMPILED.items()
@@ -113,3 +130,4 @@ def hazard_in(texts: list[str]) -> str | None:
         ),
         None,
     )
+    return found or ("without_supply" if without_supply_in_thread(texts) else None)

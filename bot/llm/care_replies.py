@@ -228,10 +228,22 @@ _RUNNING_OUT = prebuilt.compile(
     r"\b(?:run(?:ning)? out|ran out|enough (?:\w+ )?(?:for|to last)|\w+ left)\b", re.IGNORECASE
 )
 # The most specific word they use for it first: "insulin" over "prescription".
-_MEDICINES = ("insulin", "inhaler", "tablets", "pills", "medication", "medicine", "prescription")
+_MEDICINES = (
+    "insulin",
+    "inhaler",
+    "blood thinners",
+    "antibiotics",
+    "painkillers",
+    "injections",
+    "tablets",
+    "pills",
+    "medication",
+    "medicine",
+    "prescription",
+)
 _MEDICINE_STEP = (
-    "I'll find out where your {medicine} {are} and whether {it} can be sent urgently or "
-    "collected nearer to you today, so that you don't run out, and I'll update you "
+    "I'll find out where {whose} {medicine} {are} and whether {it} can be sent urgently or "
+    "collected nearer to you today, so that {who} run out, and I'll update you "
     "{update_time}."
 )
 
@@ -250,7 +262,18 @@ def next_step(kind: str, case: Case, texts: list[str]) -> Suggestion | None:
     medicine = medicine_running_out(texts) if kind == "illness" else None
     if medicine:
         are, it = ("are", "they") if medicine.endswith("s") else ("is", "it")
-        text = _MEDICINE_STEP.format(medicine=medicine, are=are, it=it, update_time="{update_time}")
+        person = person_named(texts)  # "your dad's insulin", not "your insulin"
+        related = person.split()[1] if person and person.startswith("your ") else None
+        whose = f"{person}'s" if related else "your"
+        if related in _HE:
+            who = "he doesn't"
+        elif related in _SHE:
+            who = "she doesn't"
+        else:
+            who = "they don't" if related else "you don't"
+        text = _MEDICINE_STEP.format(
+            whose=whose, medicine=medicine, are=are, it=it, who=who, update_time="{update_time}"
+        )
         return Suggestion(
             text, "When their medicine is running out, getting it to them in time is the care."
         )

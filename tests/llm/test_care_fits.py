@@ -113,3 +113,46 @@ def test_a_wait_of_ours_is_not_the_update_time(coach):
         id="w",
     )
     assert "before next week" not in said_in(result)
+
+
+def test_someone_elses_medicine_running_out_is_theirs(coach):
+    conversation, result = coach_turns(
+        coach,
+        "The pharmacy still hasn't got my mum's blood thinners in. Her GP signed it off last "
+        "week. She has 2 days left.",
+        id="m",
+    )
+    assert "illness" in result.assessment.escalation.care
+    said = said_in(result)
+    assert "your mum's" in said and "she doesn't run out" in said
+    assert_three_honest(result, conversation)
+
+
+def test_cant_go_without_it_is_care():
+    from bot.core.care import find_care
+
+    found = dict(find_care(["My son's inhaler prescription is stuck. He can't be without it."]))
+    assert "illness" in found
+    assert not find_care(["The app won't let me log in and I can't be without it for work."])
+
+
+def test_a_cold_home_and_who_is_in_it_told_in_different_turns_is_danger(coach):
+    conversation, result = coach_turns(
+        coach,
+        "Our boiler packed up on Thursday, no heating or hot water, and I've reported it twice.",
+        "Thanks, the contractor has been informed.",
+        "Informed? It's 8 degrees in the flat and I'm 7 months pregnant. What is going on?",
+        id="c",
+    )
+    escalation = result.assessment.escalation
+    assert "danger" in escalation.care and escalation.level == "escalate"
+    assert "safe and well comes first" in said_in(result)
+    assert_three_honest(result, conversation)
+
+
+def test_a_cold_home_without_anyone_vulnerable_is_not_danger():
+    from bot.core.hazards import without_supply_in_thread
+
+    assert (
+        without_supply_in_thread(["No heating since Monday.", "Still nothing, it's cold."]) is None
+    )
