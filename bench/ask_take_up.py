@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.case_specific import coached_replies
-from bot.commands.inputs import conversation_from_record, json_lines
+from bench.case_specific import fixture_replies
+from bot.commands.inputs import conversation_from_record
 from bot.core.case import extract_case
 from bot.core.playbooks import load_playbooks
 from bot.core.text import normalise
@@ -120,9 +120,7 @@ def main() -> None:
     parser.add_argument("--dump", action="store_true", help="print {id, suggestions} lines")
     parser.add_argument("--show", action="store_true", help="print each set after the figures")
     args = parser.parse_args()
-    rows = [record for _, record, error in json_lines(args.file) if not error]
-    conversations = [conversation_from_record(row, row["id"]) for row in rows]
-    replies = coached_replies(args.replies, conversations)
+    rows, _, replies = fixture_replies(args.file, args.replies)
     if args.dump:
         for key, texts in replies.items():
             print(json.dumps({"id": key, "suggestions": texts}, ensure_ascii=False))

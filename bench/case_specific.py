@@ -46,6 +46,14 @@ def coached_replies(path: str | None, conversations) -> dict[str, list[str]]:
     }
 
 
+def fixture_replies(path: str, replies_path: str | None) -> tuple[list[dict], list, dict]:
+    """(rows, conversations, suggestions per id) of a fixture of conversations: the replies read
+    from `replies_path` when given, else coached offline now."""
+    rows = [record for _, record, error in json_lines(path) if not error]
+    conversations = [conversation_from_record(row, row["id"]) for row in rows]
+    return rows, conversations, coached_replies(replies_path, conversations)
+
+
 def score(conversations, replies: dict[str, list[str]]) -> dict[str, str]:
     from bot.llm.case_lines import asks_known  # this tree's rules, whoever wrote the replies
 

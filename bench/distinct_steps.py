@@ -24,8 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.case_specific import coached_replies
-from bot.commands.inputs import conversation_from_record, json_lines
+from bench.case_specific import fixture_replies
 from bot.core import reply_checks as checks
 from bot.llm.reply_text import sentences
 
@@ -89,9 +88,7 @@ def main() -> None:
     parser.add_argument("file")
     parser.add_argument("--replies", help="JSON lines {id, suggestions} to score instead")
     args = parser.parse_args()
-    rows = [record for _, record, error in json_lines(args.file) if not error]
-    conversations = [conversation_from_record(row, row["id"]) for row in rows]
-    replies = coached_replies(args.replies, conversations)
+    rows, conversations, replies = fixture_replies(args.file, args.replies)
     for part, c in score(rows, replies, conversations).items():
         print(
             f"{part:<8} sets {c['sets']:>3}  2nd/3rd carry a fact {c['tail fact']}/{c['tail']}  "

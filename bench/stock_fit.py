@@ -25,9 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ask_take_up import _says_all
 from bench.ask_take_up import score as take_up_score
-from bench.case_specific import coached_replies
+from bench.case_specific import fixture_replies
 from bench.distinct_steps import score as steps_score
-from bot.commands.inputs import conversation_from_record, json_lines
 
 # The built-in holding lines before the eighth round, up to their first slot: the same whatever
 # the case.
@@ -64,9 +63,7 @@ def main() -> None:
     parser.add_argument("file")
     parser.add_argument("--replies", help="JSON lines {id, suggestions} to score instead")
     args = parser.parse_args()
-    rows = [record for _, record, error in json_lines(args.file) if not error]
-    conversations = [conversation_from_record(row, row["id"]) for row in rows]
-    replies = coached_replies(args.replies, conversations)
+    rows, conversations, replies = fixture_replies(args.file, args.replies)
     for part, c in score(rows, replies, conversations).items():
         print(
             f"{part:<8} sets {c['sets']:>3}  answered {c['answered']}/{c['questions']}  "

@@ -22,6 +22,7 @@ from tests.conftest import (
     coaching_rows,
     said_in,
 )
+from tests.core.moment_rows import moment_of, moments_right, row_misses, rows_met
 
 ROWS = coaching_rows("moments-2.jsonl")
 DEV_FLOOR, HOLDOUT_FLOOR = 29, 12  # measured, of 30 and 16 (30 on its branch: see KNOWN_MISSES)
@@ -33,23 +34,6 @@ def results(coach):
     return coach_rows(coach, ROWS)
 
 
-def _moment(result) -> str | None:
-    return result.assessment.playbook.id if result.assessment.playbook else None
-
-
-def _misses(row, result) -> list[str]:
-    said = " ".join(s.text for s in result.suggestions).lower()
-    coached = " ".join(result.coaching).lower()
-    moment = _moment(result)
-    misses = [] if moment in row["playbook"].split("|") else [f"moment {moment}"]
-    misses += [
-        f"has {w}" for w in row["set_has"] if not any(o.lower() in said for o in w.split("|"))
-    ]
-    misses += [f"says {a}" for a in row["set_avoids"] if a.lower() in said]
-    misses += [f"coaches {a}" for a in row.get("coaching_avoids", ()) if a.lower() in coached]
-    return misses
-
-
 def test_the_fixture_spans_industries_kinds_and_a_holdout():
     assert len(ROWS) >= 40
     assert len({row["industry"] for row in ROWS}) >= 12
@@ -58,16 +42,12 @@ def test_the_fixture_spans_industries_kinds_and_a_holdout():
 
 
 def test_sets_meet_their_rows_at_the_measured_floors(results):
-    met = {False: 0, True: 0}
-    for row, _, result in results.values():
-        met[bool(row["holdout"])] += not _misses(row, result)
+    met = rows_met(results)
     assert (met[False], met[True]) >= (DEV_FLOOR, HOLDOUT_FLOOR), met
 
 
 def test_moments_meet_the_measured_floors(results):
-    right = {False: 0, True: 0}
-    for row, _, result in results.values():
-        right[bool(row["holdout"])] += _moment(result) in row["playbook"].split("|")
+    right = moments_right(results)
     assert right[False] >= MOMENT_FLOOR[False] and right[True] >= MOMENT_FLOOR[True], right
 
 
@@ -83,13 +63,13 @@ KNOWN_MISSES = {"dishwasher-technician-no-show"}
 )
 def test_each_dev_row_is_met(results, row_id):
     row, _, result = results[row_id]
-    assert _misses(row, result) == [], [s.text for s in result.suggestions]
+    assert row_misses(row, result) == [], [s.text for s in result.suggestions]
 
 
 @pytest.mark.parametrize("row_id", sorted(KNOWN_MISSES))
 def test_a_known_miss_still_takes_its_moment_and_stays_honest(results, row_id):
     row, conversation, result = results[row_id]
-    assert _moment(result) in row["playbook"].split("|")
+    assert moment_of(result) in row["playbook"].split("|")
     assert_honest([s.text for s in result.suggestions], conversation)
 
 
