@@ -113,6 +113,8 @@ def without_supply_in_thread(texts: list[str]) -> str | None:
     """The words showing someone vulnerable without heat, power or water when the thread tells
     it in different turns ("no heating since Monday" ... later "I have a 4 month old baby");
     None when it does not."""
+    if len(texts) < 2:  # within one turn, the `without_supply` patterns read it
+        return None
     plain = [t.lower().replace("’", "'") for t in texts]
     loss = next((m for t in plain if (m := _LOSS_HERE.search(t))), None)
     who = next((m for t in plain if (m := _VULNERABLE_HERE.search(t))), None)
