@@ -31,6 +31,7 @@ from bot.llm.request_take_up import (
     OPTION_WHY,
     WHY,
     keeping_moves,
+    met_by_manager_offer,
     request_line,
     take_up_line,
     takes_it_up,
@@ -121,6 +122,8 @@ def take_up_twice(
     latest = request.conversation.customer_messages[-1].text
     if any(gives_known_answer(s.text, latest, slots, case.amounts) for s in suggestions):
         return suggestions  # answered from the team's knowledge: no promise to find out too
+    if met_by_manager_offer(action, case):
+        return suggestions
     taking = [i for i, s in enumerate(suggestions) if _says_it(s.text, action)]
     line = _angle(action, slots)
     if line is None:

@@ -17,7 +17,7 @@ from bot.core.case import Case
 from bot.core.conversation import Conversation
 from bot.core.playbooks import Playbook
 from bot.core.premises import stated_premises, unsupported_premises
-from bot.core.reply_checks import repeated_phrases
+from bot.core.reply_checks import offers_manager, repeated_phrases
 from bot.core.requested_action import (
     ACT,
     ANSWER,
@@ -486,11 +486,20 @@ _RENEWAL = prebuilt.compile(r"\brenew", re.I)
 OWED = frozenset({"refund_promised", "refund_awaited", "duplicate_charge"})
 
 
+def met_by_manager_offer(action: RequestedAction | None, case: Case) -> bool:
+    """Is the ask ("can I speak to a manager?") the manager request the offer of one meets?
+    Then it is never taken up as "I'll check whether you can speak to a manager"."""
+    asked = {"manager", "human"} & set(case.requests)
+    return bool(action and asked and offers_manager(action.phrase or ""))
+
+
 def take_up_request(
     suggestions: list[Suggestion], request: SuggestionRequest, case: Case, slots: dict[str, str]
 ) -> list[Suggestion]:
     """The suggestions with the customer's explicit request taken up in the first one."""
     action = thread_request(request.conversation) if suggestions else None
+    if met_by_manager_offer(action, case):
+        return suggestions
     if action and action.kind == MONEY and action.thing == "the payment" and case.thing in _PAID:
         action = replace(action, thing=f"your {case.thing}")  # "I'll check your order now"
     if action and action.kind == MONEY and not re.search(r"\d", action.thing or ""):

@@ -5,6 +5,7 @@ condolence after the agent's own; and an amount said back whole ("£1,249", not 
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
+from tests.conftest import assert_three_honest, coach_turns, said_in
 
 
 def _coach_text(coach, transcript: str):
@@ -106,3 +107,15 @@ def test_money_back_on_their_card_is_a_refund_and_an_event_we_called_off_is_ours
 def test_back_on_track_is_not_money_back(coach):
     result = _coach_text(coach, "Customer: I'd like to get my project back on track this week.")
     assert "a refund" not in result.case.wants
+
+
+def test_a_manager_asked_for_in_a_question_is_offered_not_checked(coach):
+    conversation, result = coach_turns(
+        coach,
+        "My boiler service was booked for today and nobody came, again. Can I speak to a "
+        "manager please?",
+    )
+    said = said_in(result)
+    assert "manager" in result.suggestions[0].text.lower()
+    assert "whether you can speak to a manager" not in said
+    assert_three_honest(result, conversation)
