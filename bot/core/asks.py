@@ -153,11 +153,29 @@ _VERBS = frozenset(
 )
 
 
-def _noun_phrase_then_verb(words: str) -> tuple[str, str]:
-    """("my new debit card", "arrive") from "my new debit card arrive"; ("", "") when unsure."""
+# After "has" or "have" the verb is a participle: "why has my council tax gone up".
+_IRREGULAR_PARTICIPLES = frozenset(
+    """gone been come done got gotten sent paid taken left put set cut made run shut seen given
+    brought bought kept told""".split()  # noqa: SIM905
+)
+_BEFORE_THE_VERB = frozenset(("not", "never", "still", "already", "just", "ever"))
+_NOT_SUBJECT = frozenset(
+    """for of to on in with at from about by a an the my your our their this that""".split()  # noqa: SIM905
+)
+
+
+def _noun_phrase_then_verb(words: str, aux: str = "") -> tuple[str, str]:
+    """("my new debit card", "arrive") from "my new debit card arrive", ("my council tax",
+    "gone up") from "my council tax gone up" after "has"; ("", "") when unsure."""
     parts = words.split()
-    for end in range(2, min(len(parts), 5)):
-        if parts[end].lower() in _VERBS:
+    perfect = aux in ("has", "have")
+    for end in range(2, min(len(parts), 7 if perfect else 5)):
+        word = parts[end].lower()
+        if perfect and (word in _IRREGULAR_PARTICIPLES or re.fullmatch(r"\w{3,}ed", word)):
+            if end > 2 and parts[end - 1].lower() in _BEFORE_THE_VERB:
+                end -= 1  # "my new card not arrived": "has" goes before "not"
+            return " ".join(parts[:end]), " ".join(parts[end:])
+        if not perfect and word in _VERBS:
             return " ".join(parts[:end]), " ".join(parts[end:])
     return "", ""
 
@@ -242,10 +260,18 @@ def _clause(sentence: str) -> str | None:
     if match:
         wh, aux, subj, rest = (match.group(k).strip() for k in ("wh", "aux", "subj", "rest"))
         if aux.lower() not in _BE and " " in subj:  # "when will my new card arrive"
-            found, after = _noun_phrase_then_verb(f"{subj} {rest}")
+            found, after = _noun_phrase_then_verb(f"{subj} {rest}", aux.lower())
             subj, rest = (found, after) if found else (subj, rest)
         elif aux.lower() in _BE and rest and not _PARTICIPLE.match(rest):
-            subj, rest = f"{subj} {rest}", ""  # "what is the fee for X" -> "what the fee for X is"
+            # "why is my water bill so high" -> "why my water bill is so high"
+            words = rest.split()
+            at = next((i for i, w in enumerate(words[:4]) if _PARTICIPLE.match(w)), None)
+            # only a noun or two more of the subject: "the fee for a returned item" keeps "is"
+            # at the end
+            if at and not _NOT_SUBJECT.intersection(w.lower() for w in words[:at]):
+                subj, rest = f"{subj} {' '.join(words[:at])}", " ".join(words[at:])
+            else:  # "what is the fee for X" -> "what the fee for X is"
+                subj, rest = f"{subj} {rest}", ""
             stranded = _STRANDED.search(subj)  # "what is it for" -> "what it is for"
             if stranded:
                 subj, rest = subj[: stranded.start()], stranded.group(1)

@@ -49,10 +49,21 @@ _ACCIDENT = [
     r"[^.?!]{0,40}\b(?:hit|smashed|landed on|went through) (?:me|us|my|our)\b",
 ]
 # What they take, in plain words: "my insulin", "her blood thinners", "his inhaler"
-_MEDS = (
-    r"(?:tablets|medication|medicine|meds|insulin|inhalers?|pills|prescription|antibiotics|"
-    r"painkillers|blood thinners|injections)"
+# The most specific first: the word a reply names their medicine by (bot/llm/care_replies.py).
+MEDICINES = (
+    "insulin",
+    "inhaler",
+    "blood thinners",
+    "antibiotics",
+    "painkillers",
+    "injections",
+    "tablets",
+    "pills",
+    "medication",
+    "medicine",
+    "prescription",
 )
+_MEDS = f"(?:{'|'.join(MEDICINES)}|inhalers|meds)"
 # "2 more days", "a couple of doses": how long what they have left will last
 _FEW_DAYS = (
     r"(?:\d+|one|two|three|four|a few|a couple of|another)(?: more)? (?:days?|doses?|nights?)"
@@ -85,6 +96,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:i|we|he|she) (?:was|were|have been|had been) (?:in|involved in) "
         r"(?:a|an) (?:car |road |serious )?(?:accident|crash|collision)",
         r"\b(?:my|his|her) (?:\w+ )?(?:is |was )?(?:bleeding|fractured)\b",
+        # burnt by what we sold: "boiling water went all over my hand", "it burned my arm"
+        r"\b(?:boiling|scalding|hot) (?:water|oil|tea|coffee|soup|liquid)\b[^.?!]{0,40}"
+        r"\b(?:over|on|onto|down) (?:my|his|her|their) (?:hand|hands|arm|arms|leg|legs|foot|feet|"
+        r"face|chest|lap|skin|fingers?)\b",
+        r"\b(?:burnt|burned|scalded|blistered) (?:my|his|her|their) (?:hand|hands|arm|arms|leg|"
+        r"legs|foot|feet|face|chest|fingers?|mouth|skin)\b",
         # hurt by something of ours falling on them, and what it left: crutches, a cast
         rf"\b(?:fell|collapsed|landed|came down|dropped) (?:on(?:to)?) (?:me|my (?:head|foot|"
         rf"feet|leg|arm|hand|back)|my (?:{_PERSON[3:-1]})(?:'s \w+)?)\b",

@@ -425,7 +425,8 @@ _TRIED = _re(
 _ALREADY_DONE = _re(r"\b(?:i|we)(?:'ve| have| had)?\s+already\s+(\w+ed\b[^.;!?\n]*)")
 _TOLD = _re(r"(?:\b(?:i|we) (?:was|were|have been|'ve been)|(?:^|[.!?,]\s*)been) told ([^.;!?\n]*)")
 _TRIED_CUT = _re(
-    r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing)\b|\blike\b|\bas (?:you|your)\b|"
+    r"\s*(?:,|\bbut\b|\band (?:it|now|still|nothing|keep|kept|yet|they|you)\b|\blike\b|"
+    r"\bas (?:you|your)\b|"
     r"\b(?:if|in case|unless|should) (?:you|we|they|it|that|needed)\b)"
 )
 # "the email I sent in March": "I" after a noun starts a relative clause about that noun; what

@@ -39,7 +39,8 @@ def _tried_line(step: str) -> str:
     if re.search(r"\btold\b", step):  # a promise or advice from us, not a fix they tried
         said = f"They {step}" if step.startswith("were told") else f"They already {step}"
         return f"{said}: own that promise; say what happens now and when."
-    return f"They already {step}: don't ask them to do it again; own the follow-up."
+    already = "" if re.search(r"\balready\b", step) else "already "
+    return f"They {already}{step}: don't ask them to do it again; own the follow-up."
 
 
 def _contact_line(contacts: int) -> str | None:

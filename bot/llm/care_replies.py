@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.core import prebuilt
+from bot.core.care import MEDICINES
 from bot.core.case import Case
 from bot.llm.base import Suggestion
 
@@ -103,6 +104,11 @@ _SEEN_BY_DOCTOR = prebuilt.compile(
     r"paramedics?|doctor|gp|urgent care|walk-in)\b",
     re.IGNORECASE,
 )
+_OWN_BODY_PART = prebuilt.compile(
+    r"\b(?:over|on|onto|burnt|burned|scalded|blistered|cut|hurt|injured) my (hand|arm|leg|foot|"
+    r"face|back|neck|head|knee|wrist|ankle|shoulder|finger|thumb|eye)\b",
+    re.IGNORECASE,
+)
 MEDICAL_HELP = (
     "If anyone still feels unwell, please get medical help first; everything else can wait."
 )
@@ -125,6 +131,9 @@ def injury_opening(texts: list[str]) -> str | None:
             return f"{sorry}; I hope {hes} recovering well."
         how = "are they" if he == "they" else f"is {he}"
         return f"{sorry}; how {how} doing now?" + (f" {MEDICAL_HELP}" if reaction else "")
+    part = _OWN_BODY_PART.search(said)
+    if part and not reaction:  # "boiling water went all over my hand"
+        return f"I'm so sorry you were hurt; how is your {part.group(1).lower()} now?"
     if not reaction:
         return None
     if seen:
@@ -228,19 +237,6 @@ _RUNNING_OUT = prebuilt.compile(
     r"\b(?:run(?:ning)? out|ran out|enough (?:\w+ )?(?:for|to last)|\w+ left)\b", re.IGNORECASE
 )
 # The most specific word they use for it first: "insulin" over "prescription".
-_MEDICINES = (
-    "insulin",
-    "inhaler",
-    "blood thinners",
-    "antibiotics",
-    "painkillers",
-    "injections",
-    "tablets",
-    "pills",
-    "medication",
-    "medicine",
-    "prescription",
-)
 _MEDICINE_STEP = (
     "I'll find out where {whose} {medicine} {are} and whether {it} can be sent urgently or "
     "collected nearer to you today, so that {who} run out, and I'll update you "
@@ -253,7 +249,7 @@ def medicine_running_out(texts: list[str]) -> str | None:
     said = " ".join(texts).lower()
     if not _RUNNING_OUT.search(said):
         return None
-    return next((m for m in _MEDICINES if re.search(rf"\b{m}s?\b", said)), None)
+    return next((m for m in MEDICINES if re.search(rf"\b{m}s?\b", said)), None)
 
 
 def next_step(kind: str, case: Case, texts: list[str]) -> Suggestion | None:

@@ -204,3 +204,37 @@ def test_a_question_that_vents_is_not_taken_up(coach):
     said = said_in(result)
     assert "whether you have to tell" not in said and "tell you again" not in said
     assert_three_honest(result, conversation)
+
+
+@pytest.mark.parametrize(
+    ("turn", "ask"),
+    [
+        (
+            "Why has my council tax gone up by £30 a month?",
+            "you're asking why your council tax has gone up by £30 a month",
+        ),
+        ("Why has my new card not arrived?", "you're asking why your new card has not arrived"),
+        (
+            "Why has the price of my plan changed?",
+            "you're asking why the price of your plan has changed",
+        ),
+        ("Why is my water bill so high?", "you're asking why your water bill is so high"),
+        (
+            "What is the charge for a returned item?",
+            "you're asking what the charge for a returned item is",
+        ),
+    ],
+)
+def test_a_question_is_said_back_with_its_whole_subject(turn, ask):
+    assert ask_clause([turn]) == ask
+
+
+def test_a_step_they_took_stops_before_what_keeps_happening(coach):
+    _, result = coach_turns(
+        coach,
+        "I've sent the meter photos twice already and keep getting estimated bills addressed "
+        "to the old tenant.",
+    )
+    tried = result.case.tried
+    assert tried == ["sent the meter photos twice already"], tried
+    assert not any("already" in line and "They already" in line for line in result.coaching)

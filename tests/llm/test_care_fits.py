@@ -156,3 +156,16 @@ def test_a_cold_home_without_anyone_vulnerable_is_not_danger():
     assert (
         without_supply_in_thread(["No heating since Monday.", "Still nothing, it's cold."]) is None
     )
+
+
+def test_a_burn_from_what_we_sold_is_an_injury_asked_after(coach):
+    conversation, result = coach_turns(
+        coach,
+        "The lid of the travel mug you sold me popped off and hot coffee went all over my arm. "
+        "It's red and blistered. Order 55120.",
+        id="b",
+    )
+    escalation = result.assessment.escalation
+    assert "injury" in escalation.care and escalation.level == "escalate"
+    assert result.suggestions[0].text.startswith("I'm so sorry you were hurt; how is your arm now?")
+    assert_three_honest(result, conversation)
