@@ -46,8 +46,17 @@ def fresh_database_url(kind: str, tmp_path) -> tuple[str, callable]:
         connection.execute(f'CREATE SCHEMA "{schema}"')
 
     def drop() -> None:
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        # A server's last write may still be in its transaction as the test ends: PostgreSQL
+        # then picks the DROP as a deadlock's victim, the write commits, and the DROP again
+        # waits its turn (no sleep: the lock is the event).
+        for attempt in range(5):
+            try:
+                with psycopg.connect(admin_url, autocommit=True) as connection:
+                    connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+                return
+            except psycopg.errors.DeadlockDetected:
+                if attempt == 4:
+                    raise
 
     return _with_schema(base, schema), drop
 
